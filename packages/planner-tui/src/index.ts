@@ -1,1 +1,1 @@
-export {};
+export { run } from './cli/main.js';

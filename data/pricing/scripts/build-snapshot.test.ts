@@ -1,0 +1,93 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import {
+  PricingError,
+  embeddedSnapshotDir,
+  serializeSnapshot,
+  snapshotPath,
+  validateSnapshotFile,
+  writeSnapshotAtomic,
+  type SnapshotContent,
+  type SnapshotFile,
+} from '@tier-planner/cost-model';
+import { buildSnapshot } from './build-snapshot.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const sharedData = resolve(here, '../../../../shared/data');
+const committedPath = snapshotPath(embeddedSnapshotDir(), 'us-east-1');
+const committedText = readFileSync(committedPath, 'utf8');
+const committed = JSON.parse(committedText) as SnapshotFile;
+const schema = JSON.parse(readFileSync(resolve(here, '../schema/price-snapshot.v1.schema.json'), 'utf8'));
+const schemaValidate = new Ajv2020({ strict: true, strictRequired: false, validateFormats: false }).compile(schema);
+
+/** A deep copy of the committed file with one change applied and its digest refreshed. */
+function mutated(change: (s: Record<string, any>) => void): unknown {
+  const copy = structuredClone(committed) as unknown as { snapshot: Record<string, any> };
+  change(copy.snapshot);
+  const text = serializeSnapshot(copy.snapshot as unknown as SnapshotContent);
+  return JSON.parse(text);
+}
+
+function handValidatorAccepts(data: unknown): boolean {
+  try {
+    validateSnapshotFile(data, 'test');
+    return true;
+  } catch (e) {
+    if (e instanceof PricingError) return false;
+    throw e;
+  }
+}
+
+describe('the committed us-east-1 snapshot', () => {
+  it('matches the JSON Schema', () => {
+    expect(schemaValidate(committed), JSON.stringify(schemaValidate.errors)).toBe(true);
+  });
+
+  it('is written in the canonical layout (rebuilding the text from its content changes nothing)', () => {
+    expect(serializeSnapshot(committed.snapshot)).toBe(committedText);
+  });
+
+  it.skipIf(!existsSync(sharedData))('is what pricing:build makes from the shared facts today', () => {
+    const rebuilt = buildSnapshot(sharedData, committed.snapshot.generatedAt);
+    expect(rebuilt).toEqual(committed.snapshot);
+  });
+});
+
+describe('the loader validator and the JSON Schema agree', () => {
+  const cases: [string, (s: Record<string, any>) => void][] = [
+    ['a price in exponent notation', (s) => (s.prices[0].usd = '1e-3')],
+    ['a negative price', (s) => (s.ec2.instances['t3.small'].onDemandUsd = '-0.0208')],
+    ['a zero vCPU count', (s) => (s.ec2.instances['t3.small'].vcpu = 0)],
+    ['an unknown architecture', (s) => (s.ec2.instances['t3.small'].arch = 'sparc')],
+    ['an unknown purchase option', (s) => (s.prices[0].purchaseOption = 'free')],
+    ['both a flat price and tiers', (s) => (s.prices.find((p: any) => p.tiers).usd = '1')],
+    ['an unknown confidence', (s) => (Object.values(s.sources)[0] as any).confidence = 'hearsay'],
+    ['a fractional allowance', (s) => (s.allowances[0].quantity = 1.5)],
+    ['a missing currency', (s) => delete s.currency],
+  ];
+  it.each(cases)('both reject %s', (_name, change) => {
+    const data = mutated(change);
+    expect(schemaValidate(data)).toBe(false);
+    expect(handValidatorAccepts(data)).toBe(false);
+  });
+
+  it('both accept the unchanged file', () => {
+    expect(handValidatorAccepts(mutated(() => {}))).toBe(true);
+  });
+});
+
+describe('writeSnapshotAtomic', () => {
+  it('refuses content that would not load back and leaves the old file untouched', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tp-write-'));
+    const path = snapshotPath(dir, 'us-east-1');
+    writeSnapshotAtomic(path, committed.snapshot);
+    const before = readFileSync(path);
+    const broken = { ...committed.snapshot, prices: [{ ...committed.snapshot.prices[0]!, usd: 'free' }] };
+    expect(() => writeSnapshotAtomic(path, broken as SnapshotContent)).toThrow(/refusing to write/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+});

@@ -1,0 +1,35 @@
+import { embeddedSnapshotDir, loadPriceBook, regionsIn, userSnapshotDir } from '@tier-planner/cost-model';
+import type { CliIo } from '../cli/io.js';
+import { parseArgs } from 'node:util';
+import { usageErrors, parseRegion } from '../cli/parse-args.js';
+import { EXIT } from '../cli/usage-error.js';
+
+/** `tier-planner pricing info`: which snapshots exist, how old they are, and where each figure comes from. */
+export function pricingInfo(argv: readonly string[], io: CliIo): number {
+  const { values } = usageErrors(() => parseArgs({ args: [...argv], strict: true, options: { region: { type: 'string' }, json: { type: 'boolean' } } }));
+  const book = loadPriceBook({ region: parseRegion(values.region) });
+  const counts = new Map<string, number>();
+  for (const d of book.dimensions) counts.set(d.source, (counts.get(d.source) ?? 0) + 1);
+  counts.set(book.ec2Sources.price, (counts.get(book.ec2Sources.price) ?? 0) + book.instanceTypes.length);
+  if (values.json) {
+    io.stdout.write(JSON.stringify({ region: book.region, origin: book.origin, generatedAt: book.generatedAt, generator: book.generator, sources: book.sources, missing: book.missing, droppedInstanceTypes: book.droppedInstanceTypes }, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  const lines = [
+    `region ${book.region}: ${book.origin.kind} snapshot ${book.origin.path}`,
+    `  generated ${book.generatedAt} by ${book.generator}; ${book.origin.digest}`,
+    `  ${book.instanceTypes.length} EC2 instance types, ${book.dimensions.length} price dimensions`,
+    `embedded regions: ${regionsIn(embeddedSnapshotDir()).join(', ') || 'none'}; refreshed regions (${userSnapshotDir()}): ${regionsIn(userSnapshotDir()).join(', ') || 'none'}`,
+    '',
+    'sources (as of, confidence, prices):',
+    ...Object.entries(book.sources).map(([id, s]) => `  ${s.asOf.padEnd(10)} ${s.confidence.padEnd(17)} ${String(counts.get(id) ?? 0).padStart(5)}  ${s.title}\n${' '.repeat(37)}${s.ref}`),
+    '',
+    'EC2 instance types left out:',
+    ...Object.entries(book.droppedInstanceTypes).map(([why, n]) => `  ${String(n).padStart(5)}  ${why}`),
+    '',
+    'not in this snapshot:',
+    ...book.missing.map((m) => `  ${m.key}: ${m.reason}`),
+  ];
+  io.stdout.write(lines.join('\n') + '\n');
+  return EXIT.ok;
+}

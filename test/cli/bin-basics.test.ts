@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runBin } from './run-bin.js';
+
+describe('tier-planner bin (built dist, child process)', () => {
+  it('prints a plan for --users 10000 from the embedded snapshot and exits 0', () => {
+    const r = runBin(['--users', '10000']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('10,000 users, us-east-1');
+    expect(r.stdout).toContain('$0.1 per hour');
+  });
+
+  it.each([
+    [['--users', '-5'], /--users needs a value/],
+    [['--users', '0'], /--users must be between 1/],
+    [['--users', 'ten'], /--users must be a whole number/],
+    [['--users', '1e99'], /--users must be a whole number/],
+    [['--users', '10', '--bogus'], /unknown option '--bogus'/],
+    [['--users', '10', '--region', 'mars'], /--region must be an AWS region code/],
+    [['--users', '10', '--region', 'eu-west-1'], /no price snapshot for region "eu-west-1"; available: us-east-1/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['pricing', 'nope'], /unknown pricing command/],
+  ])('exits 2 with one line for %j', (args, message) => {
+    const r = runBin(args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('exits 2 with one line for a corrupted snapshot in the user folder', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'tp-bin-'));
+    writeFileSync(join(dir, 'us-east-1.json'), '{"format":"tier-planner-price-snapshot","schemaVersion":1,"dig');
+    const r = runBin(['--users', '10'], { TIER_PLANNER_PRICING_DIR: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/us-east-1.json is not valid JSON/);
+  });
+
+  it('shows sources and what is missing with pricing info', () => {
+    const r = runBin(['pricing', 'info']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('embedded snapshot');
+    expect(r.stdout).toContain('priced but no spec row');
+    expect(r.stdout).toContain('ec2/savings-plans');
+  });
+
+  it('answers --help and --version', () => {
+    expect(runBin(['--help']).stdout).toContain('Usage:');
+    const pkg = JSON.parse(readFileSync(new URL('../../packages/planner-tui/package.json', import.meta.url), 'utf8'));
+    expect(runBin(['--version']).stdout.trim()).toBe(pkg.version);
+  });
+});
