@@ -7,8 +7,9 @@ describe('tier-planner bin (built dist, child process)', () => {
     const r = runBin(['--users', '10000']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('10,000 users, us-east-1');
-    expect(r.stdout).toContain('$0.1 per hour');
+    expect(r.stdout).toContain('10,000 users · eks-web-app');
+    expect(r.stdout).toMatch(/EKS cluster \(standard support\)\s+730\s+hours\s+\$0\.1\s+\$73\.00/);
+    expect(r.stdout).toMatch(/\nTotal: \$[\d,]+\.\d\d per month\n$/);
   });
 
   it.each([

@@ -61,6 +61,10 @@ export interface NodeGroupPlan extends NodeChoice {
   /** One sentence: why this type. */
   readonly why: string;
   readonly runnerUp?: NodeChoice & { readonly why: string };
+  /** Instance types that could run every pod (absent for a fixed group). */
+  readonly eligibleTypes?: number;
+  /** Catalog types left out, counted by reason, so none vanish silently. */
+  readonly excludedTypes?: Readonly<Record<string, number>>;
 }
 
 export interface FargateTaskPlan {

@@ -40,6 +40,7 @@ export interface PriceBook {
   readonly ec2Sources: { readonly price: string; readonly spec: string; readonly pods: string };
   readonly dimensions: readonly PriceDimension[];
   readonly missing: readonly { readonly key: string; readonly reason: string }[];
+  readonly allowances: readonly Allowance[];
   instanceType(name: string): InstanceType | undefined;
   price(key: string): PriceDimension | undefined;
   allowance(key: string): Allowance | undefined;
@@ -65,6 +66,7 @@ export function createPriceBook(content: SnapshotContent, origin: PriceBookOrigi
     ec2Sources: { price: content.ec2.priceSource, spec: content.ec2.specSource, pods: content.ec2.podsSource },
     dimensions: content.prices,
     missing: content.missing,
+    allowances: content.allowances,
     instanceType: (name) => byName.get(name),
     price: (key) => byKey.get(key),
     allowance: (key) => allowances.get(key),

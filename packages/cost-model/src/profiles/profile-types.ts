@@ -40,6 +40,8 @@ export interface ServiceSpec {
   readonly maxReplicas?: number;
   /** Container image size, GB (ECR storage). */
   readonly imageGb?: number;
+  /** Where the figures above come from (assumption or measurement). */
+  readonly why?: string;
 }
 
 /** Pods that run regardless of load: cluster add-ons (Deployments) and DaemonSets. */
@@ -51,6 +53,8 @@ export interface SystemPod {
   readonly replicas?: number;
   /** Only when the profile runs its monitoring in the cluster, etc.: a named feature flag. */
   readonly when?: 'monitoring-in-cluster' | 'logging-in-cluster';
+  /** Where the requests come from: the upstream default it copies, or "tier-planner assumption". */
+  readonly why?: string;
 }
 
 export interface NodeConstraints {
@@ -156,4 +160,6 @@ export interface Profile {
   };
   readonly ci: CiSpec;
   readonly secrets?: number;
+  /** Why each other number is what it is, keyed by its path in the profile (e.g. "rds.memoryGiBBase"). */
+  readonly why?: Readonly<Record<string, string>>;
 }

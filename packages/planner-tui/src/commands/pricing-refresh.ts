@@ -1,7 +1,48 @@
+import { parseArgs } from 'node:util';
+import { userSnapshotDir } from '@tier-planner/cost-model';
 import type { CliIo } from '../cli/io.js';
-import { UsageError } from '../cli/usage-error.js';
+import { parseRegion, usageErrors } from '../cli/parse-args.js';
+import { EXIT, UsageError } from '../cli/usage-error.js';
 
-/** `tier-planner pricing refresh --region R`: wired to the live refresh once it lands. */
-export function pricingRefresh(_argv: readonly string[], _io: CliIo): number {
-  throw new UsageError('pricing refresh is not available in this build yet');
+/**
+ * `tier-planner pricing refresh --region R [--out DIR]`: fetches the region from the AWS Price
+ * List API (default credential chain) and writes its snapshot atomically. Progress goes to stderr.
+ */
+export async function pricingRefresh(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = usageErrors(() =>
+    parseArgs({ args: [...argv], strict: true, options: { region: { type: 'string' }, out: { type: 'string' }, endpoint: { type: 'string' } } }),
+  );
+  const region = parseRegion(values.region);
+  if (!region) throw new UsageError('--region is required (for example --region eu-west-1)');
+  const { refreshPriceSnapshot, RefreshError } = await import('../pricing-refresh/index.js');
+  const outDir = values.out ?? userSnapshotDir(io.env);
+  let pages = 0;
+  try {
+    const { path, report } = await refreshPriceSnapshot({
+      region,
+      outDir,
+      ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+      onProgress: (e) => {
+        if (e.kind === 'page') {
+          pages += 1;
+          io.stderr.write(`  ${e.service}: page ${e.page}, ${e.itemsSoFar} products (${pages} requests)\n`);
+        } else if (e.kind === 'retry') {
+          io.stderr.write(`  ${e.service}: ${e.reason}, retry ${e.attempt} in ${e.delayMs} ms\n`);
+        } else if (e.kind === 'writing') {
+          io.stderr.write(`  writing ${e.path}\n`);
+        }
+      },
+    });
+    io.stdout.write(
+      `wrote ${path}: ${report.instanceTypes} EC2 instance types (${report.reservedInstanceTypes} with RI terms), ${report.prices} prices, ` +
+        `${report.requests} requests, ${report.retries} retries; ${report.missing.length} dimensions missing (see tier-planner pricing info --region ${region})\n`,
+    );
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof RefreshError) {
+      io.stderr.write(`tier-planner: pricing refresh failed (${e.code}): ${e.message.split('\n')[0]}; the previous snapshot is unchanged\n`);
+      return e.code === 'INVALID_REGION' ? EXIT.usage : EXIT.failure;
+    }
+    throw e;
+  }
 }

@@ -1,0 +1,115 @@
+import type { Allowance, PriceDimension, SnapshotContent, SourceRef } from '@tier-planner/cost-model';
+import { applyRule, type DimensionRule } from './dimension-rule.js';
+import type { PriceListItem } from './price-list-item.js';
+import { RefreshError } from './refresh-error.js';
+import { buildEc2Catalog, NOT_SERVED, SERVICES } from './services/index.js';
+import type { PodLimits } from './services/ec2.js';
+
+export const REFRESH_GENERATOR = 'pricing refresh (AWS Price List API)';
+
+/** Copied from the embedded snapshot: not AWS prices, so the Price List has nothing newer. */
+const COPIED_PREFIX = 'github-actions/';
+
+const ALWAYS_MISSING = [
+  { key: 'ec2/spot', reason: 'EC2 Spot prices float per zone and are not in the Price List GetProducts API' },
+  { key: 'ec2/savings-plans', reason: 'Savings Plans rates are not in the Price List GetProducts API' },
+];
+
+export const priceListSourceId = (serviceCode: string): string => `aws-price-list-${serviceCode}`;
+
+export interface AssembleInput {
+  readonly region: string;
+  readonly embedded: SnapshotContent;
+  /** Every product fetched, by service code. */
+  readonly items: ReadonlyMap<string, readonly PriceListItem[]>;
+  readonly fetchedAt: Date;
+}
+
+/** Builds the whole snapshot from the fetched products. Pure: no I/O, nothing written. */
+export function assembleSnapshot({ region, embedded, items, fetchedAt }: AssembleInput): { content: SnapshotContent; copiedKeys: string[] } {
+  const allItems = [...items.values()].flat();
+  const usedCodes = new Set<string>();
+
+  const podLimits = new Map<string, PodLimits>(
+    Object.entries(embedded.ec2.instances).map(([type, r]) => [type, { maxPods: r.maxPods, enis: r.enis, ipv4PerEni: r.ipv4PerEni }]),
+  );
+  const ec2Source = priceListSourceId('AmazonEC2');
+  const catalog = buildEc2Catalog(items.get('AmazonEC2') ?? [], podLimits, ec2Source);
+  if (Object.keys(catalog.instances).length === 0) {
+    throw new RefreshError('EMPTY', `the Price List returned no EC2 on-demand Linux prices for ${region}; refusing to write an empty snapshot (nothing was written)`);
+  }
+  usedCodes.add('AmazonEC2');
+
+  const { prices, missing } = buildDimensions(region, embedded, allItems);
+  for (const p of prices) usedCodes.add(p.source.replace(/^aws-price-list-/, ''));
+
+  const copied = embedded.prices.filter((p) => p.key.startsWith(COPIED_PREFIX));
+  const sources: Record<string, SourceRef> = {};
+  for (const code of [...usedCodes].sort()) sources[priceListSourceId(code)] = sourceRef(code, region, items.get(code) ?? [], fetchedAt);
+  const copySource = (id: string) => {
+    const ref = embedded.sources[id];
+    if (ref) sources[id] = ref;
+  };
+  copySource(embedded.ec2.podsSource);
+  copied.forEach((p) => copySource(p.source));
+  embedded.allowances.forEach((a: Allowance) => copySource(a.source));
+
+  const content: SnapshotContent = {
+    region,
+    currency: 'USD',
+    generatedAt: fetchedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    generator: REFRESH_GENERATOR,
+    sources,
+    ec2: { priceSource: ec2Source, specSource: ec2Source, podsSource: embedded.ec2.podsSource, instances: catalog.instances, dropped: catalog.dropped },
+    prices: [...prices, ...copied].sort((a, b) => (a.key < b.key ? -1 : 1)),
+    allowances: embedded.allowances,
+    missing: [...ALWAYS_MISSING, ...missing].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+  };
+  return { content, copiedKeys: copied.map((p) => p.key) };
+}
+
+function buildDimensions(region: string, embedded: SnapshotContent, allItems: readonly PriceListItem[]) {
+  const rules = new Map<string, DimensionRule>();
+  for (const service of SERVICES) {
+    const codes = new Set(service.queries(region).map((q) => q.serviceCode));
+    const serviceItems = allItems.filter((i) => codes.has(i.serviceCode));
+    for (const key of service.keysOffered(serviceItems)) {
+      const rule = service.ruleFor(key);
+      if (rule) rules.set(key, rule);
+    }
+  }
+  const missing: { key: string; reason: string }[] = [];
+  for (const { key } of embedded.prices) {
+    if (rules.has(key) || key.startsWith(COPIED_PREFIX)) continue;
+    const rule = SERVICES.map((s) => s.ruleFor(key)).find((r) => r !== undefined);
+    if (rule) rules.set(key, rule);
+    else missing.push({ key, reason: NOT_SERVED.find((n) => key.startsWith(n.prefix))?.reason ?? 'no Price List mapping for this key yet' });
+  }
+  // Add-ons priced as totals need their base first.
+  const ordered = [...rules.values()].sort((a, b) => Number(a.plusKey !== undefined) - Number(b.plusKey !== undefined) || (a.key < b.key ? -1 : 1));
+  const built = new Map<string, Omit<PriceDimension, 'source'>>();
+  const prices: PriceDimension[] = [];
+  for (const rule of ordered) {
+    const outcome = applyRule(rule, allItems, region, built);
+    if (!outcome.ok) {
+      missing.push({ key: rule.key, reason: outcome.reason });
+      continue;
+    }
+    built.set(rule.key, outcome.dimension);
+    prices.push({ ...outcome.dimension, source: priceListSourceId(outcome.item.serviceCode) });
+  }
+  return { prices, missing };
+}
+
+function sourceRef(serviceCode: string, region: string, items: readonly PriceListItem[], fetchedAt: Date): SourceRef {
+  const scope =
+    serviceCode === 'AWSDataTransfer' ? `fromRegionCode=${region}` : serviceCode === 'AmazonRoute53' ? '(global prices)' : `regionCode=${region}`;
+  // The newest publication date of the products read; the fetch date when the API sent none.
+  const published = items.map((i) => i.publishedOn).filter((d): d is string => d !== undefined).sort();
+  return {
+    title: `AWS Price List API GetProducts ${serviceCode}`,
+    ref: `pricing:GetProducts ServiceCode=${serviceCode} ${scope}`,
+    asOf: published[published.length - 1] ?? fetchedAt.toISOString().slice(0, 10),
+    confidence: 'vendor-api',
+  };
+}

@@ -1,0 +1,122 @@
+import { PricingClient } from '@aws-sdk/client-pricing';
+import { PricingError, snapshotPath, userSnapshotDir, writeSnapshotAtomic, type SnapshotContent } from '@tier-planner/cost-model';
+import { assembleSnapshot } from './assemble-snapshot.js';
+import { readEmbeddedReference } from './embedded-reference.js';
+import { priceListEndpointRegion } from './endpoint-region.js';
+import { abortableSleep, fetchProducts, type FetchContext } from './fetch-products.js';
+import type { PriceListItem } from './price-list-item.js';
+import { RefreshError } from './refresh-error.js';
+import type { RefreshProgress, RefreshReport } from './refresh-types.js';
+import { ec2InstanceQueries, SERVICES } from './services/index.js';
+import type { ProductQuery } from './service-definition.js';
+
+export interface RefreshOptions {
+  /** AWS region code to price, e.g. "eu-west-1". */
+  region: string;
+  /** Folder to write `<region>.json` into; default userSnapshotDir(). */
+  outDir?: string;
+  /** Default: a PricingClient for the nearest Price List endpoint, default credential chain, SDK retries off. */
+  client?: PricingClient;
+  /** Endpoint URL for the default client (tests, VPC endpoints). */
+  endpoint?: string;
+  onProgress?: (event: RefreshProgress) => void;
+  signal?: AbortSignal;
+  /** Attempts per request when throttled or on HTTP 5xx; default 5. */
+  maxAttempts?: number;
+  now?: () => Date;
+  /** Backoff sleep; tests pass a no-op. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Jitter source in [0, 1). */
+  random?: () => number;
+}
+
+export interface RefreshResult {
+  path: string;
+  content: SnapshotContent;
+  report: RefreshReport;
+}
+
+const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d$/;
+const DEFAULT_MAX_ATTEMPTS = 5;
+
+/**
+ * Fetches a region's prices from the AWS Price List API, builds a complete snapshot, and only
+ * then writes it atomically. Any failure throws a RefreshError before the write, so the previous
+ * snapshot stays byte-for-byte as it was.
+ */
+export async function refreshPriceSnapshot(opts: RefreshOptions): Promise<RefreshResult> {
+  const { region } = opts;
+  if (!REGION_CODE.test(region)) throw new RefreshError('INVALID_REGION', `"${region}" is not an AWS region code (like eu-west-1)`);
+  const fetchedAt = (opts.now ?? (() => new Date()))();
+  const endpointRegion = priceListEndpointRegion(region);
+  const ownClient = opts.client === undefined;
+  // SDK retries are off: this module retries itself so it can count and report every attempt.
+  const client = opts.client ?? new PricingClient({ region: endpointRegion, maxAttempts: 1, ...(opts.endpoint ? { endpoint: opts.endpoint } : {}) });
+  const onProgress = opts.onProgress ?? (() => {});
+  const ctx: FetchContext = {
+    client,
+    maxAttempts: Math.max(1, opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    sleep: opts.sleep ?? abortableSleep,
+    random: opts.random ?? Math.random,
+    onProgress,
+    stats: { requests: 0, retries: 0 },
+  };
+  try {
+    const embedded = readEmbeddedReference();
+    const items = await fetchEverything(region, ctx);
+    const { content, copiedKeys } = assembleSnapshot({ region, embedded, items, fetchedAt });
+    const path = snapshotPath(opts.outDir ?? userSnapshotDir(), region);
+    if (opts.signal?.aborted) throw new RefreshError('ABORTED', 'price refresh cancelled; nothing was written, the previous snapshot is unchanged');
+    onProgress({ kind: 'writing', path });
+    write(path, content);
+    const instances = Object.values(content.ec2.instances);
+    const report: RefreshReport = {
+      region,
+      endpointRegion,
+      fetchedAt: content.generatedAt,
+      requests: ctx.stats.requests,
+      retries: ctx.stats.retries,
+      itemsByServiceCode: Object.fromEntries([...items].map(([code, list]) => [code, list.length])),
+      prices: content.prices.length,
+      instanceTypes: instances.length,
+      reservedInstanceTypes: instances.filter((i) => i.reserved !== undefined).length,
+      dropped: content.ec2.dropped,
+      missing: content.missing,
+      copiedKeys,
+    };
+    return { path, content, report };
+  } finally {
+    if (ownClient) client.destroy();
+  }
+}
+
+/** Runs every query, in order, and returns the products by service code (deduplicated by SKU). */
+async function fetchEverything(region: string, ctx: FetchContext): Promise<Map<string, PriceListItem[]>> {
+  const plan: { service: string; queries: readonly ProductQuery[] }[] = [
+    { service: 'EC2', queries: ec2InstanceQueries(region) },
+    ...SERVICES.map((s) => ({ service: s.name, queries: s.queries(region) })),
+  ];
+  const bySku = new Map<string, Map<string, PriceListItem>>();
+  for (const { service, queries } of plan) {
+    let count = 0;
+    for (const query of queries) {
+      const items = await fetchProducts(query, service, ctx);
+      count += items.length;
+      const known = bySku.get(query.serviceCode) ?? new Map<string, PriceListItem>();
+      for (const item of items) known.set(item.sku, item);
+      bySku.set(query.serviceCode, known);
+    }
+    ctx.onProgress({ kind: 'service-done', service, items: count });
+  }
+  return new Map([...bySku].map(([code, items]) => [code, [...items.values()]]));
+}
+
+function write(path: string, content: SnapshotContent): void {
+  try {
+    writeSnapshotAtomic(path, content);
+  } catch (e) {
+    if (e instanceof PricingError) throw new RefreshError('INVALID_SNAPSHOT', `${e.message} (the previous snapshot is unchanged)`, { cause: e });
+    throw new RefreshError('WRITE_FAILED', `cannot write ${path}: ${(e as Error).message} (the previous snapshot is unchanged)`, { cause: e });
+  }
+}

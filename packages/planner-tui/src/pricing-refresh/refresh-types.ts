@@ -1,0 +1,31 @@
+/** Progress of a refresh, for a status line. */
+export type RefreshProgress =
+  | { readonly kind: 'page'; readonly service: string; readonly serviceCode: string; readonly page: number; readonly itemsSoFar: number }
+  | {
+      readonly kind: 'retry';
+      readonly service: string;
+      readonly serviceCode: string;
+      readonly attempt: number;
+      readonly delayMs: number;
+      readonly reason: string;
+    }
+  | { readonly kind: 'service-done'; readonly service: string; readonly items: number }
+  | { readonly kind: 'writing'; readonly path: string };
+
+/** What a successful refresh did, for the summary printed after it. */
+export interface RefreshReport {
+  readonly region: string;
+  readonly endpointRegion: string;
+  readonly fetchedAt: string;
+  readonly requests: number;
+  readonly retries: number;
+  /** Products received, by Price List service code. */
+  readonly itemsByServiceCode: Readonly<Record<string, number>>;
+  readonly prices: number;
+  readonly instanceTypes: number;
+  readonly reservedInstanceTypes: number;
+  readonly dropped: Readonly<Record<string, number>>;
+  readonly missing: readonly { readonly key: string; readonly reason: string }[];
+  /** Keys copied unchanged from the embedded snapshot because they are not AWS prices. */
+  readonly copiedKeys: readonly string[];
+}

@@ -1,0 +1,29 @@
+import type { Decimal } from '@tier-planner/cost-model';
+import { formatUsd } from '@tier-planner/cost-model';
+
+export const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+export function num(n: number, digits = 1): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+
+/** A quantity as exact as it is, with thousands separators and at most 4 decimals. */
+export function qty(d: Decimal): string {
+  const fixed = d.toDecimalPlaces(4).toString();
+  const [whole, frac] = fixed.split('.');
+  return whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
+}
+
+export const usd = formatUsd;
+
+/** Left-aligned text columns; the last column is not padded. */
+export function table(rows: readonly (readonly string[])[], rightAlign: ReadonlySet<number> = new Set()): string[] {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  return rows.map((r) =>
+    r
+      .map((c, i) => (i === r.length - 1 && !rightAlign.has(i) ? c : rightAlign.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
