@@ -2,12 +2,8 @@ import type { SystemPod } from '../profiles/profile-types.js';
 import type { Allocatable, NodeChoice } from './capacity-types.js';
 import { type PodTotals } from './pod-packing.js';
 
-/** Σ DaemonSet requests: taken from every node before any other pod is placed. */
-export interface DaemonSetLoad {
-  readonly cpuMillicores: number;
-  readonly memoryMiB: number;
-  readonly pods: number;
-}
+/** Σ DaemonSet requests (CPU, memory, pod slots): taken from every node before any other pod is placed. */
+export type DaemonSetLoad = Allocatable;
 
 export function daemonSetLoad(daemonSets: readonly SystemPod[]): DaemonSetLoad {
   let cpu = 0;

@@ -101,16 +101,14 @@ describe('packedNodeCount', () => {
     );
   });
 
-  it('one more replica never needs fewer nodes', () => {
+  // First-fit-decreasing is not monotone: adding one pod can, rarely, let FFD find a packing with one
+  // node fewer (a known bin-packing anomaly; fast-check found such a case). What always holds is
+  // that the count never drops below the resource lower bound.
+  it('never counts fewer nodes than the resources strictly need', () => {
     fc.assert(
-      fc.property(
-        rooms.chain((r) => fc.tuple(fc.constant(r), groupsFor(r).filter((g) => g.length > 0), fc.nat())),
-        ([r, groups, pick]) => {
-          const j = pick % groups.length;
-          const more = groups.map((g, i) => (i === j ? { ...g, replicas: g.replicas + 1 } : g));
-          expect(packedNodeCount(more, r)).toBeGreaterThanOrEqual(packedNodeCount(groups, r));
-        },
-      ),
+      fc.property(rooms.chain((r) => fc.tuple(fc.constant(r), groupsFor(r))), ([r, groups]) => {
+        expect(packedNodeCount(groups, r)).toBeGreaterThanOrEqual(packedNodeLowerBound(podTotals(groups), r));
+      }),
       { numRuns: 500 },
     );
   });

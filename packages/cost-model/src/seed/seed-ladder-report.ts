@@ -5,6 +5,7 @@ import { auditSeedLadder, type FindingKind } from './audit-seed-ladder.js';
 import { compareSeedUnitPrices } from './compare-seed-unit-prices.js';
 import { qty, unitUsd, usd, usersLabel } from './format.js';
 import { COLUMN_LABELS, SEED_000 } from './seed-000-table.js';
+import { SEED_000_PROFILE, seedLadderBesideModel } from './seed-ladder-beside-model.js';
 import { seedLadderAtTodaysPrices } from './seed-ladder-today.js';
 
 const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
@@ -109,5 +110,18 @@ export function seedLadderReport(book: PriceBook): string {
       '',
     );
   }
+  out.push(
+    '## Beside the model',
+    '',
+    `The model plans the same users with the \`${SEED_000_PROFILE}\` profile (see docs/profiles.md): nodes sized from demand,`,
+    'plus what the seed leaves out and a running app needs (load balancer, NAT gateway, public IPv4 addresses, logs,',
+    'data transfer, DNS). Every column below is computed, none typed by hand.',
+    '',
+    ...table(
+      ['Users', 'Printed', 'Seed\'s own arithmetic', 'Seed quantities at today\'s prices', 'Model nodes', 'Model total'],
+      seedLadderBesideModel(book).map((r) => [r.users.toLocaleString('en-US'), usd(r.printedTotal), usd(r.ownArithmetic), usd(r.todaysPrices), r.model.nodes || '—', `${usd(r.model.total)}${r.model.complete ? '' : ' (incomplete)'}`]),
+    ),
+    '',
+  );
   return out.join('\n');
 }
