@@ -11,7 +11,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', 'data/pricing/scripts/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}', 'data/pricing/scripts/**/*.test.ts'],
     env: {
       // Keep a developer's refreshed snapshots out of the tests.
       TIER_PLANNER_PRICING_DIR: here('./.tmp/no-user-pricing'),
