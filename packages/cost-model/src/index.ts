@@ -37,4 +37,4 @@ export type { CiPlan } from './ci/ci-types.js';
 export { planCapacity } from './capacity/plan-capacity.js';
 export { nodeAllocatable } from './capacity/node-allocatable.js';
 export { profiles, listProfiles, getProfile, parseProfile, ProfileError } from './profiles/index.js';
-export { auditSeedLadder, seedLadderAtTodaysPrices, compareSeedUnitPrices, seedLadderReport } from './seed/index.js';
+export { auditSeedLadder, seedLadderAtTodaysPrices, compareSeedUnitPrices, seedLadderReport, seedLadderBesideModel } from './seed/index.js';

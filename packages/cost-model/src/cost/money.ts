@@ -1,7 +1,7 @@
 import { Decimal as DecimalJs } from 'decimal.js';
 
-/** Exact decimal arithmetic for money and quantities (34 significant digits, half-up rounding). */
-export const Decimal = DecimalJs.clone({ precision: 34, rounding: DecimalJs.ROUND_HALF_UP });
+/** Exact decimal arithmetic for money and quantities (34 significant digits, half-up rounding, never printed in exponent form). */
+export const Decimal = DecimalJs.clone({ precision: 34, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 export type Decimal = DecimalJs;
 
 export const ZERO: Decimal = new Decimal(0);

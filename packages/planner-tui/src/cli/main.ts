@@ -1,4 +1,4 @@
-import { BomError, PlanningError, PricingError } from '@tier-planner/cost-model';
+import { BomError, PlanningError, PricingError, ProfileError } from '@tier-planner/cost-model';
 import type { CliIo } from './io.js';
 import { EXIT, UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
@@ -6,47 +6,75 @@ import { VERSION } from './version.js';
 const HELP = `tier-planner ${VERSION}: what it takes, and what it costs, to serve N users on AWS
 
 Usage:
-  tier-planner --users N [--profile P] [--region R] [--purchase on-demand|spot|reserved-1yr|reserved-3yr|savings-plan]
-               [--hours 730] [--format table|json] [--samples N --seed S]
-                                          print the priced plan for N users
-  tier-planner pricing info [--region R]  show the price snapshot's dates and sources
-  tier-planner pricing refresh --region R fetch a region's prices from the AWS Price List API
-  tier-planner --help | --version
+  tier-planner [plan] --users N [options]   the priced plan (what-if explorer in a terminal)
+  tier-planner ladder [--users 1,10,100]    the tier table and the breakpoints between tiers
+  tier-planner compare --profile seed-ladder-as-written
+                                            the roadmap's table, its errors, today's prices, the model
+  tier-planner diff a.json b.json           what changed between two plans and what it costs
+  tier-planner price bom.json               price an explicit bill of materials
+  tier-planner profiles                     list the built-in profiles
+  tier-planner pricing info [--region R]    price snapshot dates and sources
+  tier-planner pricing refresh --region R   fetch a region from the AWS Price List API
+  tier-planner --help | --version           (every command takes --help)
+
+Exit status: 0 ok, 1 failure, 2 bad input. Docs: docs/cli.md
 `;
+
+type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
+
+/** Each command is loaded only when asked for, to keep start-up short. */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  plan: async () => (await import('../commands/plan.js')).plan,
+  ladder: async () => (await import('../commands/ladder.js')).ladder,
+  compare: async () => (await import('../commands/compare.js')).compare,
+  diff: async () => (await import('../commands/diff.js')).diff,
+  price: async () => (await import('../commands/price.js')).price,
+  profiles: async () => (await import('../commands/profiles.js')).profilesCommand,
+};
+
+const PRICING: Readonly<Record<string, () => Promise<Command>>> = {
+  info: async () => (await import('../commands/pricing-info.js')).pricingInfo,
+  refresh: async () => (await import('../commands/pricing-refresh.js')).pricingRefresh,
+};
 
 /** Runs one command line; returns the exit status (0 ok, 1 failure, 2 bad input). Never throws. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    if (argv.includes('--help') || argv.includes('-h')) {
-      io.stdout.write(HELP);
-      return EXIT.ok;
-    }
-    if (argv[0] === '--version' || argv[0] === '-v') {
+    const first = argv[0];
+    if (first === '--version' || first === '-v') {
       io.stdout.write(`${VERSION}\n`);
       return EXIT.ok;
     }
-    if (argv[0] === 'pricing') {
+    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+      io.stdout.write(HELP);
+      return first === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (first === 'pricing') {
       const sub = argv[1];
-      if (sub === 'info') return await (await import('../commands/pricing-info.js')).pricingInfo(argv.slice(2), io);
-      if (sub === 'refresh') return await (await import('../commands/pricing-refresh.js')).pricingRefresh(argv.slice(2), io);
-      throw new UsageError(`unknown pricing command ${JSON.stringify(sub ?? '')}: use "pricing info" or "pricing refresh"`);
+      const load = sub === undefined ? undefined : PRICING[sub];
+      if (!load) {
+        if (sub === '--help' || sub === '-h') return (io.stdout.write(HELP), EXIT.ok);
+        throw new UsageError(`unknown pricing command ${JSON.stringify(sub ?? '')}: use "pricing info" or "pricing refresh"`);
+      }
+      return await (await load())(argv.slice(2), io);
     }
-    if (argv[0] !== undefined && !argv[0].startsWith('-') && argv[0] !== 'plan') {
-      throw new UsageError(`unknown command ${JSON.stringify(argv[0])}; see tier-planner --help`);
-    }
-    return await (await import('../commands/plan.js')).plan(argv[0] === 'plan' ? argv.slice(1) : argv, io);
+    if (first.startsWith('-')) return await (await COMMANDS.plan!())(argv, io);
+    const load = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+    if (!load) throw new UsageError(`unknown command ${JSON.stringify(first)}; see tier-planner --help`);
+    return await (await load())(argv.slice(1), io);
   } catch (e) {
     return report(e, io);
   }
 }
 
 function report(e: unknown, io: CliIo): number {
-  if (e instanceof UsageError || e instanceof PricingError || e instanceof PlanningError || e instanceof BomError || (e instanceof Error && e.name === 'ProfileError')) {
-    io.stderr.write(`tier-planner: ${e.message}\n`);
+  if (e instanceof UsageError || e instanceof PricingError || e instanceof PlanningError || e instanceof BomError || e instanceof ProfileError) {
+    io.stderr.write(`tier-planner: ${oneLine(e.message)}\n`);
     return EXIT.usage;
   }
-  const message = e instanceof Error ? e.message : String(e);
-  io.stderr.write(`tier-planner: ${message.split('\n')[0]}\n`);
+  io.stderr.write(`tier-planner: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
   if (io.env.TIER_PLANNER_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`);
   return EXIT.failure;
 }
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();

@@ -1,56 +1,63 @@
 import { parseArgs } from 'node:util';
-import { loadPriceBook, planTier, type Ec2Purchase } from '@tier-planner/cost-model';
+import { planTier } from '@tier-planner/cost-model';
 import type { CliIo } from '../cli/io.js';
-import { parseRegion, parseUsers, usageErrors } from '../cli/parse-args.js';
-import { EXIT, UsageError } from '../cli/usage-error.js';
+import { PLAN_OPTIONS, parseNumber, pickFormat, planInputs } from '../cli/plan-inputs.js';
+import { parseUsers, usageErrors } from '../cli/parse-args.js';
+import { styleFor } from '../cli/style.js';
+import { EXIT } from '../cli/usage-error.js';
+import { renderPlanCsv } from '../render/plan-csv.js';
 import { planToJson } from '../render/plan-json.js';
+import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { renderPlanText } from '../render/plan-text.js';
 
-const PURCHASES: readonly Ec2Purchase[] = ['on-demand', 'spot', 'reserved-1yr', 'reserved-3yr', 'savings-plan'];
+export const PLAN_HELP = `Usage: tier-planner [plan] --users N [options]
 
-/** `tier-planner --users N`: the priced plan for N users, as text or JSON. */
-export function plan(argv: readonly string[], io: CliIo): number {
+The priced plan for N users. In a terminal it opens the what-if explorer; with --print, a
+--format, or when the output is not a terminal, it prints.
+
+Options:
+  --users N               users (monthly active), 1 to 10,000,000,000; 10,000 or 10_000 allowed
+  --profile NAME          built-in profile (tier-planner profiles); default eks-web-app
+  --profile-file FILE     your own profile (JSON, the format of docs/profiles.md)
+  --region R              AWS region of the price snapshot; default us-east-1
+  --purchase P            on-demand | spot | reserved-1yr | reserved-3yr | savings-plan
+  --hours H               hours in the billing month; default 730 (the seeds use 720)
+  --format F              table | json | markdown | csv (implies --print)
+  --json                  same as --format json
+  --samples N --seed S    P10/P50/P90 of the total over the profile's assumption ranges
+  --print                 print even in a terminal
+`;
+
+/** `tier-planner --users N`: the plan as text, JSON, Markdown or CSV, or the TUI in a terminal. */
+export async function plan(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = usageErrors(() =>
     parseArgs({
       args: [...argv],
       strict: true,
-      options: {
-        users: { type: 'string' },
-        profile: { type: 'string', default: 'eks-web-app' },
-        region: { type: 'string' },
-        purchase: { type: 'string', default: 'on-demand' },
-        hours: { type: 'string' },
-        format: { type: 'string', default: 'table' },
-        json: { type: 'boolean' },
-        print: { type: 'boolean' },
-        samples: { type: 'string' },
-        seed: { type: 'string' },
-      },
+      options: { ...PLAN_OPTIONS, users: { type: 'string' }, print: { type: 'boolean' }, samples: { type: 'string' }, seed: { type: 'string' } },
     }),
   );
-  const users = parseUsers(values.users);
-  const purchase = values.purchase as Ec2Purchase;
-  if (!PURCHASES.includes(purchase)) throw new UsageError(`--purchase must be one of ${PURCHASES.join(', ')}, got ${JSON.stringify(values.purchase)}`);
-  const format = values.json ? 'json' : values.format;
-  if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, got ${JSON.stringify(format)}`);
-  const hours = values.hours === undefined ? undefined : parseNumber('--hours', values.hours, 1, 744);
-  const samples = values.samples === undefined ? undefined : parseNumber('--samples', values.samples, 1, 100_000, true);
-  const seed = values.seed === undefined ? undefined : parseNumber('--seed', values.seed, 0, 2 ** 32 - 1, true);
-  const book = loadPriceBook({ region: parseRegion(values.region) });
-  const result = planTier({ users, profile: values.profile! }, book, {
-    purchase,
-    ...(hours !== undefined ? { hoursPerMonth: hours } : {}),
-    ...(samples !== undefined ? { samples } : {}),
-    ...(seed !== undefined ? { seed } : {}),
-  });
-  io.stdout.write(format === 'json' ? JSON.stringify(planToJson(result), null, 2) + '\n' : renderPlanText(result));
-  return EXIT.ok;
-}
-
-function parseNumber(flag: string, text: string, min: number, max: number, integer = false): number {
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`${flag} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${JSON.stringify(text)}`);
+  if (values.help) {
+    io.stdout.write(PLAN_HELP);
+    return EXIT.ok;
   }
-  return n;
+  const users = parseUsers(values.users);
+  const format = pickFormat(values, ['table', 'json', 'markdown', 'csv'] as const, 'table');
+  const { profile, book, options } = planInputs(values);
+  const interactive = io.stdout.isTTY === true && !values.print && !values.json && values.format === undefined && values.samples === undefined;
+  if (interactive && typeof profile === 'string') {
+    const { startTui } = await import('../tui/start-tui.js');
+    return startTui({ users, profile, region: book.region, purchase: options.purchase ?? 'on-demand', ...(options.hoursPerMonth ? { hoursPerMonth: options.hoursPerMonth } : {}), book, cwd: process.cwd() });
+  }
+  const samples = values.samples === undefined ? undefined : parseNumber('--samples', values.samples, 1, 5_000, true);
+  const seed = values.seed === undefined ? undefined : parseNumber('--seed', values.seed, 0, 2 ** 32 - 1, true);
+  const result = planTier({ users, profile }, book, { ...options, ...(samples !== undefined ? { samples } : {}), ...(seed !== undefined ? { seed } : {}) });
+  const style = styleFor(io);
+  const text =
+    format === 'json' ? JSON.stringify(planToJson(result), null, 2) + '\n'
+    : format === 'markdown' ? renderPlanMarkdown(result)
+    : format === 'csv' ? renderPlanCsv(result)
+    : renderPlanText(result).replace(/^(Total: .*)$/m, (line) => style.bold(line)).replace(/^(tier-planner: .*)$/m, (line) => style.bold(line));
+  io.stdout.write(text);
+  return EXIT.ok;
 }

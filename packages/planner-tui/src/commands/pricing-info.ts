@@ -4,9 +4,19 @@ import { parseArgs } from 'node:util';
 import { usageErrors, parseRegion } from '../cli/parse-args.js';
 import { EXIT } from '../cli/usage-error.js';
 
+export const PRICING_INFO_HELP = `Usage: tier-planner pricing info [--region R] [--json]
+
+Which price snapshots exist (embedded and refreshed), how old they are, every source with its date
+and confidence, the EC2 types left out and why, and what the snapshot does not price.
+`;
+
 /** `tier-planner pricing info`: which snapshots exist, how old they are, and where each figure comes from. */
 export function pricingInfo(argv: readonly string[], io: CliIo): number {
-  const { values } = usageErrors(() => parseArgs({ args: [...argv], strict: true, options: { region: { type: 'string' }, json: { type: 'boolean' } } }));
+  const { values } = usageErrors(() => parseArgs({ args: [...argv], strict: true, options: { region: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+  if (values.help) {
+    io.stdout.write(PRICING_INFO_HELP);
+    return EXIT.ok;
+  }
   const book = loadPriceBook({ region: parseRegion(values.region) });
   const counts = new Map<string, number>();
   for (const d of book.dimensions) counts.set(d.source, (counts.get(d.source) ?? 0) + 1);

@@ -4,14 +4,26 @@ import type { CliIo } from '../cli/io.js';
 import { parseRegion, usageErrors } from '../cli/parse-args.js';
 import { EXIT, UsageError } from '../cli/usage-error.js';
 
+export const PRICING_REFRESH_HELP = `Usage: tier-planner pricing refresh --region R [--out DIR] [--endpoint URL]
+
+Fetches region R from the AWS Price List API (default AWS credential chain; IAM: pricing:GetProducts,
+pricing:DescribeServices, pricing:GetAttributeValues) and writes its snapshot atomically to DIR
+(default: $TIER_PLANNER_PRICING_DIR or ~/.local/share/tier-planner/pricing). A failed refresh leaves
+the previous snapshot untouched. See docs/pricing-refresh.md.
+`;
+
 /**
  * `tier-planner pricing refresh --region R [--out DIR]`: fetches the region from the AWS Price
  * List API (default credential chain) and writes its snapshot atomically. Progress goes to stderr.
  */
 export async function pricingRefresh(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = usageErrors(() =>
-    parseArgs({ args: [...argv], strict: true, options: { region: { type: 'string' }, out: { type: 'string' }, endpoint: { type: 'string' } } }),
+    parseArgs({ args: [...argv], strict: true, options: { region: { type: 'string' }, out: { type: 'string' }, endpoint: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }),
   );
+  if (values.help) {
+    io.stdout.write(PRICING_REFRESH_HELP);
+    return EXIT.ok;
+  }
   const region = parseRegion(values.region);
   if (!region) throw new UsageError('--region is required (for example --region eu-west-1)');
   const { refreshPriceSnapshot, RefreshError } = await import('../pricing-refresh/index.js');

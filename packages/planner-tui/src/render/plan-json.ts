@@ -1,13 +1,11 @@
 import type { Plan } from '@tier-planner/cost-model';
+import { decimalsAsStrings } from './json.js';
 
 export const PLAN_JSON_SCHEMA_VERSION = 1;
 
-/** The plan as plain JSON: money as exact decimal strings, maps as objects. Stable for other tools. */
+/** The plan as plain JSON (schema/plan.v1.schema.json): money as exact decimal strings, maps as objects. */
 export function planToJson(plan: Plan): unknown {
-  return JSON.parse(
-    JSON.stringify(
-      { schemaVersion: PLAN_JSON_SCHEMA_VERSION, kind: 'tier-planner-plan', ...plan, monthly: { total: plan.monthly.total, byService: Object.fromEntries(plan.monthly.byService), complete: plan.monthly.complete, unpriced: plan.monthly.unpriced.length } },
-      (_key, value) => (value !== null && typeof value === 'object' && typeof value.toFixed === 'function' && typeof value.plus === 'function' ? value.toString() : value),
-    ),
-  );
+  const { capacity: _capacity, ...rest } = plan;
+  const body = { kind: 'tier-planner-plan', schemaVersion: PLAN_JSON_SCHEMA_VERSION, ...rest, monthly: { total: plan.monthly.total, byService: plan.monthly.byService, complete: plan.monthly.complete, unpriced: plan.monthly.unpriced.length } };
+  return JSON.parse(JSON.stringify(body, decimalsAsStrings));
 }

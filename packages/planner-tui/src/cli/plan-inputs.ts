@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { loadPriceBook, parseProfile, type Ec2Purchase, type PlanOptions, type PriceBook, type Profile } from '@tier-planner/cost-model';
+import { parseRegion } from './parse-args.js';
+import { UsageError } from './usage-error.js';
+
+export const PURCHASES: readonly Ec2Purchase[] = ['on-demand', 'spot', 'reserved-1yr', 'reserved-3yr', 'savings-plan'];
+
+/** The options every planning command takes, in node:util parseArgs form. */
+export const PLAN_OPTIONS = {
+  profile: { type: 'string', default: 'eks-web-app' },
+  'profile-file': { type: 'string' },
+  region: { type: 'string' },
+  purchase: { type: 'string', default: 'on-demand' },
+  hours: { type: 'string' },
+  format: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export interface PlanInputs {
+  readonly profile: Profile | string;
+  readonly book: PriceBook;
+  readonly options: PlanOptions;
+}
+
+interface PlanValues {
+  readonly profile?: string;
+  readonly 'profile-file'?: string;
+  readonly region?: string;
+  readonly purchase?: string;
+  readonly hours?: string;
+}
+
+/** Profile (built-in or --profile-file), price book and plan options from parsed flags. */
+export function planInputs(values: PlanValues): PlanInputs {
+  const purchase = (values.purchase ?? 'on-demand') as Ec2Purchase;
+  if (!PURCHASES.includes(purchase)) throw new UsageError(`--purchase must be one of ${PURCHASES.join(', ')}, got ${JSON.stringify(values.purchase)}`);
+  const hours = values.hours === undefined ? undefined : parseNumber('--hours', values.hours, 1, 744);
+  const profile = values['profile-file'] ? readProfileFile(values['profile-file']) : (values.profile ?? 'eks-web-app');
+  const book = loadPriceBook({ region: parseRegion(values.region) });
+  return { profile, book, options: { purchase, ...(hours !== undefined ? { hoursPerMonth: hours } : {}) } };
+}
+
+export function readProfileFile(path: string): Profile {
+  return parseProfile(readJsonFile(path, 'profile file'), path);
+}
+
+/** A JSON file the user named: a missing or broken file is bad input (exit 2), not a crash. */
+export function readJsonFile(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${what} ${path} is not valid JSON: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+export function parseNumber(flag: string, text: string, min: number, max: number, integer = false): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`${flag} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${JSON.stringify(text)}`);
+  }
+  return n;
+}
+
+/** One of the formats a command supports; --json is short for --format json. */
+export function pickFormat<F extends string>(values: { format?: string; json?: boolean }, allowed: readonly F[], fallback: F): F {
+  const format = values.json ? 'json' : (values.format ?? fallback);
+  if (!allowed.includes(format as F)) throw new UsageError(`--format must be one of ${allowed.join(', ')}, got ${JSON.stringify(format)}`);
+  return format as F;
+}

@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_LADDER, findBreakpoints, planLadder } from '@tier-planner/cost-model';
+import { planToJson } from '../render/plan-json.js';
+import type { CliIo } from '../cli/io.js';
+import { PLAN_OPTIONS, parseNumber, pickFormat, planInputs } from '../cli/plan-inputs.js';
+import { usageErrors } from '../cli/parse-args.js';
+import { EXIT, UsageError } from '../cli/usage-error.js';
+import { renderLadderCsv, renderLadderMarkdown, renderLadderText } from '../render/ladder-text.js';
+
+export const LADDER_HELP = `Usage: tier-planner ladder [--users 1,10,100,...] [options]
+
+One column per tier (default 1, 10, 100, 1k, 10k, 100k, 1M, 10M users) and the breakpoints between
+the first and last tier: the user counts where a node is added, a type switches, HA or a replica turns on.
+
+Options:
+  --users LIST            comma-separated user counts (use _ for thousands: 1_000)
+  --max-breakpoints N     report at most N breakpoints; default 30
+  --profile, --profile-file, --region, --purchase, --hours   as for the plan
+  --format F              table | json | markdown | csv
+`;
+
+export function ladder(argv: readonly string[], io: CliIo): number {
+  const { values } = usageErrors(() =>
+    parseArgs({ args: [...argv], strict: true, options: { ...PLAN_OPTIONS, users: { type: 'string' }, 'max-breakpoints': { type: 'string' } } }),
+  );
+  if (values.help) {
+    io.stdout.write(LADDER_HELP);
+    return EXIT.ok;
+  }
+  const users = values.users === undefined ? [...DEFAULT_LADDER] : parseUserList(values.users);
+  const max = values['max-breakpoints'] === undefined ? 30 : parseNumber('--max-breakpoints', values['max-breakpoints'], 0, 1000, true);
+  const format = pickFormat(values, ['table', 'json', 'markdown', 'csv'] as const, 'table');
+  const { profile, book, options } = planInputs(values);
+  const plans = planLadder(profile, book, users, options);
+  const from = Math.min(...users);
+  const to = Math.max(...users);
+  const search = from === to || max === 0 ? { breakpoints: [], truncated: false } : findBreakpoints(profile, from, to, book, { ...options, max });
+  if (format === 'json') {
+    io.stdout.write(JSON.stringify({ kind: 'tier-planner-ladder', schemaVersion: 1, tiers: plans.map(planToJson), breakpoints: search.breakpoints.map((b) => ({ users: b.users, changes: b.changes, monthlyBefore: b.monthlyBefore.toString(), monthlyAfter: b.monthlyAfter.toString() })), truncated: search.truncated }, null, 2) + '\n');
+  } else if (format === 'csv') {
+    io.stdout.write(renderLadderCsv(plans));
+  } else {
+    io.stdout.write((format === 'markdown' ? renderLadderMarkdown : renderLadderText)(plans, search.breakpoints, search.truncated));
+  }
+  return EXIT.ok;
+}
+
+export function parseUserList(text: string): number[] {
+  const parts = text.split(',').map((s) => s.trim());
+  if (parts.length === 0 || parts.length > 40) throw new UsageError('--users takes 1 to 40 comma-separated user counts');
+  const users = parts.map((p) => {
+    const clean = p.replace(/_/g, '');
+    if (!/^\d+$/.test(clean)) throw new UsageError(`--users: ${JSON.stringify(p)} is not a whole number (use _ for thousands in a list)`);
+    const n = Number(clean);
+    if (n < 1 || n > 10_000_000_000) throw new UsageError(`--users: ${p} is outside 1 to 10,000,000,000`);
+    return n;
+  });
+  return [...new Set(users)].sort((a, b) => a - b);
+}

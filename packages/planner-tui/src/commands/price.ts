@@ -1,0 +1,37 @@
+import { parseArgs } from 'node:util';
+import { loadPriceBook, priceResources } from '@tier-planner/cost-model';
+import type { CliIo } from '../cli/io.js';
+import { parseRegion, usageErrors } from '../cli/parse-args.js';
+import { pickFormat, readJsonFile } from '../cli/plan-inputs.js';
+import { toJsonText } from '../render/json.js';
+import { EXIT, UsageError } from '../cli/usage-error.js';
+import { qty, table, usd } from '../render/format.js';
+
+export const PRICE_HELP = `Usage: tier-planner price BOM.json [--region R] [--format table|json]
+
+Prices an explicit bill of materials (docs/bom.md): EC2 instances, EKS clusters, EBS, S3, ECR, NAT,
+load balancers, RDS, ElastiCache, MSK, Fargate, CloudWatch Logs, data transfer, GitHub Actions, …
+Every unknown field or value is reported (exit 2).
+`;
+
+export function price(argv: readonly string[], io: CliIo): number {
+  const { values, positionals } = usageErrors(() =>
+    parseArgs({ args: [...argv], strict: true, allowPositionals: true, options: { region: { type: 'string' }, format: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }),
+  );
+  if (values.help) {
+    io.stdout.write(PRICE_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError('price takes exactly one bill-of-materials file: tier-planner price bom.json');
+  const format = pickFormat(values, ['table', 'json'] as const, 'table');
+  const bom = readJsonFile(positionals[0]!, 'bill of materials');
+  const book = loadPriceBook({ region: parseRegion(values.region) });
+  const priced = priceResources(bom, book);
+  if (format === 'json') {
+    io.stdout.write(toJsonText({ kind: 'tier-planner-priced-bom', hoursPerMonth: priced.hoursPerMonth, lineItems: priced.lineItems, monthly: { total: priced.monthly.total, byService: Object.fromEntries(priced.monthly.byService), complete: priced.monthly.complete } }));
+    return EXIT.ok;
+  }
+  const rows = [['service', 'resource', 'component', 'quantity', 'unit', 'monthly', 'price as of'], ...priced.lineItems.map((i) => [i.service, i.resource, i.component, qty(i.quantity), i.unit, i.monthly ? usd(i.monthly) : 'UNPRICED', i.provenance?.asOf ?? i.unpriced ?? ''])];
+  io.stdout.write([`bill of materials priced in ${book.region} at ${priced.hoursPerMonth} h/month`, '', ...table(rows, new Set([3, 5])), '', `Total: ${usd(priced.monthly.total)} per month${priced.monthly.complete ? '' : ` (incomplete: ${priced.monthly.unpriced.length} item(s) unpriced)`}`].join('\n') + '\n');
+  return EXIT.ok;
+}

@@ -1,0 +1,13 @@
+import type { Plan } from '@tier-planner/cost-model';
+
+const field = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** The plan's line items as CSV (RFC 4180), exact figures, one row per line item plus a total row. */
+export function renderPlanCsv(plan: Plan): string {
+  const rows = [['service', 'resource', 'component', 'quantity', 'unit', 'unit_price_usd', 'monthly_usd', 'price_key', 'price_as_of', 'unpriced_reason']];
+  for (const i of plan.lineItems) {
+    rows.push([i.service, i.resource, i.component, i.quantity.toString(), i.unit, i.unitPrice?.toString() ?? '', i.monthly?.toString() ?? '', i.provenance?.key ?? (i.price.kind === 'dimension' ? i.price.key : ''), i.provenance?.asOf ?? '', i.unpriced ?? '']);
+  }
+  rows.push(['TOTAL', '', '', '', '', '', plan.monthly.total.toString(), '', '', plan.monthly.complete ? '' : 'incomplete']);
+  return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+}

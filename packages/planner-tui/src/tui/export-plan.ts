@@ -1,0 +1,18 @@
+import { join } from 'node:path';
+import { writeFileAtomic, type Plan } from '@tier-planner/cost-model';
+import { planToJson } from '../render/plan-json.js';
+import { planToMarkdown } from './utils/export-markdown.js';
+
+export function exportFileBase(plan: Plan): string {
+  return `tier-planner-plan-${plan.users}-${plan.profile.name}`;
+}
+
+/** Writes the plan as JSON and Markdown into `cwd` (temp file + rename each); returns both paths. */
+export function exportPlan(plan: Plan, cwd: string): { json: string; markdown: string } {
+  const base = join(cwd, exportFileBase(plan));
+  const json = `${base}.json`;
+  const markdown = `${base}.md`;
+  writeFileAtomic(json, JSON.stringify(planToJson(plan), null, 2) + '\n');
+  writeFileAtomic(markdown, planToMarkdown(plan));
+  return { json, markdown };
+}

@@ -1,0 +1,55 @@
+// Entry point of the interactive explorer. The CLI imports this module dynamically, and only for a
+// TTY without --print/--json, so Ink and React never load on the printed path.
+import type { Ec2Purchase, PriceBook } from '@tier-planner/cost-model';
+import { render } from 'ink';
+import { createElement } from 'react';
+import { App } from './components/App.js';
+import type { Scenario } from './state/scenario.js';
+
+export interface TuiOptions {
+  users: number;
+  profile: string;
+  /** Informational: the book decides the region. */
+  region?: string;
+  purchase: Ec2Purchase;
+  hoursPerMonth?: number;
+  book: PriceBook;
+  /** Where `e` writes the exported plan. */
+  cwd: string;
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+}
+
+const ENTER_ALT_SCREEN = '\u001B[?1049h';
+const LEAVE_ALT_SCREEN = '\u001B[?1049l';
+
+/** Runs the explorer until q or Ctrl-C; resolves with the exit status once the terminal is restored. */
+export async function startTui(options: TuiOptions): Promise<number> {
+  const stdout = options.stdout ?? process.stdout;
+  const stdin = options.stdin ?? process.stdin;
+  const scenario: Scenario = {
+    users: options.users,
+    profile: options.profile,
+    purchase: options.purchase,
+    ha: 'auto',
+    families: 'auto',
+    workload: {},
+    ...(options.hoursPerMonth !== undefined ? { hoursPerMonth: options.hoursPerMonth } : {}),
+  };
+  // The alternate screen keeps the user's scrollback clean and is left on every way out.
+  stdout.write(ENTER_ALT_SCREEN);
+  try {
+    const instance = render(createElement(App, { book: options.book, scenario, cwd: options.cwd }), {
+      stdout,
+      stdin,
+      // Ctrl-C is a key like q (keyToAction), so both leave through the same path.
+      exitOnCtrlC: false,
+      patchConsole: true,
+      maxFps: 60,
+    });
+    await instance.waitUntilExit();
+    return 0;
+  } finally {
+    stdout.write(LEAVE_ALT_SCREEN);
+  }
+}

@@ -1,0 +1,45 @@
+import { loadPriceBook } from '@tier-planner/cost-model';
+import { describe, expect, it } from 'vitest';
+import { createPlannerReducer, initialPlannerState } from './planner-state.js';
+import type { Scenario } from './scenario.js';
+
+const book = loadPriceBook();
+const reduce = createPlannerReducer(book);
+const scenario: Scenario = { users: 10_000, profile: 'eks-web-app', purchase: 'on-demand', ha: 'auto', families: 'auto', workload: {} };
+
+describe('planner reducer', () => {
+  it('re-plans on every scenario change', () => {
+    const s0 = initialPlannerState(scenario, book);
+    const s1 = reduce(s0, { type: 'scale-users', direction: 1 });
+    expect(s1.scenario.users).toBe(100_000);
+    expect(s1.plan!.users).toBe(100_000);
+    expect(s1.plan!.monthly.total.gt(s0.plan!.monthly.total)).toBe(true);
+  });
+
+  it('steps a workload assumption from the profile value and plans with it', () => {
+    const s0 = initialPlannerState(scenario, book);
+    const s1 = reduce(s0, { type: 'step-workload', key: 'dauPerMau', direction: 1 });
+    expect(s1.scenario.workload.dauPerMau).toBe(0.3); // eks-web-app says 0.25
+    expect(s1.plan!.assumptions.find((a) => a.name === 'dauPerMau')!.value).toBe(0.3);
+    expect(reduce(s1, { type: 'reset-assumptions' }).scenario.workload).toEqual({});
+  });
+
+  it('keeps the last plan and shows the error when a scenario cannot be planned', () => {
+    // No RDS class has the memory 100 million users need: a PlanningError, not a crash.
+    const s0 = initialPlannerState({ ...scenario, profile: 'nextjs-nestjs-postgres', users: 10_000_000 }, book);
+    expect(s0.error).toBeUndefined();
+    const s1 = reduce(s0, { type: 'scale-users', direction: 1 });
+    expect(s1.scenario.users).toBe(100_000_000);
+    expect(s1.error).toMatch(/^PlanningError: no RDS/);
+    expect(s1.plan).toBe(s0.plan);
+    const s2 = reduce(s1, { type: 'scale-users', direction: -1 });
+    expect(s2.error).toBeUndefined();
+    expect(s2.plan!.users).toBe(10_000_000);
+  });
+
+  it('pins the current plan and switches to the comparison', () => {
+    const s = reduce(initialPlannerState(scenario, book), { type: 'pin' });
+    expect(s.pinned?.plan.users).toBe(10_000);
+    expect(s.pane).toBe('comparison');
+  });
+});
