@@ -32,10 +32,16 @@ console.log(`  tier-planner --users 10000 --print      ${mc.toFixed(1).padStart(
 // The harness is test support (not shipped in dist), so it is loaded from source through tsx.
 const harness = fileURLToPath(new URL('../../packages/planner-tui/src/tui/testing/measure-keystroke.tsx', import.meta.url));
 if (existsSync(harness)) {
+  process.env.NODE_ENV = 'production'; // React's production build, as startTui uses
   const { tsImport } = await import('tsx/esm/api');
-  const { measureKeystrokes } = await tsImport(harness, import.meta.url);
-  const r = await measureKeystrokes(Number(process.env.BENCH_KEYS ?? 60));
-  console.log(`TUI keystroke → new frame at 10M users: median ${r.median.toFixed(2)} ms, p90 ${r.p90.toFixed(2)} ms (target <= 16 ms)`);
+  const tsconfig = fileURLToPath(new URL('../../packages/planner-tui/tsconfig.json', import.meta.url));
+  const { measureKeystrokes } = await tsImport(harness, { parentURL: import.meta.url, tsconfig });
+  for (const [columns, rows] of [[100, 24], [120, 40]]) {
+    for (const pane of ['line-items', 'ladder']) {
+      const r = await measureKeystrokes(Number(process.env.BENCH_KEYS ?? 100), { columns, rows, pane });
+      console.log(`TUI keystroke → new frame at 10M users, ${columns}x${rows}, ${pane} pane: median ${r.median.toFixed(2)} ms, p90 ${r.p90.toFixed(2)} ms (target <= 16 ms)`);
+    }
+  }
 } else {
   console.log(`TUI keystroke: no harness at ${harness}`);
 }

@@ -1,9 +1,6 @@
 // Entry point of the interactive explorer. The CLI imports this module dynamically, and only for a
 // TTY without --print/--json, so Ink and React never load on the printed path.
 import type { Ec2Purchase, PriceBook } from '@tier-planner/cost-model';
-import { render } from 'ink';
-import { createElement } from 'react';
-import { App } from './components/App.js';
 import type { Scenario } from './state/scenario.js';
 
 export interface TuiOptions {
@@ -36,6 +33,10 @@ export async function startTui(options: TuiOptions): Promise<number> {
     workload: {},
     ...(options.hoursPerMonth !== undefined ? { hoursPerMonth: options.hoursPerMonth } : {}),
   };
+  // React's production build renders a frame ~15% faster; it must be chosen before React loads,
+  // hence the imports below. A developer can still ask for the development build.
+  process.env.NODE_ENV ??= 'production';
+  const [{ render }, { createElement }, { App }] = await Promise.all([import('ink'), import('react'), import('./components/App.js')]);
   // The alternate screen keeps the user's scrollback clean and is left on every way out.
   stdout.write(ENTER_ALT_SCREEN);
   try {

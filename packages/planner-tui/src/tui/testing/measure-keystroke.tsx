@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic @jsxImportSource react */
+// (The pragma lets tsx run this file from a script whatever tsconfig it picks up.)
 // Keystroke latency of the explorer: the time from a key reaching stdin to the first frame that
 // shows its effect, at 10 million users. ink-testing-library renders in debug mode (no frame
 // throttle), so this is the app's own cost: planning, view models, React and Ink layout.
@@ -20,6 +22,9 @@ export interface MeasureOptions {
   readonly users?: number;
   readonly profile?: string;
   readonly warmup?: number;
+  /** Terminal size to lay out for; ink-testing-library's own stdout is 100 columns, no rows (24 assumed). */
+  readonly columns?: number;
+  readonly rows?: number;
 }
 
 const RIGHT = '\u001B[C';
@@ -49,6 +54,11 @@ export async function measureKeystrokes(n: number, options: MeasureOptions = {})
       };
     });
   try {
+    if (options.columns || options.rows) {
+      Object.defineProperty(app.stdout, 'columns', { value: options.columns ?? 100, configurable: true });
+      Object.defineProperty(app.stdout, 'rows', { value: options.rows ?? 24, configurable: true });
+      app.stdout.emit('resize');
+    }
     await sleep(50);
     if (options.pane === 'ladder') {
       app.stdin.write('\t');
