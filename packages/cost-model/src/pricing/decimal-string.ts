@@ -1,4 +1,4 @@
-/** A non-negative plain decimal such as "0.0208": no exponent, no sign, no thousands separators. */
+/** A non-negative plain decimal such as "12.5": no exponent, no sign, no thousands separators. */
 export const DECIMAL_STRING = /^(0|[1-9]\d*)(\.\d+)?$/;
 
 export function isDecimalString(value: unknown): value is string {

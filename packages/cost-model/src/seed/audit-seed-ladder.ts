@@ -10,7 +10,7 @@ export interface AuditedCell {
   readonly printed: Decimal;
   /** The cell from the seed's own unit price, hours and free allowance, unrounded. */
   readonly recomputed: Decimal;
-  /** How `recomputed` was worked out, e.g. "2 × $0.0208/h × 720 h". */
+  /** How `recomputed` was worked out, e.g. "2 × (the seed's hourly rate) × 720 h". */
   readonly working: string;
   /** Printed figure equals the recomputed one rounded to the cent. */
   readonly agrees: boolean;

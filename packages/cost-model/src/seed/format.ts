@@ -1,6 +1,6 @@
 import { formatUsd, type Decimal } from '../cost/money.js';
 
-/** "$0.0208", "$0.10": a unit price in full (never rounded), at least to the cent. */
+/** "$12.3456", "$1.10": a unit price in full (never rounded), at least to the cent. */
 export function unitUsd(d: Decimal): string {
   return `$${d.toFixed(Math.max(2, d.decimalPlaces()))}`;
 }
