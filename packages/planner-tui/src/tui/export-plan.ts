@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic, type Plan } from '@tier-planner/cost-model';
 import { planToJson } from '../render/plan-json.js';
-import { planToMarkdown } from './utils/export-markdown.js';
+import { renderPlanMarkdown } from '../render/plan-markdown.js';
 
 export function exportFileBase(plan: Plan): string {
   return `tier-planner-plan-${plan.users}-${plan.profile.name}`;
@@ -13,6 +13,6 @@ export function exportPlan(plan: Plan, cwd: string): { json: string; markdown: s
   const json = `${base}.json`;
   const markdown = `${base}.md`;
   writeFileAtomic(json, JSON.stringify(planToJson(plan), null, 2) + '\n');
-  writeFileAtomic(markdown, planToMarkdown(plan));
+  writeFileAtomic(markdown, renderPlanMarkdown(plan));
   return { json, markdown };
 }
