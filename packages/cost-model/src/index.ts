@@ -38,3 +38,10 @@ export { planCapacity } from './capacity/plan-capacity.js';
 export { nodeAllocatable } from './capacity/node-allocatable.js';
 export { profiles, listProfiles, getProfile, parseProfile, ProfileError } from './profiles/index.js';
 export { auditSeedLadder, seedLadderAtTodaysPrices, compareSeedUnitPrices, seedLadderReport, seedLadderBesideModel } from './seed/index.js';
+
+// Plan files (`tier-planner --json`): write and read back, no I/O.
+export { planToJson, PLAN_JSON_SCHEMA_VERSION, PLAN_JSON_KIND } from './plan-document/plan-to-json.js';
+export { planFromJson } from './plan-document/plan-from-json.js';
+export { PlanDocumentError } from './plan-document/plan-document-error.js';
+export { decimalsAsStrings } from './plan-document/decimals-as-strings.js';
+export { PLAN_TAG_KEY, TIER_TAG_KEY, defaultPlanName, tierLabel } from './plan-document/plan-tags.js';

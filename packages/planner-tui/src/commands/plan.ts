@@ -6,7 +6,7 @@ import { parseUsers, usageErrors } from '../cli/parse-args.js';
 import { styleFor } from '../cli/style.js';
 import { EXIT } from '../cli/usage-error.js';
 import { renderPlanCsv } from '../render/plan-csv.js';
-import { planToJson } from '../render/plan-json.js';
+import { planToJson } from '@tier-planner/cost-model';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { renderPlanText } from '../render/plan-text.js';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { writeFileAtomic, type Plan } from '@tier-planner/cost-model';
-import { planToJson } from '../render/plan-json.js';
+import { planToJson } from '@tier-planner/cost-model';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 
 export function exportFileBase(plan: Plan): string {
