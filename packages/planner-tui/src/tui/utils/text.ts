@@ -28,32 +28,3 @@ export function compactUsd(n: number): string {
 function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
-
-export interface Segment {
-  /** Blank columns before the text. */
-  readonly gap: number;
-  readonly text: string;
-}
-
-/**
- * A line as text segments separated by runs of at least `minRun` spaces; trailing spaces dropped.
- * Ink tokenizes every character it writes (grapheme by grapheme, the main cost of a frame), while
- * blank columns laid out by Yoga cost nothing: table padding is a good half of a frame.
- */
-export function splitOnSpaceRuns(text: string, minRun = 8): Segment[] {
-  const line = text.trimEnd();
-  const segments: Segment[] = [];
-  const run = new RegExp(` {${minRun},}`, 'g');
-  let gap = 0;
-  let from = 0;
-  for (const m of line.matchAll(run)) {
-    if (m.index > from) {
-      segments.push({ gap, text: line.slice(from, m.index) });
-      gap = 0;
-    }
-    gap += m[0].length;
-    from = m.index + m[0].length;
-  }
-  if (from < line.length) segments.push({ gap, text: line.slice(from) });
-  return segments;
-}

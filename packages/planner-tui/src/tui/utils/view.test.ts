@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { comparisonLines } from './comparison-view.js';
 import { lineItemLines } from './line-items-view.js';
 import { capacityLines } from './plan-summary-view.js';
-import { compactCount, fit, splitOnSpaceRuns } from './text.js';
+import { compactCount, fit } from './text.js';
 
 const book = loadPriceBook();
 const small = planTier({ users: 10_000, profile: 'eks-web-app' }, book, {});
@@ -30,21 +30,5 @@ describe('view models fit the width', () => {
     expect(fit('abc', 4)).toBe('abc');
     expect(compactCount(10_000_000)).toBe('10M');
     expect(compactCount(1_500)).toBe('1.5k');
-  });
-});
-
-describe('splitOnSpaceRuns', () => {
-  it('turns long blank runs into gaps and drops trailing blanks', () => {
-    const pad = ' '.repeat(8);
-    expect(splitOnSpaceRuns(`a b${pad}c${pad}`)).toEqual([{ gap: 0, text: 'a b' }, { gap: 8, text: 'c' }]);
-    expect(splitOnSpaceRuns(`${pad}${pad}x  y`)).toEqual([{ gap: 16, text: 'x  y' }]);
-    expect(splitOnSpaceRuns('   ')).toEqual([]);
-  });
-
-  it('keeps every column where it was', () => {
-    const line = `EKS${' '.repeat(12)}cluster${' '.repeat(9)}$73.00`;
-    let rebuilt = '';
-    for (const s of splitOnSpaceRuns(line)) rebuilt += ' '.repeat(s.gap) + s.text;
-    expect(rebuilt).toBe(line);
   });
 });
