@@ -1,0 +1,66 @@
+// Data flows one way: the cost model is the core and imports no adapter; the adapters (the CLI,
+// the exporter, the reference infrastructure) import the core and not each other. These rules
+// read every import of every shipped source file, so a stray import fails here, not in review.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+interface SourceFile {
+  readonly path: string;
+  readonly imports: readonly string[];
+}
+
+function shippedSources(pkg: string): SourceFile[] {
+  const dir = join(root, 'packages', pkg, 'src');
+  const files: SourceFile[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const full = join(entry.parentPath, entry.name);
+    if (!entry.isFile() || !/\.tsx?$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name) || full.includes('/testing/')) continue;
+    const text = readFileSync(full, 'utf8');
+    const imports = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => (m[1] ?? m[2])!);
+    files.push({ path: relative(root, full), imports });
+  }
+  return files;
+}
+
+/** "ink/build/x.js" → "ink", "@aws-sdk/client-pricing" → "@aws-sdk/client-pricing"; relative and node: imports → undefined. */
+function packageOf(specifier: string): string | undefined {
+  if (specifier.startsWith('.') || specifier.startsWith('node:')) return undefined;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+}
+
+function violations(pkg: string, allowed: (dependency: string, file: string) => boolean): string[] {
+  return shippedSources(pkg).flatMap((f) => f.imports.map(packageOf).filter((d): d is string => d !== undefined && !allowed(d, f.path)).map((d) => `${f.path} imports ${d}`));
+}
+
+describe('dependency direction', () => {
+  it('finds the imports it checks (the scanner is not blind)', () => {
+    const cli = shippedSources('planner-tui').flatMap((f) => f.imports);
+    expect(cli).toContain('@tier-planner/cost-model');
+    expect(cli).toContain('ink');
+    expect(violations('planner-tui', () => false).length).toBeGreaterThan(10);
+  });
+
+  it('the cost model imports only decimal.js and Node built-ins: no adapter, UI, AWS SDK or exporter library', () => {
+    expect(violations('cost-model', (d) => d === 'decimal.js')).toEqual([]);
+  });
+
+  it('the CLI imports the core, Ink and React only in the explorer, and no other adapter', () => {
+    const allowed = new Set(['@tier-planner/cost-model', '@aws-sdk/client-pricing', 'ink', 'react']);
+    expect(violations('planner-tui', (d, file) => allowed.has(d) && (!['ink', 'react'].includes(d) || file.includes('/src/tui/')))).toEqual([]);
+  });
+
+  it('the exporter imports the core and its own libraries, never the CLI or the infrastructure', () => {
+    const allowed = new Set(['@tier-planner/cost-model', '@aws-sdk/client-cost-explorer', 'prom-client', 'yaml', '@grafana/grafana-foundation-sdk', '@smithy/types', '@smithy/node-http-handler']);
+    expect(violations('exporter', (d) => allowed.has(d))).toEqual([]);
+  });
+
+  it('the reference infrastructure imports the core and cdktf, never the CLI or the exporter', () => {
+    const allowed = new Set(['@tier-planner/cost-model', 'cdktf', '@cdktf/provider-aws', 'constructs']);
+    expect(violations('reference-infra', (d) => allowed.has(d))).toEqual([]);
+  });
+});
