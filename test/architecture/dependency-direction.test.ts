@@ -63,4 +63,13 @@ describe('dependency direction', () => {
     const allowed = new Set(['@tier-planner/cost-model', 'cdktf', '@cdktf/provider-aws', 'constructs']);
     expect(violations('reference-infra', (d) => allowed.has(d))).toEqual([]);
   });
+
+  it('imports cdktf, the AWS provider and constructs in one module only, so switching to the cdktn fork is one file', () => {
+    const cdk = new Set(['cdktf', '@cdktf/provider-aws', 'constructs']);
+    expect(violations('reference-infra', (d, file) => !cdk.has(d) || file.endsWith('src/cdk/aws.ts'))).toEqual([]);
+    // Per resource, never the provider's root index (which loads every resource: seconds).
+    const provider = shippedSources('reference-infra').flatMap((f) => f.imports).filter((i) => i.startsWith('@cdktf/provider-aws'));
+    expect(provider.length).toBeGreaterThan(10);
+    expect(provider.filter((i) => !i.startsWith('@cdktf/provider-aws/lib/'))).toEqual([]);
+  });
 });

@@ -1,2 +1,10 @@
-// Public entry of @tier-planner/reference-infra (filled in by issue #6).
-export {};
+// Public entry of @tier-planner/reference-infra: build the plan's infrastructure as a cdktf stack.
+export { infraSpec, budgetAmount, type InfraSpec, type NodeGroupSpec, type FargateServiceSpec } from './plan-input/infra-spec.js';
+export { readPlan, specFromEnvironment, type PlanEnvironment } from './plan-input/read-plan.js';
+export { InputError } from './plan-input/input-error.js';
+export { isInputError } from './plan-input/is-input-error.js';
+export { shortName } from './plan-input/names.js';
+export { ReferenceStack, STACK_ID, type ReferenceStackProps } from './stacks/reference-stack.js';
+export { buildStack, synthesize, synthesizeTo } from './stacks/build-app.js';
+export { EXPORTER_ACTIONS } from './constructs/exporter-role.js';
+export type { StateBackendEnvironment } from './stacks/state-backend.js';

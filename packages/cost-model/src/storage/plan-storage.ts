@@ -68,6 +68,7 @@ export function planStorage(input: StorageInput): StoragePlan {
     glacierInstantGb: total * Math.max(0, 1 - stdShare - iaShare),
     putRequests: ((demand.users * input.objectMiBPerUser) / PUT_OBJECT_MIB) * (daysPerMonth / span),
     getRequests: requestsPerMonth * PLAN_DEFAULTS.s3GetsPerRequest.value,
+    lifecycle: { toStandardIaDays, toGlacierIrDays },
     why: `objects written evenly over ${span} days: ${toStandardIaDays} days in Standard, then Standard-IA, Glacier Instant Retrieval after ${toGlacierIrDays} days`,
   };
 
@@ -84,6 +85,6 @@ export function planStorage(input: StorageInput): StoragePlan {
     ...(database ? { database } : {}),
     s3,
     ecr,
-    logs: { sink: profile.storage.logs.sink, ingestedGbPerMonth: demand.logGbPerMonth, storedGb: logsStoredGb },
+    logs: { sink: profile.storage.logs.sink, retentionDays: profile.storage.logs.retentionDays, ingestedGbPerMonth: demand.logGbPerMonth, storedGb: logsStoredGb },
   };
 }

@@ -1,0 +1,111 @@
+import { Construct, DataAwsIamPolicyDocument, EksAddon, EksCluster, EksNodeGroup, Fn, IamOpenidConnectProvider, IamRole, IamRolePolicyAttachment } from '../cdk/aws.js';
+import type { InfraSpec } from '../plan-input/infra-spec.js';
+import { shortName } from '../plan-input/names.js';
+import { managedPolicy, ServiceRole } from './iam.js';
+import type { Network } from './network.js';
+import { nodeLaunchTemplate } from './node-launch-template.js';
+
+export interface EksClusterProps {
+  readonly spec: InfraSpec;
+  readonly network: Network;
+  /** Kubernetes version (a Terraform variable). */
+  readonly kubernetesVersion: string;
+  /** CIDRs allowed to reach the public API endpoint (a Terraform variable). */
+  readonly apiAllowedCidrs: string[];
+}
+
+/**
+ * EKS control plane, IRSA, the core add-ons, and one managed node group per plan node group with
+ * the plan's instance type, min/desired/max, capacity type and root volume.
+ */
+export class EksClusterStack extends Construct {
+  readonly cluster: EksCluster;
+  readonly nodeGroups: EksNodeGroup[];
+  readonly oidc: IamOpenidConnectProvider;
+
+  constructor(scope: Construct, id: string, props: EksClusterProps) {
+    super(scope, id);
+    const { spec, network } = props;
+    const prefix = `${shortName(spec.planName, 30)}-`;
+    const clusterRole = new ServiceRole(this, 'cluster-role', { namePrefix: prefix, service: 'eks.amazonaws.com', managedPolicies: ['AmazonEKSClusterPolicy'] });
+    this.cluster = new EksCluster(this, 'cluster', {
+      name: shortName(spec.planName, 100),
+      version: props.kubernetesVersion,
+      roleArn: clusterRole.role.arn,
+      vpcConfig: {
+        subnetIds: network.privateSubnets.map((s) => s.id),
+        endpointPrivateAccess: true,
+        endpointPublicAccess: true,
+        publicAccessCidrs: props.apiAllowedCidrs,
+      },
+      accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: true },
+      dependsOn: clusterRole.attachments,
+    });
+
+    const issuer = this.cluster.identity.get(0).oidc.get(0).issuer;
+    this.oidc = new IamOpenidConnectProvider(this, 'oidc', { url: issuer, clientIdList: ['sts.amazonaws.com'] });
+
+    // Nodes get only what the kubelet needs; the CNI's ENI rights go to its own IRSA role.
+    const nodeRole = new ServiceRole(this, 'node-role', {
+      namePrefix: prefix,
+      service: 'ec2.amazonaws.com',
+      managedPolicies: ['AmazonEKSWorkerNodePolicy', 'AmazonEC2ContainerRegistryPullOnly'],
+    });
+    this.nodeGroups = spec.nodeGroups.map((group) => {
+      const template = nodeLaunchTemplate(this, `nodes-${group.name}-template`, { group, namePrefix: `${prefix}${group.name}-`, tags: spec.tags });
+      return new EksNodeGroup(this, `nodes-${group.name}`, {
+        clusterName: this.cluster.name,
+        nodeGroupName: group.name,
+        nodeRoleArn: nodeRole.role.arn,
+        subnetIds: network.nodeSubnets.map((s) => s.id),
+        instanceTypes: [group.instanceType],
+        capacityType: group.capacityType,
+        amiType: group.arch === 'arm64' ? 'AL2023_ARM_64_STANDARD' : 'AL2023_x86_64_STANDARD',
+        scalingConfig: { minSize: group.min, desiredSize: group.desired, maxSize: group.max },
+        launchTemplate: { id: template.id, version: Fn.tostring(template.latestVersion) },
+        updateConfig: { maxUnavailable: 1 },
+        // The cluster autoscaler moves desired between min and max; Terraform should not undo it.
+        lifecycle: { ignoreChanges: ['scaling_config[0].desired_size'] },
+        dependsOn: nodeRole.attachments,
+      });
+    });
+
+    const cni = this.irsaRole('vpc-cni', prefix, 'kube-system', 'aws-node', 'AmazonEKS_CNI_Policy');
+    const ebs = this.irsaRole('ebs-csi', prefix, 'kube-system', 'ebs-csi-controller-sa', 'service-role/AmazonEBSCSIDriverPolicy');
+    const addOn = (name: string, extra: { serviceAccountRoleArn?: string; afterNodes?: boolean }) =>
+      new EksAddon(this, `addon-${name}`, {
+        clusterName: this.cluster.name,
+        addonName: name,
+        resolveConflictsOnCreate: 'OVERWRITE',
+        resolveConflictsOnUpdate: 'PRESERVE',
+        ...(extra.serviceAccountRoleArn ? { serviceAccountRoleArn: extra.serviceAccountRoleArn } : {}),
+        // CoreDNS and the EBS CSI controller are Deployments: they need nodes to become healthy.
+        ...(extra.afterNodes ? { dependsOn: this.nodeGroups } : {}),
+      });
+    addOn('vpc-cni', { serviceAccountRoleArn: cni.arn });
+    addOn('kube-proxy', {});
+    addOn('coredns', { afterNodes: true });
+    addOn('aws-ebs-csi-driver', { serviceAccountRoleArn: ebs.arn, afterNodes: true });
+  }
+
+  /** A role one Kubernetes service account assumes through the cluster's OIDC provider (IRSA). */
+  irsaRole(id: string, namePrefix: string, namespace: string, serviceAccount: string, ...policies: string[]): IamRole {
+    const issuerHost = Fn.replace(this.oidc.url, 'https://', '');
+    const trust = new DataAwsIamPolicyDocument(this, `${id}-trust`, {
+      statement: [
+        {
+          effect: 'Allow',
+          actions: ['sts:AssumeRoleWithWebIdentity'],
+          principals: [{ type: 'Federated', identifiers: [this.oidc.arn] }],
+          condition: [
+            { test: 'StringEquals', variable: `${issuerHost}:sub`, values: [`system:serviceaccount:${namespace}:${serviceAccount}`] },
+            { test: 'StringEquals', variable: `${issuerHost}:aud`, values: ['sts.amazonaws.com'] },
+          ],
+        },
+      ],
+    });
+    const role = new IamRole(this, `${id}-role`, { namePrefix, assumeRolePolicy: trust.json });
+    for (const policy of policies) new IamRolePolicyAttachment(this, `${id}-${policy.replace(/\W+/g, '-')}`, { role: role.name, policyArn: managedPolicy(policy) });
+    return role;
+  }
+}

@@ -1,0 +1,136 @@
+import {
+  CloudwatchLogGroup,
+  Construct,
+  EcsCluster,
+  EcsClusterCapacityProviders,
+  EcsService,
+  EcsTaskDefinition,
+  Fn,
+  Lb,
+  LbListener,
+  LbListenerRule,
+  LbTargetGroup,
+  SecurityGroup,
+  VpcSecurityGroupEgressRule,
+  VpcSecurityGroupIngressRule,
+  type EcrRepository,
+} from '../cdk/aws.js';
+import type { InfraSpec } from '../plan-input/infra-spec.js';
+import { shortName } from '../plan-input/names.js';
+import { ServiceRole } from './iam.js';
+import type { Network } from './network.js';
+
+export interface FargateServicesProps {
+  readonly spec: InfraSpec;
+  readonly network: Network;
+  readonly repositories: ReadonlyMap<string, EcrRepository>;
+  readonly logGroup: CloudwatchLogGroup;
+  /** Image tag every service runs (a Terraform variable). */
+  readonly imageTag: string;
+  /** Port the containers listen on (a Terraform variable). */
+  readonly containerPort: number;
+}
+
+/**
+ * ECS on Fargate for the plan's Fargate profiles: one service per plan task with the plan's size,
+ * count, architecture and Spot choice, in the private subnets behind one internet-facing ALB.
+ */
+export class FargateServices extends Construct {
+  readonly cluster: EcsCluster;
+  readonly services: EcsService[] = [];
+  readonly loadBalancer?: Lb;
+
+  constructor(scope: Construct, id: string, props: FargateServicesProps) {
+    super(scope, id);
+    const { spec, network } = props;
+    const prefix = `${shortName(spec.planName, 30)}-`;
+    // Container Insights is billed per metric and the plan does not price it: off unless you add it.
+    this.cluster = new EcsCluster(this, 'cluster', { name: shortName(spec.planName, 255), setting: [{ name: 'containerInsights', value: 'disabled' }] });
+    const capacity = new EcsClusterCapacityProviders(this, 'capacity', { clusterName: this.cluster.name, capacityProviders: ['FARGATE', 'FARGATE_SPOT'] });
+    const execution = new ServiceRole(this, 'execution-role', { namePrefix: prefix, service: 'ecs-tasks.amazonaws.com', managedPolicies: ['service-role/AmazonECSTaskExecutionRolePolicy'] });
+    const task = new ServiceRole(this, 'task-role', { namePrefix: prefix, service: 'ecs-tasks.amazonaws.com' });
+
+    const tasksSg = new SecurityGroup(this, 'tasks-sg', { namePrefix: prefix, description: 'Fargate tasks: from the ALB only', vpcId: network.vpc.id });
+    new VpcSecurityGroupEgressRule(this, 'tasks-out', { securityGroupId: tasksSg.id, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'images, AWS APIs, data stores' });
+
+    let listener: LbListener | undefined;
+    if (spec.loadBalancer) {
+      const albSg = new SecurityGroup(this, 'alb-sg', { namePrefix: prefix, description: 'internet-facing ALB', vpcId: network.vpc.id });
+      new VpcSecurityGroupIngressRule(this, 'alb-http-in', { securityGroupId: albSg.id, cidrIpv4: '0.0.0.0/0', fromPort: 80, toPort: 80, ipProtocol: 'tcp', description: 'HTTP from the internet' });
+      new VpcSecurityGroupEgressRule(this, 'alb-to-tasks', { securityGroupId: albSg.id, referencedSecurityGroupId: tasksSg.id, fromPort: props.containerPort, toPort: props.containerPort, ipProtocol: 'tcp', description: 'to the tasks' });
+      new VpcSecurityGroupIngressRule(this, 'tasks-from-alb', { securityGroupId: tasksSg.id, referencedSecurityGroupId: albSg.id, fromPort: props.containerPort, toPort: props.containerPort, ipProtocol: 'tcp', description: 'from the ALB' });
+      this.loadBalancer = new Lb(this, 'alb', {
+        namePrefix: 'tp-',
+        loadBalancerType: 'application',
+        internal: false,
+        subnets: network.publicSubnets.map((s) => s.id),
+        securityGroups: [albSg.id],
+        dropInvalidHeaderFields: true,
+      });
+    }
+
+    spec.fargateServices.forEach((svc, i) => {
+      const repo = props.repositories.get(svc.service);
+      if (!repo) throw new Error(`plan has a Fargate task for "${svc.service}" but no such service`);
+      const image = `${repo.repositoryUrl}:${props.imageTag}`;
+      const definition = new EcsTaskDefinition(this, `task-${svc.service}`, {
+        family: shortName(`${spec.planName}-${svc.service}`, 255),
+        requiresCompatibilities: ['FARGATE'],
+        networkMode: 'awsvpc',
+        cpu: String(svc.cpuUnits),
+        memory: String(svc.memoryMiB),
+        runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: svc.arch === 'arm64' ? 'ARM64' : 'X86_64' },
+        executionRoleArn: execution.role.arn,
+        taskRoleArn: task.role.arn,
+        // jsonencode, not JSON.stringify: the port is a Terraform variable, resolved at plan time.
+        containerDefinitions: Fn.jsonencode([
+          {
+            name: svc.service,
+            image,
+            essential: true,
+            portMappings: [{ containerPort: props.containerPort, protocol: 'tcp' }],
+            logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': props.logGroup.name, 'awslogs-region': spec.region, 'awslogs-stream-prefix': svc.service } },
+          },
+        ]),
+      });
+      let target: LbTargetGroup | undefined;
+      if (this.loadBalancer) {
+        target = new LbTargetGroup(this, `target-${svc.service}`, {
+          namePrefix: 'tp-',
+          port: props.containerPort,
+          protocol: 'HTTP',
+          targetType: 'ip',
+          vpcId: network.vpc.id,
+          healthCheck: { path: '/', matcher: '200-399' },
+        });
+        if (!listener) {
+          // The first service takes the default route; the others are reached under /<service>/.
+          listener = new LbListener(this, 'http', { loadBalancerArn: this.loadBalancer.arn, port: 80, protocol: 'HTTP', defaultAction: [{ type: 'forward', targetGroupArn: target.arn }] });
+        } else {
+          new LbListenerRule(this, `route-${svc.service}`, {
+            listenerArn: listener.arn,
+            priority: 10 + i,
+            action: [{ type: 'forward', targetGroupArn: target.arn }],
+            condition: [{ pathPattern: { values: [`/${svc.service}/*`] } }],
+          });
+        }
+      }
+      this.services.push(
+        new EcsService(this, `service-${svc.service}`, {
+          name: svc.service,
+          cluster: this.cluster.arn,
+          taskDefinition: definition.arn,
+          desiredCount: svc.count,
+          capacityProviderStrategy: [{ capacityProvider: svc.spot ? 'FARGATE_SPOT' : 'FARGATE', weight: 1 }],
+          networkConfiguration: { subnets: network.nodeSubnets.map((s) => s.id), securityGroups: [tasksSg.id], assignPublicIp: false },
+          ...(target ? { loadBalancer: [{ targetGroupArn: target.arn, containerName: svc.service, containerPort: props.containerPort }] } : {}),
+          // Tasks carry the service's tags, so their spend lands on the plan too.
+          propagateTags: 'SERVICE',
+          enableEcsManagedTags: true,
+          // A capacity-provider strategy needs the providers on the cluster first.
+          dependsOn: listener ? [capacity, listener] : [capacity],
+        }),
+      );
+    });
+  }
+}

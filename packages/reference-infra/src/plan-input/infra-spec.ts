@@ -1,0 +1,94 @@
+import { Decimal, PLAN_TAG_KEY, TIER_TAG_KEY, defaultPlanName, tierLabel, type Plan } from '@tier-planner/cost-model';
+import { InputError } from './input-error.js';
+
+/** One managed node group (or Auto Scaling group), exactly as the plan sized it. */
+export interface NodeGroupSpec {
+  readonly name: string;
+  readonly instanceType: string;
+  readonly arch: 'x86_64' | 'arm64';
+  readonly min: number;
+  readonly desired: number;
+  readonly max: number;
+  readonly rootVolumeGb: number;
+  readonly capacityType: 'ON_DEMAND' | 'SPOT';
+}
+
+export interface FargateServiceSpec {
+  readonly service: string;
+  /** ECS task size: CPU units (1 vCPU = 1024) and memory MiB. */
+  readonly cpuUnits: number;
+  readonly memoryMiB: number;
+  readonly count: number;
+  readonly arch: 'x86_64' | 'arm64';
+  readonly spot: boolean;
+}
+
+/**
+ * Everything the infrastructure is built from: a plain, synth-free view of the plan. It reads only
+ * fields a `tier-planner --json` plan file carries (never `capacity`), so a plan file and a plan
+ * computed in-process give the same infrastructure.
+ */
+export interface InfraSpec {
+  readonly planName: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly region: string;
+  readonly platform: Plan['profile']['platform'];
+  /** AZs the plan spreads nodes over (1 unless HA). */
+  readonly azs: number;
+  /** AZs the VPC has subnets in: at least two, as ALBs, EKS, DB subnet groups and MSK require. */
+  readonly vpcAzs: number;
+  readonly ha: boolean;
+  readonly natGateways: number;
+  readonly loadBalancer: boolean;
+  readonly nodeGroups: readonly NodeGroupSpec[];
+  readonly fargateServices: readonly FargateServiceSpec[];
+  /** One ECR repository per service. */
+  readonly services: readonly string[];
+  readonly ecrRetainedImages: number;
+  readonly s3Lifecycle: { readonly toStandardIaDays: number; readonly toGlacierIrDays: number };
+  readonly logs: { readonly sink: 'cloudwatch' | 'in-cluster'; readonly retentionDays: number };
+  readonly rds?: { readonly engine: 'postgres' | 'mysql'; readonly instanceClass: string; readonly multiAz: boolean; readonly readReplicas: number; readonly storageGb: number };
+  readonly cache?: { readonly engine: 'redis' | 'valkey'; readonly nodeType: string; readonly nodes: number };
+  readonly kafka?: { readonly brokerType: string; readonly brokers: number; readonly storageGbPerBroker: number };
+  /** The Budget: the plan's monthly.total rounded half-up to the cent, e.g. "237.08". */
+  readonly budgetUsd: string;
+}
+
+/** The Budget amount: exact monthly total, rounded half-up to whole cents (AWS Budgets take 2 decimals). */
+export function budgetAmount(plan: Pick<Plan, 'monthly'>): string {
+  return new Decimal(plan.monthly.total).toFixed(2, Decimal.ROUND_HALF_UP);
+}
+
+export function infraSpec(plan: Plan, planName = defaultPlanName(plan)): InfraSpec {
+  const { lifecycle } = plan.storage.s3;
+  const { retentionDays } = plan.storage.logs;
+  // Plan files written before the plan carried these cannot say which lifecycle the costs assume.
+  if (!lifecycle || !retentionDays) throw new InputError('the plan has no S3 lifecycle or log retention: write it again with tier-planner --json');
+  const capacityType = plan.purchase === 'spot' ? 'SPOT' : 'ON_DEMAND'; // savings plans and RIs are billing, not capacity
+  const nat = plan.bom.resources.find((r) => r.type === 'nat_gateway');
+  const { rds, cache, kafka } = plan.datastores;
+  const services = plan.replicas.map((r) => r.name);
+  return {
+    planName,
+    tags: { [PLAN_TAG_KEY]: planName, [TIER_TAG_KEY]: tierLabel(plan.users) },
+    region: plan.region,
+    platform: plan.profile.platform,
+    azs: plan.azs,
+    vpcAzs: Math.max(2, plan.azs),
+    ha: plan.ha,
+    natGateways: nat && nat.type === 'nat_gateway' ? (nat.count ?? 1) : 0,
+    loadBalancer: plan.bom.resources.some((r) => r.type === 'load_balancer'),
+    nodeGroups: plan.nodes.map((g) => ({ name: g.name, instanceType: g.instanceType, arch: g.arch, min: g.min, desired: g.desired, max: g.max, rootVolumeGb: g.rootVolumeGb, capacityType })),
+    fargateServices: plan.fargate.map((t) => ({ service: t.service, cpuUnits: Math.round(t.vcpu * 1024), memoryMiB: Math.round(t.memoryGb * 1024), count: t.count, arch: t.arch, spot: t.spot })),
+    services,
+    ecrRetainedImages: plan.storage.ecr.retainedImages,
+    s3Lifecycle: { toStandardIaDays: lifecycle.toStandardIaDays, toGlacierIrDays: lifecycle.toGlacierIrDays },
+    logs: { sink: plan.storage.logs.sink, retentionDays },
+    ...(rds && plan.storage.database
+      ? { rds: { engine: rds.engine === 'postgresql' ? 'postgres' : 'mysql', instanceClass: rds.instanceClass, multiAz: rds.deployment === 'multi-az', readReplicas: rds.readReplicas, storageGb: plan.storage.database.storageGb } as const }
+      : {}),
+    ...(cache ? { cache: { engine: cache.engine, nodeType: cache.nodeType, nodes: cache.nodes } } : {}),
+    ...(kafka ? { kafka: { brokerType: kafka.brokerType, brokers: kafka.brokers, storageGbPerBroker: kafka.storageGbPerBroker } } : {}),
+    budgetUsd: budgetAmount(plan),
+  };
+}

@@ -1,0 +1,43 @@
+import { TerraformVariable, type Construct, type IResolvable } from '../cdk/aws.js';
+import type { InfraSpec } from '../plan-input/infra-spec.js';
+
+/** Deploy-time settings: what the plan does not decide. Only the ones the plan's platform uses are declared. */
+export interface StackVariables {
+  readonly vpcCidr: string;
+  readonly alertEmails: string[];
+  readonly kubernetesVersion?: string;
+  readonly apiAllowedCidrs?: string[];
+  readonly imageTag?: string;
+  readonly containerPort?: number;
+  readonly deletionProtection?: boolean | IResolvable;
+  readonly kafkaVersion?: string;
+}
+
+export function declareVariables(scope: Construct, spec: InfraSpec): StackVariables {
+  const vpcCidr = new TerraformVariable(scope, 'vpc_cidr', { type: 'string', default: '10.0.0.0/16', description: 'IPv4 range of the VPC (a /16 leaves room for /20 private subnets)' });
+  const alertEmails = new TerraformVariable(scope, 'budget_alert_emails', { type: 'list(string)', description: 'who the Budget mails when forecast or actual spend exceeds the plan' });
+  const eks = spec.platform === 'eks';
+  const fargate = spec.fargateServices.length > 0;
+  const kubernetesVersion = eks ? new TerraformVariable(scope, 'kubernetes_version', { type: 'string', default: '1.33', description: 'EKS Kubernetes version' }) : undefined;
+  const apiAllowedCidrs = eks
+    ? new TerraformVariable(scope, 'api_allowed_cidrs', {
+        type: 'list(string)',
+        description: 'CIDRs allowed to reach the public EKS API endpoint (no default: choose them)',
+        validation: [{ condition: 'length(var.api_allowed_cidrs) > 0 && !contains(var.api_allowed_cidrs, "0.0.0.0/0")', errorMessage: 'Name at least one CIDR, and not 0.0.0.0/0.' }],
+      })
+    : undefined;
+  const imageTag = fargate ? new TerraformVariable(scope, 'image_tag', { type: 'string', description: 'image tag every ECS service runs (ECR tags are immutable)' }) : undefined;
+  const containerPort = fargate ? new TerraformVariable(scope, 'container_port', { type: 'number', default: 8080, description: 'port the containers listen on' }) : undefined;
+  const deletionProtection = spec.rds ? new TerraformVariable(scope, 'deletion_protection', { type: 'bool', default: true, description: 'RDS deletion protection; set false before cdktf destroy' }) : undefined;
+  const kafkaVersion = spec.kafka ? new TerraformVariable(scope, 'kafka_version', { type: 'string', default: '3.8.x', description: 'MSK Kafka version' }) : undefined;
+  return {
+    vpcCidr: vpcCidr.stringValue,
+    alertEmails: alertEmails.listValue,
+    ...(kubernetesVersion ? { kubernetesVersion: kubernetesVersion.stringValue } : {}),
+    ...(apiAllowedCidrs ? { apiAllowedCidrs: apiAllowedCidrs.listValue } : {}),
+    ...(imageTag ? { imageTag: imageTag.stringValue } : {}),
+    ...(containerPort ? { containerPort: containerPort.numberValue } : {}),
+    ...(deletionProtection ? { deletionProtection: deletionProtection.booleanValue } : {}),
+    ...(kafkaVersion ? { kafkaVersion: kafkaVersion.stringValue } : {}),
+  };
+}
