@@ -1,0 +1,62 @@
+import { dec, sum, tierLabel, type Decimal } from '@tier-planner/cost-model';
+import type { PlanActuals } from '../actuals/refresher.js';
+import type { LoadedPlan } from '../plans/loaded-plan.js';
+
+/** The numbers one plan exports at one instant, in exact money; turned into gauges elsewhere. */
+export interface PlanFigures {
+  readonly info: { plan: string; profile: string; region: string; tier: string; platform: string };
+  readonly users: number;
+  readonly nodes: readonly { nodeGroup: string; instanceType: string; count: number }[];
+  readonly budgetUsd: Decimal;
+  readonly forecastByService: ReadonlyMap<string, Decimal>;
+  readonly expectedByService: ReadonlyMap<string, Decimal>;
+  /** Absent until Cost Explorer answered for this month. */
+  readonly actualByService?: ReadonlyMap<string, Decimal>;
+  /** actual ÷ expected, whole plan; absent without actuals or while expected is zero. */
+  readonly varianceRatio?: Decimal;
+  readonly awsMonthEnd?: { mean: Decimal; lower: Decimal; upper: Decimal };
+  readonly lastSuccessAt?: number;
+  readonly failing: boolean;
+}
+
+/**
+ * Expected month to date is the model's monthly cost spread evenly over the month:
+ * forecast × elapsed / month length, exact (elapsed and month length in milliseconds).
+ */
+export function expectedToDate(forecast: Decimal, elapsedMs: number, monthMs: number): Decimal {
+  return forecast.times(elapsedMs).div(monthMs);
+}
+
+export function planFigures(p: LoadedPlan, actuals: PlanActuals, elapsed: { elapsedMs: number; monthMs: number }): PlanFigures {
+  const forecastByService = p.plan.monthly.byService;
+  const expectedByService = new Map([...forecastByService].map(([s, v]) => [s, expectedToDate(v, elapsed.elapsedMs, elapsed.monthMs)]));
+  let actualByService: Map<string, Decimal> | undefined;
+  let varianceRatio: Decimal | undefined;
+  let awsMonthEnd: PlanFigures['awsMonthEnd'];
+  if (actuals.spend) {
+    // Services the plan has but AWS billed nothing for are an actual of zero, not missing.
+    actualByService = new Map([...forecastByService.keys()].map((s) => [s, dec(0)]));
+    for (const [s, v] of actuals.spend.byService) actualByService.set(s, (actualByService.get(s) ?? dec(0)).plus(v));
+    const expected = sum(expectedByService.values());
+    if (!expected.isZero()) varianceRatio = sum(actualByService.values()).div(expected);
+  }
+  if (actuals.forecast) {
+    // GetCostForecast covers today onwards; add what was billed on the days before it.
+    const start = actuals.forecast.start;
+    const before = sum([...(actuals.spend?.byDay ?? new Map<string, Decimal>())].filter(([day]) => day < start).map(([, v]) => v));
+    awsMonthEnd = { mean: before.plus(actuals.forecast.mean), lower: before.plus(actuals.forecast.lower), upper: before.plus(actuals.forecast.upper) };
+  }
+  return {
+    info: { plan: p.name, profile: p.plan.profile.name, region: p.plan.region, tier: tierLabel(p.plan.users), platform: p.plan.profile.platform },
+    users: p.plan.users,
+    nodes: p.plan.nodes.map((n) => ({ nodeGroup: n.name, instanceType: n.instanceType, count: n.desired })),
+    budgetUsd: p.budgetUsd,
+    forecastByService,
+    expectedByService,
+    ...(actualByService ? { actualByService } : {}),
+    ...(varianceRatio ? { varianceRatio } : {}),
+    ...(awsMonthEnd ? { awsMonthEnd } : {}),
+    ...(actuals.lastSuccessAt !== undefined ? { lastSuccessAt: actuals.lastSuccessAt } : {}),
+    failing: actuals.failing,
+  };
+}

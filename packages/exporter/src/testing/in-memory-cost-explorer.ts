@@ -1,0 +1,46 @@
+import type { GetCostAndUsageCommandOutput, GetCostForecastCommandOutput } from '@aws-sdk/client-cost-explorer';
+import type { CostExplorerApi } from '../actuals/cost-explorer-api.js';
+import { answerCostAndUsage, answerForecast, type FakeSpendLine } from './fake-cost-explorer.js';
+import { validateCostAndUsage, validateForecast, type CeRequest } from './fake-request-validation.js';
+
+export interface InMemoryCall {
+  readonly operation: 'GetCostAndUsage' | 'GetCostForecast';
+  readonly at: number;
+  readonly input: unknown;
+}
+
+/**
+ * The fake Cost Explorer's answers without HTTP, for scheduler tests on a fake clock (thousands of
+ * simulated requests). `fail` may throw an SDK-shaped error for a call.
+ */
+export function inMemoryCostExplorer(options: { spend: readonly FakeSpendLine[]; now: () => number; pageSize?: number; fail?: (call: InMemoryCall) => Error | undefined }): CostExplorerApi & { calls: InMemoryCall[] } {
+  const calls: InMemoryCall[] = [];
+  const meta = { $metadata: { httpStatusCode: 200 } };
+  const call = (operation: InMemoryCall['operation'], input: unknown) => {
+    const c = { operation, at: options.now(), input };
+    calls.push(c);
+    const error = options.fail?.(c);
+    if (error) throw error;
+  };
+  return {
+    calls,
+    async getCostAndUsage(input) {
+      call('GetCostAndUsage', input);
+      const problem = validateCostAndUsage(input as CeRequest);
+      if (problem) throw sdkError('ValidationException');
+      return { ...(answerCostAndUsage(input as CeRequest, options.spend, '111111111111', options.pageSize ?? 1000) as object), ...meta } as GetCostAndUsageCommandOutput;
+    },
+    async getCostForecast(input) {
+      call('GetCostForecast', input);
+      const problem = validateForecast(input as CeRequest, new Date(options.now()).toISOString().slice(0, 10));
+      if (problem) throw Object.assign(sdkError('ValidationException'), { message: problem });
+      return { ...(answerForecast(input as CeRequest, options.spend, '111111111111') as object), ...meta } as GetCostForecastCommandOutput;
+    },
+    destroy() {},
+  };
+}
+
+/** An error shaped like the SDK's service exceptions. */
+export function sdkError(name: string, status = 400): Error {
+  return Object.assign(new Error(`${name} (simulated)`), { name, $metadata: { httpStatusCode: status } });
+}

@@ -1,0 +1,110 @@
+// The built tier-planner-exporter bin in a child process (root `npm test` builds dist first).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadPriceBook, planTier, planToJson } from '../../packages/cost-model/src/index.js';
+import { startFakeCostExplorer } from '../../packages/exporter/src/testing/fake-cost-explorer.js';
+import { FAKE_AWS_ENV, sample, spendLines, until } from './helpers.js';
+
+const BIN = fileURLToPath(new URL('../../packages/exporter/bin/tier-planner-exporter.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'tp-exporter-bin-'));
+const write = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  while (cleanup.length) await cleanup.pop()!();
+});
+
+function runSync(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...FAKE_AWS_ENV }, timeout: 20_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |\.js:\d+:\d+/);
+
+describe('tier-planner-exporter bin', () => {
+  it('serves /metrics and /healthz, logs JSON lines, and exits 0 promptly on SIGTERM', async () => {
+    const fake = await startFakeCostExplorer({ spend: spendLines(['web-10k']) });
+    cleanup.push(() => fake.close());
+    const config = write('serve.yaml', `listen: { host: 127.0.0.1, port: 0 }\ncostExplorer:\n  endpoint: ${fake.url}\n  refreshInterval: 1m\nplans:\n  - name: web-10k\n    profile: eks-web-app\n    users: 10000\n`);
+    const child = spawn(process.execPath, [BIN, '--config', config], { env: { ...process.env, ...FAKE_AWS_ENV, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: '' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    cleanup.push(() => child.kill('SIGKILL'));
+    const port = await until(() => /"msg":"listening".*?"port":(\d+)/.exec(stderr)?.[1], 'the listening log line');
+    const url = `http://127.0.0.1:${port}`;
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const text = await until(async () => {
+      const t = await (await fetch(`${url}/metrics`)).text();
+      return sample(t, 'tier_planner_actual_month_to_date_cost_usd{plan="web-10k",service="EC2"}') !== undefined ? t : undefined;
+    }, 'actuals in /metrics');
+    expect(text).toMatch(/^# HELP tier_planner_plan_info /m);
+    expect(text).toMatch(/^process_resident_memory_bytes /m);
+    expect((await fetch(`${url}/nope`)).status).toBe(404);
+    const t0 = Date.now();
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    const lines = stderr.trim().split('\n');
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+    expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(expect.arrayContaining(['listening', 'refreshed', 'stopping', 'stopped']));
+    expect(stderr).not.toContain(FAKE_AWS_ENV.AWS_SECRET_ACCESS_KEY);
+  });
+
+  it('--check-config validates config and plans and exits 0', () => {
+    const plan = write('plan.json', JSON.stringify(planToJson(planTier({ users: 100, profile: 'microservices-mysql' }, loadPriceBook({ embeddedOnly: true })))));
+    const config = write('check.yaml', `plans:\n  - planFile: ./${plan.split('/').pop()}\n    match: { linkedAccount: "123456789012" }\n  - profile: trading-fargate\n    users: 1000\n`);
+    const r = runSync(['--config', config, '--check-config']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/ok, 2 plan\(s\): microservices-mysql-100-users \(account 123456789012\), trading-fargate-1000-users \(tag tier-planner:plan=trading-fargate-1000-users\)/);
+  });
+
+  it.each([
+    ['a corrupt JSON config', () => ['--config', write('bad.json', '{"plans": [{"profile": ')], /bad\.json: not valid JSON/],
+    ['bad YAML', () => ['--config', write('bad.yaml', 'plans:\n  - profile: eks-web-app\n   users: 10\n')], /bad\.yaml: not valid YAML at line \d+/],
+    ['an invalid config', () => ['--config', write('invalid.yaml', 'plans:\n  - profile: eks-web-app\n    users: -3\n')], /plans\[0\]\.users must be a whole number/],
+    ['a missing plan file', () => ['--config', write('missing-plan.yaml', 'plans:\n  - planFile: ./nowhere/plan.json\n')], /planFile .*nowhere\/plan\.json does not exist/],
+    ['a plan file that is not a plan', () => ['--config', write('notplan.yaml', `plans:\n  - planFile: ${write('notplan.json', '{"hello": 1}')}\n`)], /is not a tier-planner plan/],
+    ['an unknown profile', () => ['--config', write('profile.yaml', 'plans:\n  - profile: no-such-profile\n    users: 10\n')], /plans\[0\]: .*no-such-profile/],
+    ['a missing config file', () => ['--config', join(dir, 'absent.yaml')], /config file .*absent\.yaml does not exist/],
+    ['no --config', () => [], /--config FILE is required/],
+    ['an unknown flag', () => ['--config', 'x.yaml', '--verbose'], /unknown option '--verbose'/],
+    ['a stray argument', () => ['serve'], /tier-planner-exporter: /],
+  ])('%s → exit 2, one line on stderr, no stack trace', (_what, args, message) => {
+    const r = runSync(args());
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^tier-planner-exporter: /);
+    noStack(r.stderr);
+    expect(r.stdout).toBe('');
+  });
+
+  it('--help and --version exit 0; the version matches package.json', () => {
+    const help = runSync(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('tier-planner-exporter --config FILE');
+    const version = runSync(['--version']);
+    const pkg = JSON.parse(readFileSync(new URL('../../packages/exporter/package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(version.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('a port in use → exit 1 with one line', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    cleanup.push(() => new Promise((r) => blocker.close(r)));
+    const port = (blocker.address() as { port: number }).port;
+    const r = runSync(['--config', write('busy.yaml', `listen: { host: 127.0.0.1, port: ${port} }\ncostExplorer: { endpoint: "http://127.0.0.1:9" }\nplans:\n  - profile: eks-web-app\n    users: 10\n`)]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/cannot listen on 127\.0\.0\.1:\d+ \(EADDRINUSE\)/);
+  });
+});
