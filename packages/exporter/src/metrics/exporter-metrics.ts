@@ -58,10 +58,11 @@ export class ExporterMetrics {
     interval: this.gauge('tier_planner_refresh_interval_seconds', 'The configured Cost Explorer refresh interval in seconds.', []),
     lastSuccess: this.gauge('tier_planner_refresh_last_success_timestamp_seconds', 'Unix time actuals for the plan last refreshed.', ['plan']),
     failing: this.gauge('tier_planner_refresh_failing', '1 while the latest Cost Explorer refresh for the plan failed.', ['plan']),
-    apiSpend: this.gauge('tier_planner_cost_explorer_api_spend_usd', 'Implied Cost Explorer API spend since start: requests x price per request, USD.', []),
   };
-  private readonly errors = new Counter({ name: 'tier_planner_refresh_errors_total', help: 'Failed Cost Explorer refreshes by reason.', labelNames: ['reason'], registers: [this.cached] });
-  private readonly requestCounter = new Counter({ name: 'tier_planner_cost_explorer_requests_total', help: 'Cost Explorer requests made (every page and retry), by operation.', labelNames: ['operation'], registers: [this.cached] });
+  // Counted while a refresh pages through Cost Explorer: kept out of the cached text so that a
+  // scrape during a refresh does not re-render every plan series.
+  private readonly errors = new Counter({ name: 'tier_planner_refresh_errors_total', help: 'Failed Cost Explorer refreshes by reason.', labelNames: ['reason'], registers: [this.live] });
+  private readonly requestCounter = new Counter({ name: 'tier_planner_cost_explorer_requests_total', help: 'Cost Explorer requests made (every page and retry), by operation.', labelNames: ['operation'], registers: [this.live] });
 
   constructor(private readonly o: MetricsOptions) {
     this.now = o.now ?? Date.now;
@@ -88,6 +89,15 @@ export class ExporterMetrics {
         for (const s of staleness()) this.set({ plan: s.plan }, Math.max(0, (now() - s.since) / 1000));
       },
     });
+    const spend = () => num(o.pricePerRequestUsd.times(this.requests));
+    new Gauge({
+      name: 'tier_planner_cost_explorer_api_spend_usd',
+      help: 'Implied Cost Explorer API spend since start: requests x price per request, USD.',
+      registers: [this.live],
+      collect() {
+        this.set(spend());
+      },
+    });
     if (o.processMetrics !== false) collectDefaultMetrics({ register: this.process });
   }
 
@@ -102,12 +112,10 @@ export class ExporterMetrics {
   countRequest(operation: string): void {
     this.requests += 1;
     this.requestCounter.inc({ operation });
-    this.invalidate();
   }
 
   countError(reason: RefreshErrorReason): void {
     this.errors.inc({ reason });
-    this.invalidate();
   }
 
   /** Data changed: the next scrape re-renders the plan series. */
@@ -143,7 +151,6 @@ export class ExporterMetrics {
     for (const gauge of Object.values(g)) gauge.reset();
     const elapsed = monthElapsed(now);
     g.interval.set(this.o.refreshIntervalMs / 1000);
-    g.apiSpend.set(num(this.o.pricePerRequestUsd.times(this.requests)));
     for (const p of this.o.plans) {
       const f = planFigures(p, this.o.actualsFor(p.name), elapsed);
       const plan = p.name;
