@@ -71,7 +71,7 @@ describe('the explorer', () => {
     const { frame, press } = await start();
     await press(KEY.tab);
     expect(frame()).toContain('[Cost vs users]');
-    expect(frame()).toContain('▲ 10,000 users');
+    expect(frame()).toContain('^ 10,000 users');
     expect(frame()).toMatch(/1\s+10\s+100\s+1k\s+10k\s+100k\s+1M\s+10M/);
   });
 

@@ -18,7 +18,10 @@ export interface CostChartInput {
   readonly toUsers?: number;
 }
 
-const BLOCKS = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+// Printable ASCII only: Ink measures every line of a frame, and a line with any other character
+// takes string-width's grapheme-by-grapheme path (about 100× dearer), which made the chart the
+// dearest part of a keystroke. The top cell of a bar shows its fraction as . or :.
+const BLOCKS = [' ', '.', '.', '.', ':', ':', ':', '#', '#'];
 const LABEL_WIDTH = 8;
 
 /** Cost at `users`, interpolated linearly in log-log space between the nearest known points. */
@@ -46,7 +49,7 @@ export function usersToColumn(users: number, from: number, to: number, plotWidth
 
 /**
  * A block chart of monthly cost against users, both axes log scale (costs span four orders of
- * magnitude over the ladder). Under the bars: a marker row (╵ breakpoints, ▲ current users) and
+ * magnitude over the ladder). Under the bars: a marker row (+ breakpoints, ^ current users) and
  * decade labels. Every line is at most `width` columns.
  */
 export function costChartLines(input: CostChartInput): string[] {
@@ -66,12 +69,12 @@ export function costChartLines(input: CostChartInput): string[] {
     const floor = (height - 1 - row) * 8;
     const bars = levels.map((l) => BLOCKS[Math.min(8, Math.max(0, l - floor))]!).join('');
     const label = row === 0 ? compactUsd(hi) : row === height - 1 ? compactUsd(lo) : '';
-    lines.push(fit(`${label.padStart(LABEL_WIDTH - 2)} │${bars}`, input.width));
+    lines.push(fit(`${label.padStart(LABEL_WIDTH - 2)} |${bars}`, input.width));
   }
-  const markers = Array.from({ length: plot }, () => '─');
-  for (const b of input.breakpoints) if (b >= from && b <= to) markers[usersToColumn(b, from, to, plot)] = '╵';
-  markers[usersToColumn(input.currentUsers, from, to, plot)] = '▲';
-  lines.push(fit(`${''.padStart(LABEL_WIDTH - 2)} └${markers.join('')}`, input.width));
+  const markers = Array.from({ length: plot }, () => '-');
+  for (const b of input.breakpoints) if (b >= from && b <= to) markers[usersToColumn(b, from, to, plot)] = '+';
+  markers[usersToColumn(input.currentUsers, from, to, plot)] = '^';
+  lines.push(fit(`${''.padStart(LABEL_WIDTH - 2)} +${markers.join('')}`, input.width));
   lines.push(fit(' '.repeat(LABEL_WIDTH) + decadeLabels(from, to, plot), input.width));
   return lines;
 }
