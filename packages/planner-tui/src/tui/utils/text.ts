@@ -1,13 +1,17 @@
-/** Cuts a line to `width` columns, marking the cut with "…", so no line ever wraps. */
-export function fit(text: string, width: number): string {
+/** Cuts a line to `width` columns, marking the cut with `mark`, so no line ever wraps. */
+export function fit(text: string, width: number, mark = '…'): string {
   if (width <= 0) return '';
   if (text.length <= width) return text;
-  return width === 1 ? '…' : text.slice(0, width - 1) + '…';
+  return width === 1 ? mark : text.slice(0, width - 1) + mark;
 }
 
-/** Exactly `width` columns: cut or padded with spaces (for side-by-side columns). */
+/**
+ * Exactly `width` columns: cut or padded with spaces (for side-by-side columns). Cells mark a cut
+ * with "~": table rows are long, and a row with any non-ASCII character costs Ink about 100× more
+ * to measure on every frame.
+ */
 export function cell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  const t = fit(text, width);
+  const t = fit(text, width, '~');
   return align === 'left' ? t.padEnd(width) : t.padStart(width);
 }
 
