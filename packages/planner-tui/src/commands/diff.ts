@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { diffPlans } from '@tier-planner/cost-model';
+import { diffPlans, planFromJson } from '@tier-planner/cost-model';
 import type { CliIo } from '../cli/io.js';
 import { usageErrors } from '../cli/parse-args.js';
-import { planFromJson } from '@tier-planner/cost-model';
 import { pickFormat, readJsonFile } from '../cli/plan-inputs.js';
 import { toJsonText } from '../render/json.js';
 import { EXIT, UsageError } from '../cli/usage-error.js';

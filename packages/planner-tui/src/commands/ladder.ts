@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_LADDER, findBreakpoints, planLadder } from '@tier-planner/cost-model';
-import { planToJson } from '@tier-planner/cost-model';
+import { DEFAULT_LADDER, findBreakpoints, planLadder, planToJson } from '@tier-planner/cost-model';
 import type { CliIo } from '../cli/io.js';
 import { PLAN_OPTIONS, parseNumber, pickFormat, planInputs } from '../cli/plan-inputs.js';
 import { usageErrors } from '../cli/parse-args.js';

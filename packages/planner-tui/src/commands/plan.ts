@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
-import { planTier } from '@tier-planner/cost-model';
+import { planTier, planToJson } from '@tier-planner/cost-model';
 import type { CliIo } from '../cli/io.js';
 import { PLAN_OPTIONS, parseNumber, pickFormat, planInputs } from '../cli/plan-inputs.js';
 import { parseUsers, usageErrors } from '../cli/parse-args.js';
 import { styleFor } from '../cli/style.js';
 import { EXIT } from '../cli/usage-error.js';
 import { renderPlanCsv } from '../render/plan-csv.js';
-import { planToJson } from '@tier-planner/cost-model';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { renderPlanText } from '../render/plan-text.js';
 

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { writeFileAtomic, type Plan } from '@tier-planner/cost-model';
-import { planToJson } from '@tier-planner/cost-model';
+import { planToJson, writeFileAtomic, type Plan } from '@tier-planner/cost-model';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 
 export function exportFileBase(plan: Plan): string {

@@ -16,8 +16,8 @@ export function CostChartPane({ width, rows }: { readonly width: number; readonl
   const plan = state.plan;
   const height = Math.max(2, rows - 4);
   // The bars come from the ladder's known points only, so a keystroke that moves the current users
-  // leaves their text unchanged: Ink measures unchanged text from its cache, and measuring block
-  // characters is the dearest part of a frame. The current plan is drawn only before the ladder is known.
+  // leaves their text unchanged and Ink measures it from its cache (measuring text is a large part
+  // of a frame). The current plan is drawn only before the ladder is known.
   const current = range.points.length === 0 && plan && !state.error ? plan.monthly.total.toNumber() : undefined;
   const chart = useMemo(() => {
     const points = current === undefined ? range.points : [{ users, monthly: current }];
