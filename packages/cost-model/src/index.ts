@@ -45,3 +45,4 @@ export { planFromJson } from './plan-document/plan-from-json.js';
 export { PlanDocumentError } from './plan-document/plan-document-error.js';
 export { decimalsAsStrings } from './plan-document/decimals-as-strings.js';
 export { PLAN_TAG_KEY, TIER_TAG_KEY, defaultPlanName, tierLabel } from './plan-document/plan-tags.js';
+export { isModelInputError, type ModelInputError } from './input-errors.js';

@@ -1,18 +1,5 @@
 import { readFileSync } from 'node:fs';
-import {
-  BomError,
-  defaultPlanName,
-  loadPriceBook,
-  PLAN_TAG_KEY,
-  PlanDocumentError,
-  planFromJson,
-  PlanningError,
-  planTier,
-  PricingError,
-  ProfileError,
-  type Plan,
-  type PriceBook,
-} from '@tier-planner/cost-model';
+import { defaultPlanName, isModelInputError, loadPriceBook, PLAN_TAG_KEY, PlanDocumentError, planFromJson, planTier, type Plan, type PriceBook } from '@tier-planner/cost-model';
 import { ConfigError } from '../config/config-error.js';
 import type { ExporterConfig, PlanConfig } from '../config/config-types.js';
 import type { LoadedPlan } from './loaded-plan.js';
@@ -21,10 +8,10 @@ import type { LoadedPlan } from './loaded-plan.js';
 export function loadPlans(config: ExporterConfig): LoadedPlan[] {
   const books = new Map<string, PriceBook>();
   const plans = config.plans.map((p, i) => loadOne(p, `plans[${i}]`, config.file, books));
-  const seen = new Map<string, string>();
+  const seen = new Set<string>();
   for (const p of plans) {
     if (seen.has(p.name)) throw new ConfigError(`${config.file}: two plans are named ${JSON.stringify(p.name)}; give one a name`);
-    seen.set(p.name, p.name);
+    seen.add(p.name);
   }
   return plans;
 }
@@ -69,9 +56,7 @@ function computePlan(source: { profile: string; users: number; region: string },
     if (!book) books.set(source.region, (book = loadPriceBook({ region: source.region })));
     return planTier({ users: source.users, profile: source.profile }, book);
   } catch (e) {
-    if (e instanceof PricingError || e instanceof ProfileError || e instanceof PlanningError || e instanceof BomError) {
-      throw new ConfigError(`${file}: ${where}: ${e.message}`);
-    }
+    if (isModelInputError(e)) throw new ConfigError(`${file}: ${where}: ${e.message}`);
     throw e;
   }
 }

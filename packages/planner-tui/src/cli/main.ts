@@ -1,4 +1,4 @@
-import { BomError, PlanDocumentError, PlanningError, PricingError, ProfileError } from '@tier-planner/cost-model';
+import { isModelInputError } from '@tier-planner/cost-model';
 import type { CliIo } from './io.js';
 import { EXIT, UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
@@ -68,7 +68,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 function report(e: unknown, io: CliIo): number {
-  if (e instanceof UsageError || e instanceof PricingError || e instanceof PlanningError || e instanceof BomError || e instanceof ProfileError || e instanceof PlanDocumentError) {
+  if (e instanceof UsageError || isModelInputError(e)) {
     io.stderr.write(`tier-planner: ${oneLine(e.message)}\n`);
     return EXIT.usage;
   }
