@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: builds, runs the vitest suite under this Node (20) and under Node 24 LTS, and ends
-// with one plain line summed over every run from vitest's JSON reports: "N passed, N failed".
-// TIER_PLANNER_TEST_RUNTIMES=current runs only this Node (a quicker local loop).
+// `npm test`: builds, runs the vitest suite under this Node (20) and under Node 24 LTS, then the
+// clock-sensitive tests again under libfaketime at three hard instants, and ends with one plain
+// line summed over every run from vitest's JSON reports: "N passed, N failed".
+// TIER_PLANNER_TEST_RUNTIMES=current runs only this Node (a quicker local loop);
+// TIER_PLANNER_TEST_DATES=off leaves out the faketime runs (they are required when CI is set).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CLOCK_SENSITIVE_TESTS, FAKE_INSTANTS, findLibfaketime } from './clock-sensitive-tests.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const results = join(root, '.test-results');
@@ -19,24 +22,45 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const runtimes = [{ name: `node-${process.versions.node}`, cmd: [process.execPath] }];
+const runs = [{ name: `node-${process.versions.node}`, cmd: [process.execPath], filters: [], env: {} }];
 if (process.env.TIER_PLANNER_TEST_RUNTIMES !== 'current') {
-  runtimes.push({ name: 'node-24', cmd: [npm === 'npm' ? 'npx' : 'npx.cmd', '-y', '-p', 'node@24', 'node'] });
+  runs.push({ name: 'node-24', cmd: [npm === 'npm' ? 'npx' : 'npx.cmd', '-y', '-p', 'node@24', 'node'], filters: [], env: {} });
 }
 
 let passed = 0;
 let failed = 0;
-for (const runtime of runtimes) {
-  const report = join(results, `${runtime.name}.json`);
-  const [bin, ...pre] = runtime.cmd;
-  console.log(`\n=== vitest on ${runtime.name} ===`);
-  const run = spawnSync(bin, [...pre, join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+const summaries = [];
+
+if (process.env.TIER_PLANNER_TEST_DATES !== 'off') {
+  const lib = findLibfaketime();
+  if (lib === undefined) {
+    const line = `faketime runs: libfaketime not found (apt-get install faketime)${process.env.CI ? '; required in CI, counted as one failure' : '; skipped'}`;
+    summaries.push(line);
+    if (process.env.CI) failed += 1;
+  } else {
+    for (const instant of FAKE_INSTANTS) {
+      runs.push({
+        name: `node-${process.versions.node} at ${instant}`,
+        cmd: [process.execPath],
+        filters: CLOCK_SENSITIVE_TESTS,
+        // "@" starts the clock at the instant and lets it run; monotonic clocks stay real so timers keep working.
+        env: { LD_PRELOAD: lib, FAKETIME: `@${instant.replace('T', ' ').replace('Z', '')}`, TZ: 'UTC', FAKETIME_DONT_FAKE_MONOTONIC: '1', FAKETIME_DONT_RESET: '1' },
+      });
+    }
+  }
+}
+
+for (const run of runs) {
+  const report = join(results, `${run.name.replace(/[^\w.-]+/g, '_')}.json`);
+  const [bin, ...pre] = run.cmd;
+  console.log(`\n=== vitest on ${run.name} ===`);
+  const child = spawnSync(bin, [...pre, join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...run.filters, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR },
+    env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR, ...run.env },
   });
   if (!existsSync(report)) {
-    console.log(`${runtime.name}: vitest wrote no report (exit ${run.status}); counted as one failure`);
+    summaries.push(`${run.name}: vitest wrote no report (exit ${child.status}); counted as one failure`);
     failed += 1;
     continue;
   }
@@ -45,11 +69,13 @@ for (const runtime of runtimes) {
   const brokenFiles = (json.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
   passed += json.numPassedTests;
   failed += json.numFailedTests + brokenFiles;
-  console.log(`${runtime.name}: ${json.numPassedTests} passed, ${json.numFailedTests + brokenFiles} failed, ${json.numPendingTests + json.numTodoTests} skipped`);
-  if (run.status !== 0 && json.numFailedTests + brokenFiles === 0) {
-    console.log(`${runtime.name}: vitest exited ${run.status} with no failed test; counted as one failure`);
+  summaries.push(`${run.name}: ${json.numPassedTests} passed, ${json.numFailedTests + brokenFiles} failed, ${json.numPendingTests + json.numTodoTests} skipped`);
+  if (child.status !== 0 && json.numFailedTests + brokenFiles === 0) {
+    summaries.push(`${run.name}: vitest exited ${child.status} with no failed test; counted as one failure`);
     failed += 1;
   }
 }
+console.log('');
+for (const line of summaries) console.log(line);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

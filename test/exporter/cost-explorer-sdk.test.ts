@@ -3,32 +3,43 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningExporter } from '../../packages/exporter/src/exporter.js';
 import { startFakeCostExplorer, type FakeCostExplorer } from '../../packages/exporter/src/testing/fake-cost-explorer.js';
-import { sample, scrape, spendLines, startInProcess, until } from './helpers.js';
+import { clockFrom, HARD_INSTANTS, isoDayOf, MID_MONTH, sample, scrape, spendLines, startInProcess, until, utcDayOfMonth } from './helpers.js';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanup.length) await cleanup.pop()!();
 });
 
-async function setup(options: { pageSize?: number; ce?: Record<string, unknown> } = {}): Promise<{ fake: FakeCostExplorer; exporter: RunningExporter; url: string; logs: { msg: string; [k: string]: unknown }[] }> {
-  const fake = await startFakeCostExplorer({ spend: spendLines(), ...(options.pageSize ? { pageSize: options.pageSize } : {}) });
-  cleanup.push(() => fake.close());
-  const { exporter, url, logs } = await startInProcess(fake.url, options.ce);
-  cleanup.push(() => exporter.stop());
-  return { fake, exporter, url, logs };
+interface Setup {
+  fake: FakeCostExplorer;
+  exporter: RunningExporter;
+  url: string;
+  logs: { msg: string; [k: string]: unknown }[];
+  /** Days of month to date on the exporter's clock when it started. */
+  days: number;
 }
 
-const dayOfMonth = () => new Date().getUTCDate();
+/** The exporter and the fake share one injected clock, so no expectation depends on today's date. */
+async function setup(options: { pageSize?: number; ce?: Record<string, unknown>; at?: string } = {}): Promise<Setup> {
+  const now = clockFrom(options.at ?? MID_MONTH);
+  const fake = await startFakeCostExplorer({ spend: spendLines(), today: () => isoDayOf(now()), ...(options.pageSize ? { pageSize: options.pageSize } : {}) });
+  cleanup.push(() => fake.close());
+  const { exporter, url, logs } = await startInProcess(fake.url, options.ce, now);
+  cleanup.push(() => exporter.stop());
+  return { fake, exporter, url, logs, days: utcDayOfMonth(now()) };
+}
+
+// 3 plans × 8 groups (6 services, NAT, EBS) a day; 5 a page makes 5+ pages even on the 1st.
+const PAGE_SIZE = 5;
 const EC2 = 'tier_planner_actual_month_to_date_cost_usd{plan="shop-100k",service="EC2"}';
 
 describe('exporter + real SDK + fake Cost Explorer', () => {
-  it('follows NextPageToken to the last page and sums every page', async () => {
-    const { fake, url } = await setup({ pageSize: 25 });
+  it.each(HARD_INSTANTS)('follows NextPageToken to the last page and sums every page (at %s)', async (at) => {
+    const { fake, url, days } = await setup({ pageSize: PAGE_SIZE, at });
     const text = await until(async () => {
       const t = await scrape(url);
       return sample(t, EC2) !== undefined && sample(t, 'tier_planner_aws_forecast_month_end_cost_usd{plan="api-1m"}') !== undefined ? t : undefined;
     }, 'first refresh');
-    const days = dayOfMonth();
     expect(sample(text, EC2)).toBe(1 * days);
     expect(sample(text, 'tier_planner_actual_month_to_date_cost_usd{plan="web-10k",service="RDS"}')).toBe(3 * days);
     expect(sample(text, 'tier_planner_actual_month_to_date_cost_usd{plan="api-1m",service="Other"}')).toBe(6 * days);
@@ -47,9 +58,10 @@ describe('exporter + real SDK + fake Cost Explorer', () => {
   });
 
   it('a LimitExceededException, then success: counted as throttled, retried after a backoff, not failing after', async () => {
-    const fake = await startFakeCostExplorer({ spend: spendLines(), behaviour: { kind: 'throttle', times: 1 } });
+    const now = clockFrom(MID_MONTH);
+    const fake = await startFakeCostExplorer({ spend: spendLines(), today: () => isoDayOf(now()), behaviour: { kind: 'throttle', times: 1 } });
     cleanup.push(() => fake.close());
-    const { exporter, url, logs } = await startInProcess(fake.url, { refreshInterval: '1h' });
+    const { exporter, url, logs } = await startInProcess(fake.url, { refreshInterval: '1h' }, now);
     cleanup.push(() => exporter.stop());
     const text = await until(async () => {
       const t = await scrape(url);
@@ -64,12 +76,11 @@ describe('exporter + real SDK + fake Cost Explorer', () => {
   it('a long outage: every scrape still answers, last values kept, staleness rises, failing=1, errors by reason', async () => {
     // A budget that covers a 1 s schedule all day, so forecast retries never wait for a free slot
     // (a minute at least) and recovery is seen within the test.
-    const { fake, url, logs } = await setup({ ce: { dailyRequestBudget: 1_000_000 } });
+    const { fake, url, logs, days } = await setup({ ce: { dailyRequestBudget: 1_000_000 } });
     const before = await until(async () => {
       const t = await scrape(url);
       return sample(t, EC2) !== undefined ? t : undefined;
     }, 'first refresh');
-    const days = dayOfMonth();
     fake.setSpend(spendLines().map((l) => ({ ...l, dailyUsd: '1000' })));
     fake.setBehaviour({ kind: 'down' });
     const network = await until(async () => {

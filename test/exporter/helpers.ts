@@ -35,8 +35,23 @@ export interface LogLine {
   readonly [key: string]: unknown;
 }
 
-/** The exporter in this process, with the real SDK client pointed at `endpoint`. */
-export async function startInProcess(endpoint: string, ce: Record<string, unknown> = {}): Promise<{ exporter: RunningExporter; logs: LogLine[]; url: string }> {
+/** Instants that break date arithmetic: the first seconds of a month, a leap day, the last minute of a year. */
+export const HARD_INSTANTS = ['2026-12-01T00:00:30Z', '2028-02-29T12:00:00Z', '2026-12-31T23:59:00Z'] as const;
+/** An ordinary mid-month instant for tests about something other than dates. */
+export const MID_MONTH = '2026-11-17T10:00:00Z';
+
+/** A clock that reads `startIso` now and then advances with real elapsed (monotonic) time. */
+export function clockFrom(startIso: string): () => number {
+  const start = Date.parse(startIso);
+  const t0 = performance.now();
+  return () => start + Math.floor(performance.now() - t0);
+}
+
+export const utcDayOfMonth = (t: number): number => new Date(t).getUTCDate();
+export const isoDayOf = (t: number): string => new Date(t).toISOString().slice(0, 10);
+
+/** The exporter in this process on clock `now`, with the real SDK client pointed at `endpoint`. */
+export async function startInProcess(endpoint: string, ce: Record<string, unknown> = {}, now: () => number = clockFrom(MID_MONTH)): Promise<{ exporter: RunningExporter; logs: LogLine[]; url: string }> {
   Object.assign(process.env, FAKE_AWS_ENV);
   const config = validateConfig(
     {
@@ -47,7 +62,7 @@ export async function startInProcess(endpoint: string, ce: Record<string, unknow
     'test.yaml',
   );
   const logs: LogLine[] = [];
-  const exporter = await startExporter({ config, plans: loadPlans(config), logger: jsonLogger((line) => logs.push(JSON.parse(line) as LogLine), 'debug'), processMetrics: false });
+  const exporter = await startExporter({ config, plans: loadPlans(config), logger: jsonLogger((line) => logs.push(JSON.parse(line) as LogLine), 'debug', now), now, processMetrics: false });
   return { exporter, logs, url: `http://127.0.0.1:${exporter.port}` };
 }
 

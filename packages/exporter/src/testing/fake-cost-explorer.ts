@@ -37,7 +37,7 @@ export interface FakeCostExplorerOptions {
   /** Groups per page of GetCostAndUsage (AWS does not document its page size); default 100. */
   readonly pageSize?: number;
   readonly behaviour?: FakeBehaviour;
-  /** "Today" for forecast validation, YYYY-MM-DD (UTC); default the real date. */
+  /** "Today" for forecast validation and `Estimated` days, YYYY-MM-DD (UTC); default the real date. */
   readonly today?: () => string;
   /** Account id reported for spend lines without linkedAccount; default 111111111111. */
   readonly accountId?: string;
@@ -106,7 +106,7 @@ export async function startFakeCostExplorer(options: FakeCostExplorerOptions = {
     if (operation === 'GetCostAndUsage') {
       const problem = validateCostAndUsage(request);
       if (problem) return sendError(res, 400, 'ValidationException', problem);
-      return send(res, 200, answerCostAndUsage(request, spend, accountId, options.pageSize ?? 100));
+      return send(res, 200, answerCostAndUsage(request, spend, accountId, options.pageSize ?? 100, today()));
     }
     if (operation === 'GetCostForecast') {
       const problem = validateForecast(request, today());
@@ -186,7 +186,8 @@ function days(start: string, end: string): string[] {
 
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-export function answerCostAndUsage(req: CeRequest, spend: readonly FakeSpendLine[], accountId: string, pageSize: number): unknown {
+/** `today` (YYYY-MM-DD, UTC) decides which days are still `Estimated`, as AWS marks the open days. */
+export function answerCostAndUsage(req: CeRequest, spend: readonly FakeSpendLine[], accountId: string, pageSize: number, today: string): unknown {
   const groupBy = req.GroupBy ?? [];
   const metric = req.Metrics![0]!;
   // One entry per (day, group) in a stable order; pages cut through this list.
@@ -200,13 +201,12 @@ export function answerCostAndUsage(req: CeRequest, spend: readonly FakeSpendLine
   const entries = days(req.TimePeriod!.Start!, req.TimePeriod!.End!).flatMap((day) => groupKeys.map((keys) => ({ day, keys })));
   const offset = req.NextPageToken ? Number(Buffer.from(req.NextPageToken, 'base64').toString('utf8')) : 0;
   const amount = (keys: string) => ({ [metric]: { Amount: perDay.get(keys)!.toString(), Unit: 'USD' } });
-  const todayIso = new Date().toISOString().slice(0, 10);
   if (groupBy.length === 0) {
     const results = days(req.TimePeriod!.Start!, req.TimePeriod!.End!).map((day) => ({
       TimePeriod: { Start: day, End: nextDay(day) },
       Total: { [metric]: { Amount: [...perDay.values()].reduce((a, b) => a.plus(b), dec(0)).toString(), Unit: 'USD' } },
       Groups: [],
-      Estimated: day >= todayIso,
+      Estimated: day >= today,
     }));
     return { GroupDefinitions: [], ResultsByTime: results, DimensionValueAttributes: [] };
   }
@@ -221,7 +221,7 @@ export function answerCostAndUsage(req: CeRequest, spend: readonly FakeSpendLine
   const accounts = groupBy.some((g) => g.Key === 'LINKED_ACCOUNT') ? [...new Set(matching.map((m) => m.facts.account))] : [];
   return {
     GroupDefinitions: groupBy.map((g) => ({ Type: g.Type, Key: g.Key })),
-    ResultsByTime: [...byDay].map(([day, groups]) => ({ TimePeriod: { Start: day, End: nextDay(day) }, Total: {}, Groups: groups, Estimated: day >= todayIso })),
+    ResultsByTime: [...byDay].map(([day, groups]) => ({ TimePeriod: { Start: day, End: nextDay(day) }, Total: {}, Groups: groups, Estimated: day >= today })),
     DimensionValueAttributes: accounts.map((a) => ({ Value: a, Attributes: { description: `account ${a}` } })),
     ...(next ? { NextPageToken: next } : {}),
   };

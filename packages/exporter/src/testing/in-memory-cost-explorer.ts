@@ -1,4 +1,5 @@
 import type { GetCostAndUsageCommandOutput, GetCostForecastCommandOutput } from '@aws-sdk/client-cost-explorer';
+import { isoDay } from '../actuals/calendar.js';
 import type { CostExplorerApi } from '../actuals/cost-explorer-api.js';
 import { answerCostAndUsage, answerForecast, type FakeSpendLine } from './fake-cost-explorer.js';
 import { validateCostAndUsage, validateForecast, type CeRequest } from './fake-request-validation.js';
@@ -28,11 +29,11 @@ export function inMemoryCostExplorer(options: { spend: readonly FakeSpendLine[];
       call('GetCostAndUsage', input);
       const problem = validateCostAndUsage(input as CeRequest);
       if (problem) throw sdkError('ValidationException');
-      return { ...(answerCostAndUsage(input as CeRequest, options.spend, '111111111111', options.pageSize ?? 1000) as object), ...meta } as GetCostAndUsageCommandOutput;
+      return { ...(answerCostAndUsage(input as CeRequest, options.spend, '111111111111', options.pageSize ?? 1000, isoDay(options.now())) as object), ...meta } as GetCostAndUsageCommandOutput;
     },
     async getCostForecast(input) {
       call('GetCostForecast', input);
-      const problem = validateForecast(input as CeRequest, new Date(options.now()).toISOString().slice(0, 10));
+      const problem = validateForecast(input as CeRequest, isoDay(options.now()));
       if (problem) throw Object.assign(sdkError('ValidationException'), { message: problem });
       return { ...(answerForecast(input as CeRequest, options.spend, '111111111111') as object), ...meta } as GetCostForecastCommandOutput;
     },
