@@ -170,13 +170,21 @@ describe('chooseNodeGroup', () => {
 
   it('costs the same time at 10 and 10 million users (analytic counting)', () => {
     const scaled = (n: number) => web.map((g) => ({ ...g, replicas: g.replicas * n }));
-    const time = (groups: PodGroup[]) => {
-      const req = request(groups, {}, true);
-      for (let i = 0; i < 20; i++) chooseNodeGroup(req);
+    const small = request(scaled(1), {}, true);
+    const large = request(scaled(1_000_000), {}, true);
+    const batch = (req: typeof small) => {
       const t0 = performance.now();
-      for (let i = 0; i < 50; i++) chooseNodeGroup(req);
-      return (performance.now() - t0) / 50;
+      for (let i = 0; i < 20; i++) chooseNodeGroup(req);
+      return (performance.now() - t0) / 20;
     };
-    expect(time(scaled(1_000_000))).toBeLessThan(Math.max(5, 5 * time(scaled(1))));
+    // Interleaved batches, the fastest of each: a busy machine slows some batches, never all.
+    // Pod-by-pod simulation would take ~10^6 times longer at 10M users, far beyond the 5× allowed.
+    let fastestSmall = Infinity;
+    let fastestLarge = Infinity;
+    for (let round = 0; round < 8; round++) {
+      fastestSmall = Math.min(fastestSmall, batch(small));
+      fastestLarge = Math.min(fastestLarge, batch(large));
+    }
+    expect(fastestLarge).toBeLessThan(Math.max(5, 5 * fastestSmall));
   });
 });
