@@ -1,12 +1,14 @@
 // `tier-planner pricing refresh` end to end: the real bin in a child process, the real AWS SDK
 // client inside it, talking to a loopback Price List server; then the refreshed snapshot is used.
+// Timeouts here are real but small (flags); their exact arithmetic is tested on a manual clock in
+// packages/planner-tui/src/pricing-refresh/refresh-faults.test.ts.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readEmbeddedReference } from '../../packages/planner-tui/src/pricing-refresh/embedded-reference.js';
-import { startFakePriceListServer, type FakePriceListServer } from '../../packages/planner-tui/src/pricing-refresh/testing/fake-price-list-server.js';
+import { startFakePriceListServer, type FakePriceListServer, type FakeServerScript } from '../../packages/planner-tui/src/pricing-refresh/testing/fake-price-list-server.js';
 import { fixtureProductsFromSnapshot } from '../../packages/planner-tui/src/pricing-refresh/testing/fixture-items.js';
 import { BIN, runBin } from './run-bin.js';
 
@@ -15,10 +17,10 @@ afterEach(async () => {
   while (servers.length) await servers.pop()!.close();
 });
 
-/** Runs the bin without blocking this process, which serves the fake API. */
-function runBinAsync(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+/** Runs the bin without blocking this process, which serves the fake API. `env` replaces the environment when `clean`. */
+function runBinAsync(args: string[], env: NodeJS.ProcessEnv, clean = false): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...(clean ? {} : process.env), NO_COLOR: '1', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -29,13 +31,31 @@ function runBinAsync(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: 
 
 const fakeAws = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' };
 
+async function serve(script: FakeServerScript): Promise<FakePriceListServer> {
+  const server = await startFakePriceListServer(fixtureProductsFromSnapshot(readEmbeddedReference()), script);
+  servers.push(server);
+  return server;
+}
+
+/** An --out folder holding a previous us-east-1 snapshot; `untouched()` says it is byte-identical and alone. */
+function previousSnapshot(): { dir: string; untouched: () => boolean } {
+  const dir = mkdtempSync(join(tmpdir(), 'tp-refresh-bin-'));
+  const path = join(dir, 'us-east-1.json');
+  writeFileSync(path, readFileSync(new URL('../../data/pricing/snapshots/us-east-1.json', import.meta.url)));
+  const before = readFileSync(path);
+  return { dir, untouched: () => readFileSync(path).equals(before) && readdirSync(dir).join() === 'us-east-1.json' };
+}
+
+const refresh = (server: FakePriceListServer, dir: string, ...flags: string[]) => ['pricing', 'refresh', '--region', 'us-east-1', '--endpoint', server.url, '--out', dir, ...flags];
+const ONE_LINE_FAILURE = /^tier-planner: pricing refresh failed \((\w+)\): [^\n]*previous snapshot is unchanged\n$/;
+
 describe('tier-planner pricing refresh (bin + real SDK + loopback Price List API)', () => {
-  it('refreshes a region, shows progress, and the next plan uses the refreshed snapshot', async () => {
-    const server = await startFakePriceListServer(fixtureProductsFromSnapshot(readEmbeddedReference()), { pageSize: 100 });
-    servers.push(server);
+  it('refreshes a region, shows progress, and the next plan uses the refreshed snapshot; no SDK Node-version warning', async () => {
+    const server = await serve({ pageSize: 100 });
     const dir = mkdtempSync(join(tmpdir(), 'tp-refresh-bin-'));
-    const r = await runBinAsync(['pricing', 'refresh', '--region', 'us-east-1', '--endpoint', server.url, '--out', dir], fakeAws);
+    const r = await runBinAsync(refresh(server, dir), fakeAws);
     expect(r.stderr).toMatch(/page \d+, \d+ products/);
+    expect(r.stderr).not.toMatch(/NodeVersionSupportWarning|will require node|Warning/);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/wrote .*us-east-1\.json: 1101 EC2 instance types/);
     const info = runBin(['pricing', 'info'], { TIER_PLANNER_PRICING_DIR: dir });
@@ -44,22 +64,75 @@ describe('tier-planner pricing refresh (bin + real SDK + loopback Price List API
   });
 
   it('leaves the previous snapshot byte-for-byte intact when the API dies mid-way, and exits 1 with one line', async () => {
-    const server = await startFakePriceListServer(fixtureProductsFromSnapshot(readEmbeddedReference()), { pageSize: 50, dieFromRequest: 4 });
-    servers.push(server);
-    const dir = mkdtempSync(join(tmpdir(), 'tp-refresh-bin-'));
-    const previous = join(dir, 'us-east-1.json');
-    writeFileSync(previous, readFileSync(new URL('../../data/pricing/snapshots/us-east-1.json', import.meta.url)));
-    const before = readFileSync(previous);
-    const r = await runBinAsync(['pricing', 'refresh', '--region', 'us-east-1', '--endpoint', server.url, '--out', dir], fakeAws);
+    const server = await serve({ pageSize: 50, dieFromRequest: 4 });
+    const prev = previousSnapshot();
+    const r = await runBinAsync(refresh(server, prev.dir, '--max-attempts', '2'), fakeAws);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/pricing refresh failed \(NETWORK\).*previous snapshot is unchanged/);
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
-    expect(readFileSync(previous).equals(before)).toBe(true);
+    expect(server.requests).toHaveLength(5); // 3 pages, then page 4 twice
+    expect(prev.untouched()).toBe(true);
   });
 
-  it('exits 2 without --region', () => {
+  it('gives up on a server that accepts and never answers: --request-timeout per attempt, retried, then NETWORK', async () => {
+    const server = await serve({ neverAnswerFromRequest: 1 });
+    const prev = previousSnapshot();
+    const r = await runBinAsync(refresh(server, prev.dir, '--request-timeout', '200ms', '--max-attempts', '2'), fakeAws);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('EC2: timed out, retry 1 in');
+    const last = r.stderr.split('\n').slice(-2).join('\n');
+    expect(last).toMatch(ONE_LINE_FAILURE);
+    expect(last).toMatch(/\(NETWORK\): no answer from the AWS Price List API for GetProducts AmazonEC2 within the 200 ms request timeout, 2 times/);
+    expect(server.requests).toHaveLength(2);
+    expect(prev.untouched()).toBe(true);
+  });
+
+  it('stops at --deadline when a slow server answers every request in time but not the whole refresh', async () => {
+    const server = await serve({ delayMs: 40 });
+    const prev = previousSnapshot();
+    const r = await runBinAsync(refresh(server, prev.dir, '--request-timeout', '5s', '--deadline', '400ms'), fakeAws);
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toContain('retry'); // no request timed out
+    expect(r.stderr.split('\n').at(-2)).toMatch(/\(NETWORK\): the AWS Price List API did not deliver every price within the 400 ms deadline of the refresh/);
+    expect(server.requests.length).toBeGreaterThan(1);
+    expect(prev.untouched()).toBe(true);
+  });
+
+  it('reports NETWORK when every answer is cut off halfway (Content-Length promised, socket destroyed)', async () => {
+    const server = await serve({ cutBodyRequests: [1, 2] });
+    const prev = previousSnapshot();
+    const r = await runBinAsync(refresh(server, prev.dir, '--max-attempts', '2'), fakeAws);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('EC2: answer cut off (ECONNRESET), retry 1 in');
+    expect(r.stderr.split('\n').at(-2)).toMatch(/\(NETWORK\): the AWS Price List API's answer to GetProducts AmazonEC2 broke off mid-way, 2 times/);
+    expect(prev.untouched()).toBe(true);
+  });
+
+  it('says no AWS credentials were found, and how to provide them, when the default chain finds none', async () => {
+    const server = await serve({});
+    const prev = previousSnapshot();
+    const home = mkdtempSync(join(tmpdir(), 'tp-refresh-home-'));
+    const r = await runBinAsync(refresh(server, prev.dir), { HOME: home, AWS_EC2_METADATA_DISABLED: 'true' }, true);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(ONE_LINE_FAILURE);
+    expect(r.stderr).toMatch(/\(NO_CREDENTIALS\): no AWS credentials found \(set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE/);
+    expect(r.stderr).not.toMatch(/access denied|Warning/i);
+    expect(server.requests).toHaveLength(0); // nothing unsigned went out
+    expect(prev.untouched()).toBe(true);
+  });
+
+  it('exits 2 without --region, and on a bad --request-timeout, --deadline or --max-attempts', () => {
     const r = runBin(['pricing', 'refresh']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--region is required/);
+    for (const [flag, value, message] of [
+      ['--request-timeout', 'soon', /--request-timeout must be a duration such as 500ms, 30s or 10m, got "soon"/],
+      ['--deadline', '0s', /--deadline must be between 1ms and 24h, got "0s"/],
+      ['--max-attempts', '0', /--max-attempts must be a whole number from 1 to 20, got "0"/],
+    ] as const) {
+      const bad = runBin(['pricing', 'refresh', '--region', 'us-east-1', flag, value]);
+      expect(bad.status, flag).toBe(2);
+      expect(bad.stderr, flag).toMatch(new RegExp(`^tier-planner: ${message.source}\\n$`));
+    }
   });
 });

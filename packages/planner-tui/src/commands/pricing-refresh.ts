@@ -2,30 +2,47 @@ import { parseArgs } from 'node:util';
 import { userSnapshotDir } from '@tier-planner/cost-model';
 import type { CliIo } from '../cli/io.js';
 import { parseRegion, usageErrors } from '../cli/parse-args.js';
+import { parseDurationFlag } from '../cli/parse-duration.js';
 import { EXIT, UsageError } from '../cli/usage-error.js';
 
 export const PRICING_REFRESH_HELP = `Usage: tier-planner pricing refresh --region R [--out DIR] [--endpoint URL]
+         [--request-timeout 30s] [--deadline 10m] [--max-attempts 5]
 
 Fetches region R from the AWS Price List API (default AWS credential chain; IAM: pricing:GetProducts,
 pricing:DescribeServices, pricing:GetAttributeValues) and writes its snapshot atomically to DIR
-(default: $TIER_PLANNER_PRICING_DIR or ~/.local/share/tier-planner/pricing). A failed refresh leaves
-the previous snapshot untouched. See docs/pricing-refresh.md.
+(default: $TIER_PLANNER_PRICING_DIR or ~/.local/share/tier-planner/pricing). A request without a
+complete answer within --request-timeout is retried (up to --max-attempts, also when throttled or
+on HTTP 5xx); the whole refresh gives up after --deadline. A failed refresh leaves the previous
+snapshot untouched. See docs/pricing-refresh.md.
 `;
 
+const OPTIONS = {
+  region: { type: 'string' },
+  out: { type: 'string' },
+  endpoint: { type: 'string' },
+  'request-timeout': { type: 'string' },
+  deadline: { type: 'string' },
+  'max-attempts': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /**
- * `tier-planner pricing refresh --region R [--out DIR]`: fetches the region from the AWS Price
+ * `tier-planner pricing refresh --region R [--out DIR] [limits]`: fetches the region from the AWS Price
  * List API (default credential chain) and writes its snapshot atomically. Progress goes to stderr.
  */
 export async function pricingRefresh(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values } = usageErrors(() =>
-    parseArgs({ args: [...argv], strict: true, options: { region: { type: 'string' }, out: { type: 'string' }, endpoint: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }),
-  );
+  const { values } = usageErrors(() => parseArgs({ args: [...argv], strict: true, options: OPTIONS }));
   if (values.help) {
     io.stdout.write(PRICING_REFRESH_HELP);
     return EXIT.ok;
   }
   const region = parseRegion(values.region);
   if (!region) throw new UsageError('--region is required (for example --region eu-west-1)');
+  const limits = {
+    ...(values['request-timeout'] !== undefined ? { requestTimeoutMs: parseDurationFlag('--request-timeout', values['request-timeout']) } : {}),
+    ...(values.deadline !== undefined ? { deadlineMs: parseDurationFlag('--deadline', values.deadline) } : {}),
+    ...(values['max-attempts'] !== undefined ? { maxAttempts: parseAttempts(values['max-attempts']) } : {}),
+  };
   const { refreshPriceSnapshot, RefreshError } = await import('../pricing-refresh/index.js');
   const outDir = values.out ?? userSnapshotDir(io.env);
   let pages = 0;
@@ -34,6 +51,7 @@ export async function pricingRefresh(argv: readonly string[], io: CliIo): Promis
       region,
       outDir,
       ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+      ...limits,
       onProgress: (e) => {
         if (e.kind === 'page') {
           pages += 1;
@@ -57,4 +75,9 @@ export async function pricingRefresh(argv: readonly string[], io: CliIo): Promis
     }
     throw e;
   }
+}
+
+function parseAttempts(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 20) throw new UsageError(`--max-attempts must be a whole number from 1 to 20, got ${JSON.stringify(text)}`);
+  return Number(text);
 }

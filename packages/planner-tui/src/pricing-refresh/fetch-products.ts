@@ -1,13 +1,19 @@
 import { GetProductsCommand, type PricingClient } from '@aws-sdk/client-pricing';
 import { parsePriceListItem, type PriceListItem } from './price-list-item.js';
-import { REQUIRED_IAM_ACTIONS, RefreshError } from './refresh-error.js';
+import { RefreshError } from './refresh-error.js';
+import type { RefreshStop } from './refresh-stop.js';
 import type { RefreshProgress } from './refresh-types.js';
+import { retryReason, toRefreshError } from './sdk-errors.js';
 import type { ProductQuery } from './service-definition.js';
+import { formatMs, settleOnAbort, type SetTimer } from './timers.js';
 
 export interface FetchContext {
   readonly client: PricingClient;
   readonly maxAttempts: number;
-  readonly signal?: AbortSignal;
+  /** Each attempt is abandoned after this long, headers and body together. */
+  readonly requestTimeoutMs: number;
+  readonly stop: RefreshStop;
+  readonly setTimer: SetTimer;
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly random: () => number;
   readonly onProgress: (event: RefreshProgress) => void;
@@ -32,13 +38,13 @@ export async function fetchProducts(query: ProductQuery, service: string, ctx: F
       MaxResults: PAGE_SIZE,
       ...(token ? { NextToken: token } : {}),
     });
-    const out = await sendWithRetry(() => ctx.client.send(command, ctx.signal ? { abortSignal: ctx.signal } : {}), query, service, ctx);
+    const out = await sendWithRetry((abortSignal) => ctx.client.send(command, { abortSignal }), query, service, ctx);
     page += 1;
     for (const raw of priceListEntries(out.PriceList)) items.push(parsePriceListItem(raw, query.serviceCode));
     ctx.onProgress({ kind: 'page', service, serviceCode: query.serviceCode, page, itemsSoFar: items.length });
     const next = out.NextToken || undefined;
     if (next !== undefined && next === token) {
-      throw new RefreshError('API_ERROR', `the Price List API returned the same NextToken twice for ${query.serviceCode}; nothing was written`);
+      throw new RefreshError('API_ERROR', `the AWS Price List API returned the same NextToken twice for ${query.serviceCode}; nothing was written`);
     }
     token = next;
   } while (token);
@@ -52,90 +58,46 @@ function priceListEntries(list: unknown): unknown[] {
   return [list];
 }
 
-async function sendWithRetry<T>(send: () => Promise<T>, query: ProductQuery, service: string, ctx: FetchContext): Promise<T> {
+async function sendWithRetry<T>(send: (signal: AbortSignal) => Promise<T>, query: ProductQuery, service: string, ctx: FetchContext): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    throwIfAborted(ctx.signal);
+    ctx.stop.throwIfStopped(ctx.stats.requests);
     ctx.stats.requests += 1;
     try {
-      return await send();
+      return await sendWithTimeout(send, ctx);
     } catch (e) {
-      throwIfAborted(ctx.signal);
+      ctx.stop.throwIfStopped(ctx.stats.requests);
       const retryable = retryReason(e);
-      if (retryable === undefined || attempt >= ctx.maxAttempts) throw toRefreshError(e, query, attempt);
+      if (retryable === undefined || attempt >= ctx.maxAttempts) throw toRefreshError(e, query, attempt, ctx.requestTimeoutMs);
       // Exponential backoff with "equal jitter": half fixed, half random, so callers spread out.
       const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
       const delayMs = Math.round(ceiling / 2 + (ctx.random() * ceiling) / 2);
       ctx.stats.retries += 1;
       ctx.onProgress({ kind: 'retry', service, serviceCode: query.serviceCode, attempt, delayMs, reason: retryable });
-      await ctx.sleep(delayMs, ctx.signal);
+      await ctx.sleep(delayMs, ctx.stop.signal);
     }
   }
 }
 
-interface SdkErrorShape {
-  name?: string;
-  message?: string;
-  code?: string;
-  $metadata?: { httpStatusCode?: number };
-}
-
-const statusOf = (e: SdkErrorShape): number | undefined => e.$metadata?.httpStatusCode;
-
-function retryReason(e: unknown): string | undefined {
-  const err = (e ?? {}) as SdkErrorShape;
-  if (err.name === 'ThrottlingException' || statusOf(err) === 429) return 'throttled';
-  const status = statusOf(err);
-  if (status !== undefined && status >= 500) return `HTTP ${status}`;
-  if (err.name === 'InternalErrorException') return 'internal error';
-  return undefined;
-}
-
-const ACCESS_ERRORS = new Set([
-  'AccessDeniedException',
-  'UnrecognizedClientException',
-  'InvalidSignatureException',
-  'ExpiredTokenException',
-  'CredentialsProviderError',
-]);
-
-function toRefreshError(e: unknown, query: ProductQuery, attempts: number): RefreshError {
-  if (e instanceof RefreshError) return e;
-  const err = (e ?? {}) as SdkErrorShape;
-  const what = `GetProducts ${query.serviceCode}`;
-  const detail = `${err.name ?? 'Error'}: ${(err.message ?? String(e)).split('\n')[0]}`;
-  const tail = 'nothing was written, the previous snapshot is unchanged';
-  if (err.name === 'ThrottlingException' || statusOf(err) === 429) {
-    return new RefreshError('THROTTLED', `the AWS Price List API throttled ${what} ${attempts} times in a row; try again later (${tail})`, { cause: e });
-  }
-  if (ACCESS_ERRORS.has(err.name ?? '') || statusOf(err) === 403) {
-    return new RefreshError(
-      'ACCESS_DENIED',
-      `access denied by the AWS Price List API for ${what} (${detail}); the credentials need IAM actions ${REQUIRED_IAM_ACTIONS.join(', ')} on Resource "*" (${tail})`,
-      { cause: e },
-    );
-  }
-  const status = statusOf(err);
-  if (status !== undefined && status >= 500) {
-    return new RefreshError('NETWORK', `the AWS Price List API failed ${what} with HTTP ${status} ${attempts} times (${detail}; ${tail})`, { cause: e });
-  }
-  if (status !== undefined) return new RefreshError('API_ERROR', `the AWS Price List API refused ${what} (HTTP ${status}, ${detail}; ${tail})`, { cause: e });
-  return new RefreshError('NETWORK', `cannot reach the AWS Price List API for ${what} (${detail}; ${tail})`, { cause: e });
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new RefreshError('ABORTED', 'price refresh cancelled; nothing was written, the previous snapshot is unchanged');
-}
-
-/** setTimeout that an AbortSignal can cut short. */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
+/**
+ * One attempt, abandoned when the refresh stops or after requestTimeoutMs. A timeout becomes a
+ * TimeoutError, which the SDK's standard retry (and so ours) counts as transient.
+ */
+async function sendWithTimeout<T>(send: (signal: AbortSignal) => Promise<T>, ctx: FetchContext): Promise<T> {
+  const attempt = new AbortController();
+  const abandon = () => attempt.abort();
+  ctx.stop.signal.addEventListener('abort', abandon, { once: true });
+  let timedOut = false;
+  const cancelTimer = ctx.setTimer(ctx.requestTimeoutMs, () => {
+    timedOut = true;
+    attempt.abort();
   });
+  try {
+    return await settleOnAbort(send(attempt.signal), attempt.signal);
+  } catch (e) {
+    if (timedOut) throw Object.assign(new Error(`no answer within ${formatMs(ctx.requestTimeoutMs)}`), { name: 'TimeoutError', cause: e });
+    throw e;
+  } finally {
+    cancelTimer();
+    ctx.stop.signal.removeEventListener('abort', abandon);
+  }
 }

@@ -1,5 +1,13 @@
 // Live price refresh from the AWS Price List API (see docs/pricing-refresh.md).
-export { refreshPriceSnapshot, type RefreshOptions, type RefreshResult } from './refresh-price-snapshot.js';
+export {
+  refreshPriceSnapshot,
+  DEFAULT_DEADLINE_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type RefreshOptions,
+  type RefreshResult,
+} from './refresh-price-snapshot.js';
+export { createPricingClient } from './pricing-client.js';
+export type { SetTimer } from './timers.js';
 export { RefreshError, REQUIRED_IAM_ACTIONS, type RefreshErrorCode } from './refresh-error.js';
 export type { RefreshProgress, RefreshReport } from './refresh-types.js';
 export { priceListEndpointRegion } from './endpoint-region.js';

@@ -5,6 +5,7 @@ export type RefreshErrorCode =
   | 'API_ERROR'
   | 'MALFORMED_ITEM'
   | 'ACCESS_DENIED'
+  | 'NO_CREDENTIALS'
   | 'EMPTY'
   | 'ABORTED'
   | 'INVALID_REGION'

@@ -1,14 +1,20 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PricingClient } from '@aws-sdk/client-pricing';
-import { loadPriceBook, snapshotPath, writeSnapshotAtomic, type PriceDimension, type SnapshotContent } from '@tier-planner/cost-model';
+import { loadPriceBook, snapshotPath, type PriceDimension, type SnapshotContent } from '@tier-planner/cost-model';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readEmbeddedReference } from './embedded-reference.js';
-import { refreshPriceSnapshot, RefreshError, type RefreshOptions, type RefreshProgress } from './index.js';
+import { refreshPriceSnapshot, type RefreshOptions, type RefreshProgress } from './index.js';
 import { SERVICES } from './services/index.js';
-import { startFakePriceListServer, type FakePriceListServer, type FakeProduct, type FakeServerScript } from './testing/fake-price-list-server.js';
+import type { FakePriceListServer, FakeProduct } from './testing/fake-price-list-server.js';
 import { fixtureProductsFromSnapshot } from './testing/fixture-items.js';
+import {
+  clientFor,
+  dirWithPreviousSnapshot as previousSnapshot,
+  expectUntouched,
+  onCleanup,
+  refreshError,
+  runCleanups,
+  serve,
+  tempDir,
+} from './testing/refresh-harness.js';
 
 // These tests drive the real AWS SDK client over HTTP against a loopback Price List server whose
 // products are generated from the embedded us-east-1 snapshot (plus one real m5.large item).
@@ -18,7 +24,6 @@ const noSleep = vi.fn(async (_ms: number, _signal?: AbortSignal) => {});
 
 let embedded: SnapshotContent;
 let fixtures: FakeProduct[];
-const cleanups: (() => Promise<void> | void)[] = [];
 
 beforeAll(() => {
   embedded = readEmbeddedReference();
@@ -26,58 +31,15 @@ beforeAll(() => {
 });
 
 afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
+  await runCleanups();
   noSleep.mockClear();
 });
-
-async function serve(products: readonly FakeProduct[], script: FakeServerScript = {}): Promise<FakePriceListServer> {
-  const server = await startFakePriceListServer(products, script);
-  cleanups.push(() => server.close());
-  return server;
-}
-
-function clientFor(server: FakePriceListServer): PricingClient {
-  const client = new PricingClient({
-    region: 'us-east-1',
-    endpoint: server.url,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
-  cleanups.push(() => client.destroy());
-  return client;
-}
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pricing-refresh-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 function options(server: FakePriceListServer, outDir: string, extra: Partial<RefreshOptions> = {}): RefreshOptions {
   return { region: 'us-east-1', outDir, client: clientFor(server), now: () => NOW, sleep: noSleep, random: () => 0.5, ...extra };
 }
 
-/** An outDir that already holds a snapshot, and its exact bytes. */
-function dirWithPreviousSnapshot(): { dir: string; path: string; bytes: Buffer } {
-  const dir = tempDir();
-  const path = snapshotPath(dir, 'us-east-1');
-  writeSnapshotAtomic(path, embedded);
-  return { dir, path, bytes: readFileSync(path) };
-}
-
-async function refreshError(promise: Promise<unknown>): Promise<RefreshError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RefreshError);
-  return error as RefreshError;
-}
-
-function expectUntouched(prev: { dir: string; path: string; bytes: Buffer }): void {
-  expect(readFileSync(prev.path).equals(prev.bytes)).toBe(true);
-  expect(readdirSync(prev.dir)).toEqual(['us-east-1.json']); // no temp files left behind
-}
+const dirWithPreviousSnapshot = () => previousSnapshot(embedded);
 
 const priceOf = (d: PriceDimension | undefined) => d && { usd: d.usd, tiers: d.tiers, unit: d.unit, description: d.description, service: d.service };
 const served = (key: string) => SERVICES.some((s) => s.ruleFor(key) !== undefined);
@@ -162,7 +124,7 @@ describe('refreshPriceSnapshot against the loopback Price List server', () => {
     const { report } = await refreshPriceSnapshot(options(server, tempDir(), { onProgress: (e) => events.push(e) }));
     expect(report.retries).toBe(1);
     expect(noSleep).toHaveBeenCalledTimes(1);
-    expect(noSleep.mock.calls[0]).toEqual([375, undefined]); // 500 ms ceiling, half fixed + half × jitter 0.5
+    expect(noSleep.mock.calls[0]).toEqual([375, expect.any(AbortSignal)]); // 500 ms ceiling, half fixed + half × jitter 0.5
     expect(events.filter((e) => e.kind === 'retry')).toEqual([{ kind: 'retry', service: 'EC2', serviceCode: 'AmazonEC2', attempt: 1, delayMs: 375, reason: 'throttled' }]);
   });
 
@@ -183,6 +145,7 @@ describe('refreshPriceSnapshot against the loopback Price List server', () => {
     expect(error.code).toBe('NETWORK');
     expect(error.message).not.toContain('\n');
     expect(server.requests[5]!.body.NextToken).toBe('250'); // it died on page 6 of the first query
+    expect(server.requests.length).toBe(10); // 5 pages, then page 6 tried maxAttempts (5) times: a reset is transient
     expectUntouched(prev);
   });
 
@@ -279,7 +242,7 @@ describe('refreshPriceSnapshot against the loopback Price List server', () => {
   it('builds its own client from `endpoint` with SDK retries off', async () => {
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'test');
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test');
-    cleanups.push(() => {
+    onCleanup(() => {
       vi.unstubAllEnvs();
     });
     const server = await serve(fixtures, { throttleRequests: [1] });

@@ -1,14 +1,17 @@
-import { PricingClient } from '@aws-sdk/client-pricing';
+import type { PricingClient } from '@aws-sdk/client-pricing';
 import { PricingError, snapshotPath, userSnapshotDir, writeSnapshotAtomic, type SnapshotContent } from '@tier-planner/cost-model';
 import { assembleSnapshot } from './assemble-snapshot.js';
 import { readEmbeddedReference } from './embedded-reference.js';
 import { priceListEndpointRegion } from './endpoint-region.js';
-import { abortableSleep, fetchProducts, type FetchContext } from './fetch-products.js';
+import { fetchProducts, type FetchContext } from './fetch-products.js';
 import type { PriceListItem } from './price-list-item.js';
+import { createPricingClient } from './pricing-client.js';
 import { RefreshError } from './refresh-error.js';
+import { stopOnSignalOrDeadline } from './refresh-stop.js';
 import type { RefreshProgress, RefreshReport } from './refresh-types.js';
 import { ec2InstanceQueries, SERVICES } from './services/index.js';
 import type { ProductQuery } from './service-definition.js';
+import { abortableSleep, realTimer, type SetTimer } from './timers.js';
 
 export interface RefreshOptions {
   /** AWS region code to price, e.g. "eu-west-1". */
@@ -21,9 +24,15 @@ export interface RefreshOptions {
   endpoint?: string;
   onProgress?: (event: RefreshProgress) => void;
   signal?: AbortSignal;
-  /** Attempts per request when throttled or on HTTP 5xx; default 5. */
+  /** Attempts per request when throttled, timed out, cut off or on HTTP 5xx; default 5. */
   maxAttempts?: number;
+  /** Each attempt is abandoned (and retried) after this long; default 30 s. */
+  requestTimeoutMs?: number;
+  /** The whole refresh fails with NETWORK after this long; default 10 min. */
+  deadlineMs?: number;
   now?: () => Date;
+  /** Runs the request timeouts and the deadline; tests pass a manual clock. */
+  setTimer?: SetTimer;
   /** Backoff sleep; tests pass a no-op. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Jitter source in [0, 1). */
@@ -38,6 +47,8 @@ export interface RefreshResult {
 
 const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const DEFAULT_MAX_ATTEMPTS = 5;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_DEADLINE_MS = 10 * 60_000;
 
 /**
  * Fetches a region's prices from the AWS Price List API, builds a complete snapshot, and only
@@ -51,12 +62,16 @@ export async function refreshPriceSnapshot(opts: RefreshOptions): Promise<Refres
   const endpointRegion = priceListEndpointRegion(region);
   const ownClient = opts.client === undefined;
   // SDK retries are off: this module retries itself so it can count and report every attempt.
-  const client = opts.client ?? new PricingClient({ region: endpointRegion, maxAttempts: 1, ...(opts.endpoint ? { endpoint: opts.endpoint } : {}) });
+  const client = opts.client ?? createPricingClient({ region: endpointRegion, maxAttempts: 1, ...(opts.endpoint ? { endpoint: opts.endpoint } : {}) });
   const onProgress = opts.onProgress ?? (() => {});
+  const setTimer = opts.setTimer ?? realTimer;
+  const stop = stopOnSignalOrDeadline(opts.signal, positive(opts.deadlineMs, DEFAULT_DEADLINE_MS), setTimer);
   const ctx: FetchContext = {
     client,
     maxAttempts: Math.max(1, opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
-    ...(opts.signal ? { signal: opts.signal } : {}),
+    requestTimeoutMs: positive(opts.requestTimeoutMs, DEFAULT_REQUEST_TIMEOUT_MS),
+    stop,
+    setTimer,
     sleep: opts.sleep ?? abortableSleep,
     random: opts.random ?? Math.random,
     onProgress,
@@ -67,7 +82,7 @@ export async function refreshPriceSnapshot(opts: RefreshOptions): Promise<Refres
     const items = await fetchEverything(region, ctx);
     const { content, copiedKeys } = assembleSnapshot({ region, embedded, items, fetchedAt });
     const path = snapshotPath(opts.outDir ?? userSnapshotDir(), region);
-    if (opts.signal?.aborted) throw new RefreshError('ABORTED', 'price refresh cancelled; nothing was written, the previous snapshot is unchanged');
+    stop.throwIfStopped(ctx.stats.requests);
     onProgress({ kind: 'writing', path });
     write(path, content);
     const instances = Object.values(content.ec2.instances);
@@ -87,9 +102,12 @@ export async function refreshPriceSnapshot(opts: RefreshOptions): Promise<Refres
     };
     return { path, content, report };
   } finally {
+    stop.dispose();
     if (ownClient) client.destroy();
   }
 }
+
+const positive = (ms: number | undefined, fallback: number): number => (ms !== undefined && Number.isFinite(ms) && ms > 0 ? ms : fallback);
 
 /** Runs every query, in order, and returns the products by service code (deduplicated by SKU). */
 async function fetchEverything(region: string, ctx: FetchContext): Promise<Map<string, PriceListItem[]>> {

@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 
 // A loopback stand-in for the AWS Price List Query API (awsJson1_1 protocol), so tests drive the
 // real SDK client over real HTTP. It applies TERM_MATCH filters, pages with NextToken and can be
-// scripted to throttle, fail, deny access or die mid-pagination.
+// scripted to throttle, fail, deny access, die mid-pagination, hang, cut or stall an answer, or be slow.
 
 /** A product the server holds: its service code and the PriceList item (served as a JSON string). */
 export interface FakeProduct {
@@ -22,6 +22,14 @@ export interface FakeServerScript {
   readonly dieFromRequest?: number;
   /** Every GetProducts is refused with AccessDeniedException. */
   readonly denyAccess?: boolean;
+  /** From this request number on, the request is read and never answered; the connection stays open. */
+  readonly neverAnswerFromRequest?: number;
+  /** 1-based request numbers whose answer promises its full Content-Length, sends half and destroys the socket. */
+  readonly cutBodyRequests?: readonly number[];
+  /** 1-based request numbers whose answer sends its headers and half the body, then nothing more. */
+  readonly stallBodyRequests?: readonly number[];
+  /** Every answer waits this long (real milliseconds) before it is sent: a slow server. */
+  readonly delayMs?: number;
 }
 
 export interface RecordedRequest {
@@ -32,6 +40,10 @@ export interface RecordedRequest {
 export interface FakePriceListServer {
   readonly url: string;
   readonly requests: readonly RecordedRequest[];
+  /** Resolves once the server has received `count` requests in all. */
+  receivedRequests(count: number): Promise<void>;
+  /** Resolves once `count` cut or stalled answers have sent their half. */
+  halfAnswersSent(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,6 +52,7 @@ const JSON_TYPE = 'application/x-amz-json-1.1';
 
 export async function startFakePriceListServer(products: readonly FakeProduct[], script: FakeServerScript = {}): Promise<FakePriceListServer> {
   const requests: RecordedRequest[] = [];
+  const counted = { requests: counter(), halfAnswers: counter() };
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     void handle(req, res);
@@ -53,6 +66,9 @@ export async function startFakePriceListServer(products: readonly FakeProduct[],
     const text = await readBody(req);
     const target = String(req.headers['x-amz-target'] ?? '');
     const n = requests.push({ target, body: safeJson(text) });
+    counted.requests.add();
+    if (script.neverAnswerFromRequest !== undefined && n >= script.neverAnswerFromRequest) return;
+    if (script.delayMs) await new Promise((r) => setTimeout(r, script.delayMs));
     if (script.dieFromRequest !== undefined && n >= script.dieFromRequest) {
       req.socket.destroy();
       return;
@@ -74,7 +90,10 @@ export async function startFakePriceListServer(products: readonly FakeProduct[],
     const size = Math.min(script.pageSize ?? 100, body.MaxResults ?? 100);
     const page = matching.slice(start, start + size);
     const next = start + size < matching.length ? String(start + size) : undefined;
-    send(res, 200, { FormatVersion: 'aws_v1', PriceList: page.map((p) => (typeof p.item === 'string' ? p.item : JSON.stringify(p.item))), ...(next ? { NextToken: next } : {}) });
+    const answer = { FormatVersion: 'aws_v1', PriceList: page.map((p) => (typeof p.item === 'string' ? p.item : JSON.stringify(p.item))), ...(next ? { NextToken: next } : {}) };
+    if (script.cutBodyRequests?.includes(n)) return sendHalf(res, answer, 'destroy', counted.halfAnswers.add);
+    if (script.stallBodyRequests?.includes(n)) return sendHalf(res, answer, 'stall', counted.halfAnswers.add);
+    send(res, 200, answer);
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -82,6 +101,8 @@ export async function startFakePriceListServer(products: readonly FakeProduct[],
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    receivedRequests: counted.requests.reached,
+    halfAnswersSent: counted.halfAnswers.reached,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
@@ -107,6 +128,32 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': 'fake-request' });
   res.end(text);
+}
+
+/** Headers for the whole body, then only its first half; then the socket is destroyed, or left hanging. */
+function sendHalf(res: ServerResponse, body: unknown, then: 'destroy' | 'stall', sent: () => void): void {
+  const bytes = Buffer.from(JSON.stringify(body));
+  res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': bytes.length, 'x-amzn-requestid': 'fake-request' });
+  res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => {
+    if (then === 'destroy') res.socket?.destroy();
+    sent();
+  });
+}
+
+/** Counts events; `reached(n)` resolves once n have happened. */
+function counter(): { add: () => void; reached: (count: number) => Promise<void> } {
+  let seen = 0;
+  const waiters: { count: number; resolve: () => void }[] = [];
+  return {
+    add() {
+      seen += 1;
+      for (const w of waiters.filter((w) => seen >= w.count)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    },
+    reached: (count) => (seen >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve }))),
+  };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
