@@ -112,6 +112,36 @@ describe('escape sequences are shown escaped, never sent to the terminal', () =>
   });
 });
 
+describe('long values from flags and files are cut', () => {
+  it('a long --profile or --region', () => {
+    const profile = runBin(['--users', '10', '--profile', 'p'.repeat(5_000)]);
+    expectOneLineUsageError(profile, /no built-in profile "p+…"; see tier-planner profiles/);
+    expect(profile.stderr.length).toBeLessThan(300);
+    const region = runBin(['--users', '10', '--region', `us-${'a'.repeat(5_000)}-1`]);
+    expectOneLineUsageError(region, /--region must be an AWS region code/);
+    expect(region.stderr.length).toBeLessThan(300);
+  });
+
+  it('a damaged profile file or bill of materials: one line per problem, each value cut', () => {
+    const long = `${ESC_TITLE}${'z'.repeat(5_000)}`;
+    for (const [args, what] of [
+      [['--users', '10', '--profile-file', write('bad-profile.json', JSON.stringify({ name: long }))], 'profile'],
+      [['price', write('bad-bom.json', JSON.stringify({ resources: [{ type: long, name: 'x' }, { type: 'eks_cluster', name: 'y', support: long }] }))], 'bill of materials'],
+    ] as const) {
+      const r = runBin(args);
+      expect(r.status).toBe(2);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines[0]).toMatch(new RegExp(`is not a valid ${what} \\(\\d+ problems?\\):$`));
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines) {
+        expect(line).toMatch(/^tier-planner: /);
+        expect(line.length).toBeLessThan(500);
+      }
+      expect(r.stderr).not.toMatch(RAW_CONTROL);
+    }
+  });
+});
+
 describe('diff checks both plan files against the plan schema', () => {
   const plan = (users: string, ...extra: string[]) => JSON.parse(runBin(['--users', users, '--profile', 'microservices-mysql', '--json', ...extra]).stdout);
 

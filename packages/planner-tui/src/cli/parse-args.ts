@@ -16,6 +16,6 @@ export function usageErrors<T>(parse: () => T): T {
 
 export function parseRegion(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(text)) throw new UsageError(`--region must be an AWS region code such as us-east-1, got ${quoted(text)}`);
+  if (text.length > 30 || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(text)) throw new UsageError(`--region must be an AWS region code such as us-east-1, got ${quoted(text)}`);
   return text;
 }

@@ -3,10 +3,7 @@ import { PLAN_JSON_KIND, PLAN_JSON_SCHEMA_VERSION, planFromJson, type Plan } fro
 import { printable } from '../render/printable.js';
 import { JsonSchemaChecker, type Schema } from './check-json-schema.js';
 import { readJsonFile } from './plan-inputs.js';
-import { UsageError } from './usage-error.js';
-
-/** At most this many problems are listed for one file; the count says how many more there are. */
-const LISTED_PROBLEMS = 20;
+import { fileProblems, UsageError } from './usage-error.js';
 
 let checker: JsonSchemaChecker | undefined;
 
@@ -30,9 +27,6 @@ export function readPlanFile(path: string): Plan {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || doc.kind !== PLAN_JSON_KIND) throw new UsageError(`${name} is not a tier-planner plan (write one with tier-planner --users N --json)`);
   if (doc.schemaVersion !== PLAN_JSON_SCHEMA_VERSION) throw new UsageError(`${name} has plan schema version ${printable(JSON.stringify(doc.schemaVersion) ?? 'none', 40)}; this build reads ${PLAN_JSON_SCHEMA_VERSION}`);
   const problems = planFileProblems(value);
-  if (problems.length) {
-    const more = problems.length > LISTED_PROBLEMS ? [`${name}: … and ${problems.length - LISTED_PROBLEMS} more`] : [];
-    throw new UsageError(`${name} is not a valid plan file (${problems.length} problem${problems.length === 1 ? '' : 's'}):`, [...problems.slice(0, LISTED_PROBLEMS).map((p) => `${name}: ${p}`), ...more]);
-  }
+  if (problems.length) throw fileProblems(name, 'plan file', problems);
   return planFromJson(value, name);
 }

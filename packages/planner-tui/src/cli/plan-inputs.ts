@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { loadPriceBook, parseProfile, type Ec2Purchase, type PlanOptions, type PriceBook, type Profile } from '@tier-planner/cost-model';
+import { listProfiles, loadPriceBook, parseProfile, ProfileError, type Ec2Purchase, type PlanOptions, type PriceBook, type Profile } from '@tier-planner/cost-model';
 import { parseRegion } from './parse-args.js';
 import { parseNumber } from './parse-numbers.js';
 import { printable, quoted } from '../render/printable.js';
-import { UsageError } from './usage-error.js';
+import { fileProblems, UsageError } from './usage-error.js';
 
 export const PURCHASES: readonly Ec2Purchase[] = ['on-demand', 'spot', 'reserved-1yr', 'reserved-3yr', 'savings-plan'];
 
@@ -40,13 +40,21 @@ export function planInputs(values: PlanValues): PlanInputs {
   const hours = values.hours === undefined ? undefined : parseNumber('--hours', values.hours, 1, 744);
   const file = values['profile-file'];
   if (file === '') throw new UsageError('--profile-file needs a file name (for example --profile-file my-profile.json)');
-  const profile = file !== undefined ? readProfileFile(file) : (values.profile ?? 'eks-web-app');
+  const name = values.profile ?? 'eks-web-app';
+  if (file === undefined && !listProfiles().some((p) => p.name === name)) throw new UsageError(`no built-in profile ${quoted(name)}; see tier-planner profiles, or pass your own with --profile-file`);
+  const profile = file !== undefined ? readProfileFile(file) : name;
   const book = loadPriceBook({ region: parseRegion(values.region) });
   return { profile, book, options: { purchase, ...(hours !== undefined ? { hoursPerMonth: hours } : {}) } };
 }
 
 export function readProfileFile(path: string): Profile {
-  return parseProfile(readJsonFile(path, 'profile file'), path);
+  const value = readJsonFile(path, 'profile file');
+  try {
+    return parseProfile(value, printable(path));
+  } catch (e) {
+    if (e instanceof ProfileError) throw fileProblems(printable(path), 'profile', e.problems);
+    throw e;
+  }
 }
 
 /** A JSON file the user named: a missing or broken file is bad input (exit 2), not a crash. */
