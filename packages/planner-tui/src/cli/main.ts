@@ -51,7 +51,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (first === '--help' || first === '-h' || first === 'help') return (io.stdout.write(HELP), EXIT.ok);
     if (first === 'pricing') {
       const sub = argv[1];
-      const load = sub === undefined ? undefined : PRICING[sub];
+      const load = sub !== undefined && Object.hasOwn(PRICING, sub) ? PRICING[sub] : undefined;
       if (!load) {
         if (sub === '--help' || sub === '-h') return (io.stdout.write(HELP), EXIT.ok);
         throw new UsageError(`unknown pricing command ${quoted(sub ?? '')}: use "pricing info" or "pricing refresh"`);
