@@ -167,6 +167,18 @@ describe('diff checks both plan files against the plan schema', () => {
     expect(r.stderr).not.toMatch(/undefined|\[object|\bat .*\.js:\d+/);
   });
 
+  it('reports the problems of both files in one run', () => {
+    const bad = plan('1000');
+    bad.azs = 0;
+    const r = runBin(['diff', write('bad-a.json', JSON.stringify(bad)), join(dir, 'missing.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/bad-a\.json is not a valid plan file \(1 problem\):$/),
+      expect.stringMatching(/bad-a\.json: \$\.azs: must be at least 1, got 0$/),
+      expect.stringMatching(/^tier-planner: cannot read plan file .*missing\.json: ENOENT$/),
+    ]);
+  });
+
   it('says what a file is when it is not a plan, or another version', () => {
     const good = write('good2.json', JSON.stringify(plan('1000')));
     expectOneLineUsageError(runBin(['diff', write('other.json', '{"kind":"something"}'), good]), /other\.json is not a tier-planner plan/);

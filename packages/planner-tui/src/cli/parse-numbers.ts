@@ -1,7 +1,6 @@
+import { MAX_USERS } from '@tier-planner/cost-model';
 import { quoted } from '../render/printable.js';
 import { UsageError } from './usage-error.js';
-
-export const MAX_USERS_FLAG = 10_000_000_000;
 
 // Decimal digits only: JavaScript's Number() would also take 0x10, 1e3, 0o7, Infinity and " 5".
 const WHOLE = /^\d+$/;
@@ -34,7 +33,7 @@ export function parseUsers(text: string | undefined): number {
     const list = /^\d+(,\d+)+$/.test(text) ? '; for several user counts use tier-planner ladder --users 1,10,100' : '';
     throw new UsageError(`--users must be a whole number such as 10000, 10,000 or 10_000, got ${quoted(text)}${list}`);
   }
-  if (n < 1 || n > MAX_USERS_FLAG) throw new UsageError(`--users must be between 1 and 10,000,000,000, got ${quoted(text)}`);
+  if (n < 1 || n > MAX_USERS) throw new UsageError(`--users must be between 1 and ${MAX_USERS.toLocaleString('en-US')}, got ${quoted(text)}`);
   return n;
 }
 
@@ -46,7 +45,7 @@ export function parseUserList(text: string): number[] {
     if (p === '') throw new UsageError(`--users: empty entry in ${quoted(text)}; write counts like 1,10,1_000 (no empty entries)`);
     const n = wholeWithSeparators(p, 'underscore');
     if (n === undefined) throw new UsageError(`--users: ${quoted(p)} is not a whole number (write 10000 or 10_000; commas separate the list)`);
-    if (n < 1 || n > MAX_USERS_FLAG) throw new UsageError(`--users: ${quoted(p)} is outside 1 to 10,000,000,000`);
+    if (n < 1 || n > MAX_USERS) throw new UsageError(`--users: ${quoted(p)} is outside 1 to ${MAX_USERS.toLocaleString('en-US')}`);
     return n;
   });
   return [...new Set(users)].sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { diffPlans } from '@tier-planner/cost-model';
+import { diffPlans, type Plan } from '@tier-planner/cost-model';
 import type { CliIo } from '../cli/io.js';
 import { usageErrors } from '../cli/parse-args.js';
 import { readPlanFile } from '../cli/plan-file.js';
@@ -26,7 +26,7 @@ export function diff(argv: readonly string[], io: CliIo): number {
   if (positionals.length !== 2) throw new UsageError('diff takes two plan files: tier-planner diff a.json b.json');
   const format = pickFormat(values, ['table', 'json'] as const, 'table');
   const files = positionals as [string, string];
-  const plans = [readPlanFile(files[0]), readPlanFile(files[1])] as const;
+  const plans = readPlanFiles(files);
   const d = diffPlans(...plans);
   if (format === 'json') {
     io.stdout.write(toJsonText({ kind: 'tier-planner-plan-diff', ...d, complete: { a: plans[0].monthly.complete, b: plans[1].monthly.complete } }));
@@ -34,4 +34,21 @@ export function diff(argv: readonly string[], io: CliIo): number {
   }
   io.stdout.write(printableLines(renderDiffText(files, plans, d)));
   return EXIT.ok;
+}
+
+/** Both plan files, or every problem of both (so one run shows what to fix in each). */
+function readPlanFiles(files: readonly [string, string]): readonly [Plan, Plan] {
+  const read = files.map((f) => {
+    try {
+      return readPlanFile(f);
+    } catch (e) {
+      if (e instanceof UsageError) return e;
+      throw e;
+    }
+  });
+  const [a, b] = read;
+  if (a instanceof UsageError && b instanceof UsageError) throw new UsageError(a.message, [...a.problems, b.message, ...b.problems]);
+  if (a instanceof UsageError) throw a;
+  if (b instanceof UsageError) throw b;
+  return [a!, b!];
 }
