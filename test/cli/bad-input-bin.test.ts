@@ -89,7 +89,7 @@ describe('escape sequences are shown escaped, never sent to the terminal', () =>
 
   it('in a file name', () => {
     expectOneLineUsageError(runBin(['--users', '10', '--profile-file', join(dir, `no${ESC_TITLE}.json`)]), /cannot read profile file .*no\\x1b\]0;pwned\\x07\.json: ENOENT/);
-    expectOneLineUsageError(runBin(['diff', `a${ESC_TITLE}.json`, 'b.json']), /cannot read plan file a\\x1b/);
+    expectOneLineUsageError(runBin(['price', `a${ESC_TITLE}.json`]), /cannot read bill of materials a\\x1b/);
   });
 
   it('in file contents: broken JSON, a profile and a bill of materials', () => {
