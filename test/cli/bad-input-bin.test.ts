@@ -167,15 +167,18 @@ describe('diff checks both plan files against the plan schema', () => {
     expect(r.stderr).not.toMatch(/undefined|\[object|\bat .*\.js:\d+/);
   });
 
-  it('reports the problems of both files in one run', () => {
-    const bad = plan('1000');
-    bad.azs = 0;
-    const r = runBin(['diff', write('bad-a.json', JSON.stringify(bad)), join(dir, 'missing.json')]);
+  it('reports the problems of both damaged files in one run', () => {
+    const a = plan('1000');
+    a.azs = 0;
+    const b = plan('10');
+    b.ha = 'yes';
+    const r = runBin(['diff', write('bad-a.json', JSON.stringify(a)), write('bad-b.json', JSON.stringify(b))]);
     expect(r.status).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toEqual([
       expect.stringMatching(/bad-a\.json is not a valid plan file \(1 problem\):$/),
       expect.stringMatching(/bad-a\.json: \$\.azs: must be at least 1, got 0$/),
-      expect.stringMatching(/^tier-planner: cannot read plan file .*missing\.json: ENOENT$/),
+      expect.stringMatching(/bad-b\.json is not a valid plan file \(1 problem\):$/),
+      expect.stringMatching(/bad-b\.json: \$\.ha: must be true or false, got "yes"$/),
     ]);
   });
 

@@ -36,7 +36,7 @@ export function diff(argv: readonly string[], io: CliIo): number {
   return EXIT.ok;
 }
 
-/** Both plan files, or every problem of both (so one run shows what to fix in each). */
+/** Both plan files; when both are damaged, every problem of both (so one run shows what to fix in each). */
 function readPlanFiles(files: readonly [string, string]): readonly [Plan, Plan] {
   const read = files.map((f) => {
     try {
@@ -47,7 +47,7 @@ function readPlanFiles(files: readonly [string, string]): readonly [Plan, Plan] 
     }
   });
   const [a, b] = read;
-  if (a instanceof UsageError && b instanceof UsageError) throw new UsageError(a.message, [...a.problems, b.message, ...b.problems]);
+  if (a instanceof UsageError && b instanceof UsageError && a.problems.length && b.problems.length) throw new UsageError(a.message, [...a.problems, b.message, ...b.problems]);
   if (a instanceof UsageError) throw a;
   if (b instanceof UsageError) throw b;
   return [a!, b!];
