@@ -22,6 +22,8 @@ describe('tier-planner bin (built dist, child process)', () => {
     [['--users', '10', '--region', 'eu-west-1'], /no price snapshot for region "eu-west-1"; available: us-east-1/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [['pricing', 'nope'], /unknown pricing command/],
+    [['pricing', 'valueOf'], /unknown pricing command "valueOf"/],
+    [['toString'], /unknown command "toString"/],
   ])('exits 2 with one line for %j', (args, message) => {
     const r = runBin(args);
     expect(r.status).toBe(2);

@@ -34,7 +34,7 @@ export function planCache(spec: CacheSpec, book: PriceBook, dailyActiveUsers: nu
     nodes,
     memoryGiBNeeded,
     why:
-      `${shape} (${node.memoryGiB} GiB each) hold ${memoryGiBNeeded.toFixed(2)} GiB of hot data with 25% reserved memory` +
+      `${shape} (${node.memoryGiB} GiB each) hold ${memoryGiBNeeded.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} GiB of hot data with 25% reserved memory` +
       `${single ? ', the cheapest allowed node that does' : ', the largest allowed node, sharded'}${ha ? '; one replica per primary for HA' : ''}.`,
   };
 }

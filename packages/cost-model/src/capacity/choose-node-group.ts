@@ -185,8 +185,8 @@ function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated,
     allocatable: allocatableOf(scan, winner.index),
     requested: requestedOnNodes(totals, ds, winner.count),
     why:
-      `${type.name} × ${winner.count} is the cheapest of ${scan.eligible.length} eligible instance types for ` +
-      `${totals.pods} pods (${usd(choice)}/month); ${BINDING_PHRASE[choice.binding]}.`,
+      `${type.name} × ${winner.count.toLocaleString('en-US')} is the cheapest of ${scan.eligible.length} eligible instance types for ` +
+      `${totals.pods.toLocaleString('en-US')} pods (${usd(choice)}/month); ${BINDING_PHRASE[choice.binding]}.`,
     ...(runnerUpChoice && { runnerUp: { ...runnerUpChoice, why: runnerUpWhy(runnerUpChoice, choice, runnerUp!, winner) } }),
     eligibleTypes: scan.eligible.length,
     excludedTypes: scan.excluded,
@@ -214,5 +214,5 @@ function runnerUpWhy(r: NodeChoice, w: NodeChoice, re: Evaluated, we: Evaluated)
   const diff = Number.isFinite(more) ? ` (+${(more * 100).toFixed(1)}%)` : '';
   const tie = Math.abs(re.monthly - we.monthly) <= Math.max(re.monthly, we.monthly) * COST_TIE;
   const tail = tie ? `; same cost, ${re.count === we.count ? 'name order' : 'fewer nodes'} breaks the tie` : '';
-  return `${r.instanceType} × ${r.count} at ${usd(r)}/month vs ${w.instanceType} × ${w.count} at ${usd(w)}${diff}${tail}`;
+  return `${r.instanceType} × ${r.count.toLocaleString('en-US')} at ${usd(r)}/month vs ${w.instanceType} × ${w.count.toLocaleString('en-US')} at ${usd(w)}${diff}${tail}`;
 }

@@ -42,9 +42,9 @@ export function fixedNodeGroup(req: NodeGroupRequest, fixed: { readonly instance
   // A pinned group that the load outgrows is planned at the size the load needs, never over-committed.
   const count = Math.max(fixed.count, packed);
   if (packed > fixed.count) {
-    warnings.push(`the pods need ${packed} × ${type.name} but the profile fixes ${fixed.count}: planned at ${packed} nodes`);
+    warnings.push(`the pods need ${packed.toLocaleString('en-US')} × ${type.name} but the profile fixes ${fixed.count.toLocaleString('en-US')}: planned at ${packed.toLocaleString('en-US')} nodes`);
   } else if (req.ha && packed + 1 > fixed.count) {
-    warnings.push(`the fixed node group has no spare node: losing one of the ${fixed.count} × ${type.name} leaves pods unschedulable`);
+    warnings.push(`the fixed node group has no spare node: losing one of the ${fixed.count.toLocaleString('en-US')} × ${type.name} leaves pods unschedulable`);
   }
   const rootVolumeGb = req.constraints.rootVolumeGb ?? DEFAULT_ROOT_VOLUME_GB;
   const binding = bindingResource(totals, room, packed, count, fixed.count);
@@ -64,7 +64,7 @@ export function fixedNodeGroup(req: NodeGroupRequest, fixed: { readonly instance
       rootVolumeGb,
       allocatable,
       requested: requestedOnNodes(totals, ds, count),
-      why: count === fixed.count ? `the profile fixes the node group at ${fixed.count} × ${type.name}; ${BINDING_PHRASE[binding]}.` : `the profile fixes ${fixed.count} × ${type.name}, but the load needs ${count}; ${BINDING_PHRASE[binding]}.`,
+      why: count === fixed.count ? `the profile fixes the node group at ${fixed.count.toLocaleString('en-US')} × ${type.name}; ${BINDING_PHRASE[binding]}.` : `the profile fixes ${fixed.count.toLocaleString('en-US')} × ${type.name}, but the load needs ${count.toLocaleString('en-US')}; ${BINDING_PHRASE[binding]}.`,
     },
   };
 }

@@ -38,7 +38,7 @@ export function planKafka(spec: KafkaSpec, book: PriceBook, peakRps: number, ha:
     brokers: best.brokers,
     storageGbPerBroker,
     why:
-      `${best.brokers} × ${best.broker.className} is the cheapest broker set for ${ingressMBps.toFixed(2)} MB/s of ingress ` +
-      `(replication factor ${spec.replicationFactor}, ${spec.retentionHours} h retention: ${storageGbPerBroker} GB per broker).`,
+      `${best.brokers.toLocaleString('en-US')} × ${best.broker.className} is the cheapest broker set for ${ingressMBps.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} MB/s of ingress ` +
+      `(replication factor ${spec.replicationFactor}, ${spec.retentionHours} h retention: ${storageGbPerBroker.toLocaleString('en-US')} GB per broker).`,
   };
 }

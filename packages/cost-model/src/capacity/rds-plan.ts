@@ -29,7 +29,7 @@ export function planRds(spec: RdsSpec, book: PriceBook, users: number, ha: boole
     const largest = allowed.reduce<(typeof allowed)[number] | undefined>((a, b) => (!a || b.memoryGiB > a.memoryGiB ? b : a), undefined);
     throw new PlanningError(
       'NO_CLASS_FITS',
-      `no RDS ${spec.engine} ${deployment} class in ${spec.classFamilies.join(', ')} has ${memoryGiBNeeded.toFixed(1)} GiB of memory` +
+      `no RDS ${spec.engine} ${deployment} class in ${spec.classFamilies.join(', ')} has ${memoryGiBNeeded.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GiB of memory` +
         (largest ? `; the largest is ${largest.className} with ${largest.memoryGiB} GiB` : '; the price book has none of these classes'),
     );
   }
@@ -42,7 +42,7 @@ export function planRds(spec: RdsSpec, book: PriceBook, users: number, ha: boole
     memoryGiBNeeded,
     why:
       `${chosen.className} (${chosen.memoryGiB} GiB) is the cheapest ${deployment} ${spec.engine} class in ${spec.classFamilies.join(', ')} ` +
-      `with the ${memoryGiBNeeded.toFixed(1)} GiB the data set needs` +
+      `with the ${memoryGiBNeeded.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GiB the data set needs` +
       (readReplicas > 0 ? `; ${readReplicas} read replica${readReplicas > 1 ? 's' : ''} from the read-replica tiers.` : '.'),
   };
 }

@@ -31,8 +31,8 @@ export function planServiceReplicas(
     const minReplicas = Math.max(s.minReplicas ?? 1, ha ? 2 : 1);
     const desired = Math.max(needed, minReplicas);
     if (s.maxReplicas !== undefined && desired > s.maxReplicas) {
-      const reason = needed > s.maxReplicas ? `the peak load needs ${needed}` : `the minimum is ${minReplicas}`;
-      warnings.push(`service ${s.name}: maxReplicas ${s.maxReplicas} raised to ${desired} because ${reason}`);
+      const reason = needed > s.maxReplicas ? `the peak load needs ${needed.toLocaleString('en-US')}` : `the minimum is ${minReplicas.toLocaleString('en-US')}`;
+      warnings.push(`service ${s.name}: maxReplicas ${s.maxReplicas.toLocaleString('en-US')} raised to ${desired.toLocaleString('en-US')} because ${reason}`);
     }
     const maxReplicas = Math.max(s.maxReplicas ?? desired, desired);
     const plan: ServiceReplicas = {

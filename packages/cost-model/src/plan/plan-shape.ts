@@ -9,14 +9,14 @@ export function planShape(p: Plan): PlanShape {
   const shape: Record<string, string> = { ha: p.ha ? `HA over ${p.azs} AZs` : 'single AZ' };
   for (const g of p.nodes) {
     shape[`node type ${g.name}`] = g.instanceType;
-    shape[`nodes ${g.name}`] = String(g.count);
+    shape[`nodes ${g.name}`] = g.count.toLocaleString('en-US');
   }
-  for (const t of p.fargate) shape[`tasks ${t.service}`] = `${t.count} × ${t.vcpu} vCPU/${t.memoryGb} GB`;
+  for (const t of p.fargate) shape[`tasks ${t.service}`] = `${t.count.toLocaleString('en-US')} × ${t.vcpu} vCPU/${t.memoryGb} GB`;
   const { rds, cache, kafka } = p.datastores;
   shape['database'] = rds ? `${rds.instanceClass} ${rds.deployment}` : 'none';
   shape['read replicas'] = String(rds?.readReplicas ?? 0);
-  shape['cache'] = cache ? `${cache.nodes} × ${cache.nodeType}` : 'none';
-  shape['kafka'] = kafka ? `${kafka.brokers} × ${kafka.brokerType}` : 'none';
+  shape['cache'] = cache ? `${cache.nodes.toLocaleString('en-US')} × ${cache.nodeType}` : 'none';
+  shape['kafka'] = kafka ? `${kafka.brokers.toLocaleString('en-US')} × ${kafka.brokerType}` : 'none';
   return shape;
 }
 

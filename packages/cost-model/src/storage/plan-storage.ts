@@ -52,7 +52,7 @@ export function planStorage(input: StorageInput): StoragePlan {
     ? {
         storageGb: Math.max(profile.rds.minStorageGb, Math.ceil(demand.databaseGb * PLAN_DEFAULTS.databaseHeadroom.value)),
         instances: 1 + rds.readReplicas,
-        why: `${demand.databaseGb.toFixed(1)} GB of data +25%, at least ${profile.rds.minStorageGb} GB; each read replica holds a copy`,
+        why: `${demand.databaseGb.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GB of data +25%, at least ${profile.rds.minStorageGb.toLocaleString('en-US')} GB; each read replica holds a copy`,
       }
     : undefined;
 

@@ -1,6 +1,7 @@
 import { isModelInputError } from '@tier-planner/cost-model';
 import type { CliIo } from './io.js';
 import { EXIT, UsageError } from './usage-error.js';
+import { printable, printableLines, quoted } from '../render/printable.js';
 import { VERSION } from './version.js';
 
 const HELP = `tier-planner ${VERSION}: what it takes, and what it costs, to serve N users on AWS
@@ -45,22 +46,21 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout.write(`${VERSION}\n`);
       return EXIT.ok;
     }
-    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-      io.stdout.write(HELP);
-      return first === undefined ? EXIT.usage : EXIT.ok;
-    }
+    // Asked-for help goes to stdout; usage after a missing command is an error, so it goes to stderr.
+    if (first === undefined) return (io.stderr.write(HELP), EXIT.usage);
+    if (first === '--help' || first === '-h' || first === 'help') return (io.stdout.write(HELP), EXIT.ok);
     if (first === 'pricing') {
       const sub = argv[1];
-      const load = sub === undefined ? undefined : PRICING[sub];
+      const load = sub !== undefined && Object.hasOwn(PRICING, sub) ? PRICING[sub] : undefined;
       if (!load) {
         if (sub === '--help' || sub === '-h') return (io.stdout.write(HELP), EXIT.ok);
-        throw new UsageError(`unknown pricing command ${JSON.stringify(sub ?? '')}: use "pricing info" or "pricing refresh"`);
+        throw new UsageError(`unknown pricing command ${quoted(sub ?? '')}: use "pricing info" or "pricing refresh"`);
       }
       return await (await load())(argv.slice(2), io);
     }
     if (first.startsWith('-')) return await (await COMMANDS.plan!())(argv, io);
     const load = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
-    if (!load) throw new UsageError(`unknown command ${JSON.stringify(first)}; see tier-planner --help`);
+    if (!load) throw new UsageError(`unknown command ${quoted(first)}; see tier-planner --help`);
     return await (await load())(argv.slice(1), io);
   } catch (e) {
     return report(e, io);
@@ -68,12 +68,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 function report(e: unknown, io: CliIo): number {
+  const say = (line: string) => io.stderr.write(`tier-planner: ${printable(oneLine(line), Infinity)}\n`);
   if (e instanceof UsageError || isModelInputError(e)) {
-    io.stderr.write(`tier-planner: ${oneLine(e.message)}\n`);
+    say(e.message);
+    if (e instanceof UsageError) for (const problem of e.problems) say(problem);
     return EXIT.usage;
   }
-  io.stderr.write(`tier-planner: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
-  if (io.env.TIER_PLANNER_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`);
+  say(e instanceof Error ? e.message : String(e));
+  if (io.env.TIER_PLANNER_DEBUG && e instanceof Error) io.stderr.write(`${printableLines(String(e.stack))}\n`);
   return EXIT.failure;
 }
 

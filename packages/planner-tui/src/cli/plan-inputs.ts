@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { loadPriceBook, parseProfile, type Ec2Purchase, type PlanOptions, type PriceBook, type Profile } from '@tier-planner/cost-model';
+import { listProfiles, loadPriceBook, parseProfile, ProfileError, type Ec2Purchase, type PlanOptions, type PriceBook, type Profile } from '@tier-planner/cost-model';
 import { parseRegion } from './parse-args.js';
-import { UsageError } from './usage-error.js';
+import { parseNumber } from './parse-numbers.js';
+import { printable, quoted } from '../render/printable.js';
+import { fileProblems, UsageError } from './usage-error.js';
 
 export const PURCHASES: readonly Ec2Purchase[] = ['on-demand', 'spot', 'reserved-1yr', 'reserved-3yr', 'savings-plan'];
 
@@ -34,15 +36,25 @@ interface PlanValues {
 /** Profile (built-in or --profile-file), price book and plan options from parsed flags. */
 export function planInputs(values: PlanValues): PlanInputs {
   const purchase = (values.purchase ?? 'on-demand') as Ec2Purchase;
-  if (!PURCHASES.includes(purchase)) throw new UsageError(`--purchase must be one of ${PURCHASES.join(', ')}, got ${JSON.stringify(values.purchase)}`);
+  if (!PURCHASES.includes(purchase)) throw new UsageError(`--purchase must be one of ${PURCHASES.join(', ')}, got ${quoted(values.purchase)}`);
   const hours = values.hours === undefined ? undefined : parseNumber('--hours', values.hours, 1, 744);
-  const profile = values['profile-file'] ? readProfileFile(values['profile-file']) : (values.profile ?? 'eks-web-app');
+  const file = values['profile-file'];
+  if (file === '') throw new UsageError('--profile-file needs a file name (for example --profile-file my-profile.json)');
+  const name = values.profile ?? 'eks-web-app';
+  if (file === undefined && !listProfiles().some((p) => p.name === name)) throw new UsageError(`no built-in profile ${quoted(name)}; see tier-planner profiles, or pass your own with --profile-file`);
+  const profile = file !== undefined ? readProfileFile(file) : name;
   const book = loadPriceBook({ region: parseRegion(values.region) });
   return { profile, book, options: { purchase, ...(hours !== undefined ? { hoursPerMonth: hours } : {}) } };
 }
 
 export function readProfileFile(path: string): Profile {
-  return parseProfile(readJsonFile(path, 'profile file'), path);
+  const value = readJsonFile(path, 'profile file');
+  try {
+    return parseProfile(value, printable(path));
+  } catch (e) {
+    if (e instanceof ProfileError) throw fileProblems(printable(path), 'profile', e.problems);
+    throw e;
+  }
 }
 
 /** A JSON file the user named: a missing or broken file is bad input (exit 2), not a crash. */
@@ -51,26 +63,18 @@ export function readJsonFile(path: string, what: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(`cannot read ${what} ${printable(path)}: ${printable((e as NodeJS.ErrnoException).code ?? (e as Error).message)}`);
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${what} ${path} is not valid JSON: ${(e as Error).message.split('\n')[0]}`);
+    throw new UsageError(`${what} ${printable(path)} is not valid JSON: ${printable((e as Error).message.split('\n')[0])}`);
   }
-}
-
-export function parseNumber(flag: string, text: string, min: number, max: number, integer = false): number {
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`${flag} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${JSON.stringify(text)}`);
-  }
-  return n;
 }
 
 /** One of the formats a command supports; --json is short for --format json. */
 export function pickFormat<F extends string>(values: { format?: string; json?: boolean }, allowed: readonly F[], fallback: F): F {
   const format = values.json ? 'json' : (values.format ?? fallback);
-  if (!allowed.includes(format as F)) throw new UsageError(`--format must be one of ${allowed.join(', ')}, got ${JSON.stringify(format)}`);
+  if (!allowed.includes(format as F)) throw new UsageError(`--format must be one of ${allowed.join(', ')}, got ${quoted(format)}`);
   return format as F;
 }

@@ -4,6 +4,7 @@ import type { CliIo } from '../cli/io.js';
 import { parseRegion, usageErrors } from '../cli/parse-args.js';
 import { pickFormat } from '../cli/plan-inputs.js';
 import { toJsonText } from '../render/json.js';
+import { printableLines, quoted } from '../render/printable.js';
 import { EXIT, UsageError } from '../cli/usage-error.js';
 
 export const COMPARE_HELP = `Usage: tier-planner compare --profile seed-ladder-as-written [--format table|markdown|json]
@@ -24,7 +25,7 @@ export function compare(argv: readonly string[], io: CliIo): number {
     return EXIT.ok;
   }
   if (!(COMPARABLE as readonly string[]).includes(values.profile!)) {
-    throw new UsageError(`compare knows ${COMPARABLE.join(', ')}, not ${JSON.stringify(values.profile)}; to compare two plans use tier-planner diff a.json b.json`);
+    throw new UsageError(`compare knows ${COMPARABLE.join(', ')}, not ${quoted(values.profile)}; to compare two plans use tier-planner diff a.json b.json`);
   }
   const format = pickFormat(values, ['table', 'markdown', 'json'] as const, 'table');
   const book = loadPriceBook({ region: parseRegion(values.region) });
@@ -33,7 +34,7 @@ export function compare(argv: readonly string[], io: CliIo): number {
     io.stdout.write(toJsonText(body));
   } else {
     // The report is Markdown, which reads well as plain text too.
-    io.stdout.write(seedLadderReport(book) + '\n');
+    io.stdout.write(printableLines(seedLadderReport(book) + '\n'));
   }
   return EXIT.ok;
 }

@@ -1,18 +1,19 @@
 import { parseArgs } from 'node:util';
-import { diffPlans, planFromJson } from '@tier-planner/cost-model';
+import { diffPlans, type Plan } from '@tier-planner/cost-model';
 import type { CliIo } from '../cli/io.js';
 import { usageErrors } from '../cli/parse-args.js';
-import { pickFormat, readJsonFile } from '../cli/plan-inputs.js';
-import { toJsonText } from '../render/json.js';
+import { readPlanFile } from '../cli/plan-file.js';
+import { pickFormat } from '../cli/plan-inputs.js';
 import { EXIT, UsageError } from '../cli/usage-error.js';
-import { int, table, usd } from '../render/format.js';
+import { renderDiffText } from '../render/diff-text.js';
+import { toJsonText } from '../render/json.js';
+import { printableLines } from '../render/printable.js';
 
 export const DIFF_HELP = `Usage: tier-planner diff A.json B.json [--format table|json]
 
-What changed between two plans written by tier-planner --json, and what it costs.
+What changed between two plans written by tier-planner --json, and what it costs. Each file is
+checked against schema/plan.v1.schema.json first; every problem is listed with its JSON path (exit 2).
 `;
-
-const signed = (d: { isNegative(): boolean; abs(): any }) => `${d.isNegative() ? '-' : '+'}${usd(d.abs())}`;
 
 export function diff(argv: readonly string[], io: CliIo): number {
   const { values, positionals } = usageErrors(() =>
@@ -24,26 +25,30 @@ export function diff(argv: readonly string[], io: CliIo): number {
   }
   if (positionals.length !== 2) throw new UsageError('diff takes two plan files: tier-planner diff a.json b.json');
   const format = pickFormat(values, ['table', 'json'] as const, 'table');
-  const [a, b] = positionals.map((f) => planFromJson(readJsonFile(f, 'plan file'), f)) as [ReturnType<typeof planFromJson>, ReturnType<typeof planFromJson>];
-  const d = diffPlans(a, b);
+  const files = positionals as [string, string];
+  const plans = readPlanFiles(files);
+  const d = diffPlans(...plans);
   if (format === 'json') {
-    io.stdout.write(toJsonText({ kind: 'tier-planner-plan-diff', ...d }));
+    io.stdout.write(toJsonText({ kind: 'tier-planner-plan-diff', ...d, complete: { a: plans[0].monthly.complete, b: plans[1].monthly.complete } }));
     return EXIT.ok;
   }
-  const out = [
-    `${positionals[0]} (${int(a.users)} users, ${a.profile.name}) → ${positionals[1]} (${int(b.users)} users, ${b.profile.name})`,
-    '',
-    `Total: ${usd(d.total.a)} → ${usd(d.total.b)} (${signed(d.total.delta)} per month)`,
-    '',
-    'Changes:',
-    ...(d.changes.length ? d.changes.map((c) => `  ${c}`) : ['  (same shape)']),
-    '',
-    'By service:',
-    ...table(d.byService.map((s) => [s.service, usd(s.a), usd(s.b), signed(s.delta)]), new Set([1, 2, 3])).map((l) => `  ${l}`),
-    '',
-    'Line items that changed:',
-    ...table(d.lineItems.map((s) => [s.item, usd(s.a), usd(s.b), signed(s.delta)]), new Set([1, 2, 3])).map((l) => `  ${l}`),
-  ];
-  io.stdout.write(out.join('\n') + '\n');
+  io.stdout.write(printableLines(renderDiffText(files, plans, d)));
   return EXIT.ok;
+}
+
+/** Both plan files; when both are damaged, every problem of both (so one run shows what to fix in each). */
+function readPlanFiles(files: readonly [string, string]): readonly [Plan, Plan] {
+  const read = files.map((f) => {
+    try {
+      return readPlanFile(f);
+    } catch (e) {
+      if (e instanceof UsageError) return e;
+      throw e;
+    }
+  });
+  const [a, b] = read;
+  if (a instanceof UsageError && b instanceof UsageError && a.problems.length && b.problems.length) throw new UsageError(a.message, [...a.problems, b.message, ...b.problems]);
+  if (a instanceof UsageError) throw a;
+  if (b instanceof UsageError) throw b;
+  return [a!, b!];
 }

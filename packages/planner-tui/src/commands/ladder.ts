@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_LADDER, findBreakpoints, planLadder, planToJson } from '@tier-planner/cost-model';
 import type { CliIo } from '../cli/io.js';
-import { PLAN_OPTIONS, parseNumber, pickFormat, planInputs } from '../cli/plan-inputs.js';
+import { PLAN_OPTIONS, pickFormat, planInputs } from '../cli/plan-inputs.js';
 import { usageErrors } from '../cli/parse-args.js';
-import { EXIT, UsageError } from '../cli/usage-error.js';
+import { parseNumber, parseUserList } from '../cli/parse-numbers.js';
+import { EXIT } from '../cli/usage-error.js';
+import { toJsonText } from '../render/json.js';
+import { printableLines } from '../render/printable.js';
 import { renderLadderCsv, renderLadderMarkdown, renderLadderText } from '../render/ladder-text.js';
 
 export const LADDER_HELP = `Usage: tier-planner ladder [--users 1,10,100,...] [options]
@@ -35,24 +38,11 @@ export function ladder(argv: readonly string[], io: CliIo): number {
   const to = Math.max(...users);
   const search = from === to || max === 0 ? { breakpoints: [], truncated: false } : findBreakpoints(profile, from, to, book, { ...options, max });
   if (format === 'json') {
-    io.stdout.write(JSON.stringify({ kind: 'tier-planner-ladder', schemaVersion: 1, tiers: plans.map(planToJson), breakpoints: search.breakpoints.map((b) => ({ users: b.users, changes: b.changes, monthlyBefore: b.monthlyBefore.toString(), monthlyAfter: b.monthlyAfter.toString() })), truncated: search.truncated }, null, 2) + '\n');
+    io.stdout.write(toJsonText({ kind: 'tier-planner-ladder', schemaVersion: 1, tiers: plans.map(planToJson), breakpoints: search.breakpoints.map((b) => ({ users: b.users, changes: b.changes, monthlyBefore: b.monthlyBefore.toString(), monthlyAfter: b.monthlyAfter.toString() })), truncated: search.truncated }));
   } else if (format === 'csv') {
-    io.stdout.write(renderLadderCsv(plans));
+    io.stdout.write(printableLines(renderLadderCsv(plans)));
   } else {
-    io.stdout.write((format === 'markdown' ? renderLadderMarkdown : renderLadderText)(plans, search.breakpoints, search.truncated));
+    io.stdout.write(printableLines((format === 'markdown' ? renderLadderMarkdown : renderLadderText)(plans, search.breakpoints, search.truncated)));
   }
   return EXIT.ok;
-}
-
-export function parseUserList(text: string): number[] {
-  const parts = text.split(',').map((s) => s.trim());
-  if (parts.length === 0 || parts.length > 40) throw new UsageError('--users takes 1 to 40 comma-separated user counts');
-  const users = parts.map((p) => {
-    const clean = p.replace(/_/g, '');
-    if (!/^\d+$/.test(clean)) throw new UsageError(`--users: ${JSON.stringify(p)} is not a whole number (use _ for thousands in a list)`);
-    const n = Number(clean);
-    if (n < 1 || n > 10_000_000_000) throw new UsageError(`--users: ${p} is outside 1 to 10,000,000,000`);
-    return n;
-  });
-  return [...new Set(users)].sort((a, b) => a - b);
 }

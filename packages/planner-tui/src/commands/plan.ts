@@ -1,13 +1,16 @@
 import { parseArgs } from 'node:util';
 import { planTier, planToJson } from '@tier-planner/cost-model';
 import type { CliIo } from '../cli/io.js';
-import { PLAN_OPTIONS, parseNumber, pickFormat, planInputs } from '../cli/plan-inputs.js';
-import { parseUsers, usageErrors } from '../cli/parse-args.js';
+import { PLAN_OPTIONS, pickFormat, planInputs } from '../cli/plan-inputs.js';
+import { usageErrors } from '../cli/parse-args.js';
+import { parseNumber, parseUsers } from '../cli/parse-numbers.js';
 import { styleFor } from '../cli/style.js';
 import { EXIT } from '../cli/usage-error.js';
+import { toJsonText } from '../render/json.js';
 import { renderPlanCsv } from '../render/plan-csv.js';
 import { renderPlanMarkdown } from '../render/plan-markdown.js';
 import { renderPlanText } from '../render/plan-text.js';
+import { printableLines } from '../render/printable.js';
 
 export const PLAN_HELP = `Usage: tier-planner [plan] --users N [options]
 
@@ -53,10 +56,10 @@ export async function plan(argv: readonly string[], io: CliIo): Promise<number> 
   const result = planTier({ users, profile }, book, { ...options, ...(samples !== undefined ? { samples } : {}), ...(seed !== undefined ? { seed } : {}) });
   const style = styleFor(io);
   const text =
-    format === 'json' ? JSON.stringify(planToJson(result), null, 2) + '\n'
-    : format === 'markdown' ? renderPlanMarkdown(result)
-    : format === 'csv' ? renderPlanCsv(result)
-    : renderPlanText(result).replace(/^(Total: .*)$/m, (line) => style.bold(line)).replace(/^(tier-planner: .*)$/m, (line) => style.bold(line));
+    format === 'json' ? toJsonText(planToJson(result))
+    : format === 'markdown' ? printableLines(renderPlanMarkdown(result))
+    : format === 'csv' ? printableLines(renderPlanCsv(result))
+    : printableLines(renderPlanText(result)).replace(/^(Total: .*)$/m, (line) => style.bold(line)).replace(/^(tier-planner: .*)$/m, (line) => style.bold(line));
   io.stdout.write(text);
   return EXIT.ok;
 }

@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
-import { loadPriceBook, priceResources } from '@tier-planner/cost-model';
+import { BomError, loadPriceBook, priceResources } from '@tier-planner/cost-model';
 import type { CliIo } from '../cli/io.js';
 import { parseRegion, usageErrors } from '../cli/parse-args.js';
 import { pickFormat, readJsonFile } from '../cli/plan-inputs.js';
 import { toJsonText } from '../render/json.js';
-import { EXIT, UsageError } from '../cli/usage-error.js';
-import { qty, table, usd } from '../render/format.js';
+import { EXIT, fileProblems, UsageError } from '../cli/usage-error.js';
+import { grouped, qty, table, usd } from '../render/format.js';
+import { printable, printableLines } from '../render/printable.js';
+import { incompleteNote } from '../render/unpriced.js';
 
 export const PRICE_HELP = `Usage: tier-planner price BOM.json [--region R] [--format table|json]
 
@@ -26,12 +28,21 @@ export function price(argv: readonly string[], io: CliIo): number {
   const format = pickFormat(values, ['table', 'json'] as const, 'table');
   const bom = readJsonFile(positionals[0]!, 'bill of materials');
   const book = loadPriceBook({ region: parseRegion(values.region) });
-  const priced = priceResources(bom, book);
+  const priced = priceBom(positionals[0]!, bom, book);
   if (format === 'json') {
-    io.stdout.write(toJsonText({ kind: 'tier-planner-priced-bom', hoursPerMonth: priced.hoursPerMonth, lineItems: priced.lineItems, monthly: { total: priced.monthly.total, byService: Object.fromEntries(priced.monthly.byService), complete: priced.monthly.complete } }));
+    io.stdout.write(toJsonText({ kind: 'tier-planner-priced-bom', hoursPerMonth: priced.hoursPerMonth, lineItems: priced.lineItems, monthly: { total: priced.monthly.total, byService: Object.fromEntries(priced.monthly.byService), complete: priced.monthly.complete, unpriced: priced.monthly.unpriced.length } }));
     return EXIT.ok;
   }
-  const rows = [['service', 'resource', 'component', 'quantity', 'unit', 'monthly', 'price as of'], ...priced.lineItems.map((i) => [i.service, i.resource, i.component, qty(i.quantity), i.unit, i.monthly ? usd(i.monthly) : 'UNPRICED', i.provenance?.asOf ?? i.unpriced ?? ''])];
-  io.stdout.write([`bill of materials priced in ${book.region} at ${priced.hoursPerMonth} h/month`, '', ...table(rows, new Set([3, 5])), '', `Total: ${usd(priced.monthly.total)} per month${priced.monthly.complete ? '' : ` (incomplete: ${priced.monthly.unpriced.length} item(s) unpriced)`}`].join('\n') + '\n');
+  const rows = [['service', 'resource', 'component', 'quantity', 'unit', 'monthly', 'price as of'], ...priced.lineItems.map((i) => [printable(i.service), printable(i.resource), printable(i.component), qty(i.quantity), i.unit, i.monthly ? usd(i.monthly) : 'UNPRICED', i.provenance?.asOf ?? printable(i.unpriced ?? '')])];
+  io.stdout.write(printableLines([`bill of materials priced in ${book.region} at ${grouped(priced.hoursPerMonth)} h/month`, '', ...table(rows, new Set([3, 5])), '', `Total: ${usd(priced.monthly.total)} per month${incompleteNote(priced)}`].join('\n') + '\n'));
   return EXIT.ok;
+}
+
+function priceBom(path: string, bom: unknown, book: Parameters<typeof priceResources>[1]): ReturnType<typeof priceResources> {
+  try {
+    return priceResources(bom, book);
+  } catch (e) {
+    if (e instanceof BomError) throw fileProblems(printable(path), 'bill of materials', e.problems);
+    throw e;
+  }
 }

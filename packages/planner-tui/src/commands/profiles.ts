@@ -5,6 +5,8 @@ import { usageErrors } from '../cli/parse-args.js';
 import { pickFormat } from '../cli/plan-inputs.js';
 import { EXIT } from '../cli/usage-error.js';
 import { table } from '../render/format.js';
+import { toJsonText } from '../render/json.js';
+import { printableLines } from '../render/printable.js';
 import { COMPARABLE } from './compare.js';
 
 export const PROFILES_HELP = `Usage: tier-planner profiles [--json]
@@ -20,9 +22,9 @@ export function profilesCommand(argv: readonly string[], io: CliIo): number {
   }
   const list = listProfiles();
   if (pickFormat(values, ['table', 'json'] as const, 'table') === 'json') {
-    io.stdout.write(JSON.stringify({ profiles: list, comparisons: COMPARABLE }, null, 2) + '\n');
+    io.stdout.write(toJsonText({ profiles: list, comparisons: COMPARABLE }));
     return EXIT.ok;
   }
-  io.stdout.write([...table([['name', 'platform', 'seed', 'title'], ...list.map((p) => [p.name, p.platform, p.seed ?? '-', p.title])]), '', `seed tables for tier-planner compare --profile: ${COMPARABLE.join(', ')}`].join('\n') + '\n');
+  io.stdout.write(printableLines([...table([['name', 'platform', 'seed', 'title'], ...list.map((p) => [p.name, p.platform, p.seed ?? '-', p.title])]), '', `seed tables for tier-planner compare --profile: ${COMPARABLE.join(', ')}`].join('\n') + '\n'));
   return EXIT.ok;
 }

@@ -16,6 +16,12 @@ export function qty(d: Decimal): string {
 
 export const usd = formatUsd;
 
+/** A plain number with thousands separators and every decimal it has (2,875 or 0.0125). */
+export const grouped = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 20 });
+
+/** A unit price: "$0.0416", "$1,234.5"; up to 6 decimals, thousands separators. */
+export const unitUsd = (d: Decimal): string => `$${d.toDecimalPlaces(6).toFixed().replace(/^(\d+)/, (w) => w.replace(/\B(?=(\d{3})+(?!\d))/g, ','))}`;
+
 /** Left-aligned text columns; the last column is not padded. */
 export function table(rows: readonly (readonly string[])[], rightAlign: ReadonlySet<number> = new Set()): string[] {
   const widths: number[] = [];

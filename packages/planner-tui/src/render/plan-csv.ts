@@ -1,4 +1,5 @@
 import type { Plan } from '@tier-planner/cost-model';
+import { unpricedSummary } from './unpriced.js';
 
 const field = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
@@ -8,6 +9,6 @@ export function renderPlanCsv(plan: Plan): string {
   for (const i of plan.lineItems) {
     rows.push([i.service, i.resource, i.component, i.quantity.toString(), i.unit, i.unitPrice?.toString() ?? '', i.monthly?.toString() ?? '', i.provenance?.key ?? (i.price.kind === 'dimension' ? i.price.key : ''), i.provenance?.asOf ?? '', i.unpriced ?? '']);
   }
-  rows.push(['TOTAL', '', '', '', '', '', plan.monthly.total.toString(), '', '', plan.monthly.complete ? '' : 'incomplete']);
+  rows.push(['TOTAL', '', '', '', '', '', plan.monthly.total.toString(), '', '', plan.monthly.complete ? '' : `incomplete: ${unpricedSummary(plan)}`]);
   return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }

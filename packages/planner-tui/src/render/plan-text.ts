@@ -1,11 +1,13 @@
 import type { Plan } from '@tier-planner/cost-model';
-import { int, num, qty, table, usd } from './format.js';
+import { grouped, int, num, qty, table, unitUsd, usd } from './format.js';
+import { printable } from './printable.js';
+import { incompleteNote, serviceCells } from './unpriced.js';
 
 /** The plan as a readable text report: what runs, why, every line item, the total, the assumptions. */
 export function renderPlanText(plan: Plan): string {
   const d = plan.demand;
   const out: string[] = [];
-  out.push(`tier-planner: ${int(plan.users)} users · ${plan.profile.name} (${plan.profile.title}) · ${plan.region} · ${plan.purchase} · ${plan.hoursPerMonth} h/month`);
+  out.push(`tier-planner: ${int(plan.users)} users · ${printable(plan.profile.name)} (${printable(plan.profile.title)}) · ${plan.region} · ${plan.purchase} · ${grouped(plan.hoursPerMonth)} h/month`);
   out.push(`price book: ${plan.priceBook.origin} snapshot generated ${plan.priceBook.generatedAt}`);
   out.push('');
   out.push(`Demand: ${int(d.dailyActiveUsers)} daily active users, ${int(d.requestsPerDay)} requests/day, peak ${num(d.peakRps)} req/s, ${num(d.peakConcurrentUsers, 0)} concurrent users, ${num(d.egressGbPerMonth)} GB/month out`);
@@ -13,30 +15,30 @@ export function renderPlanText(plan: Plan): string {
   if (plan.nodes.length) {
     out.push('', 'Node groups');
     for (const g of plan.nodes) {
-      out.push(`  ${g.name}: ${g.count} × ${g.instanceType} (min ${g.min}, desired ${g.desired}, max ${g.max}; ${g.binding} bound) — ${g.why}`);
-      if (g.runnerUp) out.push(`    runner-up: ${g.runnerUp.count} × ${g.runnerUp.instanceType}: ${g.runnerUp.why}`);
+      out.push(`  ${printable(g.name)}: ${int(g.count)} × ${g.instanceType} (min ${int(g.min)}, desired ${int(g.desired)}, max ${int(g.max)}; ${g.binding} bound) — ${g.why}`);
+      if (g.runnerUp) out.push(`    runner-up: ${int(g.runnerUp.count)} × ${g.runnerUp.instanceType}: ${g.runnerUp.why}`);
     }
   }
   if (plan.fargate.length) {
     out.push('', 'Fargate tasks');
-    for (const t of plan.fargate) out.push(`  ${t.service}: ${t.count} × ${t.vcpu} vCPU / ${t.memoryGb} GB (${t.arch}${t.spot ? ', Spot' : ''})`);
+    for (const t of plan.fargate) out.push(`  ${printable(t.service)}: ${int(t.count)} × ${grouped(t.vcpu)} vCPU / ${grouped(t.memoryGb)} GB (${t.arch}${t.spot ? ', Spot' : ''})`);
   }
   out.push('', 'Services');
-  for (const r of plan.replicas) out.push(`  ${r.name}: ${r.desired} replicas (load needs ${r.needed}, min ${r.minReplicas}, HPA max ${r.maxReplicas}), ${r.cpuMillicores}m CPU / ${r.memoryMiB} MiB each`);
+  for (const r of plan.replicas) out.push(`  ${printable(r.name)}: ${int(r.desired)} replicas (load needs ${int(r.needed)}, min ${int(r.minReplicas)}, HPA max ${int(r.maxReplicas)}), ${int(r.cpuMillicores)}m CPU / ${int(r.memoryMiB)} MiB each`);
   const { rds, cache, kafka } = plan.datastores;
   if (rds || cache || kafka) {
     out.push('', 'Datastores');
-    if (rds) out.push(`  database: ${rds.engine} ${rds.instanceClass} ${rds.deployment}${rds.readReplicas ? ` + ${rds.readReplicas} read replica(s)` : ''} — ${rds.why}`);
-    if (cache) out.push(`  cache: ${cache.nodes} × ${cache.nodeType} (${cache.engine}) — ${cache.why}`);
-    if (kafka) out.push(`  kafka: ${kafka.brokers} × ${kafka.brokerType}, ${kafka.storageGbPerBroker} GB each — ${kafka.why}`);
+    if (rds) out.push(`  database: ${rds.engine} ${rds.instanceClass} ${rds.deployment}${rds.readReplicas ? ` + ${int(rds.readReplicas)} read replica(s)` : ''} — ${rds.why}`);
+    if (cache) out.push(`  cache: ${int(cache.nodes)} × ${cache.nodeType} (${cache.engine}) — ${cache.why}`);
+    if (kafka) out.push(`  kafka: ${int(kafka.brokers)} × ${kafka.brokerType}, ${grouped(kafka.storageGbPerBroker)} GB each — ${kafka.why}`);
   }
   const s = plan.storage;
   out.push('', 'Storage');
-  if (s.nodeRootVolumes) out.push(`  node root volumes: ${s.nodeRootVolumes.count} × ${s.nodeRootVolumes.sizeGb} GB gp3`);
-  for (const v of s.persistentVolumes) out.push(`  ${v.name}: ${v.count} × ${v.sizeGb} GB gp3 — ${v.why}`);
-  if (s.database) out.push(`  database: ${s.database.storageGb} GB gp3 × ${s.database.instances} instance(s) — ${s.database.why}`);
+  if (s.nodeRootVolumes) out.push(`  node root volumes: ${int(s.nodeRootVolumes.count)} × ${grouped(s.nodeRootVolumes.sizeGb)} GB gp3`);
+  for (const v of s.persistentVolumes) out.push(`  ${printable(v.name)}: ${int(v.count)} × ${grouped(v.sizeGb)} GB gp3 — ${v.why}`);
+  if (s.database) out.push(`  database: ${grouped(s.database.storageGb)} GB gp3 × ${int(s.database.instances)} instance(s) — ${s.database.why}`);
   out.push(`  S3: ${num(s.s3.standardGb)} GB Standard, ${num(s.s3.standardIaGb)} GB Standard-IA, ${num(s.s3.glacierInstantGb)} GB Glacier IR — ${s.s3.why}`);
-  out.push(`  ECR: ${s.ecr.repositories} repositories × ${s.ecr.retainedImages} images kept = ${num(s.ecr.storageGb)} GB`);
+  out.push(`  ECR: ${int(s.ecr.repositories)} repositories × ${int(s.ecr.retainedImages)} images kept = ${num(s.ecr.storageGb)} GB`);
   out.push(`  logs: ${num(s.logs.ingestedGbPerMonth)} GB/month into ${s.logs.sink}, ${num(s.logs.storedGb)} GB kept`);
   out.push('', `CI: ${plan.ci.provider}, ${int(plan.ci.totalMinutes)} minutes/month — ${plan.ci.why}`);
 
@@ -44,30 +46,32 @@ export function renderPlanText(plan: Plan): string {
   const rows: string[][] = [['service', 'resource', 'component', 'quantity', 'unit', 'unit price', 'monthly', 'price as of']];
   for (const i of plan.lineItems) {
     rows.push([
-      i.service,
-      i.resource,
-      i.component,
+      printable(i.service),
+      printable(i.resource),
+      printable(i.component),
       qty(i.quantity),
       i.unit,
-      i.unitPrice ? `$${i.unitPrice.toDecimalPlaces(6).toString()}` : '-',
+      i.unitPrice ? unitUsd(i.unitPrice) : '-',
       i.monthly ? usd(i.monthly) : 'UNPRICED',
-      i.provenance ? `${i.provenance.asOf}${i.provenance.approximate ? ' (approx.)' : ''}` : (i.unpriced ?? ''),
+      i.provenance ? `${i.provenance.asOf}${i.provenance.approximate ? ' (approx.)' : ''}` : printable(i.unpriced ?? ''),
     ]);
   }
   out.push(...table(rows, new Set([3, 5, 6])).map((l) => `  ${l}`));
+  // Cells rounded so they add up to the total printed below.
   out.push('', 'By service');
-  out.push(...table([...plan.monthly.byService].map(([svc, v]) => [svc, usd(v)]), new Set([1])).map((l) => `  ${l}`));
+  out.push(...table(serviceCells(plan).map(([svc, cell]) => [printable(svc), cell]), new Set([1])).map((l) => `  ${l}`));
   const defaulted = plan.assumptions.filter((a) => a.defaulted);
   out.push('', `Assumptions defaulted by tier-planner (${defaulted.length}; override them in a profile):`);
-  for (const a of defaulted) out.push(`  ${a.name} = ${a.value} ${a.unit}: ${a.why}`);
+  for (const a of defaulted) out.push(`  ${a.name} = ${grouped(a.value)} ${a.unit}: ${a.why}`);
   if (plan.warnings.length) {
     out.push('', 'Warnings');
     for (const w of plan.warnings) out.push(`  ! ${w}`);
   }
   if (plan.uncertainty) {
     const u = plan.uncertainty;
-    out.push('', `Uncertainty (${u.samples} samples, seed ${u.seed}, over ${u.sampled.join(', ') || 'no ranged assumption'}): P10 ${usd(u.p10)}, P50 ${usd(u.p50)}, P90 ${usd(u.p90)}`);
+    // The seed stays as typed, so it can be passed back to --seed.
+    out.push('', `Uncertainty (${int(u.samples)} samples, seed ${u.seed}, over ${u.sampled.join(', ') || 'no ranged assumption'}): P10 ${usd(u.p10)}, P50 ${usd(u.p50)}, P90 ${usd(u.p90)}`);
   }
-  out.push('', `Total: ${usd(plan.monthly.total)} per month${plan.monthly.complete ? '' : ` (incomplete: ${plan.monthly.unpriced.length} item(s) unpriced)`}`);
+  out.push('', `Total: ${usd(plan.monthly.total)} per month${incompleteNote(plan)}`);
   return out.join('\n') + '\n';
 }

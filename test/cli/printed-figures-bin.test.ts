@@ -1,0 +1,85 @@
+// What printed output says about money and counts: an unpriced service is shown as such and every
+// total that leaves something out says so; large numbers carry thousands separators.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBin } from './run-bin.js';
+
+// eks-web-app plans t3a.medium nodes, which have no 1-year RI rate in the embedded book: EC2 is
+// wholly unpriced. fintech-fargate-jenkins has a t3.medium (priced) and a t3.large (not) node group.
+const WHOLE = ['--users', '10000', '--purchase', 'reserved-1yr'];
+const PART = ['--users', '10000', '--profile', 'fintech-fargate-jenkins', '--purchase', 'reserved-1yr'];
+const REASON = 'no 1yr standard Reserved Instance rate for t3a.medium in the us-east-1 price book';
+
+const ok = (args: string[]) => {
+  const r = runBin(args);
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+};
+
+describe('unpriced services', () => {
+  it('text: "unpriced" in By service, never $0.00, and the total says what it leaves out', () => {
+    const text = ok(WHOLE);
+    const byService = text.split('\nBy service\n')[1]!.split('\n\n')[0]!;
+    expect(byService).toMatch(/^ {2}EC2 +unpriced$/m);
+    expect(byService).not.toMatch(/EC2 +\$/);
+    expect(text).toMatch(new RegExp(`\\nTotal: \\$[\\d,]+\\.\\d\\d per month \\(incomplete: EC2 unpriced — ${REASON}`));
+    const part = ok(PART);
+    expect(part).toMatch(/^ {2}EC2 +\$19\.05 \+ unpriced$/m);
+    expect(part).toMatch(/\nTotal: .* \(incomplete: EC2 partly unpriced — no 1yr standard Reserved Instance rate for t3\.large/);
+  });
+
+  it('markdown, csv and json', () => {
+    expect(ok([...WHOLE, '--format', 'markdown'])).toMatch(new RegExp(`\\*\\*Total: \\$[\\d,.]+ per month\\*\\* \\(incomplete: EC2 unpriced — ${REASON}`));
+    const total = ok([...WHOLE, '--format', 'csv']).split('\r\n').find((l) => l.startsWith('TOTAL,'))!;
+    expect(total).toMatch(new RegExp(`^TOTAL,,,,,,[\\d.]+,,,incomplete: EC2 unpriced — ${REASON}`));
+    const json = JSON.parse(ok([...WHOLE, '--json']));
+    expect(json.monthly).toMatchObject({ complete: false, unpriced: 1 });
+  });
+
+  it('ladder: the cell says unpriced and the footnote names the service and the reason', () => {
+    const text = ok(['ladder', '--users', '10,10000', '--purchase', 'reserved-1yr']);
+    expect(text).toMatch(/^EC2 +unpriced +unpriced$/m);
+    expect(text).toMatch(/^total \/ month +\$[\d,.]+\* +\$[\d,.]+\*$/m);
+    expect(text).toContain(`* incomplete: EC2 unpriced — ${REASON}`);
+    const csv = ok(['ladder', '--users', '10,10000', '--purchase', 'reserved-1yr', '--format', 'csv']).split('\r\n');
+    const ec2 = csv[0]!.split(',').indexOf('EC2 usd');
+    expect(csv[1]!.split(',')[ec2]).toBe('');
+    expect(csv[1]).toMatch(/,false,EC2 unpriced — no 1yr/);
+  });
+
+  it('diff marks an incomplete total and carries the flag in JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tp-unpriced-'));
+    writeFileSync(join(dir, 'a.json'), ok(['--users', '10000', '--json']));
+    writeFileSync(join(dir, 'b.json'), ok([...WHOLE, '--json']));
+    const text = ok(['diff', join(dir, 'a.json'), join(dir, 'b.json')]);
+    expect(text).toMatch(/\nTotal: \$[\d,.]+ → \$[\d,.]+\* /);
+    expect(text).toContain(`b.json is incomplete: EC2 unpriced — ${REASON}`);
+    expect(text).toMatch(/^ {2}EC2 +\$[\d,.]+ +unpriced /m);
+    expect(JSON.parse(ok(['diff', join(dir, 'a.json'), join(dir, 'b.json'), '--json'])).complete).toEqual({ a: true, b: false });
+  });
+});
+
+describe('thousands separators', () => {
+  // Four or more digits in a row, not part of a date, a decimal fraction, a hash or a name (t3a, db.r6g).
+  const UNGROUPED = /(?<![\d.,\w:-])\d{4,}(?![\d-])/;
+  const withoutDates = (text: string) => text.split('\n').filter((l) => !l.startsWith('price book:')).join('\n').replace(/\d{4}-\d\d-\d\d(T[\d:]+Z)?/g, '');
+
+  it.each([
+    [['--users', '10000000000']],
+    [['--users', '10000000000', '--format', 'markdown']],
+    [['--users', '10000000', '--profile', 'trading-fargate', '--samples', '20']],
+    [['--users', '100000000', '--profile', 'trading-k8s-self-managed']],
+    [['ladder', '--users', '1,10000000000', '--max-breakpoints', '3']],
+  ])('%j', (args) => {
+    const text = withoutDates(ok(args));
+    expect(text.match(UNGROUPED)?.[0], text.split('\n').find((l) => UNGROUPED.test(l))).toBeUndefined();
+  });
+
+  it('counts, money and quantities at 10 billion users', () => {
+    const text = ok(['--users', '10000000000']);
+    expect(text).toMatch(/workers: 148,812 × t3a\.medium \(min 2, desired 148,812, max 148,812; memory bound\) — t3a\.medium × 148,812 is the cheapest of \d+ eligible instance types for 744,058 pods \(\$4,322,690\.98\/month\)/);
+    expect(text).toMatch(/\nTotal: \$\d{1,3}(,\d{3})+\.\d\d per month\n$/);
+  });
+});
