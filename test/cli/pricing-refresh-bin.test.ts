@@ -47,7 +47,7 @@ function previousSnapshot(): { dir: string; untouched: () => boolean } {
 }
 
 const refresh = (server: FakePriceListServer, dir: string, ...flags: string[]) => ['pricing', 'refresh', '--region', 'us-east-1', '--endpoint', server.url, '--out', dir, ...flags];
-const ONE_LINE_FAILURE = /^tier-planner: pricing refresh failed \((\w+)\): [^\n]*previous snapshot is unchanged\n$/;
+const ONE_LINE_FAILURE = /^tier-planner: pricing refresh failed \((\w+)\): [^\n]*previous snapshot is unchanged\)?\n$/;
 
 describe('tier-planner pricing refresh (bin + real SDK + loopback Price List API)', () => {
   it('refreshes a region, shows progress, and the next plan uses the refreshed snapshot; no SDK Node-version warning', async () => {
@@ -134,5 +134,30 @@ describe('tier-planner pricing refresh (bin + real SDK + loopback Price List API
       expect(bad.status, flag).toBe(2);
       expect(bad.stderr, flag).toMatch(new RegExp(`^tier-planner: ${message.source}\\n$`));
     }
+  });
+
+  it('exits 2 on an empty --out or --endpoint, and on an --endpoint that is not an http(s) URL, echoed printable', () => {
+    for (const [flag, value, message] of [
+      ['--out', '', /--out needs a value/],
+      ['--endpoint', '', /--endpoint needs a value/],
+      ['--endpoint', 'ftp://127.0.0.1/', /--endpoint must be an http:\/\/ or https:\/\/ URL, got "ftp:\/\/127\.0\.0\.1\/"/],
+      ['--endpoint', 'not a url\u001b]0;title\u0007', /--endpoint must be an http:\/\/ or https:\/\/ URL, got "not a url\\x1b\]0;title\\x07"/],
+    ] as const) {
+      const bad = runBin(['pricing', 'refresh', '--region', 'us-east-1', flag, value]);
+      expect(bad.status, `${flag} ${value}`).toBe(2);
+      expect(bad.stderr, `${flag} ${value}`).toMatch(new RegExp(`^tier-planner: ${message.source}[^\n]*\n$`));
+    }
+  });
+
+  it('escapes what a server says before echoing it: no control character reaches the terminal', async () => {
+    const prev = previousSnapshot();
+    // An IAM user name with ESC ] … BEL in it: echoed raw, it would set the terminal's title.
+    const server = await serve({ denyAccess: true, denyMessage: 'User: arn:aws:iam::123456789012:user/\u001b]0;pwned\u0007 is not authorized to perform: pricing:GetProducts' });
+    const r = await runBinAsync(refresh(server, prev.dir), fakeAws);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(ONE_LINE_FAILURE);
+    expect(r.stderr).toContain('user/\\x1b]0;pwned\\x07 is not authorized');
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    expect(prev.untouched()).toBe(true);
   });
 });

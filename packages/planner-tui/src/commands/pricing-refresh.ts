@@ -4,6 +4,7 @@ import type { CliIo } from '../cli/io.js';
 import { parseRegion, usageErrors } from '../cli/parse-args.js';
 import { parseDurationFlag } from '../cli/parse-duration.js';
 import { EXIT, UsageError } from '../cli/usage-error.js';
+import { printable, quoted } from '../render/printable.js';
 
 export const PRICING_REFRESH_HELP = `Usage: tier-planner pricing refresh --region R [--out DIR] [--endpoint URL]
          [--request-timeout 30s] [--deadline 10m] [--max-attempts 5]
@@ -36,6 +37,10 @@ export async function pricingRefresh(argv: readonly string[], io: CliIo): Promis
     io.stdout.write(PRICING_REFRESH_HELP);
     return EXIT.ok;
   }
+  for (const flag of ['out', 'endpoint'] as const) {
+    if (values[flag] === '') throw new UsageError(`--${flag} needs a value (an empty one is not taken as the default)`);
+  }
+  if (values.endpoint !== undefined) checkEndpoint(values.endpoint);
   const region = parseRegion(values.region);
   if (!region) throw new UsageError('--region is required (for example --region eu-west-1)');
   const limits = {
@@ -70,10 +75,25 @@ export async function pricingRefresh(argv: readonly string[], io: CliIo): Promis
     return EXIT.ok;
   } catch (e) {
     if (e instanceof RefreshError) {
-      io.stderr.write(`tier-planner: pricing refresh failed (${e.code}): ${e.message.split('\n')[0]}; the previous snapshot is unchanged\n`);
+      // The message may quote what a server or a flag said: escaped, so it cannot drive the terminal.
+      const message = e.message.split('\n')[0]!;
+      const unchanged = message.includes('snapshot is unchanged') ? '' : '; the previous snapshot is unchanged';
+      io.stderr.write(`tier-planner: pricing refresh failed (${e.code}): ${printable(message, Infinity)}${unchanged}\n`);
       return e.code === 'INVALID_REGION' ? EXIT.usage : EXIT.failure;
     }
     throw e;
+  }
+}
+
+function checkEndpoint(text: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new UsageError(`--endpoint must be an http:// or https:// URL, got ${quoted(text)}`);
   }
 }
 

@@ -22,6 +22,8 @@ export interface FakeServerScript {
   readonly dieFromRequest?: number;
   /** Every GetProducts is refused with AccessDeniedException. */
   readonly denyAccess?: boolean;
+  /** The refusal's message (AWS quotes names that users chose, such as the IAM user's). */
+  readonly denyMessage?: string;
   /** From this request number on, the request is read and never answered; the connection stays open. */
   readonly neverAnswerFromRequest?: number;
   /** 1-based request numbers whose answer promises its full Content-Length, sends half and destroys the socket. */
@@ -79,7 +81,7 @@ export async function startFakePriceListServer(products: readonly FakeProduct[],
     if (script.throttleRequests?.includes(n)) return sendError(res, 400, 'ThrottlingException', 'Rate exceeded');
     if (script.serverErrorRequests?.includes(n)) return sendError(res, 500, 'InternalErrorException', 'internal error');
     if (script.denyAccess) {
-      return sendError(res, 400, 'AccessDeniedException', 'User: arn:aws:iam::123456789012:user/test is not authorized to perform: pricing:GetProducts');
+      return sendError(res, 400, 'AccessDeniedException', script.denyMessage ?? 'User: arn:aws:iam::123456789012:user/test is not authorized to perform: pricing:GetProducts');
     }
     const operation = target.slice(TARGET_PREFIX.length);
     if (operation !== 'GetProducts') return sendError(res, 400, 'UnknownOperationException', `unsupported operation ${operation}`);
