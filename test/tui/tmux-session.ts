@@ -36,7 +36,7 @@ export async function waitFor<T>(what: string, probe: () => T | undefined, timeo
 }
 
 export interface ExplorerSession {
-  /** The screen as text, one string per row (trailing blanks trimmed by tmux). */
+  /** The screen as text, one string per line (trailing blanks trimmed by tmux, wrapped rows joined). */
   screen(): string;
   /** The screen with its escape sequences (colour, bold, dim) kept. */
   screenWithEscapes(): string;
@@ -69,7 +69,8 @@ export function startExplorer(options: SessionOptions): ExplorerSession {
   const tmux = (...args: string[]) => execFileSync('tmux', ['-f', '/dev/null', '-L', socket, ...args], { encoding: 'utf8', env });
   const command = `${shellQuote(process.execPath)} ${shellQuote(BIN)} ${options.args.map(shellQuote).join(' ')}; echo "tier-planner exited with status $?"; sleep 30`;
   tmux('new-session', '-d', '-x', String(options.columns), '-y', String(options.rows), '-s', session, ...(options.cwd ? ['-c', options.cwd] : []), command);
-  const screen = () => tmux('capture-pane', '-p', '-t', session);
+  // -J joins a row the terminal wrapped onto the next, so a line wider than the pane shows as one.
+  const screen = () => tmux('capture-pane', '-p', '-J', '-t', session);
   return {
     screen,
     screenWithEscapes: () => tmux('capture-pane', '-p', '-e', '-t', session),

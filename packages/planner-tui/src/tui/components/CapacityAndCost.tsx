@@ -36,14 +36,18 @@ export function CapacityAndCost({ plan, width, rows, capacity }: CapacityAndCost
   );
 }
 
-/** One bar per service; a service with unpriced items says "unpriced" or "$X+" rather than a price. */
+/**
+ * One bar per service, largest first; a service with unpriced items says "unpriced" or "$X+" rather
+ * than a price, and comes first, so a short pane still shows what the total leaves out.
+ */
 export function costBarLines(plan: Plan, width: number): string[] {
   const unpriced = unpricedServices(plan.monthly);
   const money = (service: string, amount: Plan['monthly']['total']) => serviceUsd(amount, unpriced.has(service));
   const moneyWidth = Math.max(8, ...[...plan.monthly.byService].map(([s, v]) => money(s, v).length));
   const name = Math.min(14, Math.max(3, ...[...plan.monthly.byService.keys()].map((s) => s.length)));
   const barWidth = Math.max(4, width - name - moneyWidth - 2);
-  return serviceBars(plan.monthly.byService, barWidth).map((b) => fit(`${cell(b.service, name)} ${cell(b.bar, barWidth)} ${cell(money(b.service, b.amount), moneyWidth, 'right')}`, width));
+  const bars = serviceBars(plan.monthly.byService, barWidth);
+  return [...bars.filter((b) => unpriced.has(b.service)), ...bars.filter((b) => !unpriced.has(b.service))].map((b) => fit(`${cell(b.service, name)} ${cell(b.bar, barWidth)} ${cell(money(b.service, b.amount), moneyWidth, 'right')}`, width));
 }
 
 /** Rows the section needs: its longest column plus the title. */

@@ -50,7 +50,7 @@ export function Explorer() {
       if (!plan || state.error) return dispatch({ type: 'message', text: 'nothing to export: the current scenario has no plan' });
       try {
         const written = exportPlan(plan, cwd);
-        const kept = written.renamed ? ', keeping the earlier export of this scenario' : '';
+        const kept = written.renamed ? ' (the earlier one is kept)' : '';
         dispatch({ type: 'message', text: `exported ${shownPath(written.json)} and .md${kept}` });
       } catch (e) {
         dispatch({ type: 'message', text: `export failed: ${e instanceof Error ? e.message : String(e)}` });

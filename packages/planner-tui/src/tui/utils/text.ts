@@ -34,8 +34,9 @@ function trimZeros(s: string): string {
 }
 
 /**
- * Word-wraps `text` into lines of at most `width` columns; a word longer than a line (a path) is
- * broken, so every character stays on screen. At most `maxLines`: the last one then ends in "…".
+ * Word-wraps `text` into lines of at most `width` columns. A word longer than a line (a path)
+ * starts where it is and is broken at the edge, so every character stays on screen. At most
+ * `maxLines`: the last one then ends in "…".
  */
 export function wrap(text: string, width: number, maxLines = Infinity): string[] {
   if (width <= 0) return [];
@@ -47,8 +48,12 @@ export function wrap(text: string, width: number, maxLines = Infinity): string[]
       line = joined;
       continue;
     }
-    if (line) lines.push(line);
-    line = word;
+    if (word.length <= width) {
+      lines.push(line);
+      line = word;
+      continue;
+    }
+    line = joined;
     while (line.length > width) {
       lines.push(line.slice(0, width));
       line = line.slice(width);
