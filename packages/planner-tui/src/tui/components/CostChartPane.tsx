@@ -12,11 +12,11 @@ import { Lines } from './Lines.js';
 const AXIS_ROWS = 2;
 const MIN_BAR_ROWS = 2;
 
-const floor = (amount: PricedBreakpoint['monthlyBefore'], complete: boolean) => `${usd(amount)}${complete ? '' : '+'}`;
+const floor = (amount: PricedBreakpoint['monthlyBefore'], complete: boolean): string => `${usd(amount)}${complete ? '' : '+'}`;
 
 /**
  * Monthly cost over the ladder (log-log), current users ^, breakpoints +, and the nearest
- * breakpoints in words; within `rows`, the words go first when rows are short. Costs that leave
+ * breakpoints in words; within `rows`, the words drop out first when rows are short. Costs that leave
  * unpriced items out are floors: "$X+", and the legend says the chart is incomplete.
  */
 export function CostChartPane({ width, rows }: { readonly width: number; readonly rows: number }) {

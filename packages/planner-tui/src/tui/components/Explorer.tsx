@@ -1,4 +1,4 @@
-import { relative, isAbsolute } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { Box, useApp, useInput } from 'ink';
 import { useMemo } from 'react';
 import { exportPlan } from '../export/export-plan.js';
