@@ -15,6 +15,8 @@ export interface TuiOptions {
   cwd: string;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
+  /** Where NO_COLOR is read; the process environment unless given. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const ENTER_ALT_SCREEN = '\u001B[?1049h';
@@ -36,11 +38,17 @@ export async function startTui(options: TuiOptions): Promise<number> {
   // React's production build renders a frame ~15% faster; it must be chosen before React loads,
   // hence the imports below. A developer can still ask for the development build.
   process.env.NODE_ENV ??= 'production';
-  const [{ render }, { createElement }, { App }] = await Promise.all([import('ink'), import('react'), import('./components/App.js')]);
+  const [{ render }, { createElement }, { App }, { colourAllowed }] = await Promise.all([
+    import('ink'),
+    import('react'),
+    import('./components/App.js'),
+    import('./style/theme.js'),
+  ]);
+  const colour = colourAllowed(options.env ?? process.env);
   // The alternate screen keeps the user's scrollback clean and is left on every way out.
   stdout.write(ENTER_ALT_SCREEN);
   try {
-    const instance = render(createElement(App, { book: options.book, scenario, cwd: options.cwd }), {
+    const instance = render(createElement(App, { book: options.book, scenario, cwd: options.cwd, colour }), {
       stdout,
       stdin,
       // Ctrl-C is a key like q (keyToAction), so both leave through the same path.

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -16,8 +16,17 @@ const KEY = { up: '\u001B[A', tab: '\t' };
 const tick = () => new Promise((r) => setTimeout(r, 20));
 const totalOf = (users: number, profile = 'eks-web-app') => usd(planTier({ users, profile }, book, {}).monthly.total);
 
-async function start(cwd = tmpdir()) {
+/**
+ * The frame's text with wrapped lines joined again: a line that fills the width continues on the
+ * next (mid-word for a path), and a word wrap leaves a space out.
+ */
+function unwrapped(frame: string, width = 100): string {
+  return frame.split('\n').reduce((text, line, i, lines) => (i === 0 ? line : text + (lines[i - 1]!.length >= width ? '' : ' ') + line), '');
+}
+
+async function start(cwd = tmpdir(), size?: { columns: number; rows: number }) {
   const app = render(<App book={book} scenario={scenario} cwd={cwd} />);
+  if (size) resize(app.stdout, size.columns, size.rows);
   await tick();
   const frame = () => stripVTControlCharacters(app.lastFrame() ?? '');
   const press = async (...keys: string[]) => {
@@ -27,6 +36,13 @@ async function start(cwd = tmpdir()) {
     }
   };
   return { app, frame, press };
+}
+
+/** ink-testing-library's stdout is 100 columns with no rows; a terminal of another size says so by a resize event. */
+function resize(stdout: NodeJS.EventEmitter, columns: number, rows: number) {
+  Object.defineProperty(stdout, 'columns', { value: columns, configurable: true });
+  Object.defineProperty(stdout, 'rows', { value: rows, configurable: true });
+  stdout.emit('resize');
 }
 
 afterEach(() => cleanup());
@@ -90,15 +106,94 @@ describe('the explorer', () => {
       const { frame, press } = await start(cwd);
       await press('e');
       const base = join(cwd, 'tier-planner-plan-10000-eks-web-app');
-      expect(frame()).toContain(`exported ${base}.json`);
+      expect(unwrapped(frame())).toContain(`exported ${base}.json and .md`);
       const json = JSON.parse(readFileSync(`${base}.json`, 'utf8'));
       const plan = planTier({ users: 10_000, profile: 'eks-web-app' }, book, {});
       expect(json.monthly.total).toBe(plan.monthly.total.toString());
       expect(json.users).toBe(10_000);
       expect(readFileSync(`${base}.md`, 'utf8')).toContain(`**Total: ${usd(plan.monthly.total)} per month**`);
+      // Written through a temp file each: nothing else is left in the folder.
+      expect(readdirSync(cwd).sort()).toEqual(['tier-planner-plan-10000-eks-web-app.json', 'tier-planner-plan-10000-eks-web-app.md']);
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
+  });
+
+  it('e never overwrites: an existing export keeps its bytes and the new one gets the next number, and says so', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'tier-planner-tui-'));
+    try {
+      const base = join(cwd, 'tier-planner-plan-10000-eks-web-app');
+      // Only the Markdown name is taken: the pair still moves on together.
+      writeFileSync(`${base}.md`, 'my notes\n');
+      const { frame, press } = await start(cwd);
+      await press('e');
+      expect(unwrapped(frame())).toContain(`exported ${base}-2.json and .md (the earlier one is kept)`);
+      expect(readFileSync(`${base}.md`, 'utf8')).toBe('my notes\n');
+      expect(JSON.parse(readFileSync(`${base}-2.json`, 'utf8')).users).toBe(10_000);
+      await press('e');
+      expect(unwrapped(frame())).toContain(`exported ${base}-3.json and .md`);
+      expect(readdirSync(cwd).sort()).toEqual([2, 3].flatMap((n) => [`tier-planner-plan-10000-eks-web-app-${n}.json`, `tier-planner-plan-10000-eks-web-app-${n}.md`]).concat('tier-planner-plan-10000-eks-web-app.md').sort());
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
+  it('the export message wraps to a 40-column terminal and keeps the whole path', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'tier-planner-tui-'));
+    try {
+      const { frame, press } = await start(cwd, { columns: 40, rows: 12 });
+      await press('e');
+      for (const line of frame().split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+      expect(frame().split('\n').length).toBeLessThanOrEqual(11);
+      expect(unwrapped(frame(), 40)).toContain(`exported ${join(cwd, 'tier-planner-plan-10000-eks-web-app')}.json and .md`);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
+  it('o to spot leaves EC2 unpriced: the total is a floor marked incomplete, and the comparison says unpriced, not -100%', async () => {
+    const { frame, press } = await start();
+    await press('s', 'o');
+    const f = frame();
+    expect(f).toContain('· spot ·');
+    expect(f).toMatch(/Total \$[\d,]+\.\d\d\+ \/ month \(incomplete: 1 unpriced item left out\)/);
+    expect(f).toMatch(/^EC2\s+\$[\d,]+\.\d\d\s+unpriced\s+unknown\s+n\/a$/m);
+    expect(f).toMatch(/^Total \$[\d,.]+ → \$[\d,.]+\+ {2}-\$[\d,.]+ \(priced items only\)$/m);
+    expect(f).not.toContain('-100%');
+    // The cost bars beside it say so too.
+    expect(f).toMatch(/EC2 +unpriced/);
+  });
+
+  it('the chart pane marks totals that leave unpriced items out', async () => {
+    const { frame, press } = await start();
+    await press('o', KEY.tab);
+    expect(frame()).toContain('[Cost vs users]');
+    expect(frame()).toContain('$X+: incomplete, unpriced items left out');
+    expect(frame()).toMatch(/^ *\$[\d.]+k?\+ \|/m);
+    await press('o', 'o', 'o', 'o');
+    expect(frame()).toContain('· on-demand ·');
+    expect(frame()).not.toContain('incomplete');
+  });
+
+  it('at 40×12 users, profile, total and q quit show and the hint names what is hidden; a resize brings the rest back', async () => {
+    const { app, frame } = await start(tmpdir(), { columns: 40, rows: 12 });
+    const small = frame();
+    for (const line of small.split('\n')) expect(line.length).toBeLessThanOrEqual(40);
+    expect(small.split('\n').length).toBeLessThanOrEqual(11);
+    for (const text of ['10,000 users', 'eks-web-app', `Total ${totalOf(10_000)} / month`, 'q quit', 'hidden: node groups, cost bars, workload']) expect(small).toContain(text);
+    expect(small).not.toContain('Cost by service');
+    resize(app.stdout, 120, 40);
+    await tick();
+    const big = frame();
+    for (const text of ['Node groups', 'Cost by service', 'workload: DAU/MAU', 'e export · ? help · q quit']) expect(big).toContain(text);
+    expect(big).not.toContain('hidden:');
+    expect(big.split('\n').length).toBeLessThanOrEqual(39);
+  });
+
+  it('Tab typed ahead with other keys still switches the pane', async () => {
+    const { frame, press } = await start();
+    await press('\t\t');
+    expect(frame()).toContain('[Comparison]');
   });
 
   it('q exits: the app stops reading keys', async () => {

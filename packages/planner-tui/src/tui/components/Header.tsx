@@ -1,40 +1,43 @@
-import { Box, Text } from 'ink';
-import { usd } from '../../render/format.js';
-import { usePlanner } from '../state/planner-context.js';
-import { WORKLOAD_KNOBS, familyPreset, workloadValue } from '../state/scenario.js';
-import { fit } from '../utils/text.js';
+import { Box } from 'ink';
+import { totalUsd } from '../utils/money.js';
+import type { PlannerState } from '../state/planner-state.js';
+import type { HeaderText } from '../utils/header-view.js';
 import { totalLine } from '../utils/plan-summary-view.js';
+import { fit, wrap } from '../utils/text.js';
+import { Lines } from './Lines.js';
 
-/** Users, profile, region, purchase, HA, families, workload knobs, the total, and the last error or message. */
-export function Header({ width }: { readonly width: number }) {
-  const { state, book } = usePlanner();
-  const s = state.scenario;
-  const first = `tier-planner  ${s.users.toLocaleString('en-US')} users · ${s.profile} · ${book.region} · ${s.purchase} · HA ${s.ha} · families ${familyPreset(s.families).label}`;
-  const knobs = WORKLOAD_KNOBS.map((k) => `${k.label} ${workloadValue(s, k.key)}${s.workload[k.key] !== undefined ? '*' : ''}`).join(' · ');
+/** A notice takes at most this many rows; a longer one ends in "…". */
+const NOTICE_MAX_ROWS = 3;
+
+export interface HeaderProps {
+  readonly width: number;
+  readonly state: PlannerState;
+  readonly text: HeaderText;
+  readonly settings: boolean;
+  readonly workload: boolean;
+  readonly notice: readonly string[];
+}
+
+/** Users and profile (then region, purchase, HA, families), workload knobs, the total, and the last error or message. */
+export function Header({ width, state, text, settings, workload, notice }: HeaderProps) {
   const plan = state.plan;
   return (
     <Box flexDirection="column">
-      <Text bold wrap="truncate">{fit(first, width)}</Text>
-      <Text dimColor wrap="truncate">{fit(`workload: ${knobs}   (* changed; ? for keys)`, width)}</Text>
+      <Lines role="title" lines={settings ? [...text.identity, ...text.settings] : text.identity} />
+      {workload ? <Lines role="muted" lines={[text.workload]} /> : null}
       {plan ? (
-        <Text bold color={plan.monthly.complete ? 'green' : 'yellow'} wrap="truncate">
-          {fit(totalLine(plan), width)}
-        </Text>
+        <Lines role={plan.monthly.complete ? 'total' : 'total-incomplete'} lines={[totalLine(plan, width)]} />
       ) : (
-        <Text color="red">no plan</Text>
+        <Lines role="error" lines={[fit('no plan', width)]} />
       )}
-      {state.error ? (
-        <Text color="red" wrap="truncate">
-          {fit(`! ${state.error}${plan ? ` (showing the last plan that worked: ${plan.users.toLocaleString('en-US')} users, ${usd(plan.monthly.total)})` : ''}`, width)}
-        </Text>
-      ) : state.message ? (
-        <Text color="cyan" wrap="truncate">{fit(state.message, width)}</Text>
-      ) : null}
+      {notice.length ? <Lines role={state.error ? 'error' : 'notice'} lines={notice} /> : null}
     </Box>
   );
 }
 
-/** Rows the header takes, for the layout. */
-export function headerRows(hasNotice: boolean): number {
-  return hasNotice ? 4 : 3;
+/** The last error (with the plan still shown) or message, wrapped to the width so none of it is cut. */
+export function noticeLines(state: PlannerState, width: number, maxRows = NOTICE_MAX_ROWS): string[] {
+  const plan = state.plan;
+  if (state.error) return wrap(`! ${state.error}${plan ? ` (showing the last plan that worked: ${plan.users.toLocaleString('en-US')} users, ${totalUsd(plan.monthly)})` : ''}`, width, maxRows);
+  return state.message ? wrap(state.message, width, maxRows) : [];
 }

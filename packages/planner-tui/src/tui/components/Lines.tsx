@@ -1,11 +1,10 @@
 import { Text } from 'ink';
 import { memo } from 'react';
+import { useTheme, type TextRole } from '../style/theme.js';
 
 export interface LinesProps {
   readonly lines: readonly string[];
-  readonly color?: string;
-  readonly dim?: boolean;
-  readonly bold?: boolean;
+  readonly role?: TextRole;
 }
 
 /**
@@ -13,11 +12,8 @@ export interface LinesProps {
  * layout and per-character output; one node per block instead of a node (or a row of segment
  * nodes) per line keeps Yoga's share small, and lines that fit are never re-wrapped.
  */
-export const Lines = memo(function Lines({ lines, color, dim, bold }: LinesProps) {
+export const Lines = memo(function Lines({ lines, role = 'plain' }: LinesProps) {
+  const theme = useTheme();
   const text = lines.map((line) => line.trimEnd() || ' ').join('\n');
-  return (
-    <Text {...(color ? { color } : {})} dimColor={dim ?? false} bold={bold ?? false}>
-      {text}
-    </Text>
-  );
+  return <Text {...theme[role]}>{text}</Text>;
 });

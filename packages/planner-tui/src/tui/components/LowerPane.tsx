@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { usePlanner } from '../state/planner-context.js';
 import { paneTabs } from '../utils/lower-pane-view.js';
 import { fit } from '../utils/text.js';
@@ -15,24 +15,25 @@ export interface LowerPaneProps {
 /** The tabbed lower pane: scrollable line items or comparison, or the cost chart. */
 export function LowerPane({ width, rows, content }: LowerPaneProps) {
   const { state } = usePlanner();
+  const tabs = <Lines role="title" lines={[paneTabs(state.pane, width)]} />;
   if (!content) {
     return (
       <Box flexDirection="column">
-        <Text bold wrap="truncate">{paneTabs(state.pane, width)}</Text>
+        {tabs}
         <CostChartPane width={width} rows={rows} />
       </Box>
     );
   }
-  const bodyRows = Math.max(1, rows - (content.header ? 1 : 0) - 1);
+  const bodyRows = scrollBodyRows(rows, content);
   const offset = Math.min(state.scroll, Math.max(0, content.rows.length - bodyRows));
   const shown = content.rows.slice(offset, offset + bodyRows);
   const more = content.rows.length > bodyRows ? `rows ${offset + 1}–${offset + shown.length} of ${content.rows.length} · PgDn/] PgUp/[ to scroll` : '';
   return (
     <Box flexDirection="column">
-      <Text bold wrap="truncate">{paneTabs(state.pane, width)}</Text>
-      {content.header ? <Text dimColor wrap="truncate">{content.header}</Text> : null}
+      {tabs}
+      {content.header ? <Lines role="muted" lines={[content.header]} /> : null}
       <Lines lines={shown} />
-      <Text dimColor wrap="truncate">{fit(more, width)}</Text>
+      <Lines role="muted" lines={[fit(more, width)]} />
     </Box>
   );
 }

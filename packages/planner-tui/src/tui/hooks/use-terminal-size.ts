@@ -1,13 +1,13 @@
 import { useStdout } from 'ink';
 import { useEffect, useState } from 'react';
 
-export const MIN_COLUMNS = 80;
+const FALLBACK_COLUMNS = 80;
 const FALLBACK_ROWS = 24;
 
-/** Columns (at least 80) and rows of the terminal, updated on resize. */
+/** Columns and rows of the terminal, updated on resize; the layout fits whatever it is given. */
 export function useTerminalSize(): { columns: number; rows: number } {
   const { stdout } = useStdout();
-  const read = () => ({ columns: Math.max(MIN_COLUMNS, stdout.columns || MIN_COLUMNS), rows: stdout.rows || FALLBACK_ROWS });
+  const read = () => ({ columns: Math.max(1, stdout.columns || FALLBACK_COLUMNS), rows: Math.max(1, stdout.rows || FALLBACK_ROWS) });
   const [size, setSize] = useState(read);
   useEffect(() => {
     const onResize = () => setSize(read());

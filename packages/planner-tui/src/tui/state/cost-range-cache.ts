@@ -8,10 +8,18 @@ export const RANGE_TO = 10_000_000;
 const SEGMENTS_PER_DECADE = 16;
 const MAX_ENTRIES = 16;
 
+/** A breakpoint, and whether the totals on either side price every line item. */
+export interface PricedBreakpoint extends Breakpoint {
+  readonly completeBefore: boolean;
+  readonly completeAfter: boolean;
+}
+
 export interface CostRange {
   /** Ladder tiers and both sides of every breakpoint found so far. */
   readonly points: readonly CostPoint[];
-  readonly breakpoints: readonly Breakpoint[];
+  readonly breakpoints: readonly PricedBreakpoint[];
+  /** True when any of those points leaves unpriced line items out of its total. */
+  readonly incomplete: boolean;
   /** Segments searched for breakpoints so far, of `segments`. */
   readonly searched: number;
   readonly segments: number;
@@ -20,7 +28,8 @@ export interface CostRange {
 
 interface Entry {
   readonly ladder: CostPoint[];
-  readonly breakpoints: Breakpoint[];
+  readonly breakpoints: PricedBreakpoint[];
+  incomplete: boolean;
   next: number;
   error: string | undefined;
 }
@@ -49,7 +58,7 @@ export class CostRangeCache {
   get(scenario: Scenario): CostRange {
     const e = this.entry(scenario);
     const points = [...e.ladder, ...e.breakpoints.flatMap((b) => [{ users: b.users - 1, monthly: b.monthlyBefore.toNumber() }, { users: b.users, monthly: b.monthlyAfter.toNumber() }])];
-    return { points, breakpoints: e.breakpoints, searched: e.next, segments: this.segments.length, error: e.error };
+    return { points, breakpoints: e.breakpoints, incomplete: e.incomplete, searched: e.next, segments: this.segments.length, error: e.error };
   }
 
   /** Searches the next segment; false when the whole range is done. */
@@ -59,7 +68,13 @@ export class CostRangeCache {
     if (!segment) return false;
     try {
       const found = findBreakpoints(scenarioProfile(scenario), segment[0], segment[1], this.book, { ...scenarioOptions(scenario), max: 1 });
-      e.breakpoints.push(...found.breakpoints);
+      for (const b of found.breakpoints) {
+        // The search reports totals only; whether they are whole takes a plan on either side.
+        const completeBefore = this.complete(scenario, b.users - 1);
+        const completeAfter = this.complete(scenario, b.users);
+        e.breakpoints.push({ ...b, completeBefore, completeAfter });
+        e.incomplete ||= !completeBefore || !completeAfter;
+      }
     } catch (err) {
       // A range the model cannot plan (e.g. no allowed instance fits) is skipped, and said so once.
       e.error ??= `${segment[0].toLocaleString('en-US')}–${segment[1].toLocaleString('en-US')} users: ${message(err)}`;
@@ -68,15 +83,20 @@ export class CostRangeCache {
     return e.next < this.segments.length;
   }
 
+  private complete(scenario: Scenario, users: number): boolean {
+    return planTier({ users, profile: scenarioProfile(scenario) }, this.book, scenarioOptions(scenario)).monthly.complete;
+  }
+
   private entry(scenario: Scenario): Entry {
     const key = rangeKey(scenario);
     let e = this.entries.get(key);
     if (!e) {
-      e = { ladder: [], breakpoints: [], next: 0, error: undefined };
+      e = { ladder: [], breakpoints: [], incomplete: false, next: 0, error: undefined };
       for (const users of DEFAULT_LADDER) {
         try {
           const plan = planTier({ users, profile: scenarioProfile(scenario) }, this.book, scenarioOptions(scenario));
           e.ladder.push({ users, monthly: plan.monthly.total.toNumber() });
+          e.incomplete ||= !plan.monthly.complete;
         } catch (err) {
           e.error ??= `${users.toLocaleString('en-US')} users: ${message(err)}`;
         }

@@ -1,5 +1,6 @@
-import type { Decimal, PlanDiff } from '@tier-planner/cost-model';
+import { diffPlans, ZERO, type Decimal, type Plan } from '@tier-planner/cost-model';
 import { usd } from '../../render/format.js';
+import { serviceUsd, totalUsd, unpricedServices } from './money.js';
 import { cell, fit } from './text.js';
 
 const signed = (d: Decimal): string => (d.isNegative() && !d.isZero() ? `-${usd(d.abs())}` : `+${usd(d)}`);
@@ -10,19 +11,66 @@ function percent(a: Decimal, delta: Decimal): string {
   return `${p >= 0 ? '+' : ''}${p.toFixed(Math.abs(p) < 10 ? 1 : 0)}%`;
 }
 
-/** The pinned scenario against the current one: total, then per service largest change first, then what changed shape. */
-export function comparisonLines(diff: PlanDiff, pinnedLabel: string, currentLabel: string, width: number): string[] {
+type Column = 'pinned' | 'current' | 'difference' | 'change';
+/** Widest first; the first that fits the terminal is used. */
+const COLUMN_SETS: readonly (readonly Column[])[] = [
+  ['pinned', 'current', 'difference', 'change'],
+  ['pinned', 'current', 'difference'],
+  ['current', 'difference'],
+  ['difference'],
+];
+const CHANGE_WIDTH = 7;
+
+interface ServiceRow {
+  readonly service: string;
+  readonly a: Decimal;
+  readonly b: Decimal;
+  readonly aUnpriced: boolean;
+  readonly bUnpriced: boolean;
+}
+
+/**
+ * The pinned plan against the current one: total, then per service largest change first, then what
+ * changed shape. A side with unpriced items shows "unpriced" or "$X+", and its difference is
+ * "unknown": a missing price is not a saving.
+ */
+export function comparisonLines(pinned: Plan, current: Plan, pinnedLabel: string, currentLabel: string, width: number): string[] {
+  const diff = diffPlans(pinned, current);
   const out = [fit(`pinned:  ${pinnedLabel}`, width), fit(`current: ${currentLabel}`, width)];
+  const complete = pinned.monthly.complete && current.monthly.complete;
   const t = diff.total;
-  out.push(fit(`Total ${usd(t.a)} → ${usd(t.b)}  ${signed(t.delta)} (${percent(t.a, t.delta)})`, width));
-  if (diff.byService.length === 0) out.push('no difference per service');
-  const rows = [...diff.byService].sort((x, y) => y.delta.abs().comparedTo(x.delta.abs()));
-  const money = Math.max(10, ...rows.flatMap((r) => [usd(r.a).length, usd(r.b).length, signed(r.delta).length]));
+  const totalDelta = complete ? `${signed(t.delta)} (${percent(t.a, t.delta)})` : `${signed(t.delta)} (priced items only)`;
+  out.push(fit(`Total ${totalUsd(pinned.monthly)} → ${totalUsd(current.monthly)}  ${totalDelta}`, width));
+
+  const ua = unpricedServices(pinned.monthly);
+  const ub = unpricedServices(current.monthly);
+  // A service unpriced on either side stays listed even when its priced part did not move.
+  const services = new Set([...diff.byService.map((d) => d.service), ...ua, ...ub]);
+  const rows: ServiceRow[] = [...services].map((service) => ({
+    service,
+    a: pinned.monthly.byService.get(service) ?? ZERO,
+    b: current.monthly.byService.get(service) ?? ZERO,
+    aUnpriced: ua.has(service),
+    bUnpriced: ub.has(service),
+  }));
+  rows.sort((x, y) => y.b.minus(y.a).abs().comparedTo(x.b.minus(x.a).abs()));
+  if (rows.length === 0) out.push('no difference per service');
+
+  const text = (r: ServiceRow, c: Column): string => {
+    const known = !r.aUnpriced && !r.bUnpriced;
+    const delta = r.b.minus(r.a);
+    if (c === 'pinned') return serviceUsd(r.a, r.aUnpriced);
+    if (c === 'current') return serviceUsd(r.b, r.bUnpriced);
+    if (c === 'difference') return known ? signed(delta) : 'unknown';
+    return known ? percent(r.a, delta) : 'n/a';
+  };
+  const money = Math.max(10, ...rows.flatMap((r) => (['pinned', 'current', 'difference'] as const).map((c) => text(r, c).length)));
+  const widthOf = (c: Column) => (c === 'change' ? CHANGE_WIDTH : money);
   const name = Math.min(16, Math.max(7, ...rows.map((r) => r.service.length)));
-  if (rows.length) out.push(fit(`${cell('service', name)} ${cell('pinned', money, 'right')} ${cell('current', money, 'right')} ${cell('difference', money, 'right')}  change`, width));
-  for (const r of rows) {
-    out.push(fit(`${cell(r.service, name)} ${cell(usd(r.a), money, 'right')} ${cell(usd(r.b), money, 'right')} ${cell(signed(r.delta), money, 'right')}  ${percent(r.a, r.delta)}`, width));
-  }
+  const columns = COLUMN_SETS.find((set) => name + set.reduce((n, c) => n + 1 + widthOf(c), 0) <= width) ?? COLUMN_SETS[COLUMN_SETS.length - 1]!;
+  const line = (first: string, cells: (c: Column) => string) => fit([cell(first, name), ...columns.map((c) => cell(cells(c), widthOf(c), 'right'))].join(' '), width);
+  if (rows.length) out.push(line('service', (c) => c));
+  for (const r of rows) out.push(line(r.service, (c) => text(r, c)));
   if (diff.changes.length) out.push('changes:', ...diff.changes.map((c) => fit(`  ${c}`, width)));
   return out;
 }

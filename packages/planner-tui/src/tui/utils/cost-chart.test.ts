@@ -38,4 +38,14 @@ describe('cost chart', () => {
       expect(lines[5]).toContain('$100');
     }
   });
+
+  it('costs that leave unpriced items out label the axis as floors', () => {
+    const input = { points, breakpoints: [], currentUsers: 1_000, width: 60, height: 4 };
+    const plain = costChartLines(input);
+    const floors = costChartLines({ ...input, floors: true });
+    expect(plain[0]).toMatch(/^ *\$100k \|/);
+    expect(floors[0]).toMatch(/^ *\$100k\+ \|/);
+    expect(floors[3]).toMatch(/^ *\$100\+ \|/);
+    expect(floors.slice(1, 3).join('')).not.toContain('+ |');
+  });
 });

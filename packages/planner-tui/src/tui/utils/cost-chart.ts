@@ -16,6 +16,8 @@ export interface CostChartInput {
   readonly height: number;
   readonly fromUsers?: number;
   readonly toUsers?: number;
+  /** The costs leave unpriced items out: the axis labels say "$X+", a floor, not a price. */
+  readonly floors?: boolean;
 }
 
 // Printable ASCII only: Ink measures every line of a frame, and a line with any other character
@@ -69,7 +71,8 @@ export function costChartLines(input: CostChartInput): string[] {
     const floor = (height - 1 - row) * 8;
     const bars = levels.map((l) => BLOCKS[Math.min(8, Math.max(0, l - floor))]!).join('');
     const label = row === 0 ? compactUsd(hi) : row === height - 1 ? compactUsd(lo) : '';
-    lines.push(fit(`${label.padStart(LABEL_WIDTH - 2)} |${bars}`, input.width));
+    const mark = label && input.floors ? '+' : '';
+    lines.push(fit(`${(label + mark).padStart(LABEL_WIDTH - 2)} |${bars}`, input.width));
   }
   const markers = Array.from({ length: plot }, () => '-');
   for (const b of input.breakpoints) if (b >= from && b <= to) markers[usersToColumn(b, from, to, plot)] = '+';

@@ -1,6 +1,7 @@
 import type { Plan } from '@tier-planner/cost-model';
-import { int, usd } from '../../render/format.js';
-import { fit } from './text.js';
+import { int } from '../../render/format.js';
+import { totalUsd } from './money.js';
+import { fit, joinWhileFits } from './text.js';
 
 /** What runs: node groups (or Fargate tasks) and datastores, one fact per line, cut to `width`. */
 export function capacityLines(plan: Plan, width: number): string[] {
@@ -19,8 +20,15 @@ export function capacityLines(plan: Plan, width: number): string[] {
   return out.map((l) => fit(l, width));
 }
 
-/** The one-line verdict: total per month, and a warning when something could not be priced. */
-export function totalLine(plan: Plan): string {
-  const unpriced = plan.monthly.complete ? '' : `  ! ${plan.monthly.unpriced.length} item(s) UNPRICED: total leaves them out`;
-  return `Total ${usd(plan.monthly.total)} / month  (${int(plan.demand.peakRps)} req/s peak, ${plan.ha ? `HA over ${plan.azs} AZs` : 'single AZ'})${unpriced}`;
+/**
+ * The one-line verdict: total per month, marked "$X+ (incomplete)" when something could not be
+ * priced, then the demand behind it. On a narrow screen the demand drops out first, then the long caveat.
+ */
+export function totalLine(plan: Plan, width: number): string {
+  const total = `Total ${totalUsd(plan.monthly)} / month`;
+  const demand = `(${int(plan.demand.peakRps)} req/s peak, ${plan.ha ? `HA over ${plan.azs} AZs` : 'single AZ'})`;
+  if (plan.monthly.complete) return joinWhileFits([total, demand], width, '  ');
+  const n = plan.monthly.unpriced.length;
+  const caveat = [`(incomplete: ${n} unpriced item${n === 1 ? '' : 's'} left out)`, '(incomplete)'].find((c) => total.length + 1 + c.length <= width);
+  return caveat ? joinWhileFits([`${total} ${caveat}`, demand], width, '  ') : fit(total, width);
 }

@@ -32,3 +32,48 @@ export function compactUsd(n: number): string {
 function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
+
+/**
+ * Word-wraps `text` into lines of at most `width` columns. A word longer than a line (a path)
+ * starts where it is and is broken at the edge, so every character stays on screen. At most
+ * `maxLines`: the last one then ends in "…".
+ */
+export function wrap(text: string, width: number, maxLines = Infinity): string[] {
+  if (width <= 0) return [];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const joined = line ? `${line} ${word}` : word;
+    if (joined.length <= width) {
+      line = joined;
+      continue;
+    }
+    if (word.length <= width) {
+      lines.push(line);
+      line = word;
+      continue;
+    }
+    line = joined;
+    while (line.length > width) {
+      lines.push(line.slice(0, width));
+      line = line.slice(width);
+    }
+  }
+  if (line || lines.length === 0) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = fit(`${kept[maxLines - 1]!} ${lines[maxLines]!}`, width);
+  return kept;
+}
+
+/**
+ * Joins `parts` with `separator`: the first always, each later one only if the line still fits
+ * `width`. The most important facts come first, and the rest drop out on a narrow screen.
+ */
+export function joinWhileFits(parts: readonly string[], width: number, separator = ' · '): string {
+  let line = parts[0] ?? '';
+  for (const part of parts.slice(1)) {
+    if (line.length + separator.length + part.length <= width) line += separator + part;
+  }
+  return fit(line, width);
+}
