@@ -58,7 +58,7 @@ describe('fetchSpend', () => {
     const pages = [page('0.1', { NextPageToken: 'a' }), page('0.2', { NextPageToken: 'b' }), page('0.4')];
     const tokens: (string | undefined)[] = [];
     let i = 0;
-    const paging: CostExplorerApi = { ...api([]), getCostAndUsage: async (input) => (tokens.push(input.NextPageToken), pages[i++] as GetCostAndUsageCommandOutput) };
+    const paging: CostExplorerApi = { ...api([]), getCostAndUsage: async (input) => (tokens.push(input.NextPageToken), pages[i++] as unknown as GetCostAndUsageCommandOutput) };
     let slots = 2;
     const gate = <T>(_op: string, send: (onSent: () => void) => Promise<T>) => {
       if (slots-- <= 0) throw new RefreshError('budget_exhausted', 'spent');

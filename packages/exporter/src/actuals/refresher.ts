@@ -93,6 +93,7 @@ export class Refresher {
   readonly startedAt: number;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private running: Promise<void> = Promise.resolve();
 
   constructor(private readonly o: RefresherOptions) {
     this.now = o.now ?? Date.now;
@@ -228,6 +229,7 @@ export class Refresher {
     const now = this.now();
     const reserve = this.reserveFor(job, now);
     const gate: RequestGate = async (operation, send) => {
+      if (this.stopped) throw new RefreshError('other', 'the refresher stopped');
       const t = this.now();
       if (this.budget.remaining(t) <= reserve || !this.budget.tryTake(t, job.kind)) {
         throw new RefreshError('budget_exhausted', `daily Cost Explorer request budget (${this.budget.perDay}) is spent; ${job.id} waits for a free slot`);
@@ -320,7 +322,7 @@ export class Refresher {
   start(): void {
     const tick = () => {
       if (this.stopped) return;
-      void this.runDue()
+      this.running = this.runDue()
         .catch((e: unknown) => this.o.logger.error('refresh round failed unexpectedly', { error: (e as Error).message }))
         .finally(() => {
           if (!this.stopped) this.timer = setTimeout(tick, Math.max(100, Math.min(MAX_SLEEP_MS, this.nextWakeAt() - this.now())));
@@ -329,10 +331,15 @@ export class Refresher {
     this.timer = setTimeout(tick, 0);
   }
 
-  /** Stops the timers; an in-flight request is abandoned (the caller destroys the client). */
+  /** Stops the timers and sends nothing more; an in-flight request is abandoned (or awaited with idle()). */
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+  }
+
+  /** Resolves once no request is in flight (after stop(): the refresher's state is final). */
+  idle(): Promise<void> {
+    return this.running;
   }
 }
 
