@@ -43,7 +43,7 @@ describe('tier-planner-exporter bin', () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     const text = await until(async () => {
       const t = await (await fetch(`${url}/metrics`)).text();
-      return sample(t, 'tier_planner_actual_month_to_date_cost_usd{plan="web-10k",service="EC2"}') !== undefined ? t : undefined;
+      return sample(t, 'tier_planner_actual_month_to_date_cost_usd{plan="web-10k",aws_service="EC2"}') !== undefined ? t : undefined;
     }, 'actuals in /metrics');
     expect(text).toMatch(/^# HELP tier_planner_plan_info /m);
     expect(text).toMatch(/^process_resident_memory_bytes /m);
