@@ -31,6 +31,9 @@ async function failingExporter(endpoint: string, ce: Record<string, unknown>, re
     const t = await scrape(url);
     return (sample(t, `tier_planner_refresh_errors_total{reason="${reason}"}`) ?? 0) >= 25 ? t : undefined;
   }, `25 ${reason} errors`);
+  // Stop sending and let the attempt in flight (if any) settle before counting the free slots.
+  exporter.refresher.stop();
+  await exporter.refresher.idle();
   return { text, remaining: exporter.refresher.budget.remaining(now()) };
 }
 
