@@ -96,17 +96,14 @@ export async function run(argv: readonly string[], io: ExporterIo): Promise<numb
  */
 async function reload(file: string, exporter: RunningExporter, logger: Logger, now: () => number): Promise<void> {
   logger.info('reloading', { config: file });
-  let config: ExporterConfig;
-  let plans;
   try {
-    config = loadConfig(file);
-    plans = loadPlans(config);
+    const config = loadConfig(file);
+    await exporter.reload(config, loadPlans(config));
   } catch (e) {
+    // A config or plan that does not load changes nothing: the config in use stays.
     exporter.metrics.configLoaded(false, now());
     logger.error('reload failed; keeping the config in use', { config: file, error: (e instanceof Error ? e.message : String(e)).split('\n')[0] });
-    return;
   }
-  await exporter.reload(config, plans);
 }
 
 /** One reload at a time; a signal during one runs another after it (the file may have changed again). */
