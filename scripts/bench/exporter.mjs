@@ -64,6 +64,7 @@ async function startExporter(refreshInterval, forecastRefreshInterval) {
       `  forecastRefreshInterval: ${forecastRefreshInterval}`,
       '  dailyRequestBudget: 100000',
       'logLevel: info',
+      `stateFile: ${join(dir, `state-${refreshInterval}.json`)}`,
       'plans:',
       ...plans.flatMap((p) => [`  - name: ${p.name}`, `    profile: ${p.profile}`, `    users: ${p.users}`]),
     ].join('\n'),

@@ -50,10 +50,12 @@ describe('tier-planner alert rules', () => {
     expect(run.stdout).toContain('SUCCESS');
   });
 
-  it('defines the four alerts the exporter documents, each with severity, summary and description', () => {
+  it('defines the six alerts the exporter documents, each with severity, summary and description', () => {
     expect(alerts.map((rule) => rule.alert).sort()).toEqual([
       'TierPlannerAwsForecastOverBudget',
       'TierPlannerCostDataStale',
+      'TierPlannerExporterDown',
+      'TierPlannerExporterRestarting',
       'TierPlannerRefreshFailing',
       'TierPlannerSpendOverPlan',
     ]);

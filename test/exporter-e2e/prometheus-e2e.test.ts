@@ -1,7 +1,9 @@
-// End to end with a real Prometheus: two tier-planner-exporter processes (one against a healthy
-// fake Cost Explorer, one against a fake that denies access) scraped every second, the alert rules
-// loaded. Every dashboard query and every alert expression must return data, and every alert must
-// be pending or firing for the plan arranged to trip it.
+// End to end with a real Prometheus: tier-planner-exporter processes (one against a healthy fake
+// Cost Explorer, one against a fake that denies access, one that goes away, one that keeps
+// restarting) scraped every second, the alert rules loaded. Every dashboard query and every alert
+// expression must return data, and every alert must be pending or firing for the plan or exporter
+// arranged to trip it. Prometheus runs on real time; the exporters and fakes on a clock that starts
+// at EXPORTER_INSTANT, so nothing here depends on today's date.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { dashboardQueries, resolveGrafanaVariables } from '../../packages/exporter/src/dashboard/index.js';
 import { startFakeCostExplorer, type FakeCostExplorer, type FakeSpendLine } from '../../packages/exporter/src/testing/fake-cost-explorer.js';
-import { startExporterProcess, type ExporterProcess } from './exporter-process.js';
+import { clockFrom } from '../../packages/exporter/src/testing/clock.js';
+import { EXPORTER_INSTANT, startExporterProcess, type ExporterProcess } from './exporter-process.js';
+import { freeLoopbackPort } from './free-port.js';
 import { startPrometheus, type PrometheusServer } from './prometheus-server.js';
 import { alertRulesFile, findBinary } from './prometheus-tools.js';
 
@@ -21,11 +25,19 @@ const FORECAST_OVER_BUDGET = 'e2e-forecast-over-budget';
 /** Served by an exporter whose Cost Explorer denies access: TierPlannerCostDataStale, TierPlannerRefreshFailing. */
 const FAILING = 'e2e-failing';
 
-const EXPECTED_ALERTS: Readonly<Record<string, string>> = {
-  TierPlannerSpendOverPlan: OVERSPEND,
-  TierPlannerAwsForecastOverBudget: FORECAST_OVER_BUDGET,
-  TierPlannerCostDataStale: FAILING,
-  TierPlannerRefreshFailing: FAILING,
+/** Served by an exporter that is stopped once scraped: TierPlannerExporterDown. */
+const GONE = 'e2e-gone';
+/** Served by an exporter restarted three times: TierPlannerExporterRestarting. */
+const RESTARTING = 'e2e-restarting';
+
+/** Which series of each alert must be pending or firing: by plan, or by exporter (instance). */
+const EXPECTED_ALERTS: Readonly<Record<string, { label: 'plan' | 'instance'; of: string }>> = {
+  TierPlannerSpendOverPlan: { label: 'plan', of: OVERSPEND },
+  TierPlannerAwsForecastOverBudget: { label: 'plan', of: FORECAST_OVER_BUDGET },
+  TierPlannerCostDataStale: { label: 'plan', of: FAILING },
+  TierPlannerRefreshFailing: { label: 'plan', of: FAILING },
+  TierPlannerExporterDown: { label: 'instance', of: GONE },
+  TierPlannerExporterRestarting: { label: 'instance', of: RESTARTING },
 };
 
 const spend: FakeSpendLine[] = [
@@ -45,8 +57,8 @@ const plan = (name: string, extra: object = {}) => ({
   ...extra,
 });
 
-const exporterConfig = (endpoint: string, plans: object[]) => ({
-  listen: { host: '127.0.0.1', port: 0 },
+const exporterConfig = (endpoint: string, plans: object[], port = 0) => ({
+  listen: { host: '127.0.0.1', port },
   costExplorer: {
     region: 'us-east-1',
     endpoint,
@@ -87,47 +99,74 @@ describe('tier-planner-exporter scraped by a real Prometheus', () => {
   let workDir: string;
   const fakes: FakeCostExplorer[] = [];
   const exporters: ExporterProcess[] = [];
+  /** Every exporter process started, restarted ones included, for cleanup and failure messages. */
+  const processes: ExporterProcess[] = [];
   let prometheus: PrometheusServer | undefined;
+  let restartingConfig: object;
+  /** The instance label of the exporter serving each plan. */
+  const instanceOf = new Map<string, string>();
+
+  const startExporter = async (name: string, config: object, plans: string[]) => {
+    const e = await startExporterProcess(name, workDir, config);
+    processes.push(e);
+    for (const p of plans) instanceOf.set(p, e.target);
+    return e;
+  };
 
   beforeAll(async () => {
     findBinary('prometheus'); // fail here, with the install hint, before starting anything
     workDir = mkdtempSync(join(tmpdir(), 'tier-planner-e2e-'));
-    const healthy = await startFakeCostExplorer({ spend });
+    const today = clockFrom(EXPORTER_INSTANT);
+    const isoToday = () => new Date(today()).toISOString().slice(0, 10);
+    const healthy = await startFakeCostExplorer({ spend, today: isoToday });
     fakes.push(healthy);
-    const denying = await startFakeCostExplorer({ spend: [], behaviour: { kind: 'accessDenied' } });
+    const denying = await startFakeCostExplorer({ spend: [], behaviour: { kind: 'accessDenied' }, today: isoToday });
     fakes.push(denying);
+    restartingConfig = exporterConfig(healthy.url, [plan(RESTARTING)], await freeLoopbackPort());
     exporters.push(
-      await startExporterProcess('exporter-healthy', workDir, exporterConfig(healthy.url, [plan(OVERSPEND), plan(FORECAST_OVER_BUDGET, { budgetUsd: 5 })])),
+      ...(await Promise.all([
+        startExporter('exporter-healthy', exporterConfig(healthy.url, [plan(OVERSPEND), plan(FORECAST_OVER_BUDGET, { budgetUsd: 5 })]), [OVERSPEND, FORECAST_OVER_BUDGET]),
+        startExporter('exporter-denied', exporterConfig(denying.url, [plan(FAILING)]), [FAILING]),
+        startExporter('exporter-gone', exporterConfig(healthy.url, [plan(GONE)]), [GONE]),
+        startExporter('exporter-restarting', restartingConfig, [RESTARTING]),
+      ])),
     );
-    exporters.push(await startExporterProcess('exporter-denied', workDir, exporterConfig(denying.url, [plan(FAILING)])));
     prometheus = await startPrometheus({ workDir, targets: exporters.map((e) => e.target), ruleFiles: [alertRulesFile] });
-  }, 30_000);
+  }, 60_000);
 
   afterAll(async () => {
     // Every process and server goes, whatever failed above.
-    const stops = [prometheus?.child.stop(), ...exporters.map((e) => e.child.stop()), ...fakes.map((f) => f.close())];
+    const stops = [prometheus?.child.stop(), ...processes.map((e) => e.child.stop()), ...fakes.map((f) => f.close())];
     await Promise.allSettled(stops);
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   }, 15_000);
 
   /** Child output, for failure messages. */
-  const logs = () => [prometheus?.child, ...exporters.map((e) => e.child)].map((c) => (c ? `--- ${c.name}\n${c.output().slice(-3000)}` : '')).join('\n');
+  const logs = () => [prometheus?.child, ...processes.map((e) => e.child)].map((c) => (c ? `--- ${c.name}\n${c.output().slice(-3000)}` : '')).join('\n');
 
-  it('scrapes both exporters', async () => {
+  it('scrapes every exporter', async () => {
     await eventually(async () => {
       const targets = await prometheus!.targets();
-      expect(targets.map((t) => t.health), JSON.stringify(targets)).toEqual(['up', 'up']);
+      expect(targets.map((t) => t.health), JSON.stringify(targets)).toEqual(['up', 'up', 'up', 'up']);
     }, 20_000); // Prometheus applies new targets up to 5 s after start
+  });
+
+  it('serves every exporter on the injected clock, not today\'s date', async () => {
+    const elapsed = await prometheus!.query('tier_planner_month_elapsed_ratio');
+    const start = Date.parse(EXPORTER_INSTANT);
+    const expected = (start - Date.UTC(2026, 10, 1)) / (30 * 86_400_000);
+    expect(elapsed).toHaveLength(4);
+    for (const s of elapsed) expect(Number(s.value[1])).toBeCloseTo(expected, 2);
   });
 
   it('offers every plan to the dashboard plan variable (label_values(tier_planner_plan_info, plan))', async () => {
     const plans = await eventually(async () => {
       const series = await prometheus!.query('tier_planner_plan_info');
       const names = series.map((s) => s.metric.plan).sort();
-      expect(names).toEqual([FAILING, FORECAST_OVER_BUDGET, OVERSPEND].sort());
+      expect(names).toEqual([FAILING, FORECAST_OVER_BUDGET, OVERSPEND, GONE, RESTARTING].sort());
       return names;
     }, 10_000);
-    expect(plans).toHaveLength(3);
+    expect(plans).toHaveLength(5);
   });
 
   it(`returns data for every dashboard query (plan ${OVERSPEND})`, async () => {
@@ -141,13 +180,47 @@ describe('tier-planner-exporter scraped by a real Prometheus', () => {
     }, 15_000);
   });
 
-  it('finds each alert condition true for the plan arranged to trip it', async () => {
+  it('sees one exporter go away and another start four times', async () => {
+    const gone = exporters.find((e) => e.child.name === 'exporter-gone')!;
+    await gone.child.stop();
+    let restarting = exporters.find((e) => e.child.name === 'exporter-restarting')!;
+    const startTime = async () => (await prometheus!.query(`process_start_time_seconds{instance="${restarting.target}"}`))[0]?.value[1];
+    let seen: string | undefined = await eventually(async () => {
+      const t = await startTime();
+      expect(t).toBeDefined();
+      return t;
+    }, 10_000);
+    for (let i = 0; i < 3; i++) {
+      await restarting.child.stop();
+      // process_start_time_seconds has whole seconds: make sure the next start is in a later one.
+      await new Promise((r) => setTimeout(r, 1_000));
+      restarting = await startExporterProcess('exporter-restarting', workDir, restartingConfig);
+      processes.push(restarting);
+      seen = await eventually(async () => {
+        const t = await startTime();
+        // Undefined while Prometheus has marked the old process' series stale and not scraped the new one.
+        expect(t, logs()).toBeDefined();
+        expect(t, logs()).not.toBe(seen);
+        return t;
+      }, 10_000);
+    }
+    await eventually(async () => expect((await prometheus!.targets()).map((t) => t.health).filter((h) => h === 'down')).toHaveLength(1), 10_000);
+  }, 60_000);
+
+  /** The plans or instances a rule's series are about. */
+  const subjects = (alert: string, series: { metric: Record<string, string> }[]) => series.map((s) => s.metric[EXPECTED_ALERTS[alert]!.label]);
+  const expectedSubject = (alert: string) => {
+    const { label, of } = EXPECTED_ALERTS[alert]!;
+    return label === 'plan' ? of : instanceOf.get(of);
+  };
+
+  it('finds each alert condition true for the plan or exporter arranged to trip it', async () => {
     expect(alertRules.map((r) => r.alert).sort()).toEqual(Object.keys(EXPECTED_ALERTS).sort());
     await eventually(async () => {
       const missing: string[] = [];
       for (const rule of alertRules) {
-        const plans = (await prometheus!.query(rule.expr)).map((s) => s.metric.plan);
-        if (!plans.includes(EXPECTED_ALERTS[rule.alert])) missing.push(`${rule.alert}: expected plan ${EXPECTED_ALERTS[rule.alert]}, got [${plans.join(', ')}]`);
+        const got = subjects(rule.alert, await prometheus!.query(rule.expr));
+        if (!got.includes(expectedSubject(rule.alert) ?? '')) missing.push(`${rule.alert}: expected ${expectedSubject(rule.alert)}, got [${got.join(', ')}]`);
       }
       expect(missing, `${missing.join('\n')}\n${logs()}`).toEqual([]);
     }, 15_000);
@@ -157,14 +230,15 @@ describe('tier-planner-exporter scraped by a real Prometheus', () => {
     await eventually(async () => {
       const rules = await prometheus!.alertingRules();
       const states = Object.fromEntries(
-        Object.entries(EXPECTED_ALERTS).map(([alert, planName]) => {
+        Object.entries(EXPECTED_ALERTS).map(([alert, { label }]) => {
           const rule = rules.find((r) => r.name === alert);
-          return [alert, rule?.alerts.find((a) => a.labels.plan === planName)?.state ?? 'inactive'];
+          return [alert, rule?.alerts.find((a) => a.labels[label] === expectedSubject(alert))?.state ?? 'inactive'];
         }),
       );
       for (const [alert, state] of Object.entries(states)) expect(['pending', 'firing'], `${alert}: ${JSON.stringify(states)}`).toContain(state);
-      // No `for:` on the staleness alert, so it fires as soon as the data is two intervals old.
+      // No `for:` on these, so they fire as soon as their condition holds.
       expect(states.TierPlannerCostDataStale).toBe('firing');
+      expect(states.TierPlannerExporterRestarting).toBe('firing');
     }, 15_000);
   });
 });

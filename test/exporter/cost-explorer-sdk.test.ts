@@ -31,7 +31,7 @@ async function setup(options: { pageSize?: number; ce?: Record<string, unknown>;
 
 // 3 plans × 8 groups (6 services, NAT, EBS) a day; 5 a page makes 5+ pages even on the 1st.
 const PAGE_SIZE = 5;
-const EC2 = 'tier_planner_actual_month_to_date_cost_usd{plan="shop-100k",service="EC2"}';
+const EC2 = 'tier_planner_actual_month_to_date_cost_usd{plan="shop-100k",aws_service="EC2"}';
 
 describe('exporter + real SDK + fake Cost Explorer', () => {
   it.each(HARD_INSTANTS)('follows NextPageToken to the last page and sums every page (at %s)', async (at) => {
@@ -41,19 +41,20 @@ describe('exporter + real SDK + fake Cost Explorer', () => {
       return sample(t, EC2) !== undefined && sample(t, 'tier_planner_aws_forecast_month_end_cost_usd{plan="api-1m"}') !== undefined ? t : undefined;
     }, 'first refresh');
     expect(sample(text, EC2)).toBe(1 * days);
-    expect(sample(text, 'tier_planner_actual_month_to_date_cost_usd{plan="web-10k",service="RDS"}')).toBe(3 * days);
-    expect(sample(text, 'tier_planner_actual_month_to_date_cost_usd{plan="api-1m",service="Other"}')).toBe(6 * days);
+    expect(sample(text, 'tier_planner_actual_month_to_date_cost_usd{plan="web-10k",aws_service="RDS"}')).toBe(3 * days);
+    expect(sample(text, 'tier_planner_actual_month_to_date_cost_usd{plan="api-1m",aws_service="Other"}')).toBe(6 * days);
     // "EC2 - Other" split by usage type: NAT → VPC, volumes → EBS.
-    expect(sample(text, 'tier_planner_actual_month_to_date_cost_usd{plan="api-1m",service="VPC"}')).toBeCloseTo(1.08 * days, 9);
-    expect(sample(text, 'tier_planner_actual_month_to_date_cost_usd{plan="api-1m",service="EBS"}')).toBeCloseTo(0.25 * days, 9);
+    expect(sample(text, 'tier_planner_actual_month_to_date_cost_usd{plan="api-1m",aws_service="VPC"}')).toBeCloseTo(1.08 * days, 9);
+    expect(sample(text, 'tier_planner_actual_month_to_date_cost_usd{plan="api-1m",aws_service="EBS"}')).toBeCloseTo(0.25 * days, 9);
     const pages = fake.requests.filter((r) => r.operation === 'GetCostAndUsage' && (r.body as { NextPageToken?: string }).NextPageToken);
     expect(pages.length).toBeGreaterThan(3);
     // One query serves all three plans: it is grouped by tag and service and filtered by the three values.
     const first = fake.requests.find((r) => r.operation === 'GetCostAndUsage')!.body as Record<string, unknown>;
     expect(first).toMatchObject({ Granularity: 'DAILY', Metrics: ['UnblendedCost'], GroupBy: [{ Type: 'TAG', Key: 'tier-planner:plan' }, { Type: 'DIMENSION', Key: 'SERVICE' }] });
     expect(first.Filter).toEqual({ Tags: { Key: 'tier-planner:plan', Values: ['web-10k', 'shop-100k', 'api-1m'], MatchOptions: ['EQUALS'] } });
+    // Counted once answered, so a request in flight during the scrape may not be counted yet.
     const counted = sample(await scrape(url), 'tier_planner_cost_explorer_requests_total{operation="GetCostAndUsage"}')!;
-    expect(counted).toBeGreaterThanOrEqual(fake.requests.filter((r) => r.operation === 'GetCostAndUsage').length - 2);
+    expect(counted).toBeGreaterThanOrEqual(fake.requests.filter((r) => r.operation === 'GetCostAndUsage').length - 1);
     expect(sample(await scrape(url), 'tier_planner_aws_forecast_month_end_cost_usd{plan="api-1m"}')).toBeGreaterThan(0);
   });
 
@@ -118,11 +119,14 @@ describe('exporter + real SDK + fake Cost Explorer', () => {
     expect(sample(after, 'tier_planner_data_staleness_seconds{plan="shop-100k"}')).toBeLessThan(3);
   });
 
-  it('the daily budget holds against a real client too: budget_exhausted, no request beyond it', async () => {
+  it('the daily budget holds against a real client too: budget_exhausted, no request beyond it, and the counters count exactly what was sent', async () => {
     const { fake, url } = await setup({ ce: { dailyRequestBudget: 5, refreshInterval: '1s' } });
     await until(async () => (sample(await scrape(url), 'tier_planner_refresh_errors_total{reason="budget_exhausted"}') ?? 0) >= 2, 'budget_exhausted');
-    expect(fake.requests.length).toBeLessThanOrEqual(5);
+    expect(fake.requests.length).toBe(5);
     const text = await scrape(url);
-    expect(sample(text, 'tier_planner_cost_explorer_api_spend_usd')).toBeCloseTo(fake.requests.length * 0.01, 9);
+    const counted = (op: string) => sample(text, `tier_planner_cost_explorer_requests_total{operation="${op}"}`)!;
+    expect(counted('GetCostAndUsage') + counted('GetCostForecast')).toBe(5);
+    expect(text).toMatch(/^# TYPE tier_planner_cost_explorer_api_spend_usd_total counter$/m);
+    expect(sample(text, 'tier_planner_cost_explorer_api_spend_usd_total')).toBe(0.05);
   });
 });

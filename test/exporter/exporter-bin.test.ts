@@ -21,8 +21,11 @@ afterEach(async () => {
   while (cleanup.length) await cleanup.pop()!();
 });
 
+// The state file goes to the test's folder, never the user's ~/.local/state.
+const ENV = { ...process.env, ...FAKE_AWS_ENV, XDG_STATE_HOME: dir };
+
 function runSync(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...FAKE_AWS_ENV }, timeout: 20_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: ENV, timeout: 20_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -33,7 +36,7 @@ describe('tier-planner-exporter bin', () => {
     const fake = await startFakeCostExplorer({ spend: spendLines(['web-10k']) });
     cleanup.push(() => fake.close());
     const config = write('serve.yaml', `listen: { host: 127.0.0.1, port: 0 }\ncostExplorer:\n  endpoint: ${fake.url}\n  refreshInterval: 1m\nplans:\n  - name: web-10k\n    profile: eks-web-app\n    users: 10000\n`);
-    const child = spawn(process.execPath, [BIN, '--config', config], { env: { ...process.env, ...FAKE_AWS_ENV, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: '' } });
+    const child = spawn(process.execPath, [BIN, '--config', config], { env: { ...ENV, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: '' } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -43,7 +46,7 @@ describe('tier-planner-exporter bin', () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     const text = await until(async () => {
       const t = await (await fetch(`${url}/metrics`)).text();
-      return sample(t, 'tier_planner_actual_month_to_date_cost_usd{plan="web-10k",service="EC2"}') !== undefined ? t : undefined;
+      return sample(t, 'tier_planner_actual_month_to_date_cost_usd{plan="web-10k",aws_service="EC2"}') !== undefined ? t : undefined;
     }, 'actuals in /metrics');
     expect(text).toMatch(/^# HELP tier_planner_plan_info /m);
     expect(text).toMatch(/^process_resident_memory_bytes /m);
@@ -56,6 +59,59 @@ describe('tier-planner-exporter bin', () => {
     for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
     expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(expect.arrayContaining(['listening', 'refreshed', 'stopping', 'stopped']));
     expect(stderr).not.toContain(FAKE_AWS_ENV.AWS_SECRET_ACCESS_KEY);
+  });
+
+  it('SIGHUP reloads config and plans; a bad config is logged and the old one kept; then SIGTERM still exits 0', async () => {
+    const fake = await startFakeCostExplorer({ spend: spendLines(['web-10k', 'shop-100k']) });
+    cleanup.push(() => fake.close());
+    const yaml = (plans: string) => `listen: { host: 127.0.0.1, port: 0 }\nstateFile: ./reload-state.json\ncostExplorer:\n  endpoint: ${fake.url}\n  refreshInterval: 1m\nplans:\n${plans}`;
+    const web = '  - name: web-10k\n    profile: eks-web-app\n    users: 10000\n';
+    const shop = '  - name: shop-100k\n    profile: eks-web-app\n    users: 100000\n';
+    const config = write('reload.yaml', yaml(web));
+    const child = spawn(process.execPath, [BIN, '--config', config], { env: ENV });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    cleanup.push(() => child.kill('SIGKILL'));
+    const port = await until(() => /"msg":"listening".*?"port":(\d+)/.exec(stderr)?.[1], 'the listening log line');
+    const metrics = async () => (await fetch(`http://127.0.0.1:${port}/metrics`).catch((e: Error) => { throw new Error(`${e.message}; exit ${child.exitCode} ${child.signalCode}; stderr:\n${stderr}`); })).text();
+    const started = await until(async () => {
+      const t = await metrics();
+      return sample(t, 'tier_planner_actual_month_to_date_cost_usd{plan="web-10k",aws_service="EC2"}') !== undefined ? t : undefined;
+    }, 'actuals');
+    expect(sample(started, 'tier_planner_config_last_reload_successful')).toBe(1);
+    const startedAt = sample(started, 'tier_planner_config_last_reload_success_timestamp_seconds')!;
+    const requestsBefore = fake.requests.length;
+
+    writeFileSync(config, yaml(web + shop));
+    child.kill('SIGHUP');
+    const reloaded = await until(async () => {
+      const t = await metrics();
+      return sample(t, 'tier_planner_plan_users{plan="shop-100k"}') !== undefined ? t : undefined;
+    }, 'the new plan after SIGHUP');
+    expect(sample(reloaded, 'tier_planner_config_last_reload_successful')).toBe(1);
+    expect(sample(reloaded, 'tier_planner_config_last_reload_success_timestamp_seconds')).toBeGreaterThan(startedAt);
+    await until(async () => sample(await metrics(), 'tier_planner_actual_month_to_date_cost_usd{plan="shop-100k",aws_service="EC2"}') !== undefined, 'actuals of the new plan');
+    expect(fake.requests.length).toBeGreaterThan(requestsBefore);
+    expect(JSON.parse(readFileSync(join(dir, 'reload-state.json'), 'utf8')).plans).toHaveProperty('shop-100k');
+
+    writeFileSync(config, yaml('  - name: broken\n    profile: eks-web-app\n    users: -3\n'));
+    child.kill('SIGHUP');
+    const kept = await until(async () => {
+      const t = await metrics();
+      return sample(t, 'tier_planner_config_last_reload_successful') === 0 ? t : undefined;
+    }, 'the failed reload');
+    expect(sample(kept, 'tier_planner_plan_users{plan="shop-100k"}')).toBe(100_000);
+    expect(sample(kept, 'tier_planner_plan_users{plan="web-10k"}')).toBe(10_000);
+    expect(kept).not.toContain('plan="broken"');
+    expect(sample(kept, 'tier_planner_config_last_reload_success_timestamp_seconds')).toBe(sample(reloaded, 'tier_planner_config_last_reload_success_timestamp_seconds'));
+    const failed = stderr.trim().split('\n').map((l) => JSON.parse(l) as { msg: string; level: string; error?: string }).find((l) => l.msg === 'reload failed; keeping the config in use');
+    expect(failed).toMatchObject({ level: 'error', error: expect.stringMatching(/plans\[0\]\.users must be a whole number/) });
+    expect(child.exitCode).toBeNull();
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    for (const line of stderr.trim().split('\n')) expect(() => JSON.parse(line), line).not.toThrow();
   });
 
   it('--check-config validates config and plans and exits 0', () => {

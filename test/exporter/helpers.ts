@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { validateConfig } from '../../packages/exporter/src/config/validate-config.js';
+import { clockFrom } from '../../packages/exporter/src/testing/clock.js';
 import { startExporter, type RunningExporter } from '../../packages/exporter/src/exporter.js';
 import { jsonLogger } from '../../packages/exporter/src/log/logger.js';
 import { loadPlans } from '../../packages/exporter/src/plans/load-plans.js';
@@ -40,24 +44,31 @@ export const HARD_INSTANTS = ['2026-12-01T00:00:30Z', '2028-02-29T12:00:00Z', '2
 /** An ordinary mid-month instant for tests about something other than dates. */
 export const MID_MONTH = '2026-11-17T10:00:00Z';
 
-/** A clock that reads `startIso` now and then advances with real elapsed (monotonic) time. */
-export function clockFrom(startIso: string): () => number {
-  const start = Date.parse(startIso);
-  const t0 = performance.now();
-  return () => start + Math.floor(performance.now() - t0);
-}
+export { clockFrom } from '../../packages/exporter/src/testing/clock.js';
+
+/** A fresh folder for a test's state file and configs. */
+export const tempDir = (prefix = 'tp-exporter-'): string => mkdtempSync(join(tmpdir(), prefix));
 
 export const utcDayOfMonth = (t: number): number => new Date(t).getUTCDate();
 export const isoDayOf = (t: number): string => new Date(t).toISOString().slice(0, 10);
 
+export interface InProcessOptions {
+  /** Top-level config settings besides listen, costExplorer and plans (stateFile, varianceMinElapsed…). */
+  readonly root?: Record<string, unknown>;
+  /** Default: the three PLAN_NAMES plans. */
+  readonly plans?: readonly Record<string, unknown>[];
+}
+
 /** The exporter in this process on clock `now`, with the real SDK client pointed at `endpoint`. */
-export async function startInProcess(endpoint: string, ce: Record<string, unknown> = {}, now: () => number = clockFrom(MID_MONTH)): Promise<{ exporter: RunningExporter; logs: LogLine[]; url: string }> {
+export async function startInProcess(endpoint: string, ce: Record<string, unknown> = {}, now: () => number = clockFrom(MID_MONTH), options: InProcessOptions = {}): Promise<{ exporter: RunningExporter; logs: LogLine[]; url: string }> {
   Object.assign(process.env, FAKE_AWS_ENV);
   const config = validateConfig(
     {
       listen: { host: '127.0.0.1', port: 0 },
       costExplorer: { endpoint, refreshInterval: '1s', forecastRefreshInterval: '1h', backoffInitial: '100ms', backoffMax: '400ms', requestTimeout: '2s', dailyRequestBudget: 10_000, ...ce },
-      plans: PLAN_NAMES.map((name, i) => ({ name, profile: 'eks-web-app', users: 10 ** (i + 4) })),
+      plans: options.plans ?? PLAN_NAMES.map((name, i) => ({ name, profile: 'eks-web-app', users: 10 ** (i + 4) })),
+      stateFile: join(tempDir('tp-exporter-state-'), 'state.json'),
+      ...options.root,
     },
     'test.yaml',
   );

@@ -32,3 +32,5 @@ export function monthToDate(t: number): { Start: string; End: string } {
 export function restOfMonth(t: number): { Start: string; End: string } {
   return { Start: isoDay(t), End: isoDay(nextMonthStart(t)) };
 }
+
+export const HOUR_MS = 3_600_000;

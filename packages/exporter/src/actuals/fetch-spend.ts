@@ -1,16 +1,27 @@
 import { dec, type Decimal } from '@tier-planner/cost-model';
 import type { CostExplorerApi } from './cost-explorer-api.js';
 import { RefreshError } from './refresh-error.js';
+import type { RequestGate } from './request-gate.js';
 import type { ForecastQuery, SpendQuery } from './spend-queries.js';
 
-/** Takes a request-budget slot (or throws budget_exhausted) and counts the request; one per page. */
-export type RequestGate = (operation: 'GetCostAndUsage' | 'GetCostForecast') => void;
+export type { RequestGate } from './request-gate.js';
 
 /** Month-to-date spend of one plan from one query. */
 export interface PlanSpend {
   readonly byService: Map<string, Decimal>;
   /** Per UTC day (YYYY-MM-DD), to add AWS's forecast of the rest of the month to the days before it. */
   readonly byDay: Map<string, Decimal>;
+}
+
+/**
+ * How far one GetCostAndUsage has got: the sums of the pages received and the token of the next.
+ * Kept between attempts, so pages already paid for are not asked for again.
+ */
+export interface SpendProgress {
+  readonly perPlan: Map<string, PlanSpend>;
+  token: string | undefined;
+  pages: number;
+  done: boolean;
 }
 
 // Only a guard against a server that pages forever; the request budget is the real limit.
@@ -27,24 +38,33 @@ function add(map: Map<string, Decimal>, key: string, v: Decimal): void {
   map.set(key, (map.get(key) ?? dec(0)).plus(v));
 }
 
-/** Runs one GetCostAndUsage to its last page and sums it per plan, service and day. */
-export async function fetchSpend(query: SpendQuery, period: { Start: string; End: string }, api: CostExplorerApi, gate: RequestGate): Promise<{ perPlan: Map<string, PlanSpend>; pages: number }> {
-  const perPlan = new Map<string, PlanSpend>(query.plans.map((p) => [p, { byService: new Map(), byDay: new Map() }]));
-  let token: string | undefined;
-  let pages = 0;
-  do {
-    if (pages >= MAX_PAGES) throw new RefreshError('invalid_response', `Cost Explorer kept paging past ${MAX_PAGES} pages for ${query.id}`);
-    gate('GetCostAndUsage');
-    const out = await api.getCostAndUsage({
-      TimePeriod: period,
-      Granularity: 'DAILY',
-      Metrics: ['UnblendedCost'],
-      GroupBy: query.groupBy,
-      ...(query.filter ? { Filter: query.filter } : {}),
-      ...(token ? { NextPageToken: token } : {}),
-    });
-    pages += 1;
+export function startProgress(query: SpendQuery): SpendProgress {
+  return { perPlan: new Map(query.plans.map((p) => [p, { byService: new Map(), byDay: new Map() }])), token: undefined, pages: 0, done: false };
+}
+
+/**
+ * Runs one GetCostAndUsage to its last page, from where `progress` left off, summing per plan,
+ * service and day into it. A page counts only once all of it has been read.
+ */
+export async function fetchSpend(query: SpendQuery, period: { Start: string; End: string }, api: CostExplorerApi, gate: RequestGate, progress: SpendProgress = startProgress(query)): Promise<SpendProgress> {
+  while (!progress.done) {
+    if (progress.pages >= MAX_PAGES) throw new RefreshError('invalid_response', `Cost Explorer kept paging past ${MAX_PAGES} pages for ${query.id}`);
+    const token = progress.token;
+    const out = await gate('GetCostAndUsage', (onSent) =>
+      api.getCostAndUsage(
+        {
+          TimePeriod: period,
+          Granularity: 'DAILY',
+          Metrics: ['UnblendedCost'],
+          GroupBy: query.groupBy,
+          ...(query.filter ? { Filter: query.filter } : {}),
+          ...(token ? { NextPageToken: token } : {}),
+        },
+        { onSent },
+      ),
+    );
     if (!Array.isArray(out.ResultsByTime)) throw new RefreshError('invalid_response', `Cost Explorer answered ${query.id} without ResultsByTime`);
+    const rows: { plans: readonly string[]; service: string; date: string; amount: Decimal }[] = [];
     for (const day of out.ResultsByTime) {
       const date = day.TimePeriod?.Start ?? '';
       for (const group of day.Groups ?? []) {
@@ -52,19 +72,23 @@ export async function fetchSpend(query: SpendQuery, period: { Start: string; End
         if (keys.length !== query.groupBy.length) throw new RefreshError('invalid_response', `Cost Explorer returned a group with ${keys.length} keys for ${query.id}`);
         const service = query.serviceFor(keys);
         if (service === undefined) continue;
-        const amount = amountOf(group.Metrics?.UnblendedCost, `${date} ${keys.join('/')}`);
-        for (const plan of query.plansFor(keys)) {
-          const spend = perPlan.get(plan)!;
-          add(spend.byService, service, amount);
-          add(spend.byDay, date, amount);
-        }
+        rows.push({ plans: query.plansFor(keys), service, date, amount: amountOf(group.Metrics?.UnblendedCost, `${date} ${keys.join('/')}`) });
       }
     }
     const next = out.NextPageToken || undefined;
     if (next !== undefined && next === token) throw new RefreshError('invalid_response', `Cost Explorer returned the same NextPageToken twice for ${query.id}`);
-    token = next;
-  } while (token);
-  return { perPlan, pages };
+    for (const row of rows) {
+      for (const plan of row.plans) {
+        const spend = progress.perPlan.get(plan)!;
+        add(spend.byService, row.service, row.amount);
+        add(spend.byDay, row.date, row.amount);
+      }
+    }
+    progress.pages += 1;
+    progress.token = next;
+    progress.done = next === undefined;
+  }
+  return progress;
 }
 
 export interface AwsForecast {
@@ -77,14 +101,18 @@ export interface AwsForecast {
 
 /** AWS's forecast of the rest of the month, with its prediction interval. */
 export async function fetchForecast(query: ForecastQuery, period: { Start: string; End: string }, level: number, api: CostExplorerApi, gate: RequestGate): Promise<AwsForecast> {
-  gate('GetCostForecast');
-  const out = await api.getCostForecast({
-    TimePeriod: period,
-    Metric: 'UNBLENDED_COST',
-    Granularity: 'MONTHLY',
-    PredictionIntervalLevel: level,
-    ...(query.filter ? { Filter: query.filter } : {}),
-  });
+  const out = await gate('GetCostForecast', (onSent) =>
+    api.getCostForecast(
+      {
+        TimePeriod: period,
+        Metric: 'UNBLENDED_COST',
+        Granularity: 'MONTHLY',
+        PredictionIntervalLevel: level,
+        ...(query.filter ? { Filter: query.filter } : {}),
+      },
+      { onSent },
+    ),
+  );
   const results = out.ForecastResultsByTime ?? [];
   const mean = amountOf(out.Total, `${query.id} Total`);
   const bound = (key: 'PredictionIntervalLowerBound' | 'PredictionIntervalUpperBound') =>

@@ -4,13 +4,15 @@ import type { LoadedPlan } from '../plans/loaded-plan.js';
 import { backoffDelay } from './backoff.js';
 import { monthKey, monthStart, monthToDate, nextMonthStart, restOfMonth } from './calendar.js';
 import type { CostExplorerApi } from './cost-explorer-api.js';
-import { fetchForecast, fetchSpend, type AwsForecast, type PlanSpend, type RequestGate } from './fetch-spend.js';
+import { fetchForecast, fetchSpend, startProgress, type AwsForecast, type PlanSpend, type SpendProgress } from './fetch-spend.js';
 import { classifyError, RefreshError, type RefreshErrorReason } from './refresh-error.js';
 import { RequestBudget } from './request-budget.js';
+import type { CeOperation, RequestGate } from './request-gate.js';
 import { forecastQueries, spendQueries, type ForecastQuery, type SpendQuery } from './spend-queries.js';
 
 export interface RefresherEvents {
-  onRequest(operation: 'GetCostAndUsage' | 'GetCostForecast'): void;
+  /** A request left the process (Cost Explorer may bill it). */
+  onRequest(operation: CeOperation): void;
   onError(reason: RefreshErrorReason): void;
   /** Cached data changed: re-render the metrics. */
   onChange(): void;
@@ -24,35 +26,58 @@ export interface RefresherOptions {
   readonly events: RefresherEvents;
   readonly now?: () => number;
   readonly random?: () => number;
+  /** The refresher this one replaces (config reload): its budget, schedule and data carry over. */
+  readonly previous?: Refresher;
 }
 
 /** What the metrics need to know about one plan's actuals. */
 export interface PlanActuals {
-  /** Month-to-date spend (current month only), summed over the plan's queries that succeeded. */
+  /** Month-to-date spend (current month only), from one complete refresh of all the plan's queries. */
   readonly spend?: PlanSpend;
   readonly forecast?: AwsForecast;
-  /** Oldest last success among the plan's spend queries; undefined until each succeeded once. */
+  /** When the published spend was asked for; undefined until a refresh completed once. */
   readonly lastSuccessAt?: number;
   /** The latest attempt of any of the plan's queries failed. */
   readonly failing: boolean;
+  /** A refresh is part-way through its pages, waiting for the daily request budget. */
+  readonly incomplete: boolean;
+}
+
+/** One refresh of a spend bucket: every query's pages, published together once all are in. */
+interface Round {
+  readonly month: string;
+  readonly period: { Start: string; End: string };
+  readonly startedAt: number;
+  readonly parts: SpendProgress[];
+  /** Stopped by the budget with pages paid: resumed (not restarted) when slots free up. */
+  pausedByBudget: boolean;
 }
 
 interface Job {
   readonly id: string;
   readonly kind: 'spend' | 'forecast';
   readonly plans: readonly string[];
-  readonly intervalMs: number;
-  run(now: number, gate: RequestGate): Promise<number>;
+  /** Same signature = same requests: a reload keeps the job's schedule and data. */
+  readonly signature: string;
+  intervalMs: number;
+  /** Runs the job; resolves with the requests a full run takes and when its data was asked for. */
+  run(now: number, gate: RequestGate): Promise<{ pages: number; asOf: number }>;
   nextDueAt: number;
+  lastRunAt?: number;
   failures: number;
   failing: boolean;
   lastSuccessAt?: number;
   lastSuccessMonth?: string;
-  /** Pages the last run needed: slots to have in hand before starting. */
+  /** Pages a full run needs (learnt from the last one): slots to have in hand before starting. */
   pagesHint: number;
+  round?: Round;
 }
 
 const MAX_SLEEP_MS = 3_600_000;
+/** Failures after which a round's pages are still worth resuming (the page token stays good). */
+const TRANSIENT: ReadonlySet<RefreshErrorReason> = new Set(['budget_exhausted', 'throttled', 'network']);
+
+const paidPages = (round: Round) => round.parts.reduce((n, p) => n + p.pages, 0);
 
 /**
  * Refreshes Cost Explorer data on its own schedule, never on a scrape. Failures keep the last good
@@ -68,15 +93,19 @@ export class Refresher {
   readonly startedAt: number;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private running: Promise<void> = Promise.resolve();
 
   constructor(private readonly o: RefresherOptions) {
     this.now = o.now ?? Date.now;
     this.random = o.random ?? Math.random;
-    this.startedAt = this.now();
-    this.budget = new RequestBudget(o.config.dailyRequestBudget);
-    const spendJobs = spendQueries(o.plans, o.config.splitEc2Other).map((q) => this.spendJob(q));
+    this.startedAt = o.previous?.startedAt ?? this.now();
+    this.budget = RequestBudget.carryOver(o.previous?.budget, o.config.dailyRequestBudget);
+    const buckets = new Map<string, SpendQuery[]>();
+    for (const q of spendQueries(o.plans, o.config.splitEc2Other)) buckets.set(q.bucket, [...(buckets.get(q.bucket) ?? []), q]);
+    const spendJobs = [...buckets].map(([bucket, queries]) => this.spendJob(bucket, queries));
     const forecastJobs = forecastQueries(o.plans).map((q) => this.forecastJob(q));
     this.jobs = [...spendJobs, ...forecastJobs];
+    if (o.previous) this.adopt(o.previous);
   }
 
   /** Requests one full refresh of every query takes (forecasts included). */
@@ -84,16 +113,26 @@ export class Refresher {
     return this.jobs.reduce((n, j) => n + j.pagesHint, 0);
   }
 
-  private spendJob(q: SpendQuery): Job {
-    return this.job(q.id, 'spend', q.plans, this.o.config.refreshIntervalMs, async (now, gate) => {
-      const { perPlan, pages } = await fetchSpend(q, monthToDate(now), this.o.api, gate);
-      this.spend.set(q.id, { month: monthKey(now), perPlan });
-      return pages;
+  private spendJob(bucket: string, queries: SpendQuery[]): Job {
+    const signature = JSON.stringify(['spend', queries.map((q) => [q.id, q.groupBy, q.filter ?? null, q.plans])]);
+    const job: Job = this.job(bucket, 'spend', queries[0]!.plans, signature, this.o.config.refreshIntervalMs, async (now, gate) => {
+      const month = monthKey(now);
+      let round = job.round;
+      const stale = round !== undefined && (round.month !== month || paidPages(round) === 0 || (!round.pausedByBudget && now - round.startedAt >= job.intervalMs));
+      if (round === undefined || stale) round = job.round = { month, period: monthToDate(now), startedAt: now, parts: queries.map(startProgress), pausedByBudget: false };
+      for (let i = 0; i < queries.length; i++) await fetchSpend(queries[i]!, round.period, this.o.api, gate, round.parts[i]);
+      // All of the bucket's queries are in: publish them together, never one without the other.
+      const perPlan = new Map(job.plans.map((p) => [p, mergeSpend(round.parts.map((part) => part.perPlan.get(p)!))]));
+      this.spend.set(job.id, { month: round.month, perPlan });
+      job.round = undefined;
+      return { pages: paidPages(round), asOf: round.startedAt };
     });
+    return job;
   }
 
   private forecastJob(q: ForecastQuery): Job {
-    return this.job(q.id, 'forecast', q.plans, this.o.config.forecastRefreshIntervalMs, async (now, gate) => {
+    const signature = JSON.stringify(['forecast', q.filter ?? null, q.plans, this.o.config.predictionIntervalLevel]);
+    return this.job(q.id, 'forecast', q.plans, signature, this.o.config.forecastRefreshIntervalMs, async (now, gate) => {
       try {
         this.forecasts.set(q.id, { month: monthKey(now), forecast: await fetchForecast(q, restOfMonth(now), this.o.config.predictionIntervalLevel, this.o.api, gate) });
       } catch (e) {
@@ -102,12 +141,27 @@ export class Refresher {
         this.forecasts.set(q.id, { month: monthKey(now), forecast: undefined });
         this.o.logger.info('no AWS forecast yet', { query: q.id, plans: q.plans, reason: 'DataUnavailableException: too little history' });
       }
-      return 1;
+      return { pages: 1, asOf: now };
     });
   }
 
-  private job(id: string, kind: Job['kind'], plans: readonly string[], intervalMs: number, run: Job['run']): Job {
-    return { id, kind, plans, intervalMs, run, nextDueAt: this.now(), failures: 0, failing: false, pagesHint: 1 };
+  private job(id: string, kind: Job['kind'], plans: readonly string[], signature: string, intervalMs: number, run: Job['run']): Job {
+    return { id, kind, plans, signature, intervalMs, run, nextDueAt: this.now(), failures: 0, failing: false, pagesHint: 1 };
+  }
+
+  /** Keeps the state and data of jobs whose requests did not change; a changed interval reschedules. */
+  private adopt(previous: Refresher): void {
+    for (const job of this.jobs) {
+      const old = previous.jobs.find((j) => j.signature === job.signature);
+      if (!old) continue;
+      const { intervalMs } = job;
+      Object.assign(job, { ...old, id: job.id, run: job.run, intervalMs });
+      if (old.intervalMs !== intervalMs) job.nextDueAt = Math.min(old.nextDueAt, (old.lastRunAt ?? this.now()) + intervalMs);
+      const spend = previous.spend.get(old.id);
+      if (spend) this.spend.set(job.id, spend);
+      const forecast = previous.forecasts.get(old.id);
+      if (forecast) this.forecasts.set(job.id, forecast);
+    }
   }
 
   /** A job is due on schedule, and at once when its data belongs to a month that has ended. */
@@ -132,17 +186,33 @@ export class Refresher {
     }
   }
 
+  private get forecastJobCount(): number {
+    return this.jobs.filter((j) => j.kind === 'forecast').length;
+  }
+
   /**
-   * Forecasts are the second opinion: they may not take the slots the spend refreshes still need
-   * in the coming 24 hours (one round per refresh interval, pages included).
+   * Slots a job must leave free. Forecasts are the second opinion: they may not take the slots the
+   * spend refreshes still need in the coming 24 hours (one round per refresh interval, pages
+   * included). A spend refresh with more pages than a whole day's budget pages on across budget
+   * windows, but leaves a slot per forecast.
    */
   private reserveFor(job: Job, now: number): number {
-    if (job.kind === 'spend') return 0;
+    if (job.kind === 'spend') return this.outgrowsBudget(job) ? Math.min(this.forecastJobCount, this.budget.perDay - 1) : 0;
     const perDay = this.spendRequestsPerDay();
     // A spend schedule the budget cannot sustain anyway still leaves one slot a day per forecast.
-    const forecasts = this.jobs.length - this.jobs.filter((j) => j.kind === 'spend').length;
-    const reserve = perDay <= this.budget.perDay ? perDay : Math.max(0, this.budget.perDay - forecasts);
+    const reserve = perDay <= this.budget.perDay ? perDay : Math.max(0, this.budget.perDay - this.forecastJobCount);
     return Math.max(0, reserve - this.budget.used(now, 'spend'));
+  }
+
+  private outgrowsBudget(job: Job): boolean {
+    return job.kind === 'spend' && job.pagesHint > this.budget.perDay;
+  }
+
+  /** Slots needed in hand before the job starts (or resumes). */
+  private slotsNeeded(job: Job, reserve: number): number {
+    if (this.outgrowsBudget(job)) return reserve + 1;
+    const paid = job.round ? paidPages(job.round) : 0;
+    return Math.max(1, job.pagesHint - paid) + reserve;
   }
 
   /** Requests the spend refreshes need in 24 hours at the configured interval (pages included). */
@@ -158,64 +228,93 @@ export class Refresher {
   private async runJob(job: Job): Promise<void> {
     const now = this.now();
     const reserve = this.reserveFor(job, now);
-    const gate: RequestGate = (operation) => {
+    const gate: RequestGate = async (operation, send) => {
+      if (this.stopped) throw new RefreshError('other', 'the refresher stopped');
       const t = this.now();
       if (this.budget.remaining(t) <= reserve || !this.budget.tryTake(t, job.kind)) {
         throw new RefreshError('budget_exhausted', `daily Cost Explorer request budget (${this.budget.perDay}) is spent; ${job.id} waits for a free slot`);
       }
-      this.o.events.onRequest(operation);
+      let sent = false;
+      try {
+        return await send(() => {
+          if (sent) return;
+          sent = true;
+          this.o.events.onRequest(operation);
+        });
+      } finally {
+        if (!sent) this.budget.giveBack(job.kind);
+      }
     };
+    job.lastRunAt = now;
     try {
-      if (this.budget.remaining(now) < job.pagesHint + reserve) {
+      if (this.budget.remaining(now) < this.slotsNeeded(job, reserve)) {
         throw new RefreshError('budget_exhausted', `daily Cost Explorer request budget (${this.budget.perDay}) cannot cover ${job.id} (${job.pagesHint} request(s)) now`);
       }
-      job.pagesHint = await job.run(now, gate);
+      const { pages, asOf } = await job.run(now, gate);
+      job.pagesHint = pages;
       const wasFailing = job.failing;
-      Object.assign(job, { failures: 0, failing: false, lastSuccessAt: this.now(), lastSuccessMonth: monthKey(now), nextDueAt: now + job.intervalMs });
-      this.o.logger.info(wasFailing ? 'refresh recovered' : 'refreshed', { query: job.id, plans: job.plans, requests: job.pagesHint, nextInSeconds: Math.round(job.intervalMs / 1000) });
+      Object.assign(job, { failures: 0, failing: false, lastSuccessAt: asOf, lastSuccessMonth: monthKey(asOf), nextDueAt: now + job.intervalMs });
+      this.o.logger.info(wasFailing ? 'refresh recovered' : 'refreshed', { query: job.id, plans: job.plans, requests: pages, nextInSeconds: Math.round(job.intervalMs / 1000) });
     } catch (e) {
       // Stopping destroys the client under an in-flight request; that is not a refresh failure.
       if (this.stopped) return;
       const err = classifyError(e, job.kind === 'spend' ? 'GetCostAndUsage' : 'GetCostForecast');
       job.failing = true;
+      this.keepOrDropRound(job, err.reason);
       let delay: number;
       if (err.reason === 'budget_exhausted') {
-        delay = Math.max(60_000, this.budget.freeAt(this.now(), job.pagesHint + reserve) - this.now());
+        const waitFor = Math.min(this.budget.perDay, this.slotsNeeded(job, this.reserveFor(job, this.now())));
+        delay = Math.max(60_000, this.budget.freeAt(this.now(), waitFor) - this.now());
       } else {
         job.failures += 1;
         delay = Math.min(backoffDelay(job.failures, this.o.config.backoffInitialMs, this.o.config.backoffMaxMs, this.random), job.intervalMs);
       }
       job.nextDueAt = this.now() + delay;
       this.o.events.onError(err.reason);
-      this.o.logger.warn('refresh failed', { query: job.id, plans: job.plans, reason: err.reason, error: err.message, failures: job.failures, retryInSeconds: Math.round(delay / 1000), keeping: job.lastSuccessAt === undefined ? 'no data yet' : 'last good values' });
+      const paused = job.round?.pausedByBudget ? { pagesKept: paidPages(job.round), pagesNeeded: job.pagesHint } : {};
+      this.o.logger.warn('refresh failed', { query: job.id, plans: job.plans, reason: err.reason, error: err.message, failures: job.failures, retryInSeconds: Math.round(delay / 1000), keeping: job.lastSuccessAt === undefined ? 'no data yet' : 'last good values', ...paused });
     }
     this.o.events.onChange();
   }
 
-  /** Oldest last success among the plan's spend queries (cheap: staleness is read on every scrape). */
-  lastSuccessFor(plan: string): number | undefined {
-    let oldest: number | undefined;
-    for (const j of this.jobs) {
-      if (j.kind !== 'spend' || !j.plans.includes(plan)) continue;
-      if (j.lastSuccessAt === undefined) return undefined;
-      oldest = oldest === undefined ? j.lastSuccessAt : Math.min(oldest, j.lastSuccessAt);
+  /** Pages already paid are kept through failures that leave the page token good, and dropped otherwise. */
+  private keepOrDropRound(job: Job, reason: RefreshErrorReason): void {
+    const round = job.round;
+    if (!round) return;
+    if (!TRANSIENT.has(reason)) {
+      job.round = undefined;
+      return;
     }
-    return oldest;
+    const paid = paidPages(round);
+    if (reason === 'budget_exhausted' && paid > 0) {
+      round.pausedByBudget = true;
+      // At least one more page than paid so far: the estimate learns that the budget cannot hold a round.
+      job.pagesHint = Math.max(job.pagesHint, paid + 1);
+    }
+  }
+
+  private spendJobOf(plan: string): Job | undefined {
+    return this.jobs.find((j) => j.kind === 'spend' && j.plans.includes(plan));
+  }
+
+  /** When the plan's published spend was asked for (cheap: staleness is read on every scrape). */
+  lastSuccessFor(plan: string): number | undefined {
+    return this.spendJobOf(plan)?.lastSuccessAt;
   }
 
   actualsFor(plan: string): PlanActuals {
     const month = monthKey(this.now());
-    const jobs = this.jobs.filter((j) => j.plans.includes(plan));
-    const spendJobs = jobs.filter((j) => j.kind === 'spend');
-    const parts = spendJobs.map((j) => this.spend.get(j.id)).filter((s) => s !== undefined && s.month === month).map((s) => s!.perPlan.get(plan)!);
-    const forecastJob = jobs.find((j) => j.kind === 'forecast');
+    const spendJob = this.spendJobOf(plan);
+    const spend = spendJob ? this.spend.get(spendJob.id) : undefined;
+    const forecastJob = this.jobs.find((j) => j.kind === 'forecast' && j.plans.includes(plan));
     const forecast = forecastJob ? this.forecasts.get(forecastJob.id) : undefined;
     const lastSuccessAt = this.lastSuccessFor(plan);
     return {
-      ...(parts.length ? { spend: mergeSpend(parts) } : {}),
+      ...(spend && spend.month === month ? { spend: spend.perPlan.get(plan)! } : {}),
       ...(forecast?.forecast && forecast.month === month ? { forecast: forecast.forecast } : {}),
       ...(lastSuccessAt !== undefined ? { lastSuccessAt } : {}),
-      failing: jobs.some((j) => j.failing),
+      failing: this.jobs.some((j) => j.plans.includes(plan) && j.failing),
+      incomplete: spendJob?.round?.pausedByBudget === true,
     };
   }
 
@@ -223,7 +322,7 @@ export class Refresher {
   start(): void {
     const tick = () => {
       if (this.stopped) return;
-      void this.runDue()
+      this.running = this.runDue()
         .catch((e: unknown) => this.o.logger.error('refresh round failed unexpectedly', { error: (e as Error).message }))
         .finally(() => {
           if (!this.stopped) this.timer = setTimeout(tick, Math.max(100, Math.min(MAX_SLEEP_MS, this.nextWakeAt() - this.now())));
@@ -232,10 +331,15 @@ export class Refresher {
     this.timer = setTimeout(tick, 0);
   }
 
-  /** Stops the timers; an in-flight request is abandoned (the caller destroys the client). */
+  /** Stops the timers and sends nothing more; an in-flight request is abandoned (or awaited with idle()). */
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+  }
+
+  /** Resolves once no request is in flight (after stop(): the refresher's state is final). */
+  idle(): Promise<void> {
+    return this.running;
   }
 }
 

@@ -8,6 +8,13 @@ export class RequestBudget {
 
   constructor(readonly perDay: number) {}
 
+  /** A budget of `perDay` that remembers the slots `previous` gave out (a reload is no fresh day). */
+  static carryOver(previous: RequestBudget | undefined, perDay: number): RequestBudget {
+    const b = new RequestBudget(perDay);
+    if (previous) b.sent.push(...previous.sent);
+    return b;
+  }
+
   /** Slots left now. */
   remaining(now: number): number {
     this.forget(now);
@@ -19,6 +26,16 @@ export class RequestBudget {
     if (this.remaining(now) <= 0) return false;
     this.sent.push({ at: now, kind });
     return true;
+  }
+
+  /** Returns the latest slot of `kind`: its request never left the process. */
+  giveBack(kind = 'request'): void {
+    for (let i = this.sent.length - 1; i >= 0; i--) {
+      if (this.sent[i]!.kind === kind) {
+        this.sent.splice(i, 1);
+        return;
+      }
+    }
   }
 
   /** Slots of one kind taken in the last 24 hours. */

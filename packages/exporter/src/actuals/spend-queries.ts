@@ -9,6 +9,8 @@ import { EC2_OTHER, ec2OtherService, modelService } from './service-map.js';
  */
 export interface SpendQuery {
   readonly id: string;
+  /** Queries of one bucket serve the same plans; their results are published together. */
+  readonly bucket: string;
   readonly groupBy: GroupDefinition[];
   readonly filter?: Expression;
   /** Plans whose spend this query reports. */
@@ -63,6 +65,7 @@ export function spendQueries(plans: readonly LoadedPlan[], splitEc2Other: boolea
     const filter = matchFilter(match, values);
     queries.push({
       id: `${id}:service`,
+      bucket: id,
       groupBy: [...(first ? [first] : []), { Type: 'DIMENSION', Key: 'SERVICE' }],
       ...(filter ? { filter } : {}),
       plans: names,
@@ -72,6 +75,7 @@ export function spendQueries(plans: readonly LoadedPlan[], splitEc2Other: boolea
     if (splitEc2Other) {
       queries.push({
         id: `${id}:ec2-other`,
+        bucket: id,
         groupBy: [...(first ? [first] : []), { Type: 'DIMENSION', Key: 'USAGE_TYPE' }],
         filter: both(filter, serviceFilter([EC2_OTHER])),
         plans: names,

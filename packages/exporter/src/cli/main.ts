@@ -4,6 +4,7 @@ import type { ExporterConfig } from '../config/config-types.js';
 import { loadConfig } from '../config/load-config.js';
 import { jsonLogger, type Logger } from '../log/logger.js';
 import { loadPlans } from '../plans/load-plans.js';
+import type { RunningExporter } from '../exporter.js';
 import { VERSION } from './version.js';
 
 const HELP = `tier-planner-exporter ${VERSION}: a capacity plan's forecast next to what AWS billed, for Prometheus
@@ -19,6 +20,7 @@ account or whole account) and the Cost Explorer schedule. Logs are JSON lines on
 IAM: ce:GetCostAndUsage and ce:GetCostForecast only. Cost Explorer charges $0.01 per request;
 the exporter caches and keeps under a daily request budget (default 30).
 
+SIGHUP reloads the config and plans (a bad one is logged and the old one kept).
 Exit status: 0 ok (and after SIGTERM/SIGINT), 1 failure, 2 bad input. Docs: docs/exporter.md
 `;
 
@@ -28,6 +30,10 @@ export interface ExporterIo {
   readonly env: NodeJS.ProcessEnv;
   /** Resolves when the process is asked to stop (SIGTERM/SIGINT). */
   readonly stopSignal?: Promise<string>;
+  /** Registers what to do when asked to reload the config (SIGHUP). */
+  readonly onReload?: (reload: () => void) => void;
+  /** The clock (tests start the exporter at a chosen instant); default Date.now. */
+  readonly now?: () => number;
 }
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -61,11 +67,13 @@ export async function run(argv: readonly string[], io: ExporterIo): Promise<numb
     io.stdout.write(`${args.config}: ok, ${plans.length} plan(s): ${plans.map((p) => `${p.name} (${p.match.kind === 'tag' ? `tag ${p.match.key}=${p.match.value}` : p.match.kind === 'linkedAccount' ? `account ${p.match.accountId}` : 'whole account'})`).join(', ')}\n`);
     return EXIT.ok;
   }
-  const logger = jsonLogger((line) => io.stderr.write(line), config.logLevel);
+  const now = io.now ?? Date.now;
+  const logger = jsonLogger((line) => io.stderr.write(line), config.logLevel, now);
   quietSdkNodeWarning(logger);
   try {
     const { startExporter } = await import('../exporter.js');
-    const exporter = await startExporter({ config, plans, logger });
+    const exporter = await startExporter({ config, plans, logger, now });
+    io.onReload?.(serialised(() => reload(args.config!, exporter, logger, now)));
     const signal = await (io.stopSignal ?? new Promise<string>(() => {}));
     logger.info('stopping', { signal });
     await exporter.stop();
@@ -80,6 +88,42 @@ export async function run(argv: readonly string[], io: ExporterIo): Promise<numb
     }
     return failure(io, e);
   }
+}
+
+/**
+ * Reads the config and plans again and switches to them. Anything wrong keeps the config in use:
+ * the reason is logged and tier_planner_config_last_reload_successful reads 0 until a reload works.
+ */
+async function reload(file: string, exporter: RunningExporter, logger: Logger, now: () => number): Promise<void> {
+  logger.info('reloading', { config: file });
+  try {
+    const config = loadConfig(file);
+    await exporter.reload(config, loadPlans(config));
+  } catch (e) {
+    // A config or plan that does not load changes nothing: the config in use stays.
+    exporter.metrics.configLoaded(false, now());
+    logger.error('reload failed; keeping the config in use', { config: file, error: (e instanceof Error ? e.message : String(e)).split('\n')[0] });
+  }
+}
+
+/** One reload at a time; a signal during one runs another after it (the file may have changed again). */
+function serialised(task: () => Promise<void>): () => void {
+  let running: Promise<void> | undefined;
+  let again = false;
+  const go = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = task().finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        go();
+      }
+    });
+  };
+  return go;
 }
 
 function usage(io: ExporterIo, message: string): number {
@@ -111,4 +155,18 @@ export function processStopSignal(): Promise<string> {
     process.once('SIGTERM', () => resolve('SIGTERM'));
     process.once('SIGINT', () => resolve('SIGINT'));
   });
+}
+
+/**
+ * SIGHUP of a real process. Listening at once replaces the default action (exit); a SIGHUP before
+ * the exporter serves is remembered and runs the reload as soon as there is one.
+ */
+export function processReloadSignal(): (reload: () => void) => void {
+  let handler: (() => void) | undefined;
+  let pending = false;
+  process.on('SIGHUP', () => (handler ? handler() : (pending = true)));
+  return (reload) => {
+    handler = reload;
+    if (pending) reload();
+  };
 }

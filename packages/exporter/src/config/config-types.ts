@@ -46,4 +46,8 @@ export interface ExporterConfig {
   readonly costExplorer: CostExplorerConfig;
   readonly plans: readonly PlanConfig[];
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Where the exporter remembers which plan was in force when (atomic JSON file). */
+  readonly stateFile: string;
+  /** No variance ratio before this much of the month has gone: expected spend is too small to compare. */
+  readonly varianceMinElapsedMs: number;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error.js';
 import { loadConfig } from './load-config.js';
-import { validateConfig } from './validate-config.js';
+import { defaultStateFile, validateConfig } from './validate-config.js';
 
 const minimal = { plans: [{ profile: 'eks-web-app', users: 10000 }] };
 
@@ -15,6 +15,17 @@ describe('validateConfig', () => {
     expect(c.costExplorer).toMatchObject({ region: 'us-east-1', refreshIntervalMs: 21_600_000, forecastRefreshIntervalMs: 86_400_000, dailyRequestBudget: 30, splitEc2Other: true, predictionIntervalLevel: 80 });
     expect(c.costExplorer.pricePerRequestUsd.toString()).toBe('0.01');
     expect(c.plans[0]).toEqual({ source: { kind: 'model', profile: 'eks-web-app', users: 10000, region: 'us-east-1' } });
+    expect(c.varianceMinElapsedMs).toBe(86_400_000);
+    expect(c.stateFile).toBe(defaultStateFile());
+  });
+
+  it('puts the state file under $XDG_STATE_HOME, else ~/.local/state; a relative stateFile is next to the config', () => {
+    expect(defaultStateFile({ XDG_STATE_HOME: '/var/lib/state', HOME: '/home/u' })).toBe('/var/lib/state/tier-planner-exporter/state.json');
+    expect(defaultStateFile({ XDG_STATE_HOME: 'relative', HOME: '/home/u' })).toBe('/home/u/.local/state/tier-planner-exporter/state.json');
+    expect(defaultStateFile({ HOME: '/home/u' })).toBe('/home/u/.local/state/tier-planner-exporter/state.json');
+    expect(validateConfig({ ...minimal, stateFile: './state/exporter.json' }, '/srv/conf/exporter.yaml').stateFile).toBe('/srv/conf/state/exporter.json');
+    expect(validateConfig({ ...minimal, varianceMinElapsed: '3d' }, 'x.yaml').varianceMinElapsedMs).toBe(3 * 86_400_000);
+    expect(validateConfig({ ...minimal, varianceMinElapsed: 0 }, 'x.yaml').varianceMinElapsedMs).toBe(0);
   });
 
   it('reads every field of the documented shape', () => {
@@ -73,6 +84,8 @@ describe('validateConfig', () => {
     [{ ...minimal, costExplorer: { backoffInitial: '1h', backoffMax: '1m' } }, /backoffMax must not be shorter/],
     [{ ...minimal, costExplorer: { refresh: '6h' } }, /unknown setting costExplorer\.refresh \(known:/],
     [{ ...minimal, logLevel: 'loud' }, /logLevel must be/],
+    [{ ...minimal, varianceMinElapsed: 'a while' }, /varianceMinElapsed must be a duration/],
+    [{ ...minimal, stateFile: '' }, /stateFile must be a non-empty string/],
   ])('rejects %j with one clear line', (doc, message) => {
     let error: unknown;
     try {

@@ -1,4 +1,5 @@
-import { isAbsolute, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import { dec, PLAN_TAG_KEY, type Decimal } from '@tier-planner/cost-model';
 import { ConfigError } from './config-error.js';
 import type { CostExplorerConfig, ExporterConfig, PlanConfig, PlanSource, SpendMatch } from './config-types.js';
@@ -19,14 +20,21 @@ export const DEFAULTS = {
   backoffInitial: '1m',
   backoffMax: '1h',
   requestTimeout: '30s',
+  varianceMinElapsed: '24h',
 } as const;
+
+/** $XDG_STATE_HOME/tier-planner-exporter/state.json, or ~/.local/state/… as the XDG spec says. */
+export function defaultStateFile(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : join(env.HOME || homedir(), '.local', 'state');
+  return join(base, 'tier-planner-exporter', 'state.json');
+}
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 /** Checks a parsed config document; every problem is a ConfigError naming the field. */
 export function validateConfig(doc: unknown, file: string): ExporterConfig {
   const root = object(doc, 'the config', file);
-  known(root, ['listen', 'costExplorer', 'plans', 'logLevel'], '', file);
+  known(root, ['listen', 'costExplorer', 'plans', 'logLevel', 'stateFile', 'varianceMinElapsed'], '', file);
   const listen = root.listen === undefined ? {} : object(root.listen, 'listen', file);
   known(listen, ['host', 'port'], 'listen.', file);
   const port = listen.port ?? DEFAULTS.port;
@@ -40,12 +48,16 @@ export function validateConfig(doc: unknown, file: string): ExporterConfig {
   if (dup) fail(file, `plan name ${JSON.stringify(dup)} is used twice; names must be unique`);
   const logLevel = optionalString(root.logLevel, 'logLevel', file) ?? 'info';
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) fail(file, `logLevel must be debug, info, warn or error, got ${JSON.stringify(logLevel)}`);
+  const stateFile = optionalString(root.stateFile, 'stateFile', file);
+  const varianceMinElapsedMs = root.varianceMinElapsed === 0 || root.varianceMinElapsed === '0' ? 0 : withFile(file, () => parseDuration(root.varianceMinElapsed ?? DEFAULTS.varianceMinElapsed, 'varianceMinElapsed'));
   return {
     file,
     listen: { host, port: port as number },
     costExplorer: costExplorer(root.costExplorer, file),
     plans: parsed,
     logLevel: logLevel as ExporterConfig['logLevel'],
+    stateFile: stateFile === undefined ? defaultStateFile() : isAbsolute(stateFile) ? stateFile : resolve(file, '..', stateFile),
+    varianceMinElapsedMs,
   };
 }
 

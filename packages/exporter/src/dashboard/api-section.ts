@@ -13,7 +13,7 @@ export function apiSection(): Section {
         cell: { x: 0, y: 0, w: 6, h: 7 },
         panel: stat('API spend since exporter start', 'Implied Cost Explorer API charges (requests × price per request) since the exporter serving this plan started.', 'currencyUSD')
           .decimals(2)
-          .withTarget(instantQuery('A', `sum(${onExportersServingPlan('tier_planner_cost_explorer_api_spend_usd')})`)),
+          .withTarget(instantQuery('A', `sum(${onExportersServingPlan('tier_planner_cost_explorer_api_spend_usd_total')})`)),
       },
       {
         cell: { x: 6, y: 0, w: 6, h: 7 },

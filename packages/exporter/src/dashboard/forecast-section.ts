@@ -30,7 +30,7 @@ export function forecastSection(): Section {
       },
       {
         cell: statCell(2),
-        panel: stat('Expected, month to date', "The plan's monthly forecast times the fraction of the month gone.", 'currencyUSD').withTarget(instantQuery('A', planTotal(EXPECTED))),
+        panel: stat('Expected, month to date', "The plan's monthly cost times the hours gone this month over the plan's hours per month (730), per plan version in force.", 'currencyUSD').withTarget(instantQuery('A', planTotal(EXPECTED))),
       },
       {
         cell: statCell(3),
@@ -57,7 +57,7 @@ export function forecastSection(): Section {
       },
       {
         cell: { x: 12, y: 4, w: 12, h: 8 },
-        panel: timeseries('Spend variance (actual ÷ expected)', 'Month-to-date actual ÷ expected. Noisy in the first days of a month, when expected is still small.', 'percentunit')
+        panel: timeseries('Spend variance (actual ÷ expected)', 'Month-to-date actual ÷ expected. Not served in the first 24 h of a month (varianceMinElapsed), and noisy in the first days, when expected is still small.', 'percentunit')
           .thresholds(varianceSteps())
           .thresholdsStyle(new GraphThresholdsStyleConfigBuilder().mode(GraphThresholdsStyleMode.Dashed))
           .withTarget(rangeQuery('A', VARIANCE, 'actual ÷ expected')),

@@ -16,5 +16,8 @@ export function onExportersServingPlan(expr: string, infoRange?: string): string
 /** Sum over a plan's services of a per-service cost metric. */
 export const planTotal = (metric: string): string => `sum by (plan) (${metric}{${PLAN}})`;
 
-/** A per-service cost metric for the plan, one series per service. */
-export const byService = (metric: string): string => `sum by (service) (${metric}{${PLAN}})`;
+/**
+ * A per-service cost metric for the plan, one series per service. The label is `aws_service`:
+ * Kubernetes service discovery sets a `service` target label that would overwrite a `service` one.
+ */
+export const byService = (metric: string): string => `sum by (aws_service) (${metric}{${PLAN}})`;

@@ -18,7 +18,7 @@ export function planSection(): Section {
       },
       {
         cell: { x: 14, y: 0, w: 4, h: 5 },
-        panel: stat('Month elapsed', 'Fraction of the billing month (UTC) gone; the expected month-to-date cost is the forecast times this.', 'percentunit')
+        panel: stat('Month elapsed', 'Fraction of the billing month (UTC) gone. Expected month-to-date cost counts hours: the monthly cost is for 730 h.', 'percentunit')
           .withTarget(instantQuery('A', 'max(tier_planner_month_elapsed_ratio)')),
       },
       {

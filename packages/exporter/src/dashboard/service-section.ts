@@ -27,7 +27,7 @@ export function serviceSection(): Section {
           .withTarget(tableQuery('B', EXPECTED))
           .withTarget(tableQuery('C', FORECAST))
           .withTransformation(merge)
-          .withTransformation(organize(['Time'], { 'Value #A': 'actual to date', 'Value #B': 'expected to date', 'Value #C': 'monthly forecast' })),
+          .withTransformation(organize(['Time'], { aws_service: 'service', 'Value #A': 'actual to date', 'Value #B': 'expected to date', 'Value #C': 'monthly forecast' })),
       },
       {
         cell: { x: 12, y: 0, w: 12, h: 9 },
@@ -40,14 +40,14 @@ export function serviceSection(): Section {
           .orientation(VizOrientation.Horizontal)
           .reduceOptions(new ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false))
           .thresholds(steps('green', [0.01, 'red']))
-          .withTarget(instantQuery('A', OVER_PLAN, '{{service}}')),
+          .withTarget(instantQuery('A', OVER_PLAN, '{{aws_service}}')),
       },
       {
         cell: { x: 0, y: 9, w: 24, h: 8 },
         panel: timeseries('Actual month to date by service', 'Cost Explorer spend month to date, stacked by service.', 'currencyUSD')
           .stacking(new StackingConfigBuilder().mode(StackingMode.Normal))
           .fillOpacity(30)
-          .withTarget(rangeQuery('A', ACTUAL, '{{service}}')),
+          .withTarget(rangeQuery('A', ACTUAL, '{{aws_service}}')),
       },
     ],
   };

@@ -46,10 +46,18 @@ describe('tier-planner Grafana dashboard', () => {
       'tier_planner_aws_forecast_month_end_cost_lower_bound_usd',
       'tier_planner_aws_forecast_month_end_cost_upper_bound_usd',
       'tier_planner_data_staleness_seconds',
-      'tier_planner_cost_explorer_api_spend_usd',
+      'tier_planner_cost_explorer_api_spend_usd_total',
     ]) {
       expect(exprs).toContain(metric);
     }
+  });
+
+  it('splits by the aws_service label, never by `service` (a Kubernetes target label that would replace it)', () => {
+    const queries = dashboardQueries();
+    const byService = queries.filter((q) => q.panel.includes('by service'));
+    expect(byService.length).toBeGreaterThanOrEqual(3);
+    for (const q of byService) expect(q.expr, q.panel).toMatch(/by \(aws_service\)/);
+    for (const q of queries) expect(q.expr, q.panel).not.toMatch(/\bservice\b(?!_)|by \(service\)|\{\{service\}\}/);
   });
 
   it('uses only tier_planner_ metrics listed in docs/exporter-metrics.md', () => {

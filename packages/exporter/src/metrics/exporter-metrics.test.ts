@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dec } from '@tier-planner/cost-model';
+import { dec, type Decimal } from '@tier-planner/cost-model';
 import { describe, expect, it } from 'vitest';
 import type { PlanActuals } from '../actuals/refresher.js';
 import { testPlan } from '../testing/test-plans.js';
@@ -22,6 +22,7 @@ const actuals: PlanActuals = {
   forecast: { start: '2026-11-16', mean: dec('100'), lower: dec('90'), upper: dec('110') },
   lastSuccessAt: NOW - 120_000,
   failing: false,
+  incomplete: false,
 };
 
 function metrics(now = () => NOW, processMetrics = false) {
@@ -45,7 +46,7 @@ function parse(text: string) {
 
 describe('ExporterMetrics', () => {
   it('serves exactly the documented names, types and labels, each with # HELP', async () => {
-    expect(CONTRACT.length).toBe(19);
+    expect(CONTRACT.length).toBe(23);
     const { types, help, samples } = parse(await metrics().render());
     for (const c of CONTRACT) {
       expect(types.get(c.name), c.name).toBe(c.type);
@@ -63,10 +64,17 @@ describe('ExporterMetrics', () => {
     const value = (name: string, labels: Record<string, string> = {}) => samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
     const web = plans[0]!;
     expect(value('tier_planner_month_elapsed_ratio')).toBe(0.5);
-    expect(value('tier_planner_expected_month_to_date_cost_usd', { plan: 'web-10k', service: 'EKS' })).toBe(web.plan.monthly.byService.get('EKS')!.div(2).toNumber());
-    expect(value('tier_planner_actual_month_to_date_cost_usd', { plan: 'web-10k', service: 'EC2' })).toBe(20.5);
-    expect(value('tier_planner_actual_month_to_date_cost_usd', { plan: 'web-10k', service: 'EKS' })).toBe(0);
-    expect(value('tier_planner_spend_variance_ratio', { plan: 'web-10k' })).toBe(dec('23.5').div(web.plan.monthly.total.div(2)).toNumber());
+    // 15 days = 360 h of a 730 h plan month.
+    const soFar = (d: Decimal) => d.times(360).div(web.plan.hoursPerMonth);
+    expect(web.plan.hoursPerMonth).toBe(730);
+    expect(value('tier_planner_expected_month_to_date_cost_usd', { plan: 'web-10k', aws_service: 'EKS' })).toBe(soFar(web.plan.monthly.byService.get('EKS')!).toNumber());
+    expect(value('tier_planner_actual_month_to_date_cost_usd', { plan: 'web-10k', aws_service: 'EC2' })).toBe(20.5);
+    expect(value('tier_planner_actual_month_to_date_cost_usd', { plan: 'web-10k', aws_service: 'EKS' })).toBe(0);
+    expect(value('tier_planner_spend_variance_ratio', { plan: 'web-10k' })).toBeCloseTo(dec('23.5').div(soFar(web.plan.monthly.total)).toNumber(), 12);
+    expect(value('tier_planner_spend_variance_min_elapsed_seconds')).toBe(86_400);
+    expect(value('tier_planner_refresh_incomplete', { plan: 'big' })).toBe(0);
+    expect(value('tier_planner_config_last_reload_successful')).toBe(1);
+    expect(value('tier_planner_config_last_reload_success_timestamp_seconds')).toBe((NOW - 3_600_000) / 1000);
     expect(value('tier_planner_aws_forecast_month_end_cost_usd', { plan: 'web-10k' })).toBe(123.5);
     expect(value('tier_planner_aws_forecast_month_end_cost_upper_bound_usd', { plan: 'web-10k' })).toBe(133.5);
     expect(value('tier_planner_data_staleness_seconds', { plan: 'big' })).toBe(120);
@@ -83,7 +91,7 @@ describe('ExporterMetrics', () => {
     const first = parse(await m.render()).samples;
     now += 30_000;
     const second = parse(await m.render()).samples;
-    const get = (s: typeof first, name: string) => s.find((x) => x.name === name && (x.labels.plan ?? 'web-10k') === 'web-10k' && (x.labels.service ?? 'EKS') === 'EKS')!.value;
+    const get = (s: typeof first, name: string) => s.find((x) => x.name === name && (x.labels.plan ?? 'web-10k') === 'web-10k' && (x.labels.aws_service ?? 'EKS') === 'EKS')!.value;
     expect(get(second, 'tier_planner_data_staleness_seconds') - get(first, 'tier_planner_data_staleness_seconds')).toBe(30);
     expect(get(second, 'tier_planner_month_elapsed_ratio')).toBeGreaterThan(get(first, 'tier_planner_month_elapsed_ratio'));
     expect(get(second, 'tier_planner_expected_month_to_date_cost_usd')).toBe(get(first, 'tier_planner_expected_month_to_date_cost_usd'));
@@ -100,9 +108,26 @@ describe('ExporterMetrics', () => {
     const { samples } = parse(await m.render());
     const v = (name: string, label?: [string, string]) => samples.find((s) => s.name === name && (!label || s.labels[label[0]] === label[1]))!.value;
     expect(v('tier_planner_cost_explorer_requests_total', ['operation', 'GetCostAndUsage'])).toBe(7);
-    expect(v('tier_planner_cost_explorer_api_spend_usd')).toBe(0.08);
+    expect(v('tier_planner_cost_explorer_api_spend_usd_total')).toBe(0.08);
     expect(v('tier_planner_refresh_errors_total', ['reason', 'throttled'])).toBe(1);
     expect(v('tier_planner_refresh_errors_total', ['reason', 'budget_exhausted'])).toBe(0);
+  });
+
+  it('serves no variance before the configured part of the month has gone, then serves it', async () => {
+    const at = (iso: string, minElapsedMs: number) => new ExporterMetrics({ plans, actualsFor: () => actuals, refreshIntervalMs: 21_600_000, pricePerRequestUsd: dec('0.01'), startedAt: NOW, now: () => Date.parse(iso), processMetrics: false, varianceMinElapsedMs: minElapsedMs }).render();
+    expect(await at('2026-11-01T23:59:59Z', 86_400_000)).not.toContain('tier_planner_spend_variance_ratio{');
+    expect(await at('2026-11-02T00:00:00Z', 86_400_000)).toContain('tier_planner_spend_variance_ratio{plan="web-10k"}');
+    expect(await at('2026-11-02T00:00:00Z', 2 * 86_400_000)).not.toContain('tier_planner_spend_variance_ratio{');
+    expect(await at('2026-11-02T00:00:00Z', 2 * 86_400_000)).toMatch(/^tier_planner_spend_variance_min_elapsed_seconds 172800$/m);
+  });
+
+  it('a failed reload reads 0 and keeps the time of the last good one', async () => {
+    const m = metrics();
+    m.configLoaded(true, NOW);
+    m.configLoaded(false, NOW + 60_000);
+    const { samples } = parse(await m.render());
+    expect(samples.find((s) => s.name === 'tier_planner_config_last_reload_successful')!.value).toBe(0);
+    expect(samples.find((s) => s.name === 'tier_planner_config_last_reload_success_timestamp_seconds')!.value).toBe(NOW / 1000);
   });
 
   it('includes the process metrics when asked', async () => {

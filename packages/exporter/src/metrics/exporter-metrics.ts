@@ -1,18 +1,27 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
-import type { Decimal } from '@tier-planner/cost-model';
+import { dec, type Decimal } from '@tier-planner/cost-model';
 import { monthElapsed } from '../actuals/calendar.js';
+import { expectedToDate, periodOf } from '../plans/plan-history.js';
 import { REFRESH_ERROR_REASONS, type RefreshErrorReason } from '../actuals/refresh-error.js';
 import type { PlanActuals } from '../actuals/refresher.js';
 import type { LoadedPlan } from '../plans/loaded-plan.js';
 import { planFigures } from './plan-figures.js';
 
-export interface MetricsOptions {
+/** What the plan series are computed from; replaced as a whole when the config is reloaded. */
+export interface PlanView {
   readonly plans: readonly LoadedPlan[];
   readonly actualsFor: (plan: string) => PlanActuals;
   /** Read on every scrape; default actualsFor(plan).lastSuccessAt. */
   readonly lastSuccessFor?: (plan: string) => number | undefined;
+  /** Expected month-to-date cost per service at `now`; default: the plan as loaded, in force all month. */
+  readonly expectedFor?: (plan: LoadedPlan, now: number) => ReadonlyMap<string, Decimal>;
   readonly refreshIntervalMs: number;
   readonly pricePerRequestUsd: Decimal;
+  /** No variance ratio before this much of the month has gone; default 24 h. */
+  readonly varianceMinElapsedMs?: number;
+}
+
+export interface MetricsOptions extends PlanView {
   /** Since when staleness counts for a plan that never refreshed. */
   readonly startedAt: number;
   readonly now?: () => number;
@@ -21,6 +30,9 @@ export interface MetricsOptions {
   /** Process metrics (off in unit tests, which build many registries). */
   readonly processMetrics?: boolean;
 }
+
+const DEFAULT_VARIANCE_MIN_ELAPSED_MS = 86_400_000;
+const asIfAllMonth = (p: LoadedPlan, now: number) => expectedToDate([periodOf(p)], now);
 
 const OPERATIONS = ['GetCostAndUsage', 'GetCostForecast'] as const;
 /** Process metrics change slowly next to a 15–60 s scrape interval; reading /proc on every scrape is the main cost. */
@@ -41,31 +53,40 @@ export class ExporterMetrics {
   private renderedAt = 0;
   private processText: Buffer | undefined;
   private processRenderedAt = 0;
-  private requests = 0;
+  private view: PlanView;
 
   private readonly g = {
     info: this.gauge('tier_planner_plan_info', 'Plans loaded (always 1), with their profile, region, tier and platform.', ['plan', 'profile', 'region', 'tier', 'platform']),
     users: this.gauge('tier_planner_plan_users', 'Users the plan is sized for.', ['plan']),
     nodes: this.gauge('tier_planner_plan_nodes', 'Nodes the plan runs, per node group and instance type.', ['plan', 'node_group', 'instance_type']),
     budget: this.gauge('tier_planner_plan_budget_usd', 'Monthly budget in USD (config budgetUsd, default the plan forecast total).', ['plan']),
-    forecast: this.gauge('tier_planner_forecast_monthly_cost_usd', 'The cost model monthly cost in USD, per service.', ['plan', 'service']),
-    expected: this.gauge('tier_planner_expected_month_to_date_cost_usd', 'Forecast x elapsed fraction of the month (linear to date), USD.', ['plan', 'service']),
-    actual: this.gauge('tier_planner_actual_month_to_date_cost_usd', 'Month-to-date unblended cost reported by AWS Cost Explorer, USD, per model service.', ['plan', 'service']),
-    variance: this.gauge('tier_planner_spend_variance_ratio', 'Actual / expected month-to-date cost, whole plan (1 = on plan).', ['plan']),
+    forecast: this.gauge('tier_planner_forecast_monthly_cost_usd', 'The cost model monthly cost in USD (for the plan\'s hours per month, 730 by default), per service.', ['plan', 'aws_service']),
+    expected: this.gauge('tier_planner_expected_month_to_date_cost_usd', 'Monthly cost x hours elapsed this month / the plan\'s hours per month, per plan version in force, USD.', ['plan', 'aws_service']),
+    actual: this.gauge('tier_planner_actual_month_to_date_cost_usd', 'Month-to-date unblended cost reported by AWS Cost Explorer, USD, per model service.', ['plan', 'aws_service']),
+    variance: this.gauge('tier_planner_spend_variance_ratio', 'Actual / expected month-to-date cost, whole plan (1 = on plan); absent before tier_planner_spend_variance_min_elapsed_seconds of the month.', ['plan']),
+    varianceMin: this.gauge('tier_planner_spend_variance_min_elapsed_seconds', 'How much of the month must have gone before the variance ratio is served (config varianceMinElapsed).', []),
     awsMean: this.gauge('tier_planner_aws_forecast_month_end_cost_usd', 'AWS month-end forecast: actual before today + GetCostForecast mean, USD.', ['plan']),
     awsLower: this.gauge('tier_planner_aws_forecast_month_end_cost_lower_bound_usd', 'Lower end of the AWS month-end prediction interval, USD.', ['plan']),
     awsUpper: this.gauge('tier_planner_aws_forecast_month_end_cost_upper_bound_usd', 'Upper end of the AWS month-end prediction interval, USD.', ['plan']),
     interval: this.gauge('tier_planner_refresh_interval_seconds', 'The configured Cost Explorer refresh interval in seconds.', []),
     lastSuccess: this.gauge('tier_planner_refresh_last_success_timestamp_seconds', 'Unix time actuals for the plan last refreshed.', ['plan']),
     failing: this.gauge('tier_planner_refresh_failing', '1 while the latest Cost Explorer refresh for the plan failed.', ['plan']),
+    incomplete: this.gauge('tier_planner_refresh_incomplete', '1 while a refresh for the plan needs more pages than the daily request budget and waits for it, pages paid so far kept; actuals are the previous complete ones.', ['plan']),
   };
   // Counted while a refresh pages through Cost Explorer: kept out of the cached text so that a
   // scrape during a refresh does not re-render every plan series.
   private readonly errors = new Counter({ name: 'tier_planner_refresh_errors_total', help: 'Failed Cost Explorer refreshes by reason.', labelNames: ['reason'], registers: [this.live] });
-  private readonly requestCounter = new Counter({ name: 'tier_planner_cost_explorer_requests_total', help: 'Cost Explorer requests made (every page and retry), by operation.', labelNames: ['operation'], registers: [this.live] });
+  private readonly requestCounter = new Counter({ name: 'tier_planner_cost_explorer_requests_total', help: 'Cost Explorer requests sent (every page and retry that left the process), by operation.', labelNames: ['operation'], registers: [this.live] });
+  // Summed exactly in decimals; the counter shows the total (it only ever grows).
+  private apiSpendUsd: Decimal = dec(0);
+  private readonly spendCounter = new Counter({ name: 'tier_planner_cost_explorer_api_spend_usd_total', help: 'Implied Cost Explorer API spend since start: requests sent x price per request, USD.', registers: [this.live], collect: () => this.showApiSpend() });
+  private readonly reloadOk = new Gauge({ name: 'tier_planner_config_last_reload_successful', help: '1 if the latest config load (start or SIGHUP) succeeded, 0 if it failed and the previous config is still in use.', registers: [this.live] });
+  private readonly reloadAt = new Gauge({ name: 'tier_planner_config_last_reload_success_timestamp_seconds', help: 'Unix time of the latest successful config load (start or SIGHUP).', registers: [this.live] });
 
   constructor(private readonly o: MetricsOptions) {
     this.now = o.now ?? Date.now;
+    this.view = o;
+    this.configLoaded(true, o.startedAt);
     for (const reason of REFRESH_ERROR_REASONS) this.errors.inc({ reason }, 0);
     for (const operation of OPERATIONS) this.requestCounter.inc({ operation }, 0);
     const now = this.now;
@@ -78,8 +99,11 @@ export class ExporterMetrics {
         this.set(elapsedMs / monthMs);
       },
     });
-    const lastSuccess = o.lastSuccessFor ?? ((plan: string) => o.actualsFor(plan).lastSuccessAt);
-    const staleness = () => o.plans.map((p) => ({ plan: p.name, since: lastSuccess(p.name) ?? o.startedAt }));
+    const staleness = () => {
+      const v = this.view;
+      const lastSuccess = v.lastSuccessFor ?? ((plan: string) => v.actualsFor(plan).lastSuccessAt);
+      return v.plans.map((p) => ({ plan: p.name, since: lastSuccess(p.name) ?? o.startedAt }));
+    };
     new Gauge({
       name: 'tier_planner_data_staleness_seconds',
       help: 'Seconds since actuals for the plan last refreshed (since start if never).',
@@ -87,15 +111,6 @@ export class ExporterMetrics {
       registers: [this.live],
       collect() {
         for (const s of staleness()) this.set({ plan: s.plan }, Math.max(0, (now() - s.since) / 1000));
-      },
-    });
-    const spend = () => num(o.pricePerRequestUsd.times(this.requests));
-    new Gauge({
-      name: 'tier_planner_cost_explorer_api_spend_usd',
-      help: 'Implied Cost Explorer API spend since start: requests x price per request, USD.',
-      registers: [this.live],
-      collect() {
-        this.set(spend());
       },
     });
     if (o.processMetrics !== false) collectDefaultMetrics({ register: this.process });
@@ -109,9 +124,27 @@ export class ExporterMetrics {
     return this.cached.contentType;
   }
 
+  /** A request left the process: count it and what it costs. */
   countRequest(operation: string): void {
-    this.requests += 1;
     this.requestCounter.inc({ operation });
+    this.apiSpendUsd = this.apiSpendUsd.plus(this.view.pricePerRequestUsd);
+  }
+
+  private showApiSpend(): void {
+    this.spendCounter.reset();
+    this.spendCounter.inc(num(this.apiSpendUsd));
+  }
+
+  /** New plans or settings after a reload; counters carry on. */
+  setView(view: PlanView): void {
+    this.view = view;
+    this.invalidate();
+  }
+
+  /** A config load (start or SIGHUP) succeeded or failed. */
+  configLoaded(ok: boolean, at: number): void {
+    this.reloadOk.set(ok ? 1 : 0);
+    if (ok) this.reloadAt.set(at / 1000);
   }
 
   countError(reason: RefreshErrorReason): void {
@@ -147,20 +180,23 @@ export class ExporterMetrics {
   }
 
   private refreshCachedValues(now: number): void {
-    const { g } = this;
+    const { g, view } = this;
     for (const gauge of Object.values(g)) gauge.reset();
-    const elapsed = monthElapsed(now);
-    g.interval.set(this.o.refreshIntervalMs / 1000);
-    for (const p of this.o.plans) {
-      const f = planFigures(p, this.o.actualsFor(p.name), elapsed);
+    const minElapsedMs = view.varianceMinElapsedMs ?? DEFAULT_VARIANCE_MIN_ELAPSED_MS;
+    const varianceAllowed = monthElapsed(now).elapsedMs >= minElapsedMs;
+    const expectedFor = view.expectedFor ?? asIfAllMonth;
+    g.interval.set(view.refreshIntervalMs / 1000);
+    g.varianceMin.set(minElapsedMs / 1000);
+    for (const p of view.plans) {
+      const f = planFigures(p, view.actualsFor(p.name), { byService: expectedFor(p, now), varianceAllowed });
       const plan = p.name;
       g.info.set(f.info, 1);
       g.users.set({ plan }, f.users);
       for (const n of f.nodes) g.nodes.inc({ plan, node_group: n.nodeGroup, instance_type: n.instanceType }, n.count);
       g.budget.set({ plan }, num(f.budgetUsd));
-      for (const [service, v] of f.forecastByService) g.forecast.set({ plan, service }, num(v));
-      for (const [service, v] of f.expectedByService) g.expected.set({ plan, service }, num(v));
-      for (const [service, v] of f.actualByService ?? []) g.actual.set({ plan, service }, num(v));
+      for (const [service, v] of f.forecastByService) g.forecast.set({ plan, aws_service: service }, num(v));
+      for (const [service, v] of f.expectedByService) g.expected.set({ plan, aws_service: service }, num(v));
+      for (const [service, v] of f.actualByService ?? []) g.actual.set({ plan, aws_service: service }, num(v));
       if (f.varianceRatio) g.variance.set({ plan }, num(f.varianceRatio));
       if (f.awsMonthEnd) {
         g.awsMean.set({ plan }, num(f.awsMonthEnd.mean));
@@ -169,6 +205,7 @@ export class ExporterMetrics {
       }
       if (f.lastSuccessAt !== undefined) g.lastSuccess.set({ plan }, f.lastSuccessAt / 1000);
       g.failing.set({ plan }, f.failing ? 1 : 0);
+      g.incomplete.set({ plan }, f.incomplete ? 1 : 0);
     }
   }
 }

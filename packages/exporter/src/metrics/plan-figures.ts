@@ -12,24 +12,26 @@ export interface PlanFigures {
   readonly expectedByService: ReadonlyMap<string, Decimal>;
   /** Absent until Cost Explorer answered for this month. */
   readonly actualByService?: ReadonlyMap<string, Decimal>;
-  /** actual ÷ expected, whole plan; absent without actuals or while expected is zero. */
+  /** actual ÷ expected, whole plan; absent without actuals, too early in the month, or while expected is zero. */
   readonly varianceRatio?: Decimal;
   readonly awsMonthEnd?: { mean: Decimal; lower: Decimal; upper: Decimal };
   readonly lastSuccessAt?: number;
   readonly failing: boolean;
+  readonly incomplete: boolean;
 }
 
-/**
- * Expected month to date is the model's monthly cost spread evenly over the month:
- * forecast × elapsed / month length, exact (elapsed and month length in milliseconds).
- */
-export function expectedToDate(forecast: Decimal, elapsedMs: number, monthMs: number): Decimal {
-  return forecast.times(elapsedMs).div(monthMs);
+export interface ExpectedSoFar {
+  /** Expected month-to-date cost per service (see expectedToDate). */
+  readonly byService: ReadonlyMap<string, Decimal>;
+  /** Enough of the month has gone for actual ÷ expected to mean something. */
+  readonly varianceAllowed: boolean;
 }
 
-export function planFigures(p: LoadedPlan, actuals: PlanActuals, elapsed: { elapsedMs: number; monthMs: number }): PlanFigures {
+export function planFigures(p: LoadedPlan, actuals: PlanActuals, expected: ExpectedSoFar): PlanFigures {
   const forecastByService = p.plan.monthly.byService;
-  const expectedByService = new Map([...forecastByService].map(([s, v]) => [s, expectedToDate(v, elapsed.elapsedMs, elapsed.monthMs)]));
+  // Every service of the current plan has an expected series, even one a replaced plan lacked.
+  const expectedByService = new Map([...forecastByService.keys()].map((s) => [s, dec(0)]));
+  for (const [s, v] of expected.byService) expectedByService.set(s, v);
   let actualByService: Map<string, Decimal> | undefined;
   let varianceRatio: Decimal | undefined;
   let awsMonthEnd: PlanFigures['awsMonthEnd'];
@@ -37,8 +39,8 @@ export function planFigures(p: LoadedPlan, actuals: PlanActuals, elapsed: { elap
     // Services the plan has but AWS billed nothing for are an actual of zero, not missing.
     actualByService = new Map([...forecastByService.keys()].map((s) => [s, dec(0)]));
     for (const [s, v] of actuals.spend.byService) actualByService.set(s, (actualByService.get(s) ?? dec(0)).plus(v));
-    const expected = sum(expectedByService.values());
-    if (!expected.isZero()) varianceRatio = sum(actualByService.values()).div(expected);
+    const total = sum(expectedByService.values());
+    if (expected.varianceAllowed && !total.isZero()) varianceRatio = sum(actualByService.values()).div(total);
   }
   if (actuals.forecast) {
     // GetCostForecast covers today onwards; add what was billed on the days before it.
@@ -58,5 +60,6 @@ export function planFigures(p: LoadedPlan, actuals: PlanActuals, elapsed: { elap
     ...(awsMonthEnd ? { awsMonthEnd } : {}),
     ...(actuals.lastSuccessAt !== undefined ? { lastSuccessAt: actuals.lastSuccessAt } : {}),
     failing: actuals.failing,
+    incomplete: actuals.incomplete,
   };
 }

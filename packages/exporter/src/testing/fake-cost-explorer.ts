@@ -30,7 +30,9 @@ export type FakeBehaviour =
   /** HTTP 200 with a body that is not JSON. */
   | { readonly kind: 'malformed' }
   /** GetCostForecast only: DataUnavailableException (too little history), as AWS does for new accounts. */
-  | { readonly kind: 'forecastUnavailable' };
+  | { readonly kind: 'forecastUnavailable' }
+  /** HTTP 500 InternalServerError for the requests `when` picks; the others are answered. */
+  | { readonly kind: 'failMatching'; readonly when: (request: FakeRequest) => boolean };
 
 export interface FakeCostExplorerOptions {
   readonly spend?: readonly FakeSpendLine[];
@@ -96,6 +98,9 @@ export async function startFakeCostExplorer(options: FakeCostExplorerOptions = {
     }
     if (behaviour.kind === 'accessDenied') {
       return sendError(res, 400, 'AccessDeniedException', `User: arn:aws:iam::${accountId}:user/test is not authorized to perform: ce:${operation}`);
+    }
+    if (behaviour.kind === 'failMatching' && behaviour.when({ operation, body })) {
+      return sendError(res, 500, 'InternalServerError', 'An internal error occurred (simulated).');
     }
     if (behaviour.kind === 'malformed') {
       res.writeHead(200, { 'content-type': JSON_TYPE });
