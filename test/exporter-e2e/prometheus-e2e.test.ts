@@ -84,12 +84,12 @@ const alertRules = (parse(readFileSync(alertRulesFile, 'utf8')) as { groups: { r
 
 /** Retries `check` until it stops throwing; the last error is the failure. */
 async function eventually<T>(check: () => Promise<T>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     try {
       return await check();
     } catch (e) {
-      if (Date.now() > deadline) throw e;
+      if (performance.now() > deadline) throw e;
       await new Promise((r) => setTimeout(r, 500));
     }
   }

@@ -10,6 +10,7 @@ let client: CostExplorerClient;
 beforeAll(async () => {
   Object.assign(process.env, FAKE_AWS_ENV);
   fake = await startFakeCostExplorer({
+    today: () => today,
     pageSize: 4,
     spend: [
       { service: 'Amazon Simple Storage Service', dailyUsd: '0.5', tags: { 'tier-planner:plan': 'a' } },
@@ -25,11 +26,9 @@ afterAll(async () => {
   await fake.close();
 });
 
-const today = new Date().toISOString().slice(0, 10);
-const nextMonth = (() => {
-  const d = new Date();
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
-})();
+// The fake's "today" is injected: the last day of a leap February, so the forecast spans one day.
+const today = '2028-02-29';
+const nextMonth = '2028-03-01';
 const base: GetCostAndUsageCommandInput = { TimePeriod: { Start: '2026-11-01', End: '2026-11-04' }, Granularity: 'DAILY', Metrics: ['UnblendedCost'] };
 
 describe('fake Cost Explorer + real SDK', () => {

@@ -25,7 +25,7 @@ async function closedPort(): Promise<number> {
 
 async function failingExporter(endpoint: string, ce: Record<string, unknown>, reason: string) {
   const now = clockFrom(MID_MONTH);
-  const { exporter, url } = await startInProcess(endpoint, { dailyRequestBudget: 20, backoffInitial: '50ms', backoffMax: '100ms', ...ce }, now);
+  const { exporter, url, logs } = await startInProcess(endpoint, { dailyRequestBudget: 20, backoffInitial: '50ms', backoffMax: '100ms', ...ce }, now);
   cleanup.push(() => exporter.stop());
   const text = await until(async () => {
     const t = await scrape(url);
@@ -34,7 +34,7 @@ async function failingExporter(endpoint: string, ce: Record<string, unknown>, re
   // Stop sending and let the attempt in flight (if any) settle before counting the free slots.
   exporter.refresher.stop();
   await exporter.refresher.idle();
-  return { text, remaining: exporter.refresher.budget.remaining(now()) };
+  return { text, logs, remaining: exporter.refresher.budget.remaining(now()) };
 }
 
 describe('requests are counted when sent', () => {
@@ -56,8 +56,13 @@ describe('requests are counted when sent', () => {
     writeFileSync(join(dir, 'config'), '');
     writeFileSync(join(dir, 'credentials'), '');
     Object.assign(process.env, { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') });
-    const { text, remaining } = await failingExporter(fake.url, { profile: 'no-such-profile' }, 'access_denied');
+    const { text, logs, remaining } = await failingExporter(fake.url, { profile: 'no-such-profile' }, 'no_credentials');
     expect(fake.requests).toEqual([]);
+    // Said as what it is, with how to fix it; AWS refused nothing.
+    const failed = logs.find((l) => l.msg === 'refresh failed');
+    expect(failed).toMatchObject({ reason: 'no_credentials' });
+    expect(JSON.stringify(failed)).toMatch(/no AWS credentials found \(set AWS_ACCESS_KEY_ID/);
+    expect(sample(text, 'tier_planner_refresh_errors_total{reason="access_denied"}')).toBe(0);
     expect(remaining).toBe(20);
     expect(sample(text, 'tier_planner_cost_explorer_requests_total{operation="GetCostAndUsage"}')).toBe(0);
     expect(sample(text, 'tier_planner_cost_explorer_api_spend_usd_total')).toBe(0);

@@ -10,7 +10,7 @@ describe('classifyError', () => {
     [sdkError('AccessDeniedException'), 'access_denied'],
     [sdkError('UnrecognizedClientException'), 'access_denied'],
     [sdkError('ExpiredTokenException'), 'access_denied'],
-    [Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }), 'access_denied'],
+    [Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }), 'no_credentials'],
     [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), 'network'],
     [Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), 'network'],
     [Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }), 'network'],

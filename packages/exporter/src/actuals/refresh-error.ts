@@ -1,5 +1,5 @@
 /** Why a refresh failed: the `reason` label of tier_planner_refresh_errors_total. */
-export const REFRESH_ERROR_REASONS = ['throttled', 'access_denied', 'network', 'invalid_response', 'budget_exhausted', 'other'] as const;
+export const REFRESH_ERROR_REASONS = ['throttled', 'no_credentials', 'access_denied', 'network', 'invalid_response', 'budget_exhausted', 'other'] as const;
 export type RefreshErrorReason = (typeof REFRESH_ERROR_REASONS)[number];
 
 export class RefreshError extends Error {
@@ -22,8 +22,10 @@ interface SdkErrorShape {
 }
 
 const THROTTLING = new Set(['LimitExceededException', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded']);
-const ACCESS = new Set(['AccessDeniedException', 'UnrecognizedClientException', 'InvalidSignatureException', 'ExpiredTokenException', 'InvalidClientTokenId', 'MissingAuthenticationTokenException', 'CredentialsProviderError']);
+const ACCESS = new Set(['AccessDeniedException', 'UnrecognizedClientException', 'InvalidSignatureException', 'ExpiredTokenException', 'InvalidClientTokenId', 'MissingAuthenticationTokenException']);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+const CREDENTIALS_HINT = 'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE or costExplorer.profile for a profile in ~/.aws/config, or run with an instance, pod or container role';
 
 /** Sorts an AWS SDK (or socket) error into a reason, with a one-line message safe to log. */
 export function classifyError(e: unknown, operation: string): RefreshError {
@@ -32,6 +34,8 @@ export function classifyError(e: unknown, operation: string): RefreshError {
   const name = err.name ?? 'Error';
   const status = err.$metadata?.httpStatusCode;
   const detail = `${name}: ${(err.message ?? String(e)).split('\n')[0]!.slice(0, 300)}`;
+  // The default credential chain found nothing: no request was made, so AWS cannot have refused it.
+  if (name === 'CredentialsProviderError') return new RefreshError('no_credentials', `${operation} failed (no_credentials): no AWS credentials found (${CREDENTIALS_HINT}; ${detail})`, { cause: e });
   const reason: RefreshError['reason'] =
     THROTTLING.has(name) || status === 429
       ? 'throttled'

@@ -47,7 +47,7 @@ export function freshnessSection(): Section {
         cell: { x: 0, y: 7, w: 24, h: 7 },
         panel: timeseries(
           'Refresh errors by reason',
-          'Failed Cost Explorer refreshes of the exporter(s) serving this plan, per interval: throttled, access_denied, network, invalid_response, budget_exhausted, other.',
+          'Failed Cost Explorer refreshes of the exporter(s) serving this plan, per interval: throttled, no_credentials, access_denied, network, invalid_response, budget_exhausted, other.',
           'short',
         )
           .drawStyle(GraphDrawStyle.Bars)

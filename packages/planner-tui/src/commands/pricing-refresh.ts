@@ -72,6 +72,10 @@ export async function pricingRefresh(argv: readonly string[], io: CliIo): Promis
       `wrote ${path}: ${report.instanceTypes} EC2 instance types (${report.reservedInstanceTypes} with RI terms), ${report.prices} prices, ` +
         `${report.requests} requests, ${report.retries} retries; ${report.missing.length} dimensions missing (see tier-planner pricing info --region ${region})\n`,
     );
+    // The SDK's own nine-line warning is kept quiet (createPricingClient); one line says what it meant.
+    if (Number(process.versions.node.split('.')[0]) < 22) {
+      io.stderr.write(`note: AWS SDK releases after the first week of January 2027 need Node 22 or later; the one installed works on Node ${process.versions.node}\n`);
+    }
     return EXIT.ok;
   } catch (e) {
     if (e instanceof RefreshError) {
