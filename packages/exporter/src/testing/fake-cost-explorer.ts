@@ -27,6 +27,8 @@ export type FakeBehaviour =
   | { readonly kind: 'accessDenied' }
   /** Every connection is destroyed without an answer (the SDK sees a socket error). */
   | { readonly kind: 'down' }
+  /** Every request is read and never answered; the connection stays open (a stalled network path). */
+  | { readonly kind: 'hang' }
   /** HTTP 200 with a body that is not JSON. */
   | { readonly kind: 'malformed' }
   /** GetCostForecast only: DataUnavailableException (too little history), as AWS does for new accounts. */
@@ -87,6 +89,7 @@ export async function startFakeCostExplorer(options: FakeCostExplorerOptions = {
     requests.push({ operation, body });
 
     if (behaviour.kind === 'down') return void req.socket.destroy();
+    if (behaviour.kind === 'hang') return;
     if (req.method !== 'POST' || req.url !== '/') return sendError(res, 404, 'UnknownOperationException', `${req.method} ${req.url} is not an API`);
     if (!String(req.headers['content-type'] ?? '').startsWith(JSON_TYPE)) return sendError(res, 400, 'SerializationException', `Content-Type must be ${JSON_TYPE}`);
     if (!req.headers.authorization?.startsWith('AWS4-HMAC-SHA256')) return sendError(res, 403, 'MissingAuthenticationTokenException', 'Missing Authentication Token');
