@@ -52,12 +52,13 @@ if (process.env.TIER_PLANNER_TEST_DATES !== 'off') {
 
 for (const run of runs) {
   const report = join(results, `${run.name.replace(/[^\w.-]+/g, '_')}.json`);
+  const terraformReport = join(results, `${run.name.replace(/[^\w.-]+/g, '_')}.terraform.txt`);
   const [bin, ...pre] = run.cmd;
   console.log(`\n=== vitest on ${run.name} ===`);
   const child = spawnSync(bin, [...pre, join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...run.filters, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR, ...run.env },
+    env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR, TIER_PLANNER_TERRAFORM_REPORT: terraformReport, ...run.env },
   });
   if (!existsSync(report)) {
     summaries.push(`${run.name}: vitest wrote no report (exit ${child.status}); counted as one failure`);
@@ -70,6 +71,7 @@ for (const run of runs) {
   passed += json.numPassedTests;
   failed += json.numFailedTests + brokenFiles;
   summaries.push(`${run.name}: ${json.numPassedTests} passed, ${json.numFailedTests + brokenFiles} failed, ${json.numPendingTests + json.numTodoTests} skipped`);
+  if (existsSync(terraformReport)) summaries.push(`${run.name}: ${readFileSync(terraformReport, 'utf8').trim()}`);
   if (child.status !== 0 && json.numFailedTests + brokenFiles === 0) {
     summaries.push(`${run.name}: vitest exited ${child.status} with no failed test; counted as one failure`);
     failed += 1;

@@ -9,7 +9,7 @@ import {
   S3BucketServerSideEncryptionConfigurationA,
 } from '../cdk/aws.js';
 import type { InfraSpec } from '../plan-input/infra-spec.js';
-import { shortName } from '../plan-input/names.js';
+import { bucketPrefix } from '../plan-input/names.js';
 
 /**
  * The objects bucket the plan prices by storage class: encrypted, private (public access blocked,
@@ -22,7 +22,7 @@ export class ObjectStorage extends Construct {
     super(scope, id);
     const { spec } = props;
     // A prefix, not a name: bucket names are global, Terraform adds a unique suffix.
-    this.bucket = new S3Bucket(this, 'objects', { bucketPrefix: `${shortName(spec.planName, 29)}-objects-` });
+    this.bucket = new S3Bucket(this, 'objects', { bucketPrefix: bucketPrefix(spec.planName, 'objects') });
     new S3BucketPublicAccessBlock(this, 'objects-public-access', {
       bucket: this.bucket.id,
       blockPublicAcls: true,

@@ -23,7 +23,8 @@ export function declareVariables(scope: Construct, spec: InfraSpec): StackVariab
     ? new TerraformVariable(scope, 'api_allowed_cidrs', {
         type: 'list(string)',
         description: 'CIDRs allowed to reach the public EKS API endpoint (no default: choose them)',
-        validation: [{ condition: 'length(var.api_allowed_cidrs) > 0 && !contains(var.api_allowed_cidrs, "0.0.0.0/0")', errorMessage: 'Name at least one CIDR, and not 0.0.0.0/0.' }],
+        // In Terraform JSON an expression is a string template: without ${…} it is a plain string.
+        validation: [{ condition: '${length(var.api_allowed_cidrs) > 0 && !contains(var.api_allowed_cidrs, "0.0.0.0/0")}', errorMessage: 'Name at least one CIDR, and not 0.0.0.0/0.' }],
       })
     : undefined;
   const imageTag = fargate ? new TerraformVariable(scope, 'image_tag', { type: 'string', description: 'image tag every ECS service runs (ECR tags are immutable)' }) : undefined;
