@@ -2,10 +2,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { listProfiles, loadPriceBook, planTier } from '@tier-planner/cost-model';
+import { listProfiles, loadPriceBook, planTier, type PriceBook } from '@tier-planner/cost-model';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { usd } from '../../render/format.js';
+import { PARTLY_PRICED_AT_ZERO, zeroRateSnapshotDir } from '../../render/testing/zero-rate-snapshot.js';
 import type { Scenario } from '../state/scenario.js';
 import { App } from './App.js';
 
@@ -24,8 +25,8 @@ function unwrapped(frame: string, width = 100): string {
   return frame.split('\n').reduce((text, line, i, lines) => (i === 0 ? line : text + (lines[i - 1]!.length >= width ? '' : ' ') + line), '');
 }
 
-async function start(cwd = tmpdir(), size?: { columns: number; rows: number }) {
-  const app = render(<App book={book} scenario={scenario} cwd={cwd} />);
+async function start(cwd = tmpdir(), size?: { columns: number; rows: number }, planned: { book: PriceBook; scenario: Scenario } = { book, scenario }) {
+  const app = render(<App book={planned.book} scenario={planned.scenario} cwd={cwd} />);
   if (size) resize(app.stdout, size.columns, size.rows);
   await tick();
   const frame = () => stripVTControlCharacters(app.lastFrame() ?? '');
@@ -162,6 +163,14 @@ describe('the explorer', () => {
     expect(f).not.toContain('-100%');
     // The cost bars beside it say so too.
     expect(f).toMatch(/EC2 +unpriced/);
+  });
+
+  it('a service priced in part at $0.00 reads "$0.00+" in the cost bars, not "unpriced"', async () => {
+    const zeroBook = loadPriceBook({ dir: zeroRateSnapshotDir() });
+    const { frame } = await start(tmpdir(), undefined, { book: zeroBook, scenario: { ...scenario, ...PARTLY_PRICED_AT_ZERO } });
+    expect(frame()).toContain('· reserved-1yr ·');
+    expect(frame()).toMatch(/EC2 +\$0\.00\+$/m);
+    expect(frame()).not.toMatch(/EC2 +unpriced/);
   });
 
   it('the chart pane marks totals that leave unpriced items out', async () => {
