@@ -83,6 +83,21 @@ describe('unpriced services', () => {
   });
 });
 
+describe('counts with their nouns', () => {
+  it('one of a thing is singular, more are plural: storage, datastores and services', () => {
+    const one = ok(['--users', '10000', '--print']);
+    expect(one).toContain('\n  ECR: 1 repository × 10 images kept = ');
+    const small = ok(['--users', '10', '--profile', 'microservices-mysql']);
+    expect(small).toMatch(/\n {2}database: 20 GB gp3 × 1 instance — /);
+    expect(small).toMatch(/\n {2}frontend: 1 replica \(load needs 1, min 1,/);
+    const replicated = ok(['--users', '100000', '--profile', 'microservices-mysql']);
+    expect(replicated).toMatch(/\n {2}database: mysql db\.\S+ multi-az \+ 1 read replica — /);
+    expect(replicated).toMatch(/\n {2}database: [\d,]+ GB gp3 × 2 instances — /);
+    expect(replicated).toContain('\n  ECR: 5 repositories × 10 images kept = ');
+    for (const text of [one, small, replicated]) expect(text).not.toMatch(/\(s\)|\b1 (repositories|images|instances|replicas|read replicas)\b/);
+  });
+});
+
 describe('thousands separators', () => {
   // Four or more digits in a row, not part of a date, a decimal fraction, a hash or a name (t3a, db.r6g).
   const UNGROUPED = /(?<![\d.,\w:-])\d{4,}(?![\d-])/;

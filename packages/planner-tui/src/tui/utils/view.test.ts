@@ -75,6 +75,14 @@ describe('unpriced line items are never shown as a price', () => {
   });
 });
 
+describe('capacity lines', () => {
+  it('count read replicas in words: "+ 1 replica", "+ 2 replicas"', () => {
+    const db = (users: number) => capacityLines(planTier({ users, profile: 'microservices-mysql' }, book, {}), 120).find((l) => l.startsWith('db: '));
+    expect(db(100_000)).toMatch(/^db: db\.\S+ multi-az \+ 1 replica$/);
+    expect(db(1_000_000)).toMatch(/^db: db\.\S+ multi-az \+ 2 replicas$/);
+  });
+});
+
 describe('header and key line on a narrow screen', () => {
   const scenario: Scenario = { users: 10_000_000, profile: 'trading-k8s-self-managed', purchase: 'reserved-3yr', ha: 'auto', families: 'graviton', workload: {} };
 
