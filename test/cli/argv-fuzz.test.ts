@@ -1,7 +1,7 @@
 // Fuzzes the command line in-process (the same run() the bin calls): whatever the arguments, the
 // answer is exit 0, or exit 2 with exactly one line on stderr, never a stack trace or an exit 1.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../packages/planner-tui/src/cli/main.js';
 
 function capture() {
@@ -89,4 +89,41 @@ describe('argument fuzzing', () => {
       { numRuns: Number(process.env.FUZZ_RUNS ?? 2_000) },
     );
   }, 600_000);
+
+  describe('pricing refresh limits', () => {
+    // Were a bad value taken, the refresh would start: it then goes to a closed loopback port with
+    // test credentials (no instance-metadata lookup) and fails with exit 1, which the test catches.
+    beforeAll(() => {
+      for (const [k, v] of Object.entries({ AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_EC2_METADATA_DISABLED: 'true' })) vi.stubEnv(k, v);
+    });
+    afterAll(() => vi.unstubAllEnvs());
+
+    const LONG = ['9'.repeat(300), `${'9'.repeat(300)}s`, 'x'.repeat(300), `${'1h'.repeat(30)}`];
+    const SPACED = [' 30s', '30s ', ' 5', '5 ', '1m 30s', '\t3', ' ', '3\u00a0'];
+    const limitFlags = fc.constantFrom<[string, readonly string[]]>(
+      ['--request-timeout', [...LONG, ...SPACED, '0s', '25h', 'soon', '1e3', '-1s', '']],
+      ['--deadline', [...LONG, ...SPACED, '0ms', '24h1ms', '10 m', '.5s', '']],
+      ['--max-attempts', [...LONG, ...SPACED, ...JS_NUMBER_FORMS, '0', '21', '2.0', '']],
+    );
+
+    it('refuses escape sequences, long values and spaces in --request-timeout, --deadline and --max-attempts: exit 2, one line, escaped, cut', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          limitFlags.chain(([flag, bad]) => fc.tuple(fc.constant(flag), fc.oneof(fc.constantFrom(...bad), fc.constantFrom(...ESCAPES), fc.tuple(fc.constantFrom(...ESCAPES), fc.constantFrom(...bad)).map(([e, b]) => `${b}${e}`)))),
+          async ([flag, value]) => {
+            const argv = ['pricing', 'refresh', '--region', 'us-east-1', '--endpoint', 'http://127.0.0.1:9', ...(flag === '--max-attempts' ? [] : ['--max-attempts', '1']), `${flag}=${value}`];
+            const c = capture();
+            const status = await run(argv, c.io);
+            expect(status, `${JSON.stringify(argv)}: ${c.err()}`).toBe(2);
+            expect(c.out()).toBe('');
+            expect(c.err(), JSON.stringify(argv)).toMatch(new RegExp(`^tier-planner: ${flag} must be [^\n]*, got "[^\n]*"\n$`));
+            expect(c.err(), JSON.stringify(argv)).not.toMatch(RAW_CONTROL);
+            // The value is echoed at most 120 characters long (one more for the "…").
+            expect(/, got "(.*)"\n$/.exec(c.err())![1]!.length, JSON.stringify(argv)).toBeLessThanOrEqual(120);
+          },
+        ),
+        { numRuns: Number(process.env.FUZZ_RUNS ?? 1_000) },
+      );
+    }, 600_000);
+  });
 });

@@ -52,14 +52,18 @@ const ONE_LINE_FAILURE = /^tier-planner: pricing refresh failed \((\w+)\): [^\n]
 describe('tier-planner pricing refresh (bin + real SDK + loopback Price List API)', () => {
   it('refreshes a region, shows progress, and the next plan uses the refreshed snapshot; no SDK Node-version warning', async () => {
     const server = await serve({ pageSize: 100 });
-    const dir = mkdtempSync(join(tmpdir(), 'tp-refresh-bin-'));
+    // A folder name that, echoed raw, would clear the screen and set the terminal's title.
+    const parent = mkdtempSync(join(tmpdir(), 'tp-refresh-bin-'));
+    const dir = join(parent, 'prices \u001b[2J\u001b]0;pwned\u0007');
     const r = await runBinAsync(refresh(server, dir), fakeAws);
     expect(r.stderr).toMatch(/page \d+, \d+ products/);
+    for (const out of [r.stdout, r.stderr]) expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(r.stderr).toContain(`writing ${parent}/prices \\x1b[2J\\x1b]0;pwned\\x07/us-east-1.json`);
     expect(r.stderr).not.toMatch(/NodeVersionSupportWarning|will require node|Warning/);
     // Instead, one line of our own, once, where the SDK would have warned.
     expect(r.stderr.match(/note: AWS SDK releases after the first week of January 2027 need Node 22/g) ?? []).toHaveLength(Number(process.versions.node.split('.')[0]) < 22 ? 1 : 0);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/wrote .*us-east-1\.json: 1101 EC2 instance types/);
+    expect(r.stdout).toContain(`wrote ${parent}/prices \\x1b[2J\\x1b]0;pwned\\x07/us-east-1.json: 1101 EC2 instance types`);
     const info = runBin(['pricing', 'info'], { TIER_PLANNER_PRICING_DIR: dir });
     expect(info.stdout).toContain('user snapshot');
     expect(info.stdout).toContain('AWS Price List API');
@@ -135,6 +139,31 @@ describe('tier-planner pricing refresh (bin + real SDK + loopback Price List API
       const bad = runBin(['pricing', 'refresh', '--region', 'us-east-1', flag, value]);
       expect(bad.status, flag).toBe(2);
       expect(bad.stderr, flag).toMatch(new RegExp(`^tier-planner: ${message.source}\\n$`));
+    }
+  });
+
+  it('exits 2 on an escape sequence, a long value or a space in --request-timeout, --deadline or --max-attempts, echoed printable and cut', () => {
+    const long = '9'.repeat(300);
+    const cut = `"${'9'.repeat(119)}…"`;
+    const DURATION = 'must be a duration such as 500ms, 30s or 10m, got';
+    const ATTEMPTS = 'must be a whole number from 1 to 20, got';
+    for (const [flag, value, expected] of [
+      ['--request-timeout', '30s\u001b]0;pwned\u0007', `${DURATION} "30s\\x1b]0;pwned\\x07"`],
+      ['--deadline', '\u009b31m10m', `${DURATION} "\\x9b31m10m"`],
+      ['--max-attempts', '3\u001b[2J', `${ATTEMPTS} "3\\x1b[2J"`],
+      ['--request-timeout', `${long}s`, `must be between 1ms and 24h, got ${cut}`],
+      ['--deadline', `${long}x`, `${DURATION} ${cut}`],
+      ['--max-attempts', long, `${ATTEMPTS} ${cut}`],
+      ['--request-timeout', ' 30s', `${DURATION} " 30s"`],
+      ['--deadline', '10m ', `${DURATION} "10m "`],
+      ['--max-attempts', ' 3', `${ATTEMPTS} " 3"`],
+      ['--max-attempts', '3 ', `${ATTEMPTS} "3 "`],
+    ] as const) {
+      // Were a value taken, the refresh would go to a closed loopback port and fail with exit 1.
+      const once = flag === '--max-attempts' ? [] : ['--max-attempts', '1'];
+      const bad = runBin(['pricing', 'refresh', '--region', 'us-east-1', '--endpoint', 'http://127.0.0.1:9', ...once, `${flag}=${value}`], fakeAws);
+      expect(bad.status, `${flag} ${value}`).toBe(2);
+      expect(bad.stderr, `${flag} ${value}`).toBe(`tier-planner: ${flag} ${expected}\n`);
     }
   });
 

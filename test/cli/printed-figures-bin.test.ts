@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PARTLY_PRICED_AT_ZERO, zeroRateSnapshotDir } from '../../packages/planner-tui/src/render/testing/zero-rate-snapshot.js';
 import { runBin } from './run-bin.js';
 
 // eks-web-app plans t3a.medium nodes, which have no 1-year RI rate in the embedded book: EC2 is
@@ -28,6 +29,27 @@ describe('unpriced services', () => {
     const part = ok(PART);
     expect(part).toMatch(/^ {2}EC2 +\$19\.05 \+ unpriced$/m);
     expect(part).toMatch(/\nTotal: .* \(incomplete: EC2 partly unpriced — no 1yr standard Reserved Instance rate for t3\.large/);
+  });
+
+  it('a service priced in part at $0.00 is "$0.00 + unpriced", in the plan, the ladder and a diff', () => {
+    const env = { TIER_PLANNER_PRICING_DIR: zeroRateSnapshotDir() };
+    const { users, profile, purchase } = PARTLY_PRICED_AT_ZERO;
+    const args = ['--users', String(users), '--profile', profile, '--purchase', purchase];
+    const at = (more: string[]) => {
+      const r = runBin([...args, ...more], env);
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    expect(at([])).toMatch(/^ {2}EC2 +\$0\.00 \+ unpriced$/m);
+    const ladder = ['ladder', '--users', `10,${users}`, '--profile', profile, '--purchase', purchase];
+    const r = runBin(ladder, env);
+    expect(r.stdout, r.stderr).toMatch(/^EC2 +\$0\.00 \+ unpriced +\$0\.00 \+ unpriced$/m);
+    const csv = runBin([...ladder, '--format', 'csv'], env).stdout.split('\r\n');
+    expect(csv[1]!.split(',')[csv[0]!.split(',').indexOf('EC2 usd')]).toBe('0');
+    const dir = mkdtempSync(join(tmpdir(), 'tp-unpriced-'));
+    writeFileSync(join(dir, 'a.json'), ok(['--users', String(users), '--profile', profile, '--json']));
+    writeFileSync(join(dir, 'b.json'), at(['--json']));
+    expect(runBin(['diff', join(dir, 'a.json'), join(dir, 'b.json')], env).stdout).toMatch(/^ {2}EC2 +\$[\d,.]+ +\$0\.00 \+ unpriced /m);
   });
 
   it('markdown, csv and json', () => {
@@ -58,6 +80,21 @@ describe('unpriced services', () => {
     expect(text).toContain(`b.json is incomplete: EC2 unpriced — ${REASON}`);
     expect(text).toMatch(/^ {2}EC2 +\$[\d,.]+ +unpriced /m);
     expect(JSON.parse(ok(['diff', join(dir, 'a.json'), join(dir, 'b.json'), '--json'])).complete).toEqual({ a: true, b: false });
+  });
+});
+
+describe('counts with their nouns', () => {
+  it('one of a thing is singular, more are plural: storage, datastores and services', () => {
+    const one = ok(['--users', '10000', '--print']);
+    expect(one).toContain('\n  ECR: 1 repository × 10 images kept = ');
+    const small = ok(['--users', '10', '--profile', 'microservices-mysql']);
+    expect(small).toMatch(/\n {2}database: 20 GB gp3 × 1 instance — /);
+    expect(small).toMatch(/\n {2}frontend: 1 replica \(load needs 1, min 1,/);
+    const replicated = ok(['--users', '100000', '--profile', 'microservices-mysql']);
+    expect(replicated).toMatch(/\n {2}database: mysql db\.\S+ multi-az \+ 1 read replica — /);
+    expect(replicated).toMatch(/\n {2}database: [\d,]+ GB gp3 × 2 instances — /);
+    expect(replicated).toContain('\n  ECR: 5 repositories × 10 images kept = ');
+    for (const text of [one, small, replicated]) expect(text).not.toMatch(/\(s\)|\b1 (repositories|images|instances|replicas|read replicas)\b/);
   });
 });
 

@@ -14,7 +14,8 @@ export function planCi(ci: CiSpec): CiPlan {
     minutesByRunner[runner] = (minutesByRunner[runner] ?? 0) + runs * Math.ceil(job.minutes) * (job.matrix ?? 1);
   }
   const totalMinutes = Object.values(minutesByRunner).reduce((a, b) => a + b, 0);
-  const why = `${ci.developers} developers × ${ci.pushesPerDeveloperPerDay} pushes/day × ${ci.workingDaysPerMonth} days = ${runs.toLocaleString('en-US')} pipeline runs of ${ci.jobs.length} job(s)`;
+  const jobs = ci.jobs.length;
+  const why = `${ci.developers} developer${ci.developers === 1 ? '' : 's'} × ${ci.pushesPerDeveloperPerDay} pushes/day × ${ci.workingDaysPerMonth} days = ${runs.toLocaleString('en-US')} pipeline runs of ${jobs} job${jobs === 1 ? '' : 's'}`;
   if (ci.provider === 'jenkins') {
     if (!ci.jenkins) throw new Error('a Jenkins CI profile needs its controller and agent instance types');
     const agentHours = Math.ceil(totalMinutes / 60 / ci.jenkins.executorsPerAgent);

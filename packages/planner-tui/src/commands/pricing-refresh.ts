@@ -3,6 +3,7 @@ import { userSnapshotDir } from '@tier-planner/cost-model';
 import type { CliIo } from '../cli/io.js';
 import { parseRegion, usageErrors } from '../cli/parse-args.js';
 import { parseDurationFlag } from '../cli/parse-duration.js';
+import { parseNumber } from '../cli/parse-numbers.js';
 import { EXIT, UsageError } from '../cli/usage-error.js';
 import { printable, quoted } from '../render/printable.js';
 
@@ -46,7 +47,7 @@ export async function pricingRefresh(argv: readonly string[], io: CliIo): Promis
   const limits = {
     ...(values['request-timeout'] !== undefined ? { requestTimeoutMs: parseDurationFlag('--request-timeout', values['request-timeout']) } : {}),
     ...(values.deadline !== undefined ? { deadlineMs: parseDurationFlag('--deadline', values.deadline) } : {}),
-    ...(values['max-attempts'] !== undefined ? { maxAttempts: parseAttempts(values['max-attempts']) } : {}),
+    ...(values['max-attempts'] !== undefined ? { maxAttempts: parseNumber('--max-attempts', values['max-attempts'], 1, 20, true) } : {}),
   };
   const { refreshPriceSnapshot, RefreshError } = await import('../pricing-refresh/index.js');
   const outDir = values.out ?? userSnapshotDir(io.env);
@@ -64,12 +65,13 @@ export async function pricingRefresh(argv: readonly string[], io: CliIo): Promis
         } else if (e.kind === 'retry') {
           io.stderr.write(`  ${e.service}: ${e.reason}, retry ${e.attempt} in ${e.delayMs} ms\n`);
         } else if (e.kind === 'writing') {
-          io.stderr.write(`  writing ${e.path}\n`);
+          io.stderr.write(`  writing ${printable(e.path, Infinity)}\n`);
         }
       },
     });
+    // The path is the --out folder as typed: escaped, and whole, since it says where to look.
     io.stdout.write(
-      `wrote ${path}: ${report.instanceTypes} EC2 instance types (${report.reservedInstanceTypes} with RI terms), ${report.prices} prices, ` +
+      `wrote ${printable(path, Infinity)}: ${report.instanceTypes} EC2 instance types (${report.reservedInstanceTypes} with RI terms), ${report.prices} prices, ` +
         `${report.requests} requests, ${report.retries} retries; ${report.missing.length} dimensions missing (see tier-planner pricing info --region ${region})\n`,
     );
     // The SDK's own nine-line warning is kept quiet (createPricingClient); one line says what it meant.
@@ -101,7 +103,3 @@ function checkEndpoint(text: string): void {
   }
 }
 
-function parseAttempts(text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 20) throw new UsageError(`--max-attempts must be a whole number from 1 to 20, got ${JSON.stringify(text)}`);
-  return Number(text);
-}

@@ -1,15 +1,12 @@
 import type { Decimal, Plan, PlanDiff } from '@tier-planner/cost-model';
 import { int, table, usd } from './format.js';
 import { printable } from './printable.js';
-import { unpricedServices, unpricedSummary } from './unpriced.js';
+import { serviceCell, servicePricing, unpricedSummary } from './unpriced.js';
 
 const signed = (d: Decimal) => `${d.isNegative() ? '-' : '+'}${usd(d.abs())}`;
 
 /** A service's cost in one plan, or that it is (partly) unpriced there. */
-function serviceCell(plan: Plan, service: string, cost: Decimal): string {
-  const u = unpricedServices(plan).find((s) => s.service === service);
-  return u?.whole ? 'unpriced' : `${usd(cost)}${u ? ' + unpriced' : ''}`;
-}
+const cellIn = (plan: Plan, service: string, cost: Decimal): string => serviceCell(servicePricing(plan.lineItems, service), cost);
 
 /** `tier-planner diff` as text: the two plans, their totals (marked when incomplete), shape changes, services and line items that changed. */
 export function renderDiffText(files: readonly [string, string], plans: readonly [Plan, Plan], d: PlanDiff): string {
@@ -26,7 +23,7 @@ export function renderDiffText(files: readonly [string, string], plans: readonly
     ...(d.changes.length ? d.changes.map((c) => `  ${c}`) : ['  (same shape)']),
     '',
     'By service:',
-    ...table(d.byService.map((s) => [printable(s.service), serviceCell(a, s.service, s.a), serviceCell(b, s.service, s.b), signed(s.delta)]), new Set([1, 2, 3])).map((l) => `  ${l}`),
+    ...table(d.byService.map((s) => [printable(s.service), cellIn(a, s.service, s.a), cellIn(b, s.service, s.b), signed(s.delta)]), new Set([1, 2, 3])).map((l) => `  ${l}`),
     '',
     'Line items that changed:',
     ...table(d.lineItems.map((s) => [printable(s.item), usd(s.a), usd(s.b), signed(s.delta)]), new Set([1, 2, 3])).map((l) => `  ${l}`),

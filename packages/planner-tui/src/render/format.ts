@@ -3,6 +3,11 @@ import { formatUsd } from '@tier-planner/cost-model';
 
 export const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 
+/** A count with its noun: "1 repository", "5 repositories", "2 instances". */
+export function counted(n: number, singular: string, plural = `${singular}s`): string {
+  return `${int(n)} ${Math.round(n) === 1 ? singular : plural}`;
+}
+
 export function num(n: number, digits = 1): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }

@@ -1,7 +1,7 @@
 import type { Breakpoint, Plan } from '@tier-planner/cost-model';
 import { grouped, int, table, usd } from './format.js';
 import { printable } from './printable.js';
-import { serviceCells, unpricedSummary } from './unpriced.js';
+import { serviceCells, servicePricing, unpricedSummary } from './unpriced.js';
 
 function compute(p: Plan): string {
   if (p.nodes.length) return p.nodes.map((g) => `${int(g.count)}×${g.instanceType}`).join(' + ');
@@ -66,8 +66,8 @@ export function renderLadderCsv(plans: readonly Plan[]): string {
   const services = [...new Set(plans.flatMap((p) => [...p.monthly.byService.keys()]))];
   const rows = [['users', 'ha', 'azs', ...services.map((s) => `${s} usd`), 'total usd', 'complete', 'unpriced']];
   for (const p of plans) {
-    const whole = (s: string) => p.lineItems.some((i) => i.service === s) && p.lineItems.every((i) => i.service !== s || i.monthly === undefined);
-    rows.push([String(p.users), String(p.ha), String(p.azs), ...services.map((s) => (whole(s) ? '' : (p.monthly.byService.get(s)?.toString() ?? '0'))), p.monthly.total.toString(), String(p.monthly.complete), unpricedSummary(p)]);
+    const cell = (s: string) => (servicePricing(p.lineItems, s) === 'unpriced' ? '' : (p.monthly.byService.get(s)?.toString() ?? '0'));
+    rows.push([String(p.users), String(p.ha), String(p.azs), ...services.map(cell), p.monthly.total.toString(), String(p.monthly.complete), unpricedSummary(p)]);
   }
   return rows.map((r) => r.map((f) => (/[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,5 +1,5 @@
 import type { Plan } from '@tier-planner/cost-model';
-import { grouped, int, num, qty, table, unitUsd, usd } from './format.js';
+import { counted, grouped, int, num, qty, table, unitUsd, usd } from './format.js';
 import { printable } from './printable.js';
 import { incompleteNote, serviceCells } from './unpriced.js';
 
@@ -24,11 +24,11 @@ export function renderPlanText(plan: Plan): string {
     for (const t of plan.fargate) out.push(`  ${printable(t.service)}: ${int(t.count)} × ${grouped(t.vcpu)} vCPU / ${grouped(t.memoryGb)} GB (${t.arch}${t.spot ? ', Spot' : ''})`);
   }
   out.push('', 'Services');
-  for (const r of plan.replicas) out.push(`  ${printable(r.name)}: ${int(r.desired)} replicas (load needs ${int(r.needed)}, min ${int(r.minReplicas)}, HPA max ${int(r.maxReplicas)}), ${int(r.cpuMillicores)}m CPU / ${int(r.memoryMiB)} MiB each`);
+  for (const r of plan.replicas) out.push(`  ${printable(r.name)}: ${counted(r.desired, 'replica')} (load needs ${int(r.needed)}, min ${int(r.minReplicas)}, HPA max ${int(r.maxReplicas)}), ${int(r.cpuMillicores)}m CPU / ${int(r.memoryMiB)} MiB each`);
   const { rds, cache, kafka } = plan.datastores;
   if (rds || cache || kafka) {
     out.push('', 'Datastores');
-    if (rds) out.push(`  database: ${rds.engine} ${rds.instanceClass} ${rds.deployment}${rds.readReplicas ? ` + ${int(rds.readReplicas)} read replica(s)` : ''} — ${rds.why}`);
+    if (rds) out.push(`  database: ${rds.engine} ${rds.instanceClass} ${rds.deployment}${rds.readReplicas ? ` + ${counted(rds.readReplicas, 'read replica')}` : ''} — ${rds.why}`);
     if (cache) out.push(`  cache: ${int(cache.nodes)} × ${cache.nodeType} (${cache.engine}) — ${cache.why}`);
     if (kafka) out.push(`  kafka: ${int(kafka.brokers)} × ${kafka.brokerType}, ${grouped(kafka.storageGbPerBroker)} GB each — ${kafka.why}`);
   }
@@ -36,9 +36,9 @@ export function renderPlanText(plan: Plan): string {
   out.push('', 'Storage');
   if (s.nodeRootVolumes) out.push(`  node root volumes: ${int(s.nodeRootVolumes.count)} × ${grouped(s.nodeRootVolumes.sizeGb)} GB gp3`);
   for (const v of s.persistentVolumes) out.push(`  ${printable(v.name)}: ${int(v.count)} × ${grouped(v.sizeGb)} GB gp3 — ${v.why}`);
-  if (s.database) out.push(`  database: ${grouped(s.database.storageGb)} GB gp3 × ${int(s.database.instances)} instance(s) — ${s.database.why}`);
+  if (s.database) out.push(`  database: ${grouped(s.database.storageGb)} GB gp3 × ${counted(s.database.instances, 'instance')} — ${s.database.why}`);
   out.push(`  S3: ${num(s.s3.standardGb)} GB Standard, ${num(s.s3.standardIaGb)} GB Standard-IA, ${num(s.s3.glacierInstantGb)} GB Glacier IR — ${s.s3.why}`);
-  out.push(`  ECR: ${int(s.ecr.repositories)} repositories × ${int(s.ecr.retainedImages)} images kept = ${num(s.ecr.storageGb)} GB`);
+  out.push(`  ECR: ${counted(s.ecr.repositories, 'repository', 'repositories')} × ${counted(s.ecr.retainedImages, 'image')} kept = ${num(s.ecr.storageGb)} GB`);
   out.push(`  logs: ${num(s.logs.ingestedGbPerMonth)} GB/month into ${s.logs.sink}, ${num(s.logs.storedGb)} GB kept`);
   out.push('', `CI: ${plan.ci.provider}, ${int(plan.ci.totalMinutes)} minutes/month — ${plan.ci.why}`);
 

@@ -1,4 +1,4 @@
-import { ZERO, type LineItem, type MonthlyCost } from '@tier-planner/cost-model';
+import { ZERO, type Decimal, type LineItem, type MonthlyCost } from '@tier-planner/cost-model';
 import { apportionCents } from './cents.js';
 import { usd } from './format.js';
 import { printable } from './printable.js';
@@ -10,6 +10,31 @@ const REASON_LIMIT = 240;
 export interface Priced {
   readonly monthly: MonthlyCost;
   readonly lineItems: readonly LineItem[];
+}
+
+/**
+ * How much of a service the price book prices. Its sum alone cannot tell: a service priced in part
+ * may sum to $0.00, and one with no line items in a plan has nothing left out.
+ */
+export type ServicePricing = 'priced' | 'partly priced' | 'unpriced';
+
+/** Every printed and on-screen cell asks this, so they all agree on what "unpriced" means. */
+export function servicePricing(lineItems: readonly LineItem[], service: string): ServicePricing {
+  let priced = false;
+  let unpriced = false;
+  for (const i of lineItems) {
+    if (i.service !== service) continue;
+    if (i.monthly === undefined) unpriced = true;
+    else priced = true;
+  }
+  if (!unpriced) return 'priced';
+  return priced ? 'partly priced' : 'unpriced';
+}
+
+/** A printed service cell: "$X", "$X + unpriced" for one priced in part, "unpriced" for one with no price at all. */
+export function serviceCell(pricing: ServicePricing, amount: Decimal): string {
+  if (pricing === 'unpriced') return 'unpriced';
+  return pricing === 'partly priced' ? `${usd(amount)} + unpriced` : usd(amount);
 }
 
 interface UnpricedService {
@@ -24,7 +49,7 @@ export function unpricedServices(priced: Priced): UnpricedService[] {
   const services = [...new Set(priced.monthly.unpriced.map((i) => i.service))];
   return services.map((service) => ({
     service,
-    whole: priced.lineItems.every((i) => i.service !== service || i.monthly === undefined),
+    whole: servicePricing(priced.lineItems, service) === 'unpriced',
     reasons: [...new Set(priced.monthly.unpriced.filter((i) => i.service === service).map((i) => i.unpriced ?? 'no price in this book'))],
   }));
 }
@@ -49,9 +74,5 @@ export function incompleteNote(priced: Priced): string {
 export function serviceCells(priced: Priced): [string, string][] {
   const services = [...priced.monthly.byService.keys()];
   const cents = apportionCents(services.map((s) => priced.monthly.byService.get(s) ?? ZERO));
-  const unpriced = new Map(unpricedServices(priced).map((u) => [u.service, u]));
-  return services.map((s, i) => {
-    const u = unpriced.get(s);
-    return [s, u?.whole ? 'unpriced' : `${usd(cents[i]!)}${u ? ' + unpriced' : ''}`];
-  });
+  return services.map((s, i) => [s, serviceCell(servicePricing(priced.lineItems, s), cents[i]!)]);
 }

@@ -2,10 +2,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { listProfiles, loadPriceBook, planTier } from '@tier-planner/cost-model';
+import { listProfiles, loadPriceBook, planTier, type PriceBook } from '@tier-planner/cost-model';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { usd } from '../../render/format.js';
+import { PARTLY_PRICED_AT_ZERO, zeroRateSnapshotDir } from '../../render/testing/zero-rate-snapshot.js';
 import type { Scenario } from '../state/scenario.js';
 import { App } from './App.js';
 
@@ -24,8 +25,8 @@ function unwrapped(frame: string, width = 100): string {
   return frame.split('\n').reduce((text, line, i, lines) => (i === 0 ? line : text + (lines[i - 1]!.length >= width ? '' : ' ') + line), '');
 }
 
-async function start(cwd = tmpdir(), size?: { columns: number; rows: number }) {
-  const app = render(<App book={book} scenario={scenario} cwd={cwd} />);
+async function start(cwd = tmpdir(), size?: { columns: number; rows: number }, planned: { book: PriceBook; scenario: Scenario } = { book, scenario }) {
+  const app = render(<App book={planned.book} scenario={planned.scenario} cwd={cwd} />);
   if (size) resize(app.stdout, size.columns, size.rows);
   await tick();
   const frame = () => stripVTControlCharacters(app.lastFrame() ?? '');
@@ -100,13 +101,15 @@ describe('the explorer', () => {
     expect(frame()).not.toContain('Keys  (? or Esc');
   });
 
-  it('e writes the plan as JSON and Markdown into the working folder', async () => {
+  it('e writes the plan as JSON and Markdown into the working folder, and names them as seen from there', async () => {
+    // The explorer's folder, not this process's: the message names the files where they were written.
     const cwd = mkdtempSync(join(tmpdir(), 'tier-planner-tui-'));
+    expect(cwd).not.toBe(process.cwd());
     try {
       const { frame, press } = await start(cwd);
       await press('e');
       const base = join(cwd, 'tier-planner-plan-10000-eks-web-app');
-      expect(unwrapped(frame())).toContain(`exported ${base}.json and .md`);
+      expect(unwrapped(frame())).toContain('exported tier-planner-plan-10000-eks-web-app.json and .md');
       const json = JSON.parse(readFileSync(`${base}.json`, 'utf8'));
       const plan = planTier({ users: 10_000, profile: 'eks-web-app' }, book, {});
       expect(json.monthly.total).toBe(plan.monthly.total.toString());
@@ -127,25 +130,26 @@ describe('the explorer', () => {
       writeFileSync(`${base}.md`, 'my notes\n');
       const { frame, press } = await start(cwd);
       await press('e');
-      expect(unwrapped(frame())).toContain(`exported ${base}-2.json and .md (the earlier one is kept)`);
+      expect(unwrapped(frame())).toContain('exported tier-planner-plan-10000-eks-web-app-2.json and .md (the earlier one is kept)');
       expect(readFileSync(`${base}.md`, 'utf8')).toBe('my notes\n');
       expect(JSON.parse(readFileSync(`${base}-2.json`, 'utf8')).users).toBe(10_000);
       await press('e');
-      expect(unwrapped(frame())).toContain(`exported ${base}-3.json and .md`);
+      expect(unwrapped(frame())).toContain('exported tier-planner-plan-10000-eks-web-app-3.json and .md');
       expect(readdirSync(cwd).sort()).toEqual([2, 3].flatMap((n) => [`tier-planner-plan-10000-eks-web-app-${n}.json`, `tier-planner-plan-10000-eks-web-app-${n}.md`]).concat('tier-planner-plan-10000-eks-web-app.md').sort());
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
   });
 
-  it('the export message wraps to a 40-column terminal and keeps the whole path', async () => {
+  it('the export message wraps to a 40-column terminal and keeps the whole name', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'tier-planner-tui-'));
     try {
       const { frame, press } = await start(cwd, { columns: 40, rows: 12 });
       await press('e');
       for (const line of frame().split('\n')) expect(line.length).toBeLessThanOrEqual(40);
       expect(frame().split('\n').length).toBeLessThanOrEqual(11);
-      expect(unwrapped(frame(), 40)).toContain(`exported ${join(cwd, 'tier-planner-plan-10000-eks-web-app')}.json and .md`);
+      // The 40-character name fills a line of its own: wrapped at the spaces around it, not cut.
+      expect(frame().replace(/\s+/g, ' ')).toContain('exported tier-planner-plan-10000-eks-web-app.json and .md');
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
@@ -162,6 +166,14 @@ describe('the explorer', () => {
     expect(f).not.toContain('-100%');
     // The cost bars beside it say so too.
     expect(f).toMatch(/EC2 +unpriced/);
+  });
+
+  it('a service priced in part at $0.00 reads "$0.00+" in the cost bars, not "unpriced"', async () => {
+    const zeroBook = loadPriceBook({ dir: zeroRateSnapshotDir() });
+    const { frame } = await start(tmpdir(), undefined, { book: zeroBook, scenario: { ...scenario, ...PARTLY_PRICED_AT_ZERO } });
+    expect(frame()).toContain('· reserved-1yr ·');
+    expect(frame()).toMatch(/EC2 +\$0\.00\+$/m);
+    expect(frame()).not.toMatch(/EC2 +unpriced/);
   });
 
   it('the chart pane marks totals that leave unpriced items out', async () => {

@@ -1,5 +1,6 @@
 import { Box } from 'ink';
 import type { Decimal, Plan } from '@tier-planner/cost-model';
+import { servicePricing } from '../../render/unpriced.js';
 import { serviceBars } from '../utils/bars.js';
 import { serviceUsd, unpricedServices } from '../utils/money.js';
 import { capacityLines } from '../utils/plan-summary-view.js';
@@ -42,7 +43,7 @@ export function CapacityAndCost({ plan, width, rows, capacity }: CapacityAndCost
  */
 export function costBarLines(plan: Plan, width: number): string[] {
   const unpriced = unpricedServices(plan.monthly);
-  const money = (service: string, amount: Decimal) => serviceUsd(amount, unpriced.has(service));
+  const money = (service: string, amount: Decimal) => serviceUsd(amount, servicePricing(plan.lineItems, service));
   const moneyWidth = Math.max(8, ...[...plan.monthly.byService].map(([s, v]) => money(s, v).length));
   const name = Math.min(14, Math.max(3, ...[...plan.monthly.byService.keys()].map((s) => s.length)));
   const barWidth = Math.max(4, width - name - moneyWidth - 2);

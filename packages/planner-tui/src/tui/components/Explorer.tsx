@@ -16,9 +16,9 @@ import { HelpOverlay } from './HelpOverlay.js';
 import { Lines } from './Lines.js';
 import { LowerPane, scrollBodyRows } from './LowerPane.js';
 
-/** A path as a person in this folder would type it: relative when inside it, else absolute. */
-function shownPath(path: string): string {
-  const rel = relative(process.cwd(), path);
+/** A path as a person in `cwd`, the explorer's folder, would type it: relative when inside it, else absolute. */
+function shownPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
@@ -51,7 +51,7 @@ export function Explorer() {
       try {
         const written = exportPlan(plan, cwd);
         const kept = written.renamed ? ' (the earlier one is kept)' : '';
-        dispatch({ type: 'message', text: `exported ${shownPath(written.json)} and .md${kept}` });
+        dispatch({ type: 'message', text: `exported ${shownPath(written.json, cwd)} and .md${kept}` });
       } catch (e) {
         dispatch({ type: 'message', text: `export failed: ${e instanceof Error ? e.message : String(e)}` });
       }

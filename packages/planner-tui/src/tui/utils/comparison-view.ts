@@ -1,5 +1,6 @@
 import { diffPlans, ZERO, type Decimal, type Plan } from '@tier-planner/cost-model';
 import { usd } from '../../render/format.js';
+import { servicePricing, type ServicePricing } from '../../render/unpriced.js';
 import { serviceUsd, totalUsd, unpricedServices } from './money.js';
 import { cell, fit } from './text.js';
 
@@ -25,8 +26,8 @@ interface ServiceRow {
   readonly service: string;
   readonly a: Decimal;
   readonly b: Decimal;
-  readonly aUnpriced: boolean;
-  readonly bUnpriced: boolean;
+  readonly aPricing: ServicePricing;
+  readonly bPricing: ServicePricing;
 }
 
 /**
@@ -50,17 +51,17 @@ export function comparisonLines(pinned: Plan, current: Plan, pinnedLabel: string
     service,
     a: pinned.monthly.byService.get(service) ?? ZERO,
     b: current.monthly.byService.get(service) ?? ZERO,
-    aUnpriced: ua.has(service),
-    bUnpriced: ub.has(service),
+    aPricing: servicePricing(pinned.lineItems, service),
+    bPricing: servicePricing(current.lineItems, service),
   }));
   rows.sort((x, y) => y.b.minus(y.a).abs().comparedTo(x.b.minus(x.a).abs()));
   if (rows.length === 0) out.push('no difference per service');
 
   const text = (r: ServiceRow, c: Column): string => {
-    const known = !r.aUnpriced && !r.bUnpriced;
+    const known = r.aPricing === 'priced' && r.bPricing === 'priced';
     const delta = r.b.minus(r.a);
-    if (c === 'pinned') return serviceUsd(r.a, r.aUnpriced);
-    if (c === 'current') return serviceUsd(r.b, r.bUnpriced);
+    if (c === 'pinned') return serviceUsd(r.a, r.aPricing);
+    if (c === 'current') return serviceUsd(r.b, r.bPricing);
     if (c === 'difference') return known ? signed(delta) : 'unknown';
     return known ? percent(r.a, delta) : 'n/a';
   };

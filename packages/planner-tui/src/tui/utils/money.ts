@@ -1,5 +1,6 @@
 import type { Decimal, MonthlyCost } from '@tier-planner/cost-model';
 import { usd } from '../../render/format.js';
+import type { ServicePricing } from '../../render/unpriced.js';
 
 // The model leaves an unpriced line item out of every sum (`monthly` undefined, `complete` false).
 // A sum that leaves something out is shown as a floor, "$X+", never as a price; a cell with no
@@ -11,9 +12,9 @@ export function unpricedServices(monthly: MonthlyCost): ReadonlySet<string> {
 }
 
 /** A service's monthly cost: "unpriced" when none of it has a price, "$X+" when part of it is missing. */
-export function serviceUsd(amount: Decimal, unpriced: boolean): string {
-  if (!unpriced) return usd(amount);
-  return amount.isZero() ? 'unpriced' : `${usd(amount)}+`;
+export function serviceUsd(amount: Decimal, pricing: ServicePricing): string {
+  if (pricing === 'unpriced') return 'unpriced';
+  return pricing === 'partly priced' ? `${usd(amount)}+` : usd(amount);
 }
 
 /** A plan's total: "$X", or "$X+" when it leaves unpriced items out. */

@@ -9,6 +9,7 @@ import { lineItemLines } from './line-items-view.js';
 import { paneTabs } from './lower-pane-view.js';
 import { capacityLines, totalLine } from './plan-summary-view.js';
 import { compactCount, fit, joinWhileFits, wrap } from './text.js';
+import { PARTLY_PRICED_AT_ZERO, zeroRateSnapshotDir } from '../../render/testing/zero-rate-snapshot.js';
 
 const book = loadPriceBook();
 const small = planTier({ users: 10_000, profile: 'eks-web-app' }, book, {});
@@ -62,6 +63,23 @@ describe('unpriced line items are never shown as a price', () => {
     expect(totalLine(spot, 120)).toMatch(/^Total \$[\d,]+\.\d\d\+ \/ month \(incomplete: 1 unpriced item left out\) {2}\(/);
     expect(totalLine(spot, 40)).toMatch(/^Total \$[\d,]+\.\d\d\+ \/ month \(incomplete\)$/);
     expect(totalLine(small, 120)).toMatch(/^Total \$[\d,]+\.\d\d \/ month {2}\(26 req\/s peak/);
+  });
+
+  it('a service whose priced part is $0.00 is a floor, "$0.00+", not "unpriced"', () => {
+    const { users, profile, purchase } = PARTLY_PRICED_AT_ZERO;
+    const zeroBook = loadPriceBook({ dir: zeroRateSnapshotDir() });
+    const partly = planTier({ users, profile }, zeroBook, { purchase });
+    const onDemand = planTier({ users, profile }, zeroBook, {});
+    expect(costBarLines(partly, 60).find((l) => l.startsWith('EC2'))).toMatch(/ \$0\.00\+$/);
+    expect(comparisonLines(onDemand, partly, 'on-demand', 'reserved-1yr', 120).find((l) => l.startsWith('EC2'))).toMatch(/^EC2\s+\$[\d,]+\.\d\d\s+\$0\.00\+\s+unknown\s+n\/a$/);
+  });
+});
+
+describe('capacity lines', () => {
+  it('count read replicas in words: "+ 1 replica", "+ 2 replicas"', () => {
+    const db = (users: number) => capacityLines(planTier({ users, profile: 'microservices-mysql' }, book, {}), 120).find((l) => l.startsWith('db: '));
+    expect(db(100_000)).toMatch(/^db: db\.\S+ multi-az \+ 1 replica$/);
+    expect(db(1_000_000)).toMatch(/^db: db\.\S+ multi-az \+ 2 replicas$/);
   });
 });
 
