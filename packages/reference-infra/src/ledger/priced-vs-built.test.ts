@@ -92,7 +92,7 @@ describe('the ledger catches what is priced but not built', () => {
 
   it('EBS snapshots have a reason (no plan prices them yet, a BOM may)', () => {
     const p = plan(100, 'eks-web-app');
-    const ledger = pricedVsBuilt(withBom(p, [{ type: 'ebs_snapshot', name: 'backups', storageGb: 10 } as BomResource]), synthPlan(p));
+    const ledger = pricedVsBuilt(withBom(p, [{ type: 'ebs_snapshot', name: 'backups', sizeGb: 10 }]), synthPlan(p));
     expect(ledger.notProvisioned.map((n) => n.reason)).toEqual([NOT_PROVISIONED.snapshots]);
   });
 });
