@@ -95,7 +95,10 @@ export class EksClusterStack extends Construct {
     return this.nodeGroups.map((g, i) => [this.groupNames[i]!, g.resources.get(0).autoscalingGroups.get(0).name]);
   }
 
-  /** Managed nodes without their own security groups carry the cluster security group EKS creates. */
+  /**
+   * Managed nodes whose launch template names no security group carry the cluster security group
+   * EKS creates (https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html, read 2026-12-01).
+   */
   get nodeSecurityGroupId(): string {
     return this.cluster.vpcConfig.clusterSecurityGroupId;
   }
