@@ -67,6 +67,8 @@ describe.skipIf(!cliNode)(`cdktf synth through the real CLI${cliNote}`, () => {
     });
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('Generated Terraform code for the stacks: tier-planner');
+    // The CLI shows the app's stdout: the priced-vs-built ledger.
+    expect(run.stdout).toMatch(/not provisioned by this stack[\s\S]*Route 53 \/ dns: \$[\d.,]+ a month — bring your own hosted zone[\s\S]*not provisioned, total: \$/);
     const tf = JSON.parse(readFileSync(join(out, 'stacks/tier-planner/cdk.tf.json'), 'utf8'));
     const groups = Object.values(tf.resource.aws_eks_node_group) as any[];
     expect(groups.map((g) => [g.instance_types, g.scaling_config])).toEqual(plan.nodes.map((n) => [[n.instanceType], { min_size: n.min, desired_size: n.desired, max_size: n.max }]));

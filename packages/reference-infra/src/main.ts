@@ -1,15 +1,20 @@
 // The cdktf app: `cdktf synth` / `cdktf deploy` run `node dist/main.js` (see cdktf.json).
 // PLAN_FILE=plan.json, or USERS (PROFILE, REGION, PURCHASE) through the cost model; see docs/infra.md.
 import { isInputError } from './plan-input/is-input-error.js';
-import { specFromEnvironment } from './plan-input/read-plan.js';
+import { formatLedger } from './ledger/format-ledger.js';
+import { pricedVsBuilt } from './ledger/priced-vs-built.js';
+import { readPlan, specOfPlan } from './plan-input/read-plan.js';
 
 try {
-  const spec = specFromEnvironment(process.env);
+  const plan = readPlan(process.env);
+  const spec = specOfPlan(plan, process.env);
   // cdktf and the provider load only once the input is known to be good: bad input fails fast.
   const [{ App }, { buildStack }] = await Promise.all([import('./cdk/aws.js'), import('./stacks/build-app.js')]);
   const app = new App();
-  buildStack(spec, process.env, app);
+  const stack = buildStack(spec, process.env, app);
   app.synth();
+  // stdout: the cdktf CLI shows the app's stdout (stderr only when the app fails).
+  process.stdout.write(formatLedger(pricedVsBuilt(plan, stack.toTerraform())));
 } catch (e) {
   // Bad input is one line and exit 2; anything else is a bug: one line, exit 1 (stack with TIER_PLANNER_DEBUG=1).
   const error = e as Error;

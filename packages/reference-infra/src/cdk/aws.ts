@@ -1,7 +1,7 @@
 // The one module that imports cdktf and @cdktf/provider-aws. Switching to the cdktn fork
 // (cdktn + @cdktn/provider-aws) means changing the specifiers below and nothing else.
 // The provider is imported per resource: its root index loads all ~1,500 resources (2 s+).
-export { App, Aspects, Fn, LocalBackend, S3Backend, TerraformOutput, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
+export { App, Aspects, Fn, LocalBackend, Op, S3Backend, TerraformIterator, TerraformOutput, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 export { TerraformResource } from 'cdktf';
 export type { IAspect, IResolvable } from 'cdktf';
 export { Construct, type IConstruct } from 'constructs';
@@ -47,6 +47,7 @@ export { Lb } from '@cdktf/provider-aws/lib/lb/index.js';
 export { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group/index.js';
 export { LbListener } from '@cdktf/provider-aws/lib/lb-listener/index.js';
 export { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule/index.js';
+export { AutoscalingAttachment } from '@cdktf/provider-aws/lib/autoscaling-attachment/index.js';
 export { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group/index.js';
 
 // registry and storage

@@ -22,6 +22,7 @@ export class EksClusterStack extends Construct {
   readonly cluster: EksCluster;
   readonly nodeGroups: EksNodeGroup[];
   readonly oidc: IamOpenidConnectProvider;
+  private readonly groupNames: string[];
 
   constructor(scope: Construct, id: string, props: EksClusterProps) {
     super(scope, id);
@@ -51,6 +52,7 @@ export class EksClusterStack extends Construct {
       service: 'ec2.amazonaws.com',
       managedPolicies: ['AmazonEKSWorkerNodePolicy', 'AmazonEC2ContainerRegistryPullOnly'],
     });
+    this.groupNames = spec.nodeGroups.map((g) => g.name);
     this.nodeGroups = spec.nodeGroups.map((group) => {
       const template = nodeLaunchTemplate(this, `nodes-${group.name}-template`, { group, namePrefix: `${prefix}${group.name}-`, tags: spec.tags });
       return new EksNodeGroup(this, `nodes-${group.name}`, {
@@ -86,6 +88,19 @@ export class EksClusterStack extends Construct {
     addOn('kube-proxy', {});
     addOn('coredns', { afterNodes: true });
     addOn('aws-ebs-csi-driver', { serviceAccountRoleArn: ebs.arn, afterNodes: true });
+  }
+
+  /** Each node group's Auto Scaling group (EKS creates and names it), as [node group name, ASG name]. */
+  nodeAutoscalingGroups(): [string, string][] {
+    return this.nodeGroups.map((g, i) => [this.groupNames[i]!, g.resources.get(0).autoscalingGroups.get(0).name]);
+  }
+
+  /**
+   * Managed nodes whose launch template names no security group carry the cluster security group
+   * EKS creates (https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html, read 2026-12-01).
+   */
+  get nodeSecurityGroupId(): string {
+    return this.cluster.vpcConfig.clusterSecurityGroupId;
   }
 
   /** A role one Kubernetes service account assumes through the cluster's OIDC provider (IRSA). */

@@ -16,6 +16,7 @@ const AL2023_AMI = { x86_64: '/aws/service/ami-amazon-linux-latest/al2023-ami-ke
 export class SelfManagedNodes extends Construct {
   readonly groups: AutoscalingGroup[];
   readonly securityGroup: SecurityGroup;
+  private readonly groupNames: string[];
 
   constructor(scope: Construct, id: string, props: { readonly spec: InfraSpec; readonly network: Network }) {
     super(scope, id);
@@ -33,6 +34,7 @@ export class SelfManagedNodes extends Construct {
       if (!amis.has(arch)) amis.set(arch, new DataAwsSsmParameter(this, `ami-${arch}`, { name: AL2023_AMI[arch] }));
       return amis.get(arch)!.value;
     };
+    this.groupNames = spec.nodeGroups.map((g) => g.name);
     this.groups = spec.nodeGroups.map((group) => {
       const template = nodeLaunchTemplate(this, `nodes-${group.name}-template`, {
         group,
@@ -52,7 +54,15 @@ export class SelfManagedNodes extends Construct {
         vpcZoneIdentifier: network.nodeSubnets.map((s) => s.id),
         launchTemplate: { id: template.id, version: '$Latest' },
         tag: Object.entries(spec.tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
+        // The ALB's target group is attached with aws_autoscaling_attachment, which the provider
+        // requires the group to ignore. EC2 health checks: nodes stay up before an ingress runs.
+        lifecycle: { ignoreChanges: ['load_balancers', 'target_group_arns'] },
       });
     });
+  }
+
+  /** Each Auto Scaling group, as [plan node group name, ASG name]. */
+  autoscalingGroups(): [string, string][] {
+    return this.groups.map((g, i) => [this.groupNames[i]!, g.name]);
   }
 }

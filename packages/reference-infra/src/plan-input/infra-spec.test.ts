@@ -24,7 +24,10 @@ describe('infraSpec', () => {
     const ha = specOf(plan(10_000, 'nextjs-nestjs-postgres'));
     expect([small.azs, small.vpcAzs, small.natGateways, small.loadBalancer]).toEqual([1, 2, 1, true]);
     expect([ha.azs, ha.vpcAzs, ha.natGateways]).toEqual([2, 2, 2]);
-    expect(specOf(plan(10, 'trading-k8s-self-managed')).natGateways).toBe(0);
+    const selfManaged = plan(10, 'trading-k8s-self-managed');
+    expect(specOf(selfManaged).natGateways).toBe(1);
+    const noNat = { ...selfManaged, bom: { ...selfManaged.bom, resources: selfManaged.bom.resources.filter((r) => r.type !== 'nat_gateway') } };
+    expect(specOf(noNat).natGateways).toBe(0);
   });
 });
 

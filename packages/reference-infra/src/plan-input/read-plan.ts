@@ -35,7 +35,11 @@ export function readPlan(env: PlanEnvironment): Plan {
 
 /** Environment → the infrastructure spec the stack is built from. */
 export function specFromEnvironment(env: PlanEnvironment): InfraSpec {
-  const plan = readPlan(env);
+  return specOfPlan(readPlan(env), env);
+}
+
+/** The spec of a plan already read, named by PLAN_NAME if set. */
+export function specOfPlan(plan: Plan, env: Pick<PlanEnvironment, 'PLAN_NAME'>): InfraSpec {
   const name = env.PLAN_NAME?.trim();
   if (name !== undefined && name !== '' && !TAG_VALUE.test(name)) throw new InputError(`PLAN_NAME must be 1-256 letters, digits, spaces or _ . : / = + - @, got ${JSON.stringify(env.PLAN_NAME)}`);
   return infraSpec(plan, name || undefined);

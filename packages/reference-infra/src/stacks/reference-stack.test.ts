@@ -24,6 +24,7 @@ const UNTAGGABLE = new Set([
   'aws_s3_bucket_policy',
   'aws_ecr_lifecycle_policy',
   'aws_ecs_cluster_capacity_providers',
+  'aws_autoscaling_attachment',
   'aws_autoscaling_group', // tagged with `tag` blocks, propagated to instances: asserted apart
 ]);
 
@@ -61,7 +62,11 @@ describe('node groups are exactly the plan', () => {
     const template = only(tf, 'aws_launch_template');
     expect(template.instance_type).toBe(selfManaged.nodes[0]!.instanceType);
     expect(template.metadata_options.http_tokens).toBe('required');
-    expect(resources(tf, 'aws_nat_gateway')).toHaveLength(0); // the profile plans no NAT
+    // The profile prices one NAT gateway: every private subnet routes out through it (images, SSM).
+    const nat = Object.keys(tf.resource.aws_nat_gateway);
+    expect(nat).toHaveLength(1);
+    const defaults = resources(tf, 'aws_route').filter((r) => r.destination_cidr_block === '0.0.0.0/0' && r.nat_gateway_id);
+    expect(defaults.map((r) => r.nat_gateway_id)).toEqual(Array(3).fill(`\${aws_nat_gateway.${nat[0]}.id}`));
   });
 });
 

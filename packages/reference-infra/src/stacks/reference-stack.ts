@@ -4,6 +4,7 @@ import { DataStores } from '../constructs/data-stores.js';
 import { EksClusterStack } from '../constructs/eks-cluster.js';
 import { ExporterRole } from '../constructs/exporter-role.js';
 import { FargateServices } from '../constructs/fargate-services.js';
+import { IngressLoadBalancer } from '../constructs/ingress-load-balancer.js';
 import { Network } from '../constructs/network.js';
 import { ObjectStorage } from '../constructs/object-storage.js';
 import { Registry } from '../constructs/registry.js';
@@ -12,7 +13,7 @@ import { TagEveryResource } from '../constructs/tag-every-resource.js';
 import type { InfraSpec } from '../plan-input/infra-spec.js';
 import { shortName } from '../plan-input/names.js';
 import { configureStateBackend, type StateBackendEnvironment } from './state-backend.js';
-import { declareVariables } from './variables.js';
+import { declareVariables, type IngressVariables } from './variables.js';
 
 /** The stack id: cdktf.out/stacks/<id>, and `cdktf deploy <id>`. */
 export const STACK_ID = 'tier-planner';
@@ -48,9 +49,11 @@ export class ReferenceStack extends TerraformStack {
       const eks = new EksClusterStack(this, 'eks', { spec, network, kubernetesVersion: vars.kubernetesVersion!, apiAllowedCidrs: vars.apiAllowedCidrs! });
       new TerraformOutput(this, 'cluster_name', { value: eks.cluster.name });
       new TerraformOutput(this, 'cluster_endpoint', { value: eks.cluster.endpoint });
+      this.ingressLoadBalancer(network, vars.ingress, eks.nodeSecurityGroupId, eks.nodeAutoscalingGroups());
     } else if (spec.platform === 'kubernetes-ec2') {
       const nodes = new SelfManagedNodes(this, 'nodes', { spec, network });
       new TerraformOutput(this, 'node_group_names', { value: nodes.groups.map((g) => g.name) });
+      this.ingressLoadBalancer(network, vars.ingress, nodes.securityGroup.id, nodes.autoscalingGroups());
     }
     if (spec.fargateServices.length > 0) {
       const fargate = new FargateServices(this, 'fargate', {
@@ -81,5 +84,13 @@ export class ReferenceStack extends TerraformStack {
     new TerraformOutput(this, 'budget_name', { value: budget.budget.name });
     new TerraformOutput(this, 'exporter_role_arn', { value: exporter.role.arn });
     if (data.database) new TerraformOutput(this, 'database_endpoint', { value: data.database.endpoint });
+  }
+
+  /** The plan's ALB on Kubernetes, in front of the nodes' Auto Scaling groups. */
+  private ingressLoadBalancer(network: Network, ingress: IngressVariables | undefined, nodeSecurityGroupId: string, groups: [string, string][]): void {
+    if (!ingress) return;
+    const alb = new IngressLoadBalancer(this, 'ingress', { spec: this.spec, network, ...ingress, nodeSecurityGroupId });
+    for (const [name, asg] of groups) alb.attach(name, asg);
+    new TerraformOutput(this, 'alb_dns_name', { value: alb.loadBalancer.dnsName });
   }
 }

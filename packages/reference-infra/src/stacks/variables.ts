@@ -11,6 +11,14 @@ export interface StackVariables {
   readonly containerPort?: number;
   readonly deletionProtection?: boolean | IResolvable;
   readonly kafkaVersion?: string;
+  readonly ingress?: IngressVariables;
+}
+
+/** The Kubernetes ALB's settings (EKS and self-managed Kubernetes plans with an ALB). */
+export interface IngressVariables {
+  readonly nodePort: number;
+  readonly healthCheckPath: string;
+  readonly certificateArn: string;
 }
 
 export function declareVariables(scope: Construct, spec: InfraSpec): StackVariables {
@@ -31,6 +39,7 @@ export function declareVariables(scope: Construct, spec: InfraSpec): StackVariab
   const containerPort = fargate ? new TerraformVariable(scope, 'container_port', { type: 'number', default: 8080, description: 'port the containers listen on' }) : undefined;
   const deletionProtection = spec.rds ? new TerraformVariable(scope, 'deletion_protection', { type: 'bool', default: true, description: 'RDS deletion protection; set false before cdktf destroy' }) : undefined;
   const kafkaVersion = spec.kafka ? new TerraformVariable(scope, 'kafka_version', { type: 'string', default: '3.8.x', description: 'MSK Kafka version' }) : undefined;
+  const ingress = spec.loadBalancer && spec.platform !== 'ecs-fargate' ? declareIngressVariables(scope) : undefined;
   return {
     vpcCidr: vpcCidr.stringValue,
     alertEmails: alertEmails.listValue,
@@ -40,5 +49,23 @@ export function declareVariables(scope: Construct, spec: InfraSpec): StackVariab
     ...(containerPort ? { containerPort: containerPort.numberValue } : {}),
     ...(deletionProtection ? { deletionProtection: deletionProtection.booleanValue } : {}),
     ...(kafkaVersion ? { kafkaVersion: kafkaVersion.stringValue } : {}),
+    ...(ingress ? { ingress } : {}),
   };
+}
+
+function declareIngressVariables(scope: Construct): IngressVariables {
+  const nodePort = new TerraformVariable(scope, 'ingress_node_port', {
+    type: 'number',
+    default: 30080,
+    description: "the ingress controller's HTTP NodePort, where the ALB sends traffic",
+    validation: [{ condition: '${var.ingress_node_port >= 30000 && var.ingress_node_port <= 32767}', errorMessage: 'A NodePort is in 30000-32767 (the Kubernetes default range).' }],
+  });
+  const healthCheckPath = new TerraformVariable(scope, 'ingress_health_check_path', { type: 'string', default: '/healthz', description: 'path the ALB checks on the NodePort (ingress-nginx answers /healthz there)' });
+  const certificateArn = new TerraformVariable(scope, 'certificate_arn', {
+    type: 'string',
+    default: '',
+    description: 'ACM certificate for HTTPS on the ALB; empty: HTTP only. With one, HTTP redirects to HTTPS',
+    validation: [{ condition: '${var.certificate_arn == "" || can(regex("^arn:aws[a-z-]*:acm:", var.certificate_arn))}', errorMessage: 'Give an ACM certificate ARN (arn:aws:acm:…) or leave it empty.' }],
+  });
+  return { nodePort: nodePort.numberValue, healthCheckPath: healthCheckPath.stringValue, certificateArn: certificateArn.stringValue };
 }
