@@ -59,6 +59,9 @@ describe('tier-planner-exporter bin', () => {
     for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
     expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(expect.arrayContaining(['listening', 'refreshed', 'stopping', 'stopped']));
     expect(stderr).not.toContain(FAKE_AWS_ENV.AWS_SECRET_ACCESS_KEY);
+    // The SDK's own multi-line Node warning, said once as a log line, in the SDK's words for the date.
+    const nodeNote = lines.map((l) => JSON.parse(l) as { msg: string }).filter((l) => /Node 22/.test(l.msg));
+    expect(nodeNote.map((l) => l.msg)).toEqual(Number(process.versions.node.split('.')[0]) < 22 ? ['AWS SDK releases after the first week of January 2027 need Node 22 or later'] : []);
   });
 
   it('SIGHUP reloads config and plans; a bad config is logged and the old one kept; then SIGTERM still exits 0', async () => {
