@@ -14,6 +14,14 @@ afterEach(async () => {
   while (cleanup.length) await cleanup.pop()!();
 });
 
+/** Puts environment variables back as they were (unset if they were). */
+function restoreEnv(saved: Record<string, string | undefined>): void {
+  for (const [key, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+}
+
 /** A loopback port with nothing listening on it. */
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -55,6 +63,8 @@ describe('requests are counted when sent', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'config'), '');
     writeFileSync(join(dir, 'credentials'), '');
+    const saved = { AWS_CONFIG_FILE: process.env.AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE: process.env.AWS_SHARED_CREDENTIALS_FILE };
+    cleanup.push(async () => restoreEnv(saved));
     Object.assign(process.env, { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') });
     const { text, logs, remaining } = await failingExporter(fake.url, { profile: 'no-such-profile' }, 'no_credentials');
     expect(fake.requests).toEqual([]);

@@ -71,7 +71,7 @@ export class ExporterMetrics {
     interval: this.gauge('tier_planner_refresh_interval_seconds', 'The configured Cost Explorer refresh interval in seconds.', []),
     lastSuccess: this.gauge('tier_planner_refresh_last_success_timestamp_seconds', 'Unix time actuals for the plan last refreshed.', ['plan']),
     failing: this.gauge('tier_planner_refresh_failing', '1 while the latest Cost Explorer refresh for the plan failed.', ['plan']),
-    incomplete: this.gauge('tier_planner_refresh_incomplete', '1 while a refresh for the plan needs more pages than the daily request budget and waits for it, pages paid so far kept; actuals are the previous complete ones.', ['plan']),
+    incomplete: this.gauge('tier_planner_refresh_incomplete', '1 while a refresh for the plan is part-way through its pages, paused by the daily request budget with the pages paid so far kept (paging resumes as slots free up; not a failure); actuals are the previous complete ones.', ['plan']),
   };
   // Counted while a refresh pages through Cost Explorer: kept out of the cached text so that a
   // scrape during a refresh does not re-render every plan series.
@@ -110,6 +110,8 @@ export class ExporterMetrics {
       labelNames: ['plan'],
       registers: [this.live],
       collect() {
+        // Plans a reload removed go too.
+        this.reset();
         for (const s of staleness()) this.set({ plan: s.plan }, Math.max(0, (now() - s.since) / 1000));
       },
     });
