@@ -65,6 +65,7 @@ describe('paging against the daily request budget', () => {
     await h.runUntil(start + DAY + 3_600_000);
     const secondDay = await h.scrape();
     const errorsOnSecondDay = sample(secondDay, BUDGET_ERRORS)!;
+    expect(secondDay).toMatch(/^# HELP tier_planner_refresh_incomplete 1 while a refresh for the plan is part-way through its pages, paused by the daily request budget/m);
     expect(sample(secondDay, 'tier_planner_aws_forecast_month_end_cost_usd{plan="web-10k"}')).toBeGreaterThan(0);
 
     for (let day = 2; day <= 3; day++) {
@@ -84,5 +85,28 @@ describe('paging against the daily request budget', () => {
     expect(sample(done, FAILING)).toBe(0);
     expect(sample(done, EC2)).toBe(utcDayOfMonth(start));
     expect(sample(done, BUDGET_ERRORS)).toBe(errorsOnSecondDay);
+  });
+
+  it('a page-through that begins with a new month waits for the budget like any other (no early retry that fails)', async () => {
+    const tags = { 'tier-planner:plan': 'web-10k' };
+    // November's refresh is small; December's is not (a hundred services, ten groups a page).
+    h = await sdkHarness({ at: '2026-11-30T18:00:00Z', spend: [{ service: 'Amazon Elastic Compute Cloud - Compute', dailyUsd: '1', tags }], pageSize: 10, plans: [WEB], ce: { dailyRequestBudget: 10, refreshInterval: '6h' } });
+    await h.runUntil('2026-11-30T23:00:00Z');
+    expect(sample(await h.scrape(), EC2)).toBe(30);
+    h.fake.setSpend(Array.from({ length: 100 }, (_, i) => ({ service: `Service ${i}`, dailyUsd: '1', tags })));
+    await h.runUntil('2026-12-01T00:01:00Z');
+    const started = await h.scrape();
+    expect(sample(started, INCOMPLETE)).toBe(1);
+    const errors = sample(started, BUDGET_ERRORS);
+    await h.runUntil('2026-12-01T17:00:00Z');
+    const waiting = await h.scrape();
+    expect(sample(waiting, INCOMPLETE)).toBe(1);
+    expect(sample(waiting, BUDGET_ERRORS)).toBe(errors);
+    // (The forecast, which found no slot left at midnight, is failing: that is the forecast's.)
+    expect(h.logs.filter((l) => l.msg === 'refresh failed' && l.query === 'tag:tier-planner:plan')).toEqual([]);
+    await h.runUntil('2026-12-02T01:00:00Z');
+    const done = await h.scrape();
+    expect(sample(done, INCOMPLETE)).toBe(0);
+    expect(sample(done, 'tier_planner_actual_month_to_date_cost_usd{plan="web-10k",aws_service="Other"}')).toBe(100);
   });
 });

@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeCostExplorer } from '../../packages/exporter/src/testing/fake-cost-explorer.js';
 import { clockFrom, MID_MONTH, sample, scrape, spendLines, startInProcess, tempDir, until } from './helpers.js';
 
+const AWS_FILES = ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE'] as const;
+const envAtStart = AWS_FILES.map((k) => process.env[k]);
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanup.length) await cleanup.pop()!();
@@ -93,5 +95,10 @@ describe('requests are counted when sent', () => {
     expect(sample(text, 'tier_planner_refresh_errors_total{reason="throttled"}')).toBe(sent);
     expect(sample(text, 'tier_planner_cost_explorer_requests_total{operation="GetCostAndUsage"}')! + sample(text, 'tier_planner_cost_explorer_requests_total{operation="GetCostForecast"}')!).toBe(sent);
     expect(sample(text, 'tier_planner_cost_explorer_api_spend_usd_total')).toBe(sent / 100);
+  });
+
+  // Runs after the no-credentials case (tests of a file run in order): later files see the environment they started with.
+  it('leaves the AWS config file variables as it found them', () => {
+    expect(AWS_FILES.map((k) => process.env[k])).toEqual(envAtStart);
   });
 });
