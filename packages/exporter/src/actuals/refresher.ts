@@ -74,7 +74,7 @@ interface Job {
   lastRunAt?: number;
   failures: number;
   failing: boolean;
-  lastSuccessAt?: number;
+  /** The month of the data the job last got (its published data is per plan). */
   lastSuccessMonth?: string;
   /** Pages a full run needs (learnt from the last one): slots to have in hand before starting. */
   pagesHint: number;
@@ -175,8 +175,8 @@ export class Refresher {
     for (const job of this.jobs) {
       const old = previous.jobs.find((j) => j.signature === job.signature);
       if (!old) continue;
-      const { nextDueAt, lastRunAt, failures, failing, lastSuccessAt, lastSuccessMonth, pagesHint, round } = old;
-      Object.assign(job, { nextDueAt, lastRunAt, failures, failing, lastSuccessAt, lastSuccessMonth, pagesHint, round });
+      const { nextDueAt, lastRunAt, failures, failing, lastSuccessMonth, pagesHint, round } = old;
+      Object.assign(job, { nextDueAt, lastRunAt, failures, failing, lastSuccessMonth, pagesHint, round });
       if (old.intervalMs !== job.intervalMs) job.nextDueAt = Math.min(old.nextDueAt, (old.lastRunAt ?? this.now()) + job.intervalMs);
       const forecast = previous.forecasts.get(old.id);
       if (forecast) this.forecasts.set(job.id, forecast);
@@ -279,7 +279,7 @@ export class Refresher {
       const { pages, asOf } = await job.run(now, gate);
       job.pagesHint = pages;
       const wasFailing = job.failing;
-      Object.assign(job, { failures: 0, failing: false, lastSuccessAt: asOf, lastSuccessMonth: monthKey(asOf), nextDueAt: now + job.intervalMs });
+      Object.assign(job, { failures: 0, failing: false, lastSuccessMonth: monthKey(asOf), nextDueAt: now + job.intervalMs });
       this.o.logger.info(wasFailing ? 'refresh recovered' : 'refreshed', { query: job.id, plans: job.plans, requests: pages, nextInSeconds: Math.round(job.intervalMs / 1000) });
     } catch (e) {
       // Stopping destroys the client under an in-flight request; that is not a refresh failure.

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error.js';
 import { loadConfig } from './load-config.js';
 import { defaultStateFile, validateConfig } from './validate-config.js';
@@ -114,6 +114,7 @@ describe('validateConfig', () => {
 
 describe('loadConfig', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tp-exporter-config-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const write = (name: string, text: string) => {
     const path = join(dir, name);
     writeFileSync(path, text);
