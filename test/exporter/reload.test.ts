@@ -92,6 +92,8 @@ describe('config reload', () => {
     expect(sample(during, of('tier_planner_refresh_last_success_timestamp_seconds'))).toBe((t0 + 2 * H) / 1000);
     expect(sample(during, of('tier_planner_data_staleness_seconds'))).toBe(600);
     expect(sample(during, of('tier_planner_refresh_failing'))).toBe(1);
+    // A plan that has not refreshed yet is as old as the reload that added it, not the exporter.
+    for (const added of plans.filter((p) => !PLAN_NAMES.includes(p as (typeof PLAN_NAMES)[number]))) expect(sample(during, of('tier_planner_data_staleness_seconds', added))).toBe(0);
     for (const gone of PLAN_NAMES.filter((p) => !plans.includes(p))) expect(during.split('\n').filter((l) => l.includes(`plan="${gone}"`))).toEqual([]);
 
     h.fake.setBehaviour({ kind: 'normal' });

@@ -54,6 +54,8 @@ export class ExporterMetrics {
   private processText: Buffer | undefined;
   private processRenderedAt = 0;
   private view: PlanView;
+  /** When each plan was first loaded (start or reload): staleness of a plan never refreshed counts from then. */
+  private readonly loadedAt = new Map<string, number>();
 
   private readonly g = {
     info: this.gauge('tier_planner_plan_info', 'Plans loaded (always 1), with their profile, region, tier and platform.', ['plan', 'profile', 'region', 'tier', 'platform']),
@@ -99,14 +101,15 @@ export class ExporterMetrics {
         this.set(elapsedMs / monthMs);
       },
     });
+    for (const p of o.plans) this.loadedAt.set(p.name, o.startedAt);
     const staleness = () => {
       const v = this.view;
       const lastSuccess = v.lastSuccessFor ?? ((plan: string) => v.actualsFor(plan).lastSuccessAt);
-      return v.plans.map((p) => ({ plan: p.name, since: lastSuccess(p.name) ?? o.startedAt }));
+      return v.plans.map((p) => ({ plan: p.name, since: lastSuccess(p.name) ?? this.loadedAt.get(p.name) ?? o.startedAt }));
     };
     new Gauge({
       name: 'tier_planner_data_staleness_seconds',
-      help: 'Seconds since actuals for the plan last refreshed (since start if never).',
+      help: 'Seconds since actuals for the plan last refreshed (if never: since the plan was loaded, at start or by a reload).',
       labelNames: ['plan'],
       registers: [this.live],
       collect() {
@@ -139,6 +142,7 @@ export class ExporterMetrics {
 
   /** New plans or settings after a reload; counters carry on. */
   setView(view: PlanView): void {
+    for (const p of view.plans) if (!this.loadedAt.has(p.name)) this.loadedAt.set(p.name, this.now());
     this.view = view;
     this.invalidate();
   }
