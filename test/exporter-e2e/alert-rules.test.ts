@@ -75,6 +75,18 @@ describe('tier-planner alert rules', () => {
     }
   });
 
+  it('says restarts where it counts restarts: changes(process_start_time_seconds) >= N is N restarts, N + 1 starts', () => {
+    const rule = alerts.find((r) => r.alert === 'TierPlannerExporterRestarting')!;
+    const n = Number(/changes\(process_start_time_seconds\[30m\]\) >= (\d+)/.exec(rule.expr)?.[1]);
+    const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six'];
+    const comment = readFileSync(alertRulesFile, 'utf8').split('- alert: TierPlannerExporterRestarting')[0]!.split('\n').slice(-5).join('\n');
+    expect(comment).toMatch(new RegExp(`${words[n]} restarts \\(${words[n + 1]} starts\\)`, 'i'));
+    const doc = readFileSync(join(repoRoot, 'docs/exporter.md'), 'utf8');
+    const row = doc.split('\n').find((l) => l.startsWith('| `TierPlannerExporterRestarting` |'))!;
+    expect(row).toMatch(new RegExp(`restarted ${words[n]} times or more \\(${words[n + 1]} starts\\)`));
+    expect(doc).not.toMatch(new RegExp(`${words[n]} starts`, 'i'));
+  });
+
   it('unit-tests every alert both firing and not firing', () => {
     expect(ruleTests.rule_files).toEqual([basename(alertRulesFile)]);
     for (const { alert } of alerts) {

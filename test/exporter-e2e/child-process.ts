@@ -12,8 +12,8 @@ export interface RunningChild {
   stop(): Promise<void>;
 }
 
-export function startChild(name: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv): RunningChild {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startChild(name: string, command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): RunningChild {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const lineListeners = new Set<(line: string) => void>();
   let partial = '';

@@ -3,14 +3,12 @@
 // (month elapsed, variance, the day of the month) are made not to depend on today's date.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import { startChild, type RunningChild } from './child-process.js';
 import { exporterDir, repoRoot } from './prometheus-tools.js';
 
-/** The bin's entry with an injected clock, run from source through tsx's loader. */
+/** The bin's entry with an injected clock, run from source through tsx (`node --import tsx`, resolved from the repo root). */
 const AT_INSTANT = join(exporterDir, 'src/testing/exporter-at-instant.ts');
-const TSX_LOADER = pathToFileURL(join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
 const BUILT_COST_MODEL = join(repoRoot, 'packages/cost-model/dist/index.js');
 
 /** Mid-month, a weekday, well after the variance threshold: every alert can trip on it. */
@@ -27,7 +25,7 @@ export async function startExporterProcess(name: string, workDir: string, config
   if (!existsSync(BUILT_COST_MODEL)) throw new Error(`${BUILT_COST_MODEL} is missing: build first (npm run build)`);
   const configFile = join(workDir, `${name}.yaml`);
   writeFileSync(configFile, stringify({ stateFile: join(workDir, `${name}-state.json`), ...config }));
-  const child = startChild(name, process.execPath, ['--import', TSX_LOADER, AT_INSTANT, at, '--config', configFile], {
+  const child = startChild(name, process.execPath, ['--import', 'tsx', AT_INSTANT, at, '--config', configFile], repoRoot, {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: workDir,
     TIER_PLANNER_PRICING_DIR: process.env.TIER_PLANNER_PRICING_DIR ?? join(workDir, 'no-user-pricing'),

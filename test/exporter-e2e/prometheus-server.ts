@@ -50,6 +50,7 @@ export async function startPrometheus({ workDir, targets, ruleFiles }: Prometheu
     'prometheus',
     binary,
     [`--config.file=${configFile}`, `--storage.tsdb.path=${join(workDir, 'tsdb')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=info'],
+    workDir,
     { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: workDir },
   );
   await child.waitForLine((line) => line.includes('Server is ready to receive web requests'), 15_000);

@@ -4,6 +4,8 @@
 // before enough of the month has gone for it to mean something.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPriceBook, planTier } from '../../packages/cost-model/src/index.js';
+import { validateConfig } from '../../packages/exporter/src/config/validate-config.js';
+import { loadPlans } from '../../packages/exporter/src/plans/load-plans.js';
 import { sample } from './helpers.js';
 import { sdkHarness, type SdkHarness } from './sdk-harness.js';
 
@@ -14,7 +16,8 @@ afterEach(async () => {
 });
 
 const PLAN = { name: 'web-10k', profile: 'eks-web-app', users: 10_000 };
-const model = planTier({ users: PLAN.users, profile: PLAN.profile }, loadPriceBook({ region: 'us-east-1', embeddedOnly: true }));
+const prices = loadPriceBook({ region: 'us-east-1', embeddedOnly: true });
+const model = planTier({ users: PLAN.users, profile: PLAN.profile }, prices);
 /** Spends exactly the plan's rate: monthly total × 24 h ÷ hours per month, every day. */
 const onPlan = [{ service: 'Amazon Elastic Compute Cloud - Compute', dailyUsd: model.monthly.total.times(24).div(model.hoursPerMonth).toFixed(12), tags: { 'tier-planner:plan': PLAN.name } }];
 const VARIANCE = 'tier_planner_spend_variance_ratio{plan="web-10k"}';
@@ -68,5 +71,25 @@ describe('variance only after enough of the month', () => {
     expect(await scrapeAt('2026-12-03T12:00:00Z', { varianceMinElapsed: '3d' })).not.toContain('tier_planner_spend_variance_ratio{');
     expect(sample(await scrapeAt('2026-12-01T06:00:00Z', { varianceMinElapsed: '6h' }), VARIANCE)).toBeGreaterThan(0);
     expect(sample(await scrapeAt('2026-12-01T06:00:00Z', { varianceMinElapsed: '6h' }), 'tier_planner_spend_variance_min_elapsed_seconds')).toBe(21_600);
+  });
+});
+
+describe('expected month to date through the plan history', () => {
+  it('a plan replaced by a reload mid-month is expected at each version\'s rate for the hours it was in force', async () => {
+    const bigger = { ...PLAN, users: 40_000 };
+    const biggerModel = planTier({ users: bigger.users, profile: bigger.profile }, prices);
+    expect(biggerModel.monthly.total.toNumber()).toBeGreaterThan(model.monthly.total.toNumber() * 1.5);
+    h = await sdkHarness({ at: '2026-12-01T00:00:30Z', spend: onPlan, plans: [PLAN] });
+    await h.runUntil(h.now() + 1_000);
+    h.setNow('2026-12-16T00:00:00Z');
+    const config = validateConfig({ ...h.configDoc, plans: [bigger] }, 'test.yaml');
+    await h.exporter.reload(config, loadPlans(config));
+    h.setNow('2026-12-31T23:59:30Z');
+    const text = await h.scrape();
+    // 15 days of the first version (in force all month: the first start had no history), then
+    // the rest of the month of the bigger one.
+    const firstHours = 15 * 24;
+    const secondHours = 16 * 24 - 30 / 3600;
+    expect(expectedTotal(text)).toBeCloseTo(model.monthly.total.times(firstHours).plus(biggerModel.monthly.total.times(secondHours)).div(730).toNumber(), 3);
   });
 });

@@ -1,10 +1,10 @@
 // The built tier-planner-exporter bin in a child process (root `npm test` builds dist first).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadPriceBook, planTier, planToJson } from '../../packages/cost-model/src/index.js';
 import { startFakeCostExplorer } from '../../packages/exporter/src/testing/fake-cost-explorer.js';
 import { FAKE_AWS_ENV, sample, spendLines, until } from './helpers.js';
@@ -20,6 +20,7 @@ const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
   while (cleanup.length) await cleanup.pop()!();
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // The state file goes to the test's folder, never the user's ~/.local/state.
 const ENV = { ...process.env, ...FAKE_AWS_ENV, XDG_STATE_HOME: dir };
@@ -59,6 +60,9 @@ describe('tier-planner-exporter bin', () => {
     for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
     expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(expect.arrayContaining(['listening', 'refreshed', 'stopping', 'stopped']));
     expect(stderr).not.toContain(FAKE_AWS_ENV.AWS_SECRET_ACCESS_KEY);
+    // The SDK's own multi-line Node warning, said once as a log line, in the SDK's words for the date.
+    const nodeNote = lines.map((l) => JSON.parse(l) as { msg: string }).filter((l) => /Node 22/.test(l.msg));
+    expect(nodeNote.map((l) => l.msg)).toEqual(Number(process.versions.node.split('.')[0]) < 22 ? ['AWS SDK releases after the first week of January 2027 need Node 22 or later'] : []);
   });
 
   it('SIGHUP reloads config and plans; a bad config is logged and the old one kept; then SIGTERM still exits 0', async () => {
@@ -112,6 +116,35 @@ describe('tier-planner-exporter bin', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     for (const line of stderr.trim().split('\n')) expect(() => JSON.parse(line), line).not.toThrow();
+  });
+
+  it('two exporters with different configs keep their plan histories apart (default state file per config)', async () => {
+    const fake = await startFakeCostExplorer({ spend: spendLines(['web-10k', 'shop-100k']) });
+    cleanup.push(() => fake.close());
+    const stateHome = mkdtempSync(join(dir, 'state-home-'));
+    const yaml = (name: string, users: number) => `listen: { host: 127.0.0.1, port: 0 }\ncostExplorer:\n  endpoint: ${fake.url}\n  refreshInterval: 1m\nplans:\n  - name: ${name}\n    profile: eks-web-app\n    users: ${users}\n`;
+    const start = async (config: string) => {
+      const child = spawn(process.execPath, [BIN, '--config', config], { env: { ...ENV, XDG_STATE_HOME: stateHome } });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      cleanup.push(() => child.kill('SIGKILL'));
+      const line = await until(() => stderr.split('\n').find((l) => l.includes('"msg":"listening"')), 'the listening log line');
+      return { child, exited, stateFile: (JSON.parse(line) as { stateFile: string }).stateFile, stderr: () => stderr };
+    };
+    const a = await start(write('team-a.yaml', yaml('web-10k', 10_000)));
+    const b = await start(write('team-b.yaml', yaml('shop-100k', 100_000)));
+    expect(a.stateFile).not.toBe(b.stateFile);
+    for (const e of [a, b]) {
+      e.child.kill('SIGTERM');
+      expect(await e.exited).toBe(0);
+      expect(e.stderr()).not.toContain('in use by another exporter');
+    }
+    const files = readdirSync(join(stateHome, 'tier-planner-exporter')).sort();
+    expect(files).toHaveLength(2);
+    expect(files.every((f) => /^state-[0-9a-f]{12}\.json$/.test(f))).toBe(true);
+    expect(Object.keys(JSON.parse(readFileSync(a.stateFile, 'utf8')).plans)).toEqual(['web-10k']);
+    expect(Object.keys(JSON.parse(readFileSync(b.stateFile, 'utf8')).plans)).toEqual(['shop-100k']);
   });
 
   it('--check-config validates config and plans and exits 0', () => {

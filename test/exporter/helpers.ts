@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { validateConfig } from '../../packages/exporter/src/config/validate-config.js';
 import { clockFrom } from '../../packages/exporter/src/testing/clock.js';
 import { startExporter, type RunningExporter } from '../../packages/exporter/src/exporter.js';
@@ -46,8 +47,17 @@ export const MID_MONTH = '2026-11-17T10:00:00Z';
 
 export { clockFrom } from '../../packages/exporter/src/testing/clock.js';
 
-/** A fresh folder for a test's state file and configs. */
-export const tempDir = (prefix = 'tp-exporter-'): string => mkdtempSync(join(tmpdir(), prefix));
+const madeDirs: string[] = [];
+/** A fresh folder for a test's state file and configs; removed after the test file's tests. */
+export function tempDir(prefix = 'tp-exporter-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
+}
+// Registered in every test file that imports these helpers (vitest loads them anew per file).
+afterAll(() => {
+  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 export const utcDayOfMonth = (t: number): number => new Date(t).getUTCDate();
 export const isoDayOf = (t: number): string => new Date(t).toISOString().slice(0, 10);

@@ -9,10 +9,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeCostExplorer } from '../../packages/exporter/src/testing/fake-cost-explorer.js';
 import { clockFrom, MID_MONTH, sample, scrape, spendLines, startInProcess, tempDir, until } from './helpers.js';
 
+const AWS_FILES = ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE'] as const;
+const envAtStart = AWS_FILES.map((k) => process.env[k]);
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanup.length) await cleanup.pop()!();
 });
+
+/** Puts environment variables back as they were (unset if they were). */
+function restoreEnv(saved: Record<string, string | undefined>): void {
+  for (const [key, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+}
 
 /** A loopback port with nothing listening on it. */
 async function closedPort(): Promise<number> {
@@ -55,6 +65,8 @@ describe('requests are counted when sent', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'config'), '');
     writeFileSync(join(dir, 'credentials'), '');
+    const saved = { AWS_CONFIG_FILE: process.env.AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE: process.env.AWS_SHARED_CREDENTIALS_FILE };
+    cleanup.push(async () => restoreEnv(saved));
     Object.assign(process.env, { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') });
     const { text, logs, remaining } = await failingExporter(fake.url, { profile: 'no-such-profile' }, 'no_credentials');
     expect(fake.requests).toEqual([]);
@@ -83,5 +95,10 @@ describe('requests are counted when sent', () => {
     expect(sample(text, 'tier_planner_refresh_errors_total{reason="throttled"}')).toBe(sent);
     expect(sample(text, 'tier_planner_cost_explorer_requests_total{operation="GetCostAndUsage"}')! + sample(text, 'tier_planner_cost_explorer_requests_total{operation="GetCostForecast"}')!).toBe(sent);
     expect(sample(text, 'tier_planner_cost_explorer_api_spend_usd_total')).toBe(sent / 100);
+  });
+
+  // Runs after the no-credentials case (tests of a file run in order): later files see the environment they started with.
+  it('leaves the AWS config file variables as it found them', () => {
+    expect(AWS_FILES.map((k) => process.env[k])).toEqual(envAtStart);
   });
 });

@@ -6,7 +6,7 @@ import { ExporterMetrics, type PlanView } from './metrics/exporter-metrics.js';
 import type { LoadedPlan } from './plans/loaded-plan.js';
 import { expectedToDate, periodOf, type PlanHistory } from './plans/plan-history.js';
 import { closeServer, createMetricsServer, listen } from './server/http-server.js';
-import { readState, writeState } from './state/state-file.js';
+import { StateFile } from './state/state-file.js';
 
 export interface RunningExporter {
   readonly port: number;
@@ -23,9 +23,13 @@ export interface StartOptions {
   readonly config: ExporterConfig;
   readonly plans: readonly LoadedPlan[];
   readonly logger: Logger;
-  /** Default: the real SDK client from config.costExplorer (rebuilt when a reload changes it). */
-  readonly api?: CostExplorerApi;
+  /** Builds the Cost Explorer client; again when a reload changes its settings. Default: the real SDK client. */
+  readonly costExplorer?: (config: CostExplorerConfig) => CostExplorerApi;
   readonly now?: () => number;
+  /** Backoff jitter; default Math.random. */
+  readonly random?: () => number;
+  /** false: refreshes run only when the caller calls refresher.runDue() (a test stepping a clock). */
+  readonly runOnTimers?: boolean;
   readonly processMetrics?: boolean;
 }
 
@@ -34,28 +38,30 @@ const clientSettings = (ce: CostExplorerConfig) => JSON.stringify([ce.region, ce
 /** Starts serving and refreshing; resolves once the port is bound. */
 export async function startExporter(o: StartOptions): Promise<RunningExporter> {
   const now = o.now ?? Date.now;
+  const clientFor = o.costExplorer ?? sdkCostExplorer;
   let config = o.config;
-  let api = o.api ?? sdkCostExplorer(config.costExplorer);
+  let api = clientFor(config.costExplorer);
   let metrics: ExporterMetrics | undefined;
-  const history = readState(config.stateFile, o.logger);
+  const state = StateFile.open(config.stateFile, o.logger);
+  const history = state.history;
   const remember = (plans: readonly LoadedPlan[]) => {
-    if (history.record(plans, now())) writeState(config.stateFile, history, o.logger);
+    if (history.record(plans, now())) state.save();
   };
-  const newRefresher = (plans: readonly LoadedPlan[], previous?: Refresher) =>
+  const newRefresher = (ce: CostExplorerConfig, client: CostExplorerApi, plans: readonly LoadedPlan[]) =>
     new Refresher({
       plans,
-      config: config.costExplorer,
-      api,
+      config: ce,
+      api: client,
       logger: o.logger,
       now,
-      ...(previous ? { previous } : {}),
+      ...(o.random ? { random: o.random } : {}),
       events: {
         onRequest: (op) => metrics?.countRequest(op),
         onError: (reason) => metrics?.countError(reason),
         onChange: () => metrics?.invalidate(),
       },
     });
-  const viewOf = (r: Refresher, plans: readonly LoadedPlan[]): PlanView => ({
+  const viewOf = (r: Refresher, plans: readonly LoadedPlan[], c: ExporterConfig): PlanView => ({
     plans,
     actualsFor: (p) => r.actualsFor(p),
     lastSuccessFor: (p) => r.lastSuccessFor(p),
@@ -63,17 +69,27 @@ export async function startExporter(o: StartOptions): Promise<RunningExporter> {
       const periods = history.periodsOf(p.name);
       return expectedToDate(periods.length ? periods : [periodOf(p)], t);
     },
-    refreshIntervalMs: config.costExplorer.refreshIntervalMs,
-    pricePerRequestUsd: config.costExplorer.pricePerRequestUsd,
-    varianceMinElapsedMs: config.varianceMinElapsedMs,
+    refreshIntervalMs: c.costExplorer.refreshIntervalMs,
+    pricePerRequestUsd: c.costExplorer.pricePerRequestUsd,
+    varianceMinElapsedMs: c.varianceMinElapsedMs,
   });
+  const start = (r: Refresher) => {
+    if (o.runOnTimers !== false) r.start();
+  };
 
   remember(o.plans);
-  let refresher = newRefresher(o.plans);
-  metrics = new ExporterMetrics({ ...viewOf(refresher, o.plans), startedAt: refresher.startedAt, now, ...(o.processMetrics !== undefined ? { processMetrics: o.processMetrics } : {}) });
+  let refresher = newRefresher(config.costExplorer, api, o.plans);
+  metrics = new ExporterMetrics({ ...viewOf(refresher, o.plans, config), startedAt: refresher.startedAt, now, ...(o.processMetrics !== undefined ? { processMetrics: o.processMetrics } : {}) });
   const server = createMetricsServer(metrics, o.logger);
-  const port = await listen(server, config.listen.host, config.listen.port);
-  refresher.start();
+  let port: number;
+  try {
+    port = await listen(server, config.listen.host, config.listen.port);
+  } catch (e) {
+    api.destroy();
+    state.close();
+    throw e;
+  }
+  start(refresher);
   o.logger.info('listening', {
     host: config.listen.host,
     port,
@@ -99,18 +115,30 @@ export async function startExporter(o: StartOptions): Promise<RunningExporter> {
       if (next.listen.host !== config.listen.host || next.listen.port !== config.listen.port) {
         o.logger.warn('listen changes need a restart; still listening where it was', { host: config.listen.host, port, wanted: next.listen });
       }
+      if (next.stateFile !== config.stateFile) o.logger.warn('stateFile changes need a restart; still using the one it started with', { stateFile: config.stateFile, wanted: next.stateFile });
+      const nextConfig: ExporterConfig = { ...next, listen: config.listen, stateFile: config.stateFile };
+      // Everything new is built while the old refresher runs on: if anything throws, it carries on untouched.
+      const newClient = clientSettings(nextConfig.costExplorer) !== clientSettings(config.costExplorer);
+      const nextApi = newClient ? clientFor(nextConfig.costExplorer) : api;
+      let built: { refresher: Refresher; view: PlanView };
+      try {
+        const r = newRefresher(nextConfig.costExplorer, nextApi, plans);
+        built = { refresher: r, view: viewOf(r, plans, nextConfig) };
+      } catch (e) {
+        if (newClient) nextApi.destroy();
+        throw e;
+      }
       const previous = refresher;
       previous.stop();
       await previous.idle();
-      const oldApi = api;
-      const newClient = !o.api && clientSettings(next.costExplorer) !== clientSettings(config.costExplorer);
-      config = { ...next, listen: config.listen };
-      if (newClient) api = sdkCostExplorer(config.costExplorer);
+      built.refresher.takeOver(previous);
+      if (newClient) api.destroy();
+      config = nextConfig;
+      api = nextApi;
+      refresher = built.refresher;
       remember(plans);
-      refresher = newRefresher(plans, previous);
-      m.setView(viewOf(refresher, plans));
-      if (newClient) oldApi.destroy();
-      refresher.start();
+      m.setView(built.view);
+      start(refresher);
       m.configLoaded(true, now());
       o.logger.info('reloaded', { plans: plans.map((p) => p.name), requestsPerDay: refresher.requestsPerDay(), dailyRequestBudget: config.costExplorer.dailyRequestBudget });
       warnIfOverBudget(refresher, config, o.logger);
@@ -118,6 +146,7 @@ export async function startExporter(o: StartOptions): Promise<RunningExporter> {
     async stop() {
       refresher.stop();
       api.destroy();
+      state.close();
       await closeServer(server);
     },
   };

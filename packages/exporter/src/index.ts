@@ -9,7 +9,7 @@ export { parseDuration, formatDuration } from './config/duration.js';
 export { loadPlans } from './plans/load-plans.js';
 export type { LoadedPlan } from './plans/loaded-plan.js';
 export { PlanHistory, expectedToDate, type PlanPeriod } from './plans/plan-history.js';
-export { readState, writeState } from './state/state-file.js';
+export { StateFile } from './state/state-file.js';
 export { modelService, ec2OtherService, knownAwsServices, OTHER, EC2_OTHER } from './actuals/service-map.js';
 export { RequestBudget } from './actuals/request-budget.js';
 export { Refresher, type PlanActuals } from './actuals/refresher.js';

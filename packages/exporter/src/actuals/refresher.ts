@@ -26,8 +26,6 @@ export interface RefresherOptions {
   readonly events: RefresherEvents;
   readonly now?: () => number;
   readonly random?: () => number;
-  /** The refresher this one replaces (config reload): its budget, schedule and data carry over. */
-  readonly previous?: Refresher;
 }
 
 /** What the metrics need to know about one plan's actuals. */
@@ -39,8 +37,18 @@ export interface PlanActuals {
   readonly lastSuccessAt?: number;
   /** The latest attempt of any of the plan's queries failed. */
   readonly failing: boolean;
-  /** A refresh is part-way through its pages, waiting for the daily request budget. */
+  /** A refresh is part-way through its pages, paused by the daily request budget with the pages paid kept. */
   readonly incomplete: boolean;
+}
+
+/** A plan's latest complete spend; kept per plan, so a reload that changes its bucket's query keeps it until the new query publishes. */
+interface Published {
+  readonly month: string;
+  readonly spend: PlanSpend;
+  /** When it was asked for. */
+  readonly asOf: number;
+  /** How the plan's spend is found: data found another way is not the plan's any more. */
+  readonly source: string;
 }
 
 /** One refresh of a spend bucket: every query's pages, published together once all are in. */
@@ -66,7 +74,7 @@ interface Job {
   lastRunAt?: number;
   failures: number;
   failing: boolean;
-  lastSuccessAt?: number;
+  /** The month of the data the job last got (its published data is per plan). */
   lastSuccessMonth?: string;
   /** Pages a full run needs (learnt from the last one): slots to have in hand before starting. */
   pagesHint: number;
@@ -85,12 +93,13 @@ const paidPages = (round: Round) => round.parts.reduce((n, p) => n + p.pages, 0)
  */
 export class Refresher {
   private readonly jobs: Job[];
-  private readonly spend = new Map<string, { month: string; perPlan: Map<string, PlanSpend> }>();
+  private readonly published = new Map<string, Published>();
+  private readonly sources: ReadonlyMap<string, string>;
   private readonly forecasts = new Map<string, { month: string; forecast: AwsForecast | undefined }>();
   private readonly now: () => number;
   private readonly random: () => number;
   readonly budget: RequestBudget;
-  readonly startedAt: number;
+  private started: number;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private running: Promise<void> = Promise.resolve();
@@ -98,14 +107,19 @@ export class Refresher {
   constructor(private readonly o: RefresherOptions) {
     this.now = o.now ?? Date.now;
     this.random = o.random ?? Math.random;
-    this.startedAt = o.previous?.startedAt ?? this.now();
-    this.budget = RequestBudget.carryOver(o.previous?.budget, o.config.dailyRequestBudget);
+    this.started = this.now();
+    this.budget = new RequestBudget(o.config.dailyRequestBudget);
+    this.sources = new Map(o.plans.map((p) => [p.name, JSON.stringify([p.match, o.config.splitEc2Other])]));
     const buckets = new Map<string, SpendQuery[]>();
     for (const q of spendQueries(o.plans, o.config.splitEc2Other)) buckets.set(q.bucket, [...(buckets.get(q.bucket) ?? []), q]);
     const spendJobs = [...buckets].map(([bucket, queries]) => this.spendJob(bucket, queries));
     const forecastJobs = forecastQueries(o.plans).map((q) => this.forecastJob(q));
     this.jobs = [...spendJobs, ...forecastJobs];
-    if (o.previous) this.adopt(o.previous);
+  }
+
+  /** Since when this refresher (or the first one it took over from) has run. */
+  get startedAt(): number {
+    return this.started;
   }
 
   /** Requests one full refresh of every query takes (forecasts included). */
@@ -122,8 +136,7 @@ export class Refresher {
       if (round === undefined || stale) round = job.round = { month, period: monthToDate(now), startedAt: now, parts: queries.map(startProgress), pausedByBudget: false };
       for (let i = 0; i < queries.length; i++) await fetchSpend(queries[i]!, round.period, this.o.api, gate, round.parts[i]);
       // All of the bucket's queries are in: publish them together, never one without the other.
-      const perPlan = new Map(job.plans.map((p) => [p, mergeSpend(round.parts.map((part) => part.perPlan.get(p)!))]));
-      this.spend.set(job.id, { month: round.month, perPlan });
+      for (const p of job.plans) this.published.set(p, { month: round.month, spend: mergeSpend(round.parts.map((part) => part.perPlan.get(p)!)), asOf: round.startedAt, source: this.sources.get(p)! });
       job.round = undefined;
       return { pages: paidPages(round), asOf: round.startedAt };
     });
@@ -131,7 +144,8 @@ export class Refresher {
   }
 
   private forecastJob(q: ForecastQuery): Job {
-    const signature = JSON.stringify(['forecast', q.filter ?? null, q.plans, this.o.config.predictionIntervalLevel]);
+    // The request alone: plans that share its filter share its answer.
+    const signature = JSON.stringify(['forecast', q.filter ?? null, this.o.config.predictionIntervalLevel]);
     return this.job(q.id, 'forecast', q.plans, signature, this.o.config.forecastRefreshIntervalMs, async (now, gate) => {
       try {
         this.forecasts.set(q.id, { month: monthKey(now), forecast: await fetchForecast(q, restOfMonth(now), this.o.config.predictionIntervalLevel, this.o.api, gate) });
@@ -149,24 +163,34 @@ export class Refresher {
     return { id, kind, plans, signature, intervalMs, run, nextDueAt: this.now(), failures: 0, failing: false, pagesHint: 1 };
   }
 
-  /** Keeps the state and data of jobs whose requests did not change; a changed interval reschedules. */
-  private adopt(previous: Refresher): void {
+  /**
+   * Carries on from the refresher of the previous config (a reload), which must be stopped and
+   * idle: its request budget, the schedule and data of jobs whose requests did not change (a
+   * changed interval reschedules), and the published spend of every plan still found the same way,
+   * until the new query publishes.
+   */
+  takeOver(previous: Refresher): void {
+    this.started = previous.started;
+    this.budget.takeOver(previous.budget);
     for (const job of this.jobs) {
       const old = previous.jobs.find((j) => j.signature === job.signature);
       if (!old) continue;
-      const { intervalMs } = job;
-      Object.assign(job, { ...old, id: job.id, run: job.run, intervalMs });
-      if (old.intervalMs !== intervalMs) job.nextDueAt = Math.min(old.nextDueAt, (old.lastRunAt ?? this.now()) + intervalMs);
-      const spend = previous.spend.get(old.id);
-      if (spend) this.spend.set(job.id, spend);
+      const { nextDueAt, lastRunAt, failures, failing, lastSuccessMonth, pagesHint, round } = old;
+      Object.assign(job, { nextDueAt, lastRunAt, failures, failing, lastSuccessMonth, pagesHint, round });
+      if (old.intervalMs !== job.intervalMs) job.nextDueAt = Math.min(old.nextDueAt, (old.lastRunAt ?? this.now()) + job.intervalMs);
       const forecast = previous.forecasts.get(old.id);
       if (forecast) this.forecasts.set(job.id, forecast);
     }
+    for (const [plan, source] of this.sources) {
+      const kept = previous.published.get(plan);
+      if (kept?.source === source) this.published.set(plan, kept);
+    }
   }
 
-  /** A job is due on schedule, and at once when its data belongs to a month that has ended. */
+  /** A job is due on schedule, and at once when its data belongs to a month that has ended (unless this month's round is under way). */
   private dueAt(job: Job, now: number): number {
-    const fromLastMonth = job.lastSuccessMonth !== undefined && job.lastSuccessMonth !== monthKey(now) && !job.failing;
+    const month = monthKey(now);
+    const fromLastMonth = job.lastSuccessMonth !== undefined && job.lastSuccessMonth !== month && !job.failing && job.round?.month !== month;
     return fromLastMonth ? Math.min(job.nextDueAt, monthStart(now)) : job.nextDueAt;
   }
 
@@ -246,6 +270,8 @@ export class Refresher {
       }
     };
     job.lastRunAt = now;
+    const roundBefore = job.round;
+    const paidBefore = roundBefore ? paidPages(roundBefore) : 0;
     try {
       if (this.budget.remaining(now) < this.slotsNeeded(job, reserve)) {
         throw new RefreshError('budget_exhausted', `daily Cost Explorer request budget (${this.budget.perDay}) cannot cover ${job.id} (${job.pagesHint} request(s)) now`);
@@ -253,14 +279,20 @@ export class Refresher {
       const { pages, asOf } = await job.run(now, gate);
       job.pagesHint = pages;
       const wasFailing = job.failing;
-      Object.assign(job, { failures: 0, failing: false, lastSuccessAt: asOf, lastSuccessMonth: monthKey(asOf), nextDueAt: now + job.intervalMs });
+      Object.assign(job, { failures: 0, failing: false, lastSuccessMonth: monthKey(asOf), nextDueAt: now + job.intervalMs });
       this.o.logger.info(wasFailing ? 'refresh recovered' : 'refreshed', { query: job.id, plans: job.plans, requests: pages, nextInSeconds: Math.round(job.intervalMs / 1000) });
     } catch (e) {
       // Stopping destroys the client under an in-flight request; that is not a refresh failure.
       if (this.stopped) return;
       const err = classifyError(e, job.kind === 'spend' ? 'GetCostAndUsage' : 'GetCostForecast');
-      job.failing = true;
       this.keepOrDropRound(job, err.reason);
+      const round = job.round;
+      if (err.reason === 'budget_exhausted' && round?.pausedByBudget && paidPages(round) > (round === roundBefore ? paidBefore : 0)) {
+        this.pauseForBudget(job, round);
+        this.o.events.onChange();
+        return;
+      }
+      job.failing = true;
       let delay: number;
       if (err.reason === 'budget_exhausted') {
         const waitFor = Math.min(this.budget.perDay, this.slotsNeeded(job, this.reserveFor(job, this.now())));
@@ -272,9 +304,26 @@ export class Refresher {
       job.nextDueAt = this.now() + delay;
       this.o.events.onError(err.reason);
       const paused = job.round?.pausedByBudget ? { pagesKept: paidPages(job.round), pagesNeeded: job.pagesHint } : {};
-      this.o.logger.warn('refresh failed', { query: job.id, plans: job.plans, reason: err.reason, error: err.message, failures: job.failures, retryInSeconds: Math.round(delay / 1000), keeping: job.lastSuccessAt === undefined ? 'no data yet' : 'last good values', ...paused });
+      this.o.logger.warn('refresh failed', { query: job.id, plans: job.plans, reason: err.reason, error: err.message, failures: job.failures, retryInSeconds: Math.round(delay / 1000), keeping: this.keeping(job), ...paused });
     }
     this.o.events.onChange();
+  }
+
+  /**
+   * A round that got pages before the budget stopped it is paging on across budget windows, not
+   * failing: no error is counted, tier_planner_refresh_incomplete says so, and it resumes as the
+   * rolling window frees slots.
+   */
+  private pauseForBudget(job: Job, round: Round): void {
+    const now = this.now();
+    const waitFor = Math.min(this.budget.perDay, this.slotsNeeded(job, this.reserveFor(job, now)));
+    const delay = Math.max(60_000, this.budget.freeAt(now, waitFor) - now);
+    Object.assign(job, { failing: false, failures: 0, nextDueAt: now + delay });
+    this.o.logger.info('refresh paused by the daily request budget; paging resumes when slots free up', { query: job.id, plans: job.plans, pagesKept: paidPages(round), pagesNeeded: job.pagesHint, resumeInSeconds: Math.round(delay / 1000), keeping: this.keeping(job) });
+  }
+
+  private keeping(job: Job): string {
+    return job.plans.some((p) => this.published.has(p)) ? 'last good values' : 'no data yet';
   }
 
   /** Pages already paid are kept through failures that leave the page token good, and dropped otherwise. */
@@ -299,18 +348,18 @@ export class Refresher {
 
   /** When the plan's published spend was asked for (cheap: staleness is read on every scrape). */
   lastSuccessFor(plan: string): number | undefined {
-    return this.spendJobOf(plan)?.lastSuccessAt;
+    return this.published.get(plan)?.asOf;
   }
 
   actualsFor(plan: string): PlanActuals {
     const month = monthKey(this.now());
     const spendJob = this.spendJobOf(plan);
-    const spend = spendJob ? this.spend.get(spendJob.id) : undefined;
+    const published = this.published.get(plan);
     const forecastJob = this.jobs.find((j) => j.kind === 'forecast' && j.plans.includes(plan));
     const forecast = forecastJob ? this.forecasts.get(forecastJob.id) : undefined;
-    const lastSuccessAt = this.lastSuccessFor(plan);
+    const lastSuccessAt = published?.asOf;
     return {
-      ...(spend && spend.month === month ? { spend: spend.perPlan.get(plan)! } : {}),
+      ...(published && published.month === month ? { spend: published.spend } : {}),
       ...(forecast?.forecast && forecast.month === month ? { forecast: forecast.forecast } : {}),
       ...(lastSuccessAt !== undefined ? { lastSuccessAt } : {}),
       failing: this.jobs.some((j) => j.plans.includes(plan) && j.failing),

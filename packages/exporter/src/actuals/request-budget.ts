@@ -8,11 +8,9 @@ export class RequestBudget {
 
   constructor(readonly perDay: number) {}
 
-  /** A budget of `perDay` that remembers the slots `previous` gave out (a reload is no fresh day). */
-  static carryOver(previous: RequestBudget | undefined, perDay: number): RequestBudget {
-    const b = new RequestBudget(perDay);
-    if (previous) b.sent.push(...previous.sent);
-    return b;
+  /** Remembers the slots `previous` gave out, before any of this budget's own (a reload is no fresh day). */
+  takeOver(previous: RequestBudget): void {
+    this.sent.unshift(...previous.sent);
   }
 
   /** Slots left now. */

@@ -146,7 +146,7 @@ function quietSdkNodeWarning(logger: Logger): void {
   if (process.env[key]) return;
   process.env[key] = 'true';
   const major = Number(process.versions.node.split('.')[0]);
-  if (major < 22) logger.warn('the AWS SDK will need Node 22 or later in its releases after January 2027', { node: process.versions.node });
+  if (major < 22) logger.warn('AWS SDK releases after the first week of January 2027 need Node 22 or later', { node: process.versions.node });
 }
 
 /** The stop signal of a real process. */

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error.js';
 import { loadConfig } from './load-config.js';
 import { defaultStateFile, validateConfig } from './validate-config.js';
@@ -16,16 +16,28 @@ describe('validateConfig', () => {
     expect(c.costExplorer.pricePerRequestUsd.toString()).toBe('0.01');
     expect(c.plans[0]).toEqual({ source: { kind: 'model', profile: 'eks-web-app', users: 10000, region: 'us-east-1' } });
     expect(c.varianceMinElapsedMs).toBe(86_400_000);
-    expect(c.stateFile).toBe(defaultStateFile());
+    expect(c.stateFile).toBe(defaultStateFile('/etc/exporter.yaml'));
   });
 
   it('puts the state file under $XDG_STATE_HOME, else ~/.local/state; a relative stateFile is next to the config', () => {
-    expect(defaultStateFile({ XDG_STATE_HOME: '/var/lib/state', HOME: '/home/u' })).toBe('/var/lib/state/tier-planner-exporter/state.json');
-    expect(defaultStateFile({ XDG_STATE_HOME: 'relative', HOME: '/home/u' })).toBe('/home/u/.local/state/tier-planner-exporter/state.json');
-    expect(defaultStateFile({ HOME: '/home/u' })).toBe('/home/u/.local/state/tier-planner-exporter/state.json');
+    const name = /^state-[0-9a-f]{12}\.json$/;
+    const file = defaultStateFile('/etc/exporter.yaml', { XDG_STATE_HOME: '/var/lib/state', HOME: '/home/u' });
+    expect(file).toMatch(/^\/var\/lib\/state\/tier-planner-exporter\//);
+    expect(file.split('/').at(-1)).toMatch(name);
+    expect(defaultStateFile('/etc/exporter.yaml', { XDG_STATE_HOME: 'relative', HOME: '/home/u' })).toBe(file.replace('/var/lib/state/', '/home/u/.local/state/'));
+    expect(defaultStateFile('/etc/exporter.yaml', { HOME: '/home/u' })).toBe(file.replace('/var/lib/state/', '/home/u/.local/state/'));
     expect(validateConfig({ ...minimal, stateFile: './state/exporter.json' }, '/srv/conf/exporter.yaml').stateFile).toBe('/srv/conf/state/exporter.json');
     expect(validateConfig({ ...minimal, varianceMinElapsed: '3d' }, 'x.yaml').varianceMinElapsedMs).toBe(3 * 86_400_000);
     expect(validateConfig({ ...minimal, varianceMinElapsed: 0 }, 'x.yaml').varianceMinElapsedMs).toBe(0);
+  });
+
+  it('gives each config file its own default state file: one name per absolute config path', () => {
+    const env = { HOME: '/home/u' };
+    const names = ['/srv/a/exporter.yaml', '/srv/b/exporter.yaml', '/srv/a/other.yaml'].map((f) => defaultStateFile(f, env));
+    expect(new Set(names).size).toBe(3);
+    // A relative path names the same file as its absolute form.
+    expect(defaultStateFile('exporter.yaml', env)).toBe(defaultStateFile(join(process.cwd(), 'exporter.yaml'), env));
+    expect(validateConfig(minimal, '/srv/a/exporter.yaml').stateFile).not.toBe(validateConfig(minimal, '/srv/b/exporter.yaml').stateFile);
   });
 
   it('reads every field of the documented shape', () => {
@@ -102,6 +114,7 @@ describe('validateConfig', () => {
 
 describe('loadConfig', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tp-exporter-config-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const write = (name: string, text: string) => {
     const path = join(dir, name);
     writeFileSync(path, text);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { dec, PLAN_TAG_KEY, type Decimal } from '@tier-planner/cost-model';
@@ -23,10 +24,15 @@ export const DEFAULTS = {
   varianceMinElapsed: '24h',
 } as const;
 
-/** $XDG_STATE_HOME/tier-planner-exporter/state.json, or ~/.local/state/… as the XDG spec says. */
-export function defaultStateFile(env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * $XDG_STATE_HOME/tier-planner-exporter/state-<hash>.json, or ~/.local/state/… as the XDG spec
+ * says. The hash is of the config file's absolute path: exporters run with different configs keep
+ * different histories (each forgets plans that are not in its own config).
+ */
+export function defaultStateFile(configFile: string, env: NodeJS.ProcessEnv = process.env): string {
   const base = env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : join(env.HOME || homedir(), '.local', 'state');
-  return join(base, 'tier-planner-exporter', 'state.json');
+  const hash = createHash('sha256').update(resolve(configFile)).digest('hex').slice(0, 12);
+  return join(base, 'tier-planner-exporter', `state-${hash}.json`);
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
@@ -56,7 +62,7 @@ export function validateConfig(doc: unknown, file: string): ExporterConfig {
     costExplorer: costExplorer(root.costExplorer, file),
     plans: parsed,
     logLevel: logLevel as ExporterConfig['logLevel'],
-    stateFile: stateFile === undefined ? defaultStateFile() : isAbsolute(stateFile) ? stateFile : resolve(file, '..', stateFile),
+    stateFile: stateFile === undefined ? defaultStateFile(file) : isAbsolute(stateFile) ? stateFile : resolve(file, '..', stateFile),
     varianceMinElapsedMs,
   };
 }

@@ -54,6 +54,8 @@ export class ExporterMetrics {
   private processText: Buffer | undefined;
   private processRenderedAt = 0;
   private view: PlanView;
+  /** When each plan was first loaded (start or reload): staleness of a plan never refreshed counts from then. */
+  private readonly loadedAt = new Map<string, number>();
 
   private readonly g = {
     info: this.gauge('tier_planner_plan_info', 'Plans loaded (always 1), with their profile, region, tier and platform.', ['plan', 'profile', 'region', 'tier', 'platform']),
@@ -71,7 +73,7 @@ export class ExporterMetrics {
     interval: this.gauge('tier_planner_refresh_interval_seconds', 'The configured Cost Explorer refresh interval in seconds.', []),
     lastSuccess: this.gauge('tier_planner_refresh_last_success_timestamp_seconds', 'Unix time actuals for the plan last refreshed.', ['plan']),
     failing: this.gauge('tier_planner_refresh_failing', '1 while the latest Cost Explorer refresh for the plan failed.', ['plan']),
-    incomplete: this.gauge('tier_planner_refresh_incomplete', '1 while a refresh for the plan needs more pages than the daily request budget and waits for it, pages paid so far kept; actuals are the previous complete ones.', ['plan']),
+    incomplete: this.gauge('tier_planner_refresh_incomplete', '1 while a refresh for the plan is part-way through its pages, paused by the daily request budget with the pages paid so far kept (paging resumes as slots free up; not a failure); actuals are the previous complete ones.', ['plan']),
   };
   // Counted while a refresh pages through Cost Explorer: kept out of the cached text so that a
   // scrape during a refresh does not re-render every plan series.
@@ -99,17 +101,20 @@ export class ExporterMetrics {
         this.set(elapsedMs / monthMs);
       },
     });
+    for (const p of o.plans) this.loadedAt.set(p.name, o.startedAt);
     const staleness = () => {
       const v = this.view;
       const lastSuccess = v.lastSuccessFor ?? ((plan: string) => v.actualsFor(plan).lastSuccessAt);
-      return v.plans.map((p) => ({ plan: p.name, since: lastSuccess(p.name) ?? o.startedAt }));
+      return v.plans.map((p) => ({ plan: p.name, since: lastSuccess(p.name) ?? this.loadedAt.get(p.name) ?? o.startedAt }));
     };
     new Gauge({
       name: 'tier_planner_data_staleness_seconds',
-      help: 'Seconds since actuals for the plan last refreshed (since start if never).',
+      help: 'Seconds since actuals for the plan last refreshed (if never: since the plan was loaded, at start or by a reload).',
       labelNames: ['plan'],
       registers: [this.live],
       collect() {
+        // Plans a reload removed go too.
+        this.reset();
         for (const s of staleness()) this.set({ plan: s.plan }, Math.max(0, (now() - s.since) / 1000));
       },
     });
@@ -137,6 +142,7 @@ export class ExporterMetrics {
 
   /** New plans or settings after a reload; counters carry on. */
   setView(view: PlanView): void {
+    for (const p of view.plans) if (!this.loadedAt.has(p.name)) this.loadedAt.set(p.name, this.now());
     this.view = view;
     this.invalidate();
   }

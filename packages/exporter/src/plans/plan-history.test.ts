@@ -44,6 +44,23 @@ describe('PlanHistory', () => {
     expect(h.periodsOf('web')).toEqual([]);
   });
 
+  it('takes plans as in force all month only on the first record of an empty history; a plan added later is new from then', () => {
+    const t0 = Date.UTC(2026, 10, 5);
+    const h = new PlanHistory();
+    h.record([small], t0);
+    // A reload that adds a plan.
+    h.record([small, testPlan('shop')], t0 + H);
+    expect(h.periodsOf('web').map((p) => p.since)).toEqual([undefined]);
+    expect(h.periodsOf('shop').map((p) => p.since)).toEqual([t0 + H]);
+    // A restart with history: read back, then a plan added.
+    const restarted = PlanHistory.fromJson(JSON.parse(JSON.stringify(h.toJson())));
+    restarted.record([small, testPlan('shop'), testPlan('api')], t0 + 2 * H);
+    expect(restarted.periodsOf('api').map((p) => p.since)).toEqual([t0 + 2 * H]);
+    expect(restarted.periodsOf('web').map((p) => p.since)).toEqual([undefined]);
+    // Expected spend of the added plan counts from when it was added, not from the 1st.
+    expect(expectedToDate(restarted.periodsOf('api'), t0 + 2 * H).get('EC2')?.toString() ?? '0').toBe('0');
+  });
+
   it('drops versions that ended before the month began', () => {
     const h = new PlanHistory();
     h.record([small], Date.UTC(2026, 9, 5));
@@ -61,5 +78,16 @@ describe('PlanHistory', () => {
     expect(() => PlanHistory.fromJson([])).toThrow(/not a mapping/);
     expect(() => PlanHistory.fromJson({ web: [{ since: 'yesterday', hoursPerMonth: 730, monthlyUsd: {} }] })).toThrow(/since is not a date/);
     expect(() => PlanHistory.fromJson({ web: [{ since: null, hoursPerMonth: 730, monthlyUsd: { EC2: 'lots' } }] })).toThrow(/EC2 is not an amount/);
+  });
+
+  it('refuses a history whose versions overlap: null only first, then strictly later times', () => {
+    const v = (since: string | null) => ({ since, hoursPerMonth: 730, monthlyUsd: { EC2: '730' } });
+    const at = (day: number) => new Date(Date.UTC(2026, 10, day)).toISOString();
+    expect(PlanHistory.fromJson({ web: [v(null), v(at(5)), v(at(9))] }).periodsOf('web')).toHaveLength(3);
+    expect(PlanHistory.fromJson({ web: [v(at(5)), v(at(9))] }).periodsOf('web')).toHaveLength(2);
+    expect(() => PlanHistory.fromJson({ web: [v(at(5)), v(null)] })).toThrow(/plans\.web\[1\]\.since is null, which only the first version may be/);
+    expect(() => PlanHistory.fromJson({ web: [v(null), v(null)] })).toThrow(/plans\.web\[1\]\.since is null/);
+    expect(() => PlanHistory.fromJson({ web: [v(null), v(at(9)), v(at(5))] })).toThrow(/plans\.web\[2\]\.since is not after plans\.web\[1\]\.since/);
+    expect(() => PlanHistory.fromJson({ web: [v(at(5)), v(at(5))] })).toThrow(/not after/);
   });
 });

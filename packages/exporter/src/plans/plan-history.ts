@@ -20,9 +20,17 @@ export const periodOf = (p: LoadedPlan): Omit<PlanPeriod, 'since'> => ({ hoursPe
  */
 export class PlanHistory {
   private readonly periods = new Map<string, PlanPeriod[]>();
+  private recorded = false;
 
-  /** Records the plans in force at `now` (those not configured any more are forgotten); true if anything changed. */
+  /**
+   * Records the plans in force at `now` (those not configured any more are forgotten); true if
+   * anything changed. Only the first record of an empty history (a first start, nothing known)
+   * takes its plans as in force all month; a plan added later (reload, or a restart with history)
+   * is new from `now`.
+   */
   record(plans: readonly LoadedPlan[], now: number): boolean {
+    const allMonth = !this.recorded && this.periods.size === 0;
+    this.recorded = true;
     let changed = false;
     for (const name of [...this.periods.keys()]) {
       if (!plans.some((p) => p.name === name)) changed = this.periods.delete(name) || changed;
@@ -31,7 +39,7 @@ export class PlanHistory {
       const list = this.periods.get(p.name) ?? [];
       const current = periodOf(p);
       const last = list.at(-1);
-      if (last === undefined) list.push(current);
+      if (last === undefined) list.push(allMonth ? current : { ...current, since: now });
       else if (fingerprint(last) !== fingerprint(current)) list.push({ ...current, since: now });
       else continue;
       this.periods.set(p.name, list);
@@ -73,13 +81,19 @@ export class PlanHistory {
     if (typeof plans !== 'object' || plans === null || Array.isArray(plans)) throw new Error('"plans" is not a mapping');
     for (const [name, list] of Object.entries(plans)) {
       if (!Array.isArray(list) || list.length === 0) throw new Error(`plans.${name} is not a non-empty list`);
+      let previous: number | undefined;
       h.periods.set(
         name,
         list.map((raw: unknown, i) => {
           const e = raw as { since?: unknown; hoursPerMonth?: unknown; monthlyUsd?: unknown };
           const where = `plans.${name}[${i}]`;
+          // null ("before anything was recorded") can only be the first version; the others follow
+          // one another in time, or hours would be counted twice.
+          if (e.since === null && i > 0) throw new Error(`${where}.since is null, which only the first version may be`);
           const since = e.since === null ? undefined : typeof e.since === 'string' ? Date.parse(e.since) : Number.NaN;
           if (since !== undefined && !Number.isFinite(since)) throw new Error(`${where}.since is not a date`);
+          if (since !== undefined && previous !== undefined && since <= previous) throw new Error(`${where}.since is not after plans.${name}[${i - 1}].since`);
+          previous = since;
           if (typeof e.hoursPerMonth !== 'number' || !(e.hoursPerMonth > 0)) throw new Error(`${where}.hoursPerMonth is not a positive number`);
           if (typeof e.monthlyUsd !== 'object' || e.monthlyUsd === null) throw new Error(`${where}.monthlyUsd is not a mapping`);
           const monthlyByService = new Map<string, Decimal>();
