@@ -2,6 +2,7 @@
 // PLAN_FILE=plan.json, or USERS (PROFILE, REGION, PURCHASE) through the cost model; see docs/infra.md.
 import { isInputError } from './plan-input/is-input-error.js';
 import { specFromEnvironment } from './plan-input/read-plan.js';
+import { budgetReport } from './plan-input/tag-visibility.js';
 
 try {
   const spec = specFromEnvironment(process.env);
@@ -10,6 +11,7 @@ try {
   const app = new App();
   buildStack(spec, process.env, app);
   app.synth();
+  process.stdout.write(`${budgetReport(spec.budget).join('\n')}\n`);
 } catch (e) {
   // Bad input is one line and exit 2; anything else is a bug: one line, exit 1 (stack with TIER_PLANNER_DEBUG=1).
   const error = e as Error;
