@@ -29,6 +29,14 @@ describe('the EKS cluster runs the version the plan priced', () => {
     expect(v.validation).toEqual([{ condition: '${contains(["STANDARD", "EXTENDED"], var.kubernetes_support_type)}', error_message: 'kubernetes_support_type must be STANDARD or EXTENDED.' }]);
   });
 
+  it('a plan priced in extended support is built with upgrade policy EXTENDED, as priced', () => {
+    const p = plan(10_000, 'eks-web-app', { kubernetesVersion: '1.33', planDate: '2026-07-30' });
+    expect(p.kubernetes!.support).toBe('extended');
+    const tf = synthPlan(p);
+    expect(tf.variable.kubernetes_version.default).toBe('1.33');
+    expect(tf.variable.kubernetes_support_type.default).toBe('EXTENDED');
+  });
+
   it('other platforms declare neither variable', () => {
     for (const profile of ['trading-fargate', 'trading-k8s-self-managed']) {
       const tf = synthPlan(plan(10_000, profile));

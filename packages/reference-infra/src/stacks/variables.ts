@@ -24,7 +24,8 @@ export function declareVariables(scope: Construct, spec: InfraSpec): StackVariab
   const kubernetesSupportType = eks
     ? new TerraformVariable(scope, 'kubernetes_support_type', {
         type: 'string',
-        default: 'STANDARD',
+        // A plan priced in extended support is built so; otherwise a lapse upgrades instead of billing.
+        default: spec.kubernetes!.support === 'extended' ? 'EXTENDED' : 'STANDARD',
         description: 'EKS upgrade policy: STANDARD upgrades the control plane at the end of standard support; EXTENDED keeps the version and bills extended support ($0.60/h in total)',
         validation: [{ condition: '${contains(["STANDARD", "EXTENDED"], var.kubernetes_support_type)}', errorMessage: 'kubernetes_support_type must be STANDARD or EXTENDED.' }],
       })
