@@ -72,7 +72,10 @@ describe.skipIf(!cliNode)(`cdktf synth through the real CLI${cliNote}`, () => {
     const tf = JSON.parse(readFileSync(join(out, 'stacks/tier-planner/cdk.tf.json'), 'utf8'));
     const groups = Object.values(tf.resource.aws_eks_node_group) as any[];
     expect(groups.map((g) => [g.instance_types, g.scaling_config])).toEqual(plan.nodes.map((n) => [[n.instanceType], { min_size: n.min, desired_size: n.desired, max_size: n.max }]));
-    expect((Object.values(tf.resource.aws_budgets_budget)[0] as any).limit_amount).toBe(plan.monthly.total.toFixed(2));
+    // The Budget is what the plan tag can see; synth prints it and what is left outside.
+    const budget = (Object.values(tf.resource.aws_budgets_budget)[0] as any).limit_amount;
+    expect(run.stdout).toContain(`Budget: $${budget} a month, the plan costs that carry the plan tag (plan total $${plan.monthly.total.toFixed(2)})`);
+    expect(run.stdout).toMatch(/Outside the Budget, the tag cannot see them: \$\d+\.\d\d a month\n\s+Data Transfer \/ traffic: \$/);
   });
 
   it('reports the app error when the plan file is missing', () => {
@@ -84,6 +87,17 @@ describe.skipIf(!cliNode)(`cdktf synth through the real CLI${cliNote}`, () => {
     });
     expect(run.status).not.toBe(0);
     expect(run.stdout + run.stderr).toContain('reference-infra: cannot read');
+  });
+});
+
+describe('node dist/main.js on a good plan', () => {
+  it('prints the Budget and each cost the plan tag cannot see', () => {
+    const run = spawnSync(process.execPath, [main], { cwd: work, env: { ...offline, USERS: '10000', PROFILE: 'fintech-fargate-jenkins', CDKTF_OUTDIR: join(work, 'good.out') }, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^Budget: \$\d+\.\d\d a month, the plan costs that carry the plan tag \(plan total \$\d+\.\d\d\)$/);
+    expect(lines[1]).toMatch(/^Outside the Budget, the tag cannot see them: \$\d+\.\d\d a month$/);
+    expect(lines.slice(2).map((l) => l.split(':')[0]!.trim())).toEqual(expect.arrayContaining(['EC2 / jenkins controller', 'EBS / jenkins home', 'Route 53 / dns']));
   });
 });
 

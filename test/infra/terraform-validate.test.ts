@@ -63,4 +63,11 @@ describe.skipIf(skipReason !== undefined)(`terraform validate${skipReason ? ` (s
     // No AWS credentials here, so plan still fails, but not on the variable.
     expect(planWith('["203.0.113.0/24"]').stderr).not.toMatch(/Invalid value for variable/);
   }, 120_000);
+
+  it('refuses an EKS upgrade policy other than STANDARD or EXTENDED at plan time', () => {
+    work.write(synthesize(specOf(plan(10_000, 'eks-web-app'))));
+    const r = work.run(['plan', '-refresh=false', '-input=false', '-no-color', '-lock=false', '-var=api_allowed_cidrs=["203.0.113.0/24"]', '-var=budget_alert_emails=["ops@example.com"]', '-var=kubernetes_support_type=BOGUS']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/Invalid value for variable[\s\S]*kubernetes_support_type must be STANDARD or EXTENDED\./);
+  }, 120_000);
 });

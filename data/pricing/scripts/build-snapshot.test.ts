@@ -68,11 +68,25 @@ describe('the loader validator and the JSON Schema agree', () => {
     ['an unknown confidence', (s) => (Object.values(s.sources)[0] as any).confidence = 'hearsay'],
     ['a fractional allowance', (s) => (s.allowances[0].quantity = 1.5)],
     ['a missing currency', (s) => delete s.currency],
+    ['a Kubernetes version date that is not YYYY-MM-DD', (s) => (s.kubernetesVersions[0].endOfStandardSupport = 'November 26, 2024')],
+    ['a Kubernetes version without a source', (s) => delete s.kubernetesVersions[0].source],
+    ['a Kubernetes version that is not a minor version', (s) => (s.kubernetesVersions[0].version = '1.28.3')],
   ];
   it.each(cases)('both reject %s', (_name, change) => {
     const data = mutated(change);
     expect(schemaValidate(data)).toBe(false);
     expect(handValidatorAccepts(data)).toBe(false);
+  });
+
+  it('the hand validator also refuses support dates out of order and an unknown calendar source', () => {
+    expect(handValidatorAccepts(mutated((s) => (s.kubernetesVersions[0].endOfExtendedSupport = s.kubernetesVersions[0].endOfStandardSupport)))).toBe(false);
+    expect(handValidatorAccepts(mutated((s) => (s.kubernetesVersions[0].source = 'hearsay')))).toBe(false);
+  });
+
+  it('both accept a snapshot written before the calendar was kept', () => {
+    const older = mutated((s) => delete s.kubernetesVersions);
+    expect(schemaValidate(older)).toBe(true);
+    expect(handValidatorAccepts(older)).toBe(true);
   });
 
   it('both accept the unchanged file', () => {

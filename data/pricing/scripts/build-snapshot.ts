@@ -8,6 +8,7 @@ import { snapshotPath, writeSnapshotAtomic, type SnapshotContent } from '@tier-p
 import { readTsv } from './read-tsv.js';
 import { buildEc2Catalog } from './sources/ec2-catalog.js';
 import { buildEc2Reserved } from './sources/ec2-reserved.js';
+import { buildEksCalendar } from './sources/eks-versions.js';
 import { FactRows } from './sources/fact-rows.js';
 import { buildGithubActions } from './sources/github-actions.js';
 import { buildServicePrices } from './sources/service-prices.js';
@@ -24,22 +25,25 @@ export function buildSnapshot(sharedDataDir: string, generatedAt: string): Snaps
   const ec2 = buildEc2Catalog(aws, REGION, reserved);
   const services = buildServicePrices(facts);
   const ci = buildGithubActions(join(sharedDataDir, 'ci'));
+  const eks = buildEksCalendar(aws);
   const prices = [...services, ...ci.prices].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return {
     region: REGION,
     currency: 'USD',
     generatedAt,
     generator: 'pricing:build (shared facts)',
-    sources: sortKeys({ ...ec2.sources, ...facts.sources, ...ci.sources, [CORRECTIONS_SOURCE.id]: CORRECTIONS_SOURCE.ref }),
+    sources: sortKeys({ ...ec2.sources, ...facts.sources, ...ci.sources, ...eks.sources, [CORRECTIONS_SOURCE.id]: CORRECTIONS_SOURCE.ref }),
     ec2: { priceSource: 'ec2-prices', specSource: 'ec2-specs', podsSource: 'eks-max-pods', instances: ec2.instances, dropped: ec2.dropped },
     prices,
     allowances: [...buildAllowances(), ...ci.allowances],
+    kubernetesVersions: eks.versions,
     missing: [
       { key: 'ec2/spot', reason: 'EC2 Spot prices float per zone; the shared facts have none (refresh does not fetch them either)' },
       { key: 'ec2/savings-plans', reason: 'Savings Plans rates are not in the shared facts nor in the Price List GetProducts API' },
       { key: 'ec2/reserved (all types but t3.medium)', reason: 'RI terms come from the live refresh (tier-planner pricing refresh)' },
       { key: 'rds/<engine>/<non-d class>/multi-az-cluster', reason: 'Multi-AZ DB clusters are listed only for d classes in the shared facts' },
       { key: 'rds (prices after 2024-09)', reason: 'the newest full RDS table in the shared facts is from 2024-09-28' },
+      ...eks.missing,
     ],
   };
 }
@@ -55,10 +59,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`pricing:build: shared facts not found at ${shared} (set SHARED_DATA_DIR)`);
     process.exit(2);
   }
-  const content = buildSnapshot(shared, new Date().toISOString().replace(/\.\d+Z$/, 'Z'));
+  // PRICING_GENERATED_AT keeps a given stamp (e.g. the committed one when only non-price facts were added).
+  const content = buildSnapshot(shared, process.env.PRICING_GENERATED_AT ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z'));
   const out = snapshotPath(join(repoRoot, 'data', 'pricing', 'snapshots'), REGION);
   writeSnapshotAtomic(out, content);
   const n = Object.keys(content.ec2.instances).length;
-  console.log(`wrote ${out}: ${n} EC2 instance types, ${content.prices.length} price dimensions, ${content.allowances.length} allowances, ${Object.keys(content.sources).length} sources`);
+  console.log(`wrote ${out}: ${n} EC2 instance types, ${content.prices.length} price dimensions, ${content.allowances.length} allowances, ${content.kubernetesVersions?.length ?? 0} EKS versions, ${Object.keys(content.sources).length} sources`);
   for (const [why, count] of Object.entries(content.ec2.dropped)) console.log(`  EC2 ${why}: ${count}`);
 }

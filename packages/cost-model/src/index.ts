@@ -18,6 +18,7 @@ export { diffPlans, type PlanDiff, type CostDelta } from './plan/diff-plans.js';
 export { planShape, shapeChanges, type PlanShape } from './plan/plan-shape.js';
 export type { Plan, PlanOptions, PlanRequest, Uncertainty } from './plan/plan-types.js';
 export { PLAN_DEFAULTS } from './plan/plan-assumptions.js';
+export { planKubernetes, supportOn, checkPlanDate, SUPPORT_WARNING_DAYS, type KubernetesPlan, type EksSupport } from './plan/kubernetes-version.js';
 export { priceResources, validateBom, bomToDrafts, BomError, type PricedBom } from './bom/price-resources.js';
 export type { BillOfMaterials, BomResource } from './bom/bill-of-materials.js';
 export { RESOURCE_TYPES } from './bom/registry.js';

@@ -4,6 +4,7 @@ import { isInputError } from './plan-input/is-input-error.js';
 import { formatLedger } from './ledger/format-ledger.js';
 import { pricedVsBuilt } from './ledger/priced-vs-built.js';
 import { readPlan, specOfPlan } from './plan-input/read-plan.js';
+import { budgetReport } from './plan-input/tag-visibility.js';
 
 try {
   const plan = readPlan(process.env);
@@ -15,6 +16,7 @@ try {
   app.synth();
   // stdout: the cdktf CLI shows the app's stdout (stderr only when the app fails).
   process.stdout.write(formatLedger(pricedVsBuilt(plan, stack.toTerraform())));
+  process.stdout.write(`${budgetReport(spec.budget).join('\n')}\n`);
 } catch (e) {
   // Bad input is one line and exit 2; anything else is a bug: one line, exit 1 (stack with TIER_PLANNER_DEBUG=1).
   const error = e as Error;

@@ -5,6 +5,7 @@ import type { Ec2Purchase } from '../cost/line-item.js';
 import type { Profile } from '../profiles/profile-types.js';
 import type { StoragePlan } from '../storage/storage-types.js';
 import type { Demand } from '../workload/demand.js';
+import type { EksSupport } from './kubernetes-version.js';
 import { PLAN_DEFAULTS } from './plan-assumptions.js';
 
 /** AWS's definition of one ALB LCU: 25 new connections/s or 1 GB processed an hour (EC2 targets). */
@@ -22,13 +23,15 @@ export interface AssembleInput {
   readonly purchase: Ec2Purchase;
   readonly hoursPerMonth: number;
   readonly daysPerMonth: number;
+  /** The support tier the EKS control plane bills in; default standard. */
+  readonly eksSupport?: EksSupport;
 }
 
 /** The plan's stages → one bill of materials, priced like any other by priceResources. */
 export function assembleBom(i: AssembleInput): BomResource[] {
   const { profile, demand, capacity, storage, ci } = i;
   const out: BomResource[] = [];
-  if (profile.platform === 'eks') out.push({ type: 'eks_cluster', name: 'cluster', support: 'standard' });
+  if (profile.platform === 'eks') out.push({ type: 'eks_cluster', name: 'cluster', support: i.eksSupport ?? 'standard' });
   for (const g of capacity.nodeGroups) {
     out.push({ type: 'ec2_instance', name: `node group ${g.name}`, instanceType: g.instanceType, count: g.count, purchase: i.purchase });
   }

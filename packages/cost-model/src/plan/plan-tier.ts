@@ -12,6 +12,7 @@ import { planStorage } from '../storage/plan-storage.js';
 import { resolveWorkload, type Assumption, type ResolvedWorkload } from '../workload/assumptions.js';
 import { deriveDemand } from '../workload/derive-demand.js';
 import { assembleBom } from './assemble-bom.js';
+import { planDateOf, planKubernetes } from './kubernetes-version.js';
 import { PLAN_DEFAULTS, planAssumption, type PlanDefaultKey } from './plan-assumptions.js';
 import type { Plan, PlanOptions, PlanRequest } from './plan-types.js';
 import { estimateUncertainty } from './uncertainty.js';
@@ -22,9 +23,23 @@ export const MAX_USERS = 10_000_000_000;
 export function planTier(request: PlanRequest, book: PriceBook, options: PlanOptions = {}): Plan {
   const profile = resolveProfile(request.profile, options);
   const { values, assumptions } = resolveWorkload(profile.workload, options.workload);
-  const plan = planWithWorkload(request.users, profile, values, assumptions, book, options);
+  const eks = eksVersion(profile, book, options);
+  const plan = planWithWorkload(request.users, profile, values, assumptions, book, options, eks);
   if (!options.samples) return plan;
-  return { ...plan, uncertainty: estimateUncertainty(profile, options, plan, (w) => planWithWorkload(request.users, profile, w, assumptions, book, options).monthly.total) };
+  return { ...plan, uncertainty: estimateUncertainty(profile, options, plan, (w) => planWithWorkload(request.users, profile, w, assumptions, book, options, eks).monthly.total) };
+}
+
+type EksVersion = ReturnType<typeof planKubernetes>;
+
+/** EKS only: the version and support tier on the plan's date (one calendar lookup per plan). */
+function eksVersion(profile: Profile, book: PriceBook, options: PlanOptions): EksVersion {
+  const planDate = planDateOf(book, options.planDate);
+  if (profile.platform !== 'eks') return { warnings: [] };
+  const requested =
+    options.kubernetesVersion !== undefined ? { version: options.kubernetesVersion, why: 'set by the caller' }
+    : profile.kubernetesVersion !== undefined ? { version: profile.kubernetesVersion, why: 'set by the profile' }
+    : undefined;
+  return planKubernetes(book, planDate, options.hoursPerMonth ?? DEFAULT_HOURS_PER_MONTH, requested);
 }
 
 export function resolveProfile(profile: Profile | string, options: PlanOptions = {}): Profile {
@@ -52,6 +67,7 @@ function planWithWorkload(
   workloadAssumptions: readonly Assumption[],
   book: PriceBook,
   options: PlanOptions,
+  eks: EksVersion,
 ): Plan {
   checkUsers(users);
   const hoursPerMonth = options.hoursPerMonth ?? DEFAULT_HOURS_PER_MONTH;
@@ -66,7 +82,7 @@ function planWithWorkload(
   const capacity = planCapacity({ demand, profile, book, ha, azs, targetUtilization, hoursPerMonth });
   const storage = planStorage({ demand, capacity, profile, daysPerMonth: days, ha, objectMiBPerUser: workload.objectMiBPerUser });
   const ci = planCi(profile.ci);
-  const resources = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, hoursPerMonth, daysPerMonth: days });
+  const resources = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
   const lineItems = priceLineItems(bomToDrafts(resources, hoursPerMonth, book), book);
   const monthly = rollUp(lineItems);
 
@@ -78,7 +94,7 @@ function planWithWorkload(
     { name: 'hoursPerMonth', value: hoursPerMonth, unit: 'hours', why: 'billing month: 730 h (8,760 h / 12) as AWS and most cost tools use', defaulted: options.hoursPerMonth === undefined },
     { name: 'ha', value: ha ? 1 : 0, unit: 'flag', why: options.ha !== undefined ? 'set by the caller' : `HA from ${profile.ha.fromUsers.toLocaleString('en-US')} users on (profile)`, defaulted: options.ha === undefined },
   ];
-  const warnings = [...capacity.warnings];
+  const warnings = [...capacity.warnings, ...eks.warnings];
   if (!monthly.complete) warnings.push(`${monthly.unpriced.length} line item(s) have no price in this book and are left out of the total`);
   for (const item of lineItems) if (item.provenance?.approximate) warnings.push(`${item.component}: the price is approximate (${item.provenance.title})`);
 
@@ -95,6 +111,7 @@ function planWithWorkload(
     nodes: capacity.nodeGroups,
     fargate: capacity.fargateTasks,
     datastores: { ...(capacity.rds ? { rds: capacity.rds } : {}), ...(capacity.cache ? { cache: capacity.cache } : {}), ...(capacity.kafka ? { kafka: capacity.kafka } : {}) },
+    ...(eks.kubernetes ? { kubernetes: eks.kubernetes } : {}),
     storage,
     ci,
     bom: { hoursPerMonth, resources },

@@ -8,6 +8,7 @@ import type { Profile } from '../profiles/profile-types.js';
 import type { StoragePlan } from '../storage/storage-types.js';
 import type { Assumption, WorkloadKey } from '../workload/assumptions.js';
 import type { Demand } from '../workload/demand.js';
+import type { KubernetesPlan } from './kubernetes-version.js';
 
 export interface PlanRequest {
   readonly users: number;
@@ -31,6 +32,10 @@ export interface PlanOptions {
   /** Monte Carlo samples over the profile's assumption ranges: P10/P50/P90 of the monthly total. */
   readonly samples?: number;
   readonly seed?: number;
+  /** The plan's date, YYYY-MM-DD: which EKS support tier applies. Default: the price book's date. */
+  readonly planDate?: string;
+  /** EKS Kubernetes version, e.g. "1.34"; overrides the profile's. Default: the newest released by the plan's date. */
+  readonly kubernetesVersion?: string;
 }
 
 export interface Uncertainty {
@@ -57,6 +62,8 @@ export interface Plan {
   readonly nodes: readonly NodeGroupPlan[];
   readonly fargate: readonly FargateTaskPlan[];
   readonly datastores: { readonly rds?: RdsPlan; readonly cache?: CachePlan; readonly kafka?: KafkaPlan };
+  /** EKS only: the Kubernetes version and the support tier the control plane is priced in. */
+  readonly kubernetes?: KubernetesPlan;
   readonly storage: StoragePlan;
   readonly ci: CiPlan;
   readonly bom: BillOfMaterials;

@@ -1,6 +1,7 @@
 import type {
   Allowance,
   InstanceTypeRecord,
+  KubernetesVersionRecord,
   PriceDimension,
   SnapshotContent,
   SourceRef,
@@ -41,10 +42,13 @@ export interface PriceBook {
   readonly dimensions: readonly PriceDimension[];
   readonly missing: readonly { readonly key: string; readonly reason: string }[];
   readonly allowances: readonly Allowance[];
+  /** EKS's Kubernetes version calendar, oldest first; empty when the snapshot has none. */
+  readonly kubernetesVersions: readonly KubernetesVersionRecord[];
   instanceType(name: string): InstanceType | undefined;
   price(key: string): PriceDimension | undefined;
   allowance(key: string): Allowance | undefined;
   source(id: string): SourceRef | undefined;
+  kubernetesVersion(version: string): KubernetesVersionRecord | undefined;
 }
 
 export function createPriceBook(content: SnapshotContent, origin: PriceBookOrigin): PriceBook {
@@ -54,6 +58,7 @@ export function createPriceBook(content: SnapshotContent, origin: PriceBookOrigi
   const byName = new Map(instanceTypes.map((t) => [t.name, t]));
   const byKey = new Map(content.prices.map((p) => [p.key, p]));
   const allowances = new Map(content.allowances.map((a) => [a.key, a]));
+  const kubernetesVersions = content.kubernetesVersions ?? [];
   return {
     region: content.region,
     currency: content.currency,
@@ -67,10 +72,12 @@ export function createPriceBook(content: SnapshotContent, origin: PriceBookOrigi
     dimensions: content.prices,
     missing: content.missing,
     allowances: content.allowances,
+    kubernetesVersions,
     instanceType: (name) => byName.get(name),
     price: (key) => byKey.get(key),
     allowance: (key) => allowances.get(key),
     source: (id) => content.sources[id],
+    kubernetesVersion: (version) => kubernetesVersions.find((v) => v.version === version),
   };
 }
 

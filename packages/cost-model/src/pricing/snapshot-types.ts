@@ -89,6 +89,21 @@ export interface Allowance {
   readonly source: string;
 }
 
+/** One Kubernetes minor version on EKS: when it was released and when each support tier ends (UTC dates). */
+export interface KubernetesVersionRecord {
+  /** "1.34". */
+  readonly version: string;
+  /** YYYY-MM-DD the version became available on EKS. */
+  readonly eksRelease: string;
+  /** YYYY-MM-DD: from the start of this day (UTC) the cluster bills extended support. */
+  readonly endOfStandardSupport: string;
+  /** YYYY-MM-DD: from this day EKS creates no cluster on the version and upgrades existing ones. */
+  readonly endOfExtendedSupport: string;
+  /** Id into the snapshot's `sources`. */
+  readonly source: string;
+  readonly note?: string;
+}
+
 export interface SnapshotContent {
   readonly region: string;
   readonly currency: 'USD';
@@ -107,6 +122,8 @@ export interface SnapshotContent {
   };
   readonly prices: readonly PriceDimension[];
   readonly allowances: readonly Allowance[];
+  /** EKS's Kubernetes version calendar, oldest first (absent in snapshots written before it was kept). */
+  readonly kubernetesVersions?: readonly KubernetesVersionRecord[];
   /** Dimensions the generator looked for and did not find. */
   readonly missing: readonly { readonly key: string; readonly reason: string }[];
 }

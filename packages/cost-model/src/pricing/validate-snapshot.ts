@@ -76,7 +76,32 @@ export function findProblem(c: SnapshotContent): string | undefined {
       return `allowances["${isObj(a) ? String(a.key) : '?'}"]: needs key, quantity, unit and a known source`;
     }
   }
+  if (s.kubernetesVersions !== undefined) {
+    const bad = kubernetesVersionsProblem(s.kubernetesVersions, known);
+    if (bad) return `kubernetesVersions${bad}`;
+  }
   if (!Array.isArray(s.missing)) return `missing: not an array`;
+  return undefined;
+}
+
+const VERSION = /^1\.\d{1,3}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function kubernetesVersionsProblem(list: unknown, known: (id: unknown) => boolean): string | undefined {
+  if (!Array.isArray(list)) return ': not an array';
+  const seen = new Set<string>();
+  for (const [i, v] of list.entries()) {
+    if (!isObj(v) || typeof v.version !== 'string' || !VERSION.test(v.version)) return `[${i}].version: not a Kubernetes minor version such as "1.34"`;
+    const at = `["${v.version}"]`;
+    if (seen.has(v.version)) return `${at}: duplicate version`;
+    seen.add(v.version);
+    for (const k of ['eksRelease', 'endOfStandardSupport', 'endOfExtendedSupport'] as const) {
+      if (typeof v[k] !== 'string' || !DAY.test(v[k]) || Number.isNaN(Date.parse(v[k]))) return `${at}.${k}: not a YYYY-MM-DD date`;
+    }
+    const [release, standard, extended] = [v.eksRelease, v.endOfStandardSupport, v.endOfExtendedSupport] as string[];
+    if (!(release! < standard! && standard! < extended!)) return `${at}: dates must run release < end of standard < end of extended support`;
+    if (!known(v.source)) return `${at}.source: unknown source ${String(v.source)}`;
+  }
   return undefined;
 }
 

@@ -104,6 +104,17 @@ describe('parseProfile', () => {
     ]);
   });
 
+  it('takes a Kubernetes version on EKS only, as a minor version', () => {
+    const eks = base();
+    eks.kubernetesVersion = '1.34';
+    expect(parseProfile(eks, 'inline').kubernetesVersion).toBe('1.34');
+    eks.kubernetesVersion = '1.34.2';
+    expect(problemsOf(eks)).toEqual(['$.kubernetesVersion: a minor version such as "1.34", got "1.34.2"']);
+    const fargate = base('fintech-fargate-jenkins');
+    fargate.kubernetesVersion = '1.34';
+    expect(problemsOf(fargate)).toEqual(['$.kubernetesVersion: only for platform eks, not ecs-fargate']);
+  });
+
   it('needs Prometheus storage settings with in-cluster monitoring', () => {
     const p = base();
     delete p.storage.prometheus;

@@ -109,6 +109,8 @@ function crossChecks(p: Profile): string[] {
   if (p.platform === 'ecs-fargate' && (p.nodes || p.systemPods?.length || p.daemonSets?.length)) {
     problems.push('$.platform: ecs-fargate runs tasks, not nodes: remove nodes, systemPods and daemonSets');
   }
+  if (p.kubernetesVersion !== undefined && p.platform !== 'eks') problems.push(`$.kubernetesVersion: only for platform eks, not ${p.platform}`);
+  else if (p.kubernetesVersion !== undefined && !/^1\.\d{1,3}$/.test(p.kubernetesVersion)) problems.push(`$.kubernetesVersion: a minor version such as "1.34", got ${show(p.kubernetesVersion)}`);
   if (p.platform !== 'ecs-fargate' && p.fargate) problems.push(`$.fargate: only for platform ecs-fargate, not ${p.platform}`);
   if (p.ci.provider === 'jenkins' && !p.ci.jenkins) problems.push('$.ci.jenkins: required when the provider is jenkins (controllerType, agentType, executorsPerAgent)');
   if (p.storage.logs.sink === 'in-cluster' && !p.features?.includes('logging-in-cluster')) {

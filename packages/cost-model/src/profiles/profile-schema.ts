@@ -42,6 +42,7 @@ export const PROFILE_FIELDS: Fields = {
   description: string,
   seed: optional(string),
   platform: oneOf('eks', 'kubernetes-ec2', 'ecs-fargate'),
+  kubernetesVersion: optional(string),
   workload: object({
     dauPerMau: assumed,
     requestsPerActiveUserPerDay: assumed,

@@ -130,6 +130,8 @@ export interface Profile {
   readonly seed?: string;
   /** eks: managed control plane; kubernetes-ec2: self-managed (no control-plane fee); ecs-fargate: tasks, no nodes. */
   readonly platform: 'eks' | 'kubernetes-ec2' | 'ecs-fargate';
+  /** EKS only: the Kubernetes version ("1.34"); default the newest EKS released by the plan's date. */
+  readonly kubernetesVersion?: string;
   readonly workload: WorkloadAssumptions;
   /** CPU utilisation the HPA (or ECS target tracking) keeps replicas at. */
   readonly targetUtilization?: number;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { listProfiles, loadPriceBook, parseProfile, ProfileError, type Ec2Purchase, type PlanOptions, type PriceBook, type Profile } from '@tier-planner/cost-model';
+import { checkPlanDate, listProfiles, loadPriceBook, parseProfile, ProfileError, type Ec2Purchase, type PlanOptions, type PriceBook, type Profile } from '@tier-planner/cost-model';
 import { parseRegion } from './parse-args.js';
 import { parseNumber } from './parse-numbers.js';
 import { printable, quoted } from '../render/printable.js';
@@ -14,6 +14,7 @@ export const PLAN_OPTIONS = {
   region: { type: 'string' },
   purchase: { type: 'string', default: 'on-demand' },
   hours: { type: 'string' },
+  date: { type: 'string' },
   format: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -31,10 +32,11 @@ interface PlanValues {
   readonly region?: string;
   readonly purchase?: string;
   readonly hours?: string;
+  readonly date?: string;
 }
 
-/** Profile (built-in or --profile-file), price book and plan options from parsed flags. */
-export function planInputs(values: PlanValues): PlanInputs {
+/** Profile (built-in or --profile-file), price book and plan options from parsed flags; the plan's date is today's unless --date. */
+export function planInputs(values: PlanValues, now: () => Date = () => new Date()): PlanInputs {
   const purchase = (values.purchase ?? 'on-demand') as Ec2Purchase;
   if (!PURCHASES.includes(purchase)) throw new UsageError(`--purchase must be one of ${PURCHASES.join(', ')}, got ${quoted(values.purchase)}`);
   const hours = values.hours === undefined ? undefined : parseNumber('--hours', values.hours, 1, 744);
@@ -43,8 +45,17 @@ export function planInputs(values: PlanValues): PlanInputs {
   const name = values.profile ?? 'eks-web-app';
   if (file === undefined && !listProfiles().some((p) => p.name === name)) throw new UsageError(`no built-in profile ${quoted(name)}; see tier-planner profiles, or pass your own with --profile-file`);
   const profile = file !== undefined ? readProfileFile(file) : name;
+  const planDate = values.date === undefined ? now().toISOString().slice(0, 10) : parseDate(values.date);
   const book = loadPriceBook({ region: parseRegion(values.region) });
-  return { profile, book, options: { purchase, ...(hours !== undefined ? { hoursPerMonth: hours } : {}) } };
+  return { profile, book, options: { purchase, planDate, ...(hours !== undefined ? { hoursPerMonth: hours } : {}) } };
+}
+
+function parseDate(text: string): string {
+  try {
+    return checkPlanDate(text, '--date');
+  } catch {
+    throw new UsageError(`--date must be a date as YYYY-MM-DD (for example 2027-01-15), got ${quoted(text)}`);
+  }
 }
 
 export function readProfileFile(path: string): Profile {

@@ -17,7 +17,7 @@ the first and last tier: the user counts where a node is added, a type switches,
 Options:
   --users LIST            comma-separated user counts (use _ for thousands: 1_000)
   --max-breakpoints N     report at most N breakpoints; default 30
-  --profile, --profile-file, --region, --purchase, --hours   as for the plan
+  --profile, --profile-file, --region, --purchase, --hours, --date   as for the plan
   --format F              table | json | markdown | csv
 `;
 
@@ -32,7 +32,7 @@ export function ladder(argv: readonly string[], io: CliIo): number {
   const users = values.users === undefined ? [...DEFAULT_LADDER] : parseUserList(values.users);
   const max = values['max-breakpoints'] === undefined ? 30 : parseNumber('--max-breakpoints', values['max-breakpoints'], 0, 1000, true);
   const format = pickFormat(values, ['table', 'json', 'markdown', 'csv'] as const, 'table');
-  const { profile, book, options } = planInputs(values);
+  const { profile, book, options } = planInputs(values, io.now);
   const plans = planLadder(profile, book, users, options);
   const from = Math.min(...users);
   const to = Math.max(...users);

@@ -24,6 +24,7 @@ Options:
   --region R              AWS region of the price snapshot; default us-east-1
   --purchase P            on-demand | spot | reserved-1yr | reserved-3yr | savings-plan
   --hours H               hours in the billing month; default 730 (the seeds use 720)
+  --date YYYY-MM-DD       the plan's date: which EKS support tier the cluster bills; default today
   --format F              table | json | markdown | csv (implies --print)
   --json                  same as --format json
   --samples N --seed S    P10/P50/P90 of the total over the profile's assumption ranges
@@ -45,7 +46,7 @@ export async function plan(argv: readonly string[], io: CliIo): Promise<number> 
   }
   const users = parseUsers(values.users);
   const format = pickFormat(values, ['table', 'json', 'markdown', 'csv'] as const, 'table');
-  const { profile, book, options } = planInputs(values);
+  const { profile, book, options } = planInputs(values, io.now);
   const interactive = io.stdout.isTTY === true && !values.print && !values.json && values.format === undefined && values.samples === undefined;
   if (interactive && typeof profile === 'string') {
     const { startTui } = await import('../tui/start-tui.js');

@@ -9,6 +9,7 @@ export const REFRESH_GENERATOR = 'pricing refresh (AWS Price List API)';
 
 /** Copied from the embedded snapshot: not AWS prices, so the Price List has nothing newer. */
 const COPIED_PREFIX = 'github-actions/';
+// The EKS version calendar is copied too: it is AWS documentation, not a Price List product.
 
 const ALWAYS_MISSING = [
   { key: 'ec2/spot', reason: 'EC2 Spot prices float per zone and are not in the Price List GetProducts API' },
@@ -53,6 +54,7 @@ export function assembleSnapshot({ region, embedded, items, fetchedAt }: Assembl
   copySource(embedded.ec2.podsSource);
   copied.forEach((p) => copySource(p.source));
   embedded.allowances.forEach((a: Allowance) => copySource(a.source));
+  embedded.kubernetesVersions?.forEach((v) => copySource(v.source));
 
   const content: SnapshotContent = {
     region,
@@ -63,6 +65,7 @@ export function assembleSnapshot({ region, embedded, items, fetchedAt }: Assembl
     ec2: { priceSource: ec2Source, specSource: ec2Source, podsSource: embedded.ec2.podsSource, instances: catalog.instances, dropped: catalog.dropped },
     prices: [...prices, ...copied].sort((a, b) => (a.key < b.key ? -1 : 1)),
     allowances: embedded.allowances,
+    ...(embedded.kubernetesVersions ? { kubernetesVersions: embedded.kubernetesVersions } : {}),
     missing: [...ALWAYS_MISSING, ...missing].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
   };
   return { content, copiedKeys: copied.map((p) => p.key) };

@@ -69,6 +69,10 @@ describe('refreshPriceSnapshot against the loopback Price List server', () => {
     expect(content.prices.map((p) => p.key).sort()).toEqual(embedded.prices.filter((p) => byKey.has(p.key)).map((p) => p.key).sort());
     expect([...missingKeys.keys()].filter((k) => k.startsWith('fargate-spot/'))).toHaveLength(2);
     expect(content.allowances).toEqual(embedded.allowances);
+    // The EKS version calendar is AWS documentation, not a Price List product: kept as built, with its sources.
+    expect(content.kubernetesVersions).toEqual(embedded.kubernetesVersions);
+    for (const v of content.kubernetesVersions!) expect(content.sources[v.source], v.version).toEqual(embedded.sources[v.source]);
+    expect(book.kubernetesVersion('1.34')?.endOfStandardSupport).toBe('2026-12-02');
 
     for (const p of content.prices.filter((p) => !p.key.startsWith('github-actions/'))) {
       expect(p.sku, p.key).toMatch(/^[A-Z0-9]+$/);

@@ -9,9 +9,13 @@ export interface CostGuardrailsProps {
   readonly alertEmails: string[];
 }
 
+/** The Budget mails early on a forecast, and again when actual spend reaches the amount. */
+export const FORECAST_ALERT_PERCENT = 80;
+export const ACTUAL_ALERT_PERCENT = 100;
+
 /**
- * A monthly AWS Budget of exactly the plan's forecast, scoped to the plan's cost-allocation tag,
- * that mails when the month is forecast to exceed it and when actual spend does.
+ * A monthly AWS Budget scoped to the plan's cost-allocation tag, of exactly the plan costs that tag
+ * can see (spec.budget; the rest is reported beside it), mailing at 80% of forecast and 100% of actual spend.
  */
 export class CostGuardrails extends Construct {
   readonly budget: BudgetsBudget;
@@ -19,10 +23,10 @@ export class CostGuardrails extends Construct {
   constructor(scope: Construct, id: string, props: CostGuardrailsProps) {
     super(scope, id);
     const { spec } = props;
-    const alert = (notificationType: 'FORECASTED' | 'ACTUAL') => ({
+    const alert = (notificationType: 'FORECASTED' | 'ACTUAL', threshold: number) => ({
       comparisonOperator: 'GREATER_THAN',
       notificationType,
-      threshold: 100,
+      threshold,
       thresholdType: 'PERCENTAGE',
       subscriberEmailAddresses: props.alertEmails,
     });
@@ -30,11 +34,11 @@ export class CostGuardrails extends Construct {
       name: `tier-planner-${shortName(spec.planName, 80)}`,
       budgetType: 'COST',
       timeUnit: 'MONTHLY',
-      limitAmount: spec.budgetUsd,
+      limitAmount: spec.budget.taggedUsd,
       limitUnit: 'USD',
       // Only what carries the plan's tag (activate it as a cost-allocation tag in Billing first).
       costFilter: [{ name: 'TagKeyValue', values: [`user:${PLAN_TAG_KEY}$${spec.planName}`] }],
-      notification: [alert('FORECASTED'), alert('ACTUAL')],
+      notification: [alert('FORECASTED', FORECAST_ALERT_PERCENT), alert('ACTUAL', ACTUAL_ALERT_PERCENT)],
     });
   }
 }

@@ -10,6 +10,8 @@ export interface EksClusterProps {
   readonly network: Network;
   /** Kubernetes version (a Terraform variable). */
   readonly kubernetesVersion: string;
+  /** Upgrade policy STANDARD or EXTENDED (a Terraform variable). */
+  readonly kubernetesSupportType: string;
   /** CIDRs allowed to reach the public API endpoint (a Terraform variable). */
   readonly apiAllowedCidrs: string[];
 }
@@ -32,6 +34,8 @@ export class EksClusterStack extends Construct {
     this.cluster = new EksCluster(this, 'cluster', {
       name: shortName(spec.planName, 100),
       version: props.kubernetesVersion,
+      // STANDARD: at the end of standard support EKS upgrades the control plane instead of billing extended support.
+      upgradePolicy: { supportType: props.kubernetesSupportType },
       roleArn: clusterRole.role.arn,
       vpcConfig: {
         subnetIds: network.privateSubnets.map((s) => s.id),

@@ -1,5 +1,6 @@
 import { Decimal, PLAN_TAG_KEY, TIER_TAG_KEY, defaultPlanName, tierLabel, type Plan } from '@tier-planner/cost-model';
 import { InputError } from './input-error.js';
+import { splitBudget, type BudgetSplit } from './tag-visibility.js';
 
 /** One managed node group (or Auto Scaling group), exactly as the plan sized it. */
 export interface NodeGroupSpec {
@@ -50,8 +51,12 @@ export interface InfraSpec {
   readonly rds?: { readonly engine: 'postgres' | 'mysql'; readonly instanceClass: string; readonly multiAz: boolean; readonly readReplicas: number; readonly storageGb: number };
   readonly cache?: { readonly engine: 'redis' | 'valkey'; readonly nodeType: string; readonly nodes: number };
   readonly kafka?: { readonly brokerType: string; readonly brokers: number; readonly storageGbPerBroker: number };
-  /** The Budget: the plan's monthly.total rounded half-up to the cent, e.g. "237.08". */
+  /** EKS: the Kubernetes version the plan priced, and its support tier on the plan's date. */
+  readonly kubernetes?: { readonly version: string; readonly support: 'standard' | 'extended'; readonly planDate: string; readonly endOfStandardSupport: string };
+  /** The Budget's amount: the line items whose cost carries the plan tag, rounded half-up to the cent. */
   readonly budgetUsd: string;
+  /** The plan total split into what the tag can see (the Budget) and the rest, reported beside it. */
+  readonly budget: BudgetSplit;
 }
 
 /** The Budget amount: exact monthly total, rounded half-up to whole cents (AWS Budgets take 2 decimals). */
@@ -68,6 +73,10 @@ export function infraSpec(plan: Plan, planName = defaultPlanName(plan)): InfraSp
   const nat = plan.bom.resources.find((r) => r.type === 'nat_gateway');
   const { rds, cache, kafka } = plan.datastores;
   const services = plan.replicas.map((r) => r.name);
+  const k8s = plan.kubernetes;
+  // The cluster must run the version the plan priced; plan files written before it was recorded cannot say.
+  if (plan.profile.platform === 'eks' && !k8s) throw new InputError('the plan has no Kubernetes version: write it again with tier-planner --json');
+  const budget = splitBudget(plan);
   return {
     planName,
     tags: { [PLAN_TAG_KEY]: planName, [TIER_TAG_KEY]: tierLabel(plan.users) },
@@ -89,6 +98,8 @@ export function infraSpec(plan: Plan, planName = defaultPlanName(plan)): InfraSp
       : {}),
     ...(cache ? { cache: { engine: cache.engine, nodeType: cache.nodeType, nodes: cache.nodes } } : {}),
     ...(kafka ? { kafka: { brokerType: kafka.brokerType, brokers: kafka.brokers, storageGbPerBroker: kafka.storageGbPerBroker } } : {}),
-    budgetUsd: budgetAmount(plan),
+    ...(k8s ? { kubernetes: { version: k8s.version, support: k8s.support, planDate: k8s.planDate, endOfStandardSupport: k8s.endOfStandardSupport } } : {}),
+    budgetUsd: budget.taggedUsd,
+    budget,
   };
 }

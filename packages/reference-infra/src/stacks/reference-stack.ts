@@ -46,7 +46,7 @@ export class ReferenceStack extends TerraformStack {
         : undefined;
 
     if (spec.platform === 'eks') {
-      const eks = new EksClusterStack(this, 'eks', { spec, network, kubernetesVersion: vars.kubernetesVersion!, apiAllowedCidrs: vars.apiAllowedCidrs! });
+      const eks = new EksClusterStack(this, 'eks', { spec, network, kubernetesVersion: vars.kubernetesVersion!, kubernetesSupportType: vars.kubernetesSupportType!, apiAllowedCidrs: vars.apiAllowedCidrs! });
       new TerraformOutput(this, 'cluster_name', { value: eks.cluster.name });
       new TerraformOutput(this, 'cluster_endpoint', { value: eks.cluster.endpoint });
       this.ingressLoadBalancer(network, vars.ingress, eks.nodeSecurityGroupId, eks.nodeAutoscalingGroups());
@@ -82,6 +82,8 @@ export class ReferenceStack extends TerraformStack {
     new TerraformOutput(this, 'ecr_repository_urls', { value: Object.fromEntries([...registry.repositories].map(([service, repo]) => [service, repo.repositoryUrl])) });
     new TerraformOutput(this, 'objects_bucket', { value: objects.bucket.bucket });
     new TerraformOutput(this, 'budget_name', { value: budget.budget.name });
+    new TerraformOutput(this, 'budget_monthly_usd', { value: spec.budget.taggedUsd, description: 'the Budget: plan costs that carry the plan tag' });
+    new TerraformOutput(this, 'untagged_monthly_usd', { value: spec.budget.untaggedUsd, description: `plan costs the tag cannot see, outside the Budget (plan total ${spec.budget.totalUsd})` });
     new TerraformOutput(this, 'exporter_role_arn', { value: exporter.role.arn });
     if (data.database) new TerraformOutput(this, 'database_endpoint', { value: data.database.endpoint });
   }

@@ -6,6 +6,7 @@ export interface StackVariables {
   readonly vpcCidr: string;
   readonly alertEmails: string[];
   readonly kubernetesVersion?: string;
+  readonly kubernetesSupportType?: string;
   readonly apiAllowedCidrs?: string[];
   readonly imageTag?: string;
   readonly containerPort?: number;
@@ -26,7 +27,17 @@ export function declareVariables(scope: Construct, spec: InfraSpec): StackVariab
   const alertEmails = new TerraformVariable(scope, 'budget_alert_emails', { type: 'list(string)', description: 'who the Budget mails when forecast or actual spend exceeds the plan' });
   const eks = spec.platform === 'eks';
   const fargate = spec.fargateServices.length > 0;
-  const kubernetesVersion = eks ? new TerraformVariable(scope, 'kubernetes_version', { type: 'string', default: '1.33', description: 'EKS Kubernetes version' }) : undefined;
+  // The plan priced this version's support tier on its date: the stack builds the same one.
+  const kubernetesVersion = eks ? new TerraformVariable(scope, 'kubernetes_version', { type: 'string', default: spec.kubernetes!.version, description: `EKS Kubernetes version (the plan's; standard support until ${spec.kubernetes!.endOfStandardSupport})` }) : undefined;
+  const kubernetesSupportType = eks
+    ? new TerraformVariable(scope, 'kubernetes_support_type', {
+        type: 'string',
+        // A plan priced in extended support is built so; otherwise a lapse upgrades instead of billing.
+        default: spec.kubernetes!.support === 'extended' ? 'EXTENDED' : 'STANDARD',
+        description: 'EKS upgrade policy: STANDARD upgrades the control plane at the end of standard support; EXTENDED keeps the version and bills extended support ($0.60/h in total)',
+        validation: [{ condition: '${contains(["STANDARD", "EXTENDED"], var.kubernetes_support_type)}', errorMessage: 'kubernetes_support_type must be STANDARD or EXTENDED.' }],
+      })
+    : undefined;
   const apiAllowedCidrs = eks
     ? new TerraformVariable(scope, 'api_allowed_cidrs', {
         type: 'list(string)',
@@ -44,6 +55,7 @@ export function declareVariables(scope: Construct, spec: InfraSpec): StackVariab
     vpcCidr: vpcCidr.stringValue,
     alertEmails: alertEmails.listValue,
     ...(kubernetesVersion ? { kubernetesVersion: kubernetesVersion.stringValue } : {}),
+    ...(kubernetesSupportType ? { kubernetesSupportType: kubernetesSupportType.stringValue } : {}),
     ...(apiAllowedCidrs ? { apiAllowedCidrs: apiAllowedCidrs.listValue } : {}),
     ...(imageTag ? { imageTag: imageTag.stringValue } : {}),
     ...(containerPort ? { containerPort: containerPort.numberValue } : {}),
