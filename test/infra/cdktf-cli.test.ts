@@ -94,7 +94,9 @@ describe('node dist/main.js on a good plan', () => {
   it('prints the Budget and each cost the plan tag cannot see', () => {
     const run = spawnSync(process.execPath, [main], { cwd: work, env: { ...offline, USERS: '10000', PROFILE: 'fintech-fargate-jenkins', CDKTF_OUTDIR: join(work, 'good.out') }, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
-    const lines = run.stdout.trim().split('\n');
+    // After the priced = built ledger: the Budget and what it leaves out.
+    const all = run.stdout.trim().split('\n');
+    const lines = all.slice(all.findIndex((l) => l.startsWith('Budget: ')));
     expect(lines[0]).toMatch(/^Budget: \$\d+\.\d\d a month, the plan costs that carry the plan tag \(plan total \$\d+\.\d\d\)$/);
     expect(lines[1]).toMatch(/^Outside the Budget, the tag cannot see them: \$\d+\.\d\d a month$/);
     expect(lines.slice(2).map((l) => l.split(':')[0]!.trim())).toEqual(expect.arrayContaining(['EC2 / jenkins controller', 'EBS / jenkins home', 'Route 53 / dns']));

@@ -13,7 +13,7 @@ describe('the Budget is what the plan tag can see', () => {
   const cases: [string, Plan, string[], { tagged: string; untagged: string; total: string }][] = [
     ['eks-web-app, 10k users', plan(10_000, 'eks-web-app', { planDate: '2026-12-01' }), ['traffic', 'public addresses', 'dns', 'prometheus volume', 'ci linux_2_core'], { tagged: '192.91', untagged: '44.17', total: '237.08' }],
     ['fintech-fargate-jenkins, 10k users', plan(10_000, 'fintech-fargate-jenkins'), ['traffic', 'public addresses', 'dns', 'secrets', 'jenkins controller', 'jenkins agents', 'jenkins home'], { tagged: '307.76', untagged: '65.36', total: '373.12' }],
-    ['trading-k8s-self-managed, 100 users', plan(100, 'trading-k8s-self-managed'), ['public addresses', 'dns', 'traffic', 'ci linux_2_core'], { tagged: '112.93', untagged: '11.46', total: '124.39' }],
+    ['trading-k8s-self-managed, 100 users', plan(100, 'trading-k8s-self-managed'), ['public addresses', 'dns', 'traffic', 'ci linux_2_core'], { tagged: '145.79', untagged: '15.11', total: '160.90' }],
   ];
 
   for (const [label, p, untaggedNames, expected] of cases) {

@@ -26,7 +26,8 @@ describe('infraSpec', () => {
     expect([ha.azs, ha.vpcAzs, ha.natGateways]).toEqual([2, 2, 2]);
     const selfManaged = plan(10, 'trading-k8s-self-managed');
     expect(specOf(selfManaged).natGateways).toBe(1);
-    const noNat = { ...selfManaged, bom: { ...selfManaged.bom, resources: selfManaged.bom.resources.filter((r) => r.type !== 'nat_gateway') } };
+    const natNames = new Set(selfManaged.bom.resources.filter((r) => r.type === 'nat_gateway').map((r) => r.name));
+    const noNat = { ...selfManaged, lineItems: selfManaged.lineItems.filter((i) => !natNames.has(i.resource)), bom: { ...selfManaged.bom, resources: selfManaged.bom.resources.filter((r) => r.type !== 'nat_gateway') } };
     expect(specOf(noNat).natGateways).toBe(0);
   });
 });
