@@ -9,6 +9,8 @@ import { ObjectStorage } from '../constructs/object-storage.js';
 import { Registry } from '../constructs/registry.js';
 import { SelfManagedNodes } from '../constructs/self-managed-nodes.js';
 import { TagEveryResource } from '../constructs/tag-every-resource.js';
+import { retentionAtLeast } from '../constructs/log-retention.js';
+import { attributeWhen } from '../constructs/opt-out.js';
 import type { InfraSpec } from '../plan-input/infra-spec.js';
 import { shortName } from '../plan-input/names.js';
 import { configureStateBackend, type StateBackendEnvironment } from './state-backend.js';
@@ -35,21 +37,32 @@ export class ReferenceStack extends TerraformStack {
     Aspects.of(this).add(new TagEveryResource(spec.tags));
 
     const vars = declareVariables(this, spec);
-    const network = new Network(this, 'network', { spec, vpcCidr: vars.vpcCidr, kubernetesSubnetTags: spec.platform === 'eks' });
-    const registry = new Registry(this, 'registry', { spec });
-    const objects = new ObjectStorage(this, 'storage', { spec });
+    const { hardening } = vars;
+    const network = new Network(this, 'network', { spec, vpcCidr: vars.vpcCidr, kubernetesSubnetTags: spec.platform === 'eks', flowLogs: hardening.vpcFlowLogs, logRetentionDays: hardening.infrastructureLogRetentionDays });
+    const registry = new Registry(this, 'registry', { spec, immutableTags: hardening.ecrImmutableTags, scanOnPush: hardening.ecrScanOnPush });
+    const objects = new ObjectStorage(this, 'storage', { spec, versioning: hardening.s3Versioning, noncurrentVersionDays: hardening.s3NoncurrentVersionDays });
     // ECS tasks always log to CloudWatch; on Kubernetes only when the profile's sink is CloudWatch.
     const logGroup =
       spec.logs.sink === 'cloudwatch' || spec.fargateServices.length > 0
-        ? new CloudwatchLogGroup(this, 'application-logs', { name: `/tier-planner/${shortName(spec.planName, 200)}/application`, retentionInDays: spec.logs.retentionDays })
+        ? new CloudwatchLogGroup(this, 'application-logs', { name: `/tier-planner/${shortName(spec.planName, 200)}/application`, retentionInDays: retentionAtLeast(spec.logs.retentionDays) })
         : undefined;
 
+    // The data stores accept these security groups only: the nodes' or the tasks'.
+    const workloadSecurityGroups: string[] = [];
     if (spec.platform === 'eks') {
-      const eks = new EksClusterStack(this, 'eks', { spec, network, kubernetesVersion: vars.kubernetesVersion!, apiAllowedCidrs: vars.apiAllowedCidrs! });
+      const eks = new EksClusterStack(this, 'eks', {
+        spec,
+        network,
+        kubernetesVersion: vars.kubernetesVersion!,
+        apiAllowedCidrs: vars.apiAllowedCidrs!,
+        hardening: { secretsEncryption: hardening.eksSecretsEncryption!, controlPlaneLogs: hardening.eksControlPlaneLogs!, logRetentionDays: hardening.infrastructureLogRetentionDays, publicEndpoint: hardening.eksPublicEndpoint! },
+      });
+      workloadSecurityGroups.push(eks.workloadSecurityGroupId);
       new TerraformOutput(this, 'cluster_name', { value: eks.cluster.name });
       new TerraformOutput(this, 'cluster_endpoint', { value: eks.cluster.endpoint });
     } else if (spec.platform === 'kubernetes-ec2') {
       const nodes = new SelfManagedNodes(this, 'nodes', { spec, network });
+      workloadSecurityGroups.push(nodes.securityGroup.id);
       new TerraformOutput(this, 'node_group_names', { value: nodes.groups.map((g) => g.name) });
     }
     if (spec.fargateServices.length > 0) {
@@ -61,6 +74,7 @@ export class ReferenceStack extends TerraformStack {
         imageTag: vars.imageTag!,
         containerPort: vars.containerPort!,
       });
+      workloadSecurityGroups.push(fargate.tasksSecurityGroup.id);
       new TerraformOutput(this, 'cluster_name', { value: fargate.cluster.name });
       if (fargate.loadBalancer) new TerraformOutput(this, 'alb_dns_name', { value: fargate.loadBalancer.dnsName });
     }
@@ -68,9 +82,10 @@ export class ReferenceStack extends TerraformStack {
     const data = new DataStores(this, 'data', {
       spec,
       network,
-      vpcCidr: vars.vpcCidr,
+      clientSecurityGroupIds: workloadSecurityGroups,
       deletionProtection: vars.deletionProtection ?? true,
       kafkaVersion: vars.kafkaVersion ?? '3.8.x',
+      hardening: { allowedCidrs: hardening.dataStoreAllowedCidrs ?? [], cacheAuthAndTls: hardening.cacheAuthAndTls ?? true, kafkaIamAuth: hardening.kafkaIamAuth ?? true },
     });
     const budget = new CostGuardrails(this, 'guardrails', { spec, alertEmails: vars.alertEmails });
     const exporter = new ExporterRole(this, 'exporter', { spec });
@@ -81,5 +96,6 @@ export class ReferenceStack extends TerraformStack {
     new TerraformOutput(this, 'budget_name', { value: budget.budget.name });
     new TerraformOutput(this, 'exporter_role_arn', { value: exporter.role.arn });
     if (data.database) new TerraformOutput(this, 'database_endpoint', { value: data.database.endpoint });
+    if (data.cacheAuthSecret) new TerraformOutput(this, 'cache_auth_secret_arn', { value: attributeWhen(data.cacheAuthSecret, 'arn') });
   }
 }
