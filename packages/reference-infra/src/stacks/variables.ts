@@ -35,7 +35,8 @@ export function declareVariables(scope: Construct, spec: InfraSpec): StackVariab
         type: 'string',
         default: '',
         description: 'image tag every ECS service runs; empty (the first deploy, before any image is pushed) runs no tasks',
-        // Docker's tag grammar: a word character, then up to 127 word characters, dots and dashes.
+        // Docker's tag rule: ASCII letters, digits, _ . -, not starting with . or -, 128 at most
+        // (https://docs.docker.com/engine/reference/commandline/image_tag/, read 2026-12-01).
         validation: [{ condition: '${var.image_tag == "" || can(regex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", var.image_tag))}', errorMessage: 'image_tag is a Docker tag: letters, digits, _ . - (128 at most, not starting with . or -), or empty before the first push.' }],
       })
     : undefined;
