@@ -1,8 +1,8 @@
 // The one module that imports cdktf and @cdktf/provider-aws. Switching to the cdktn fork
 // (cdktn + @cdktn/provider-aws) means changing the specifiers below and nothing else.
 // The provider is imported per resource: its root index loads all ~1,500 resources (2 s+).
-export { App, Aspects, Fn, LocalBackend, Op, S3Backend, TerraformIterator, TerraformOutput, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
-export { TerraformResource } from 'cdktf';
+export { App, Aspects, Fn, LocalBackend, Op, S3Backend, TerraformOutput, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
+export { TerraformDataSource, TerraformIterator, TerraformResource } from 'cdktf';
 export type { IAspect, IResolvable } from 'cdktf';
 export { Construct, type IConstruct } from 'constructs';
 
@@ -22,6 +22,7 @@ export { SecurityGroup } from '@cdktf/provider-aws/lib/security-group/index.js';
 export { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group/index.js';
 export { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule/index.js';
 export { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule/index.js';
+export { FlowLog } from '@cdktf/provider-aws/lib/flow-log/index.js';
 
 // identity
 export { IamRole } from '@cdktf/provider-aws/lib/iam-role/index.js';
@@ -31,6 +32,10 @@ export { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-con
 export { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile/index.js';
 export { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js';
 export { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity/index.js';
+export { KmsKey } from '@cdktf/provider-aws/lib/kms-key/index.js';
+export { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret/index.js';
+export { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version/index.js';
+export { DataAwsSecretsmanagerRandomPassword } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-random-password/index.js';
 
 // compute
 export { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster/index.js';
@@ -59,6 +64,7 @@ export { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/
 export { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js';
 export { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls/index.js';
 export { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy/index.js';
+export { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning/index.js';
 
 // data stores
 export { DbInstance } from '@cdktf/provider-aws/lib/db-instance/index.js';

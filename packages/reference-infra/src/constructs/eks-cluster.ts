@@ -1,9 +1,10 @@
-import { Construct, DataAwsIamPolicyDocument, EksAddon, EksCluster, EksNodeGroup, Fn, IamOpenidConnectProvider, IamRole, IamRolePolicyAttachment } from '../cdk/aws.js';
+import { CloudwatchLogGroup, Construct, DataAwsIamPolicyDocument, EksAddon, EksCluster, EksNodeGroup, Fn, IamOpenidConnectProvider, IamRole, IamRolePolicy, IamRolePolicyAttachment, KmsKey, type IResolvable } from '../cdk/aws.js';
 import type { InfraSpec } from '../plan-input/infra-spec.js';
 import { shortName } from '../plan-input/names.js';
 import { managedPolicy, ServiceRole } from './iam.js';
 import type { Network } from './network.js';
 import { nodeLaunchTemplate } from './node-launch-template.js';
+import { attributeWhen, countWhen, when } from './opt-out.js';
 
 export interface EksClusterProps {
   readonly spec: InfraSpec;
@@ -14,7 +15,22 @@ export interface EksClusterProps {
   readonly kubernetesSupportType: string;
   /** CIDRs allowed to reach the public API endpoint (a Terraform variable). */
   readonly apiAllowedCidrs: string[];
+  /** Hardening switches (Terraform variables, on by default). */
+  readonly hardening: EksHardening;
 }
+
+export interface EksHardening {
+  /** Kubernetes secrets encrypted with a customer-managed KMS key that rotates yearly. */
+  readonly secretsEncryption: boolean | IResolvable;
+  /** Every control-plane log type to CloudWatch, kept `logRetentionDays`. */
+  readonly controlPlaneLogs: boolean | IResolvable;
+  readonly logRetentionDays: number;
+  /** Public API endpoint (from apiAllowedCidrs only); off: private endpoint only. */
+  readonly publicEndpoint: boolean | IResolvable;
+}
+
+/** Every log type the EKS control plane can send (EKS API LogSetup.types). */
+export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
 
 /**
  * EKS control plane, IRSA, the core add-ons, and one managed node group per plan node group with
@@ -25,14 +41,37 @@ export class EksClusterStack extends Construct {
   readonly nodeGroups: EksNodeGroup[];
   readonly oidc: IamOpenidConnectProvider;
   private readonly groupNames: string[];
+  readonly secretsKey: KmsKey;
+  readonly controlPlaneLogs: CloudwatchLogGroup;
 
   constructor(scope: Construct, id: string, props: EksClusterProps) {
     super(scope, id);
     const { spec, network } = props;
     const prefix = `${shortName(spec.planName, 30)}-`;
+    const { hardening } = props;
+    const name = shortName(spec.planName, 100);
     const clusterRole = new ServiceRole(this, 'cluster-role', { namePrefix: prefix, service: 'eks.amazonaws.com', managedPolicies: ['AmazonEKSClusterPolicy'] });
+
+    this.secretsKey = new KmsKey(this, 'secrets-key', {
+      count: countWhen(hardening.secretsEncryption),
+      description: `EKS secrets of ${name}`,
+      enableKeyRotation: true,
+      // The longest wait AWS allows: a key deleted by mistake can still be recovered.
+      deletionWindowInDays: 30,
+    });
+    const secretsKeyArn = attributeWhen(this.secretsKey, 'arn');
+    // The cluster role encrypts and decrypts secrets with the key: only this key, only those actions.
+    const useSecretsKey = new IamRolePolicy(this, 'cluster-uses-secrets-key', {
+      count: countWhen(hardening.secretsEncryption),
+      role: clusterRole.role.id,
+      name: 'secrets-key',
+      policy: Fn.jsonencode({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:DescribeKey', 'kms:ListGrants'], Resource: secretsKeyArn }] }),
+    });
+    // EKS writes to this group; made here first so it has a retention (EKS's own never expires).
+    this.controlPlaneLogs = new CloudwatchLogGroup(this, 'control-plane-logs', { name: `/aws/eks/${name}/cluster`, retentionInDays: hardening.logRetentionDays });
+
     this.cluster = new EksCluster(this, 'cluster', {
-      name: shortName(spec.planName, 100),
+      name,
       version: props.kubernetesVersion,
       // STANDARD: at the end of standard support EKS upgrades the control plane instead of billing extended support.
       upgradePolicy: { supportType: props.kubernetesSupportType },
@@ -40,11 +79,17 @@ export class EksClusterStack extends Construct {
       vpcConfig: {
         subnetIds: network.privateSubnets.map((s) => s.id),
         endpointPrivateAccess: true,
-        endpointPublicAccess: true,
-        publicAccessCidrs: props.apiAllowedCidrs,
+        endpointPublicAccess: hardening.publicEndpoint,
+        publicAccessCidrs: when(hardening.publicEndpoint, props.apiAllowedCidrs, null),
       },
       accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: true },
-      dependsOn: clusterRole.attachments,
+      enabledClusterLogTypes: when(hardening.controlPlaneLogs, CONTROL_PLANE_LOG_TYPES, []),
+      dependsOn: [...clusterRole.attachments, useSecretsKey, this.controlPlaneLogs],
+    });
+    // A block only while the switch is on: the provider's encryption_config has no "off" value.
+    this.cluster.addOverride('dynamic.encryption_config', {
+      for_each: when(hardening.secretsEncryption, ['secrets'], []),
+      content: { resources: ['secrets'], provider: { key_arn: secretsKeyArn } },
     });
 
     const issuer = this.cluster.identity.get(0).oidc.get(0).issuer;
@@ -100,8 +145,9 @@ export class EksClusterStack extends Construct {
   }
 
   /**
-   * Managed nodes whose launch template names no security group carry the cluster security group
-   * EKS creates (https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html, read 2026-12-01).
+   * The security group of the nodes and their pods: managed nodes whose launch template names no
+   * security group (ours name none) carry the cluster security group EKS creates
+   * (https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html, read 2026-12-01).
    */
   get nodeSecurityGroupId(): string {
     return this.cluster.vpcConfig.clusterSecurityGroupId;

@@ -10,6 +10,7 @@ import {
   LbListener,
   LbListenerRule,
   LbTargetGroup,
+  Op,
   SecurityGroup,
   VpcSecurityGroupEgressRule,
   VpcSecurityGroupIngressRule,
@@ -19,13 +20,14 @@ import type { InfraSpec } from '../plan-input/infra-spec.js';
 import { shortName } from '../plan-input/names.js';
 import { ServiceRole } from './iam.js';
 import type { Network } from './network.js';
+import { when } from './opt-out.js';
 
 export interface FargateServicesProps {
   readonly spec: InfraSpec;
   readonly network: Network;
   readonly repositories: ReadonlyMap<string, EcrRepository>;
   readonly logGroup: CloudwatchLogGroup;
-  /** Image tag every service runs (a Terraform variable). */
+  /** Image tag every service runs (a Terraform variable; empty until the first image is pushed). */
   readonly imageTag: string;
   /** Port the containers listen on (a Terraform variable). */
   readonly containerPort: number;
@@ -34,11 +36,15 @@ export interface FargateServicesProps {
 /**
  * ECS on Fargate for the plan's Fargate profiles: one service per plan task with the plan's size,
  * count, architecture and Spot choice, in the private subnets behind one internet-facing ALB.
+ * Until an image tag is given the services run no task (the repositories are still empty), and with
+ * one Terraform waits for the tasks to run, so a deploy succeeds only when they do.
  */
 export class FargateServices extends Construct {
   readonly cluster: EcsCluster;
   readonly services: EcsService[] = [];
   readonly loadBalancer?: Lb;
+  /** The tasks' security group: the data stores accept it as a source. */
+  readonly tasksSecurityGroup: SecurityGroup;
 
   constructor(scope: Construct, id: string, props: FargateServicesProps) {
     super(scope, id);
@@ -50,7 +56,7 @@ export class FargateServices extends Construct {
     const execution = new ServiceRole(this, 'execution-role', { namePrefix: prefix, service: 'ecs-tasks.amazonaws.com', managedPolicies: ['service-role/AmazonECSTaskExecutionRolePolicy'] });
     const task = new ServiceRole(this, 'task-role', { namePrefix: prefix, service: 'ecs-tasks.amazonaws.com' });
 
-    const tasksSg = new SecurityGroup(this, 'tasks-sg', { namePrefix: prefix, description: 'Fargate tasks: from the ALB only', vpcId: network.vpc.id });
+    const tasksSg = (this.tasksSecurityGroup = new SecurityGroup(this, 'tasks-sg', { namePrefix: prefix, description: 'Fargate tasks: from the ALB only', vpcId: network.vpc.id }));
     new VpcSecurityGroupEgressRule(this, 'tasks-out', { securityGroupId: tasksSg.id, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'images, AWS APIs, data stores' });
 
     let listener: LbListener | undefined;
@@ -69,10 +75,15 @@ export class FargateServices extends Construct {
       });
     }
 
+    // No image to run before the first push: zero tasks, and a tag that names no image yet.
+    // (Op renders a literal 0 or "" operand as undefined, so: length >= 1.)
+    const imagePushed = Op.gte(Fn.lengthOf(props.imageTag), 1);
+    const imageTag = when(imagePushed, props.imageTag, 'none-pushed-yet');
+
     spec.fargateServices.forEach((svc, i) => {
       const repo = props.repositories.get(svc.service);
       if (!repo) throw new Error(`plan has a Fargate task for "${svc.service}" but no such service`);
-      const image = `${repo.repositoryUrl}:${props.imageTag}`;
+      const image = `${repo.repositoryUrl}:${imageTag}`;
       const definition = new EcsTaskDefinition(this, `task-${svc.service}`, {
         family: shortName(`${spec.planName}-${svc.service}`, 255),
         requiresCompatibilities: ['FARGATE'],
@@ -120,7 +131,10 @@ export class FargateServices extends Construct {
           name: svc.service,
           cluster: this.cluster.arn,
           taskDefinition: definition.arn,
-          desiredCount: svc.count,
+          desiredCount: when(imagePushed, svc.count, 0),
+          // Terraform waits until the tasks run; a failing deployment stops and rolls back.
+          waitForSteadyState: true,
+          deploymentCircuitBreaker: { enable: true, rollback: true },
           capacityProviderStrategy: [{ capacityProvider: svc.spot ? 'FARGATE_SPOT' : 'FARGATE', weight: 1 }],
           networkConfiguration: { subnets: network.nodeSubnets.map((s) => s.id), securityGroups: [tasksSg.id], assignPublicIp: false },
           ...(target ? { loadBalancer: [{ targetGroupArn: target.arn, containerName: svc.service, containerPort: props.containerPort }] } : {}),
@@ -129,6 +143,10 @@ export class FargateServices extends Construct {
           enableEcsManagedTags: true,
           // A capacity-provider strategy needs the providers on the cluster first.
           dependsOn: listener ? [capacity, listener] : [capacity],
+          lifecycle: {
+            // A rolled-back deployment also ends steady: only the new task definition running is success.
+            postcondition: [{ condition: `\${self.task_definition == ${definition.arn}}`, errorMessage: `${svc.service}: its new tasks did not start and ECS rolled back to the previous task definition (is image_tag pushed to the service's repository?)` }],
+          },
         }),
       );
     });

@@ -1,4 +1,6 @@
-import { Construct, DataAwsAvailabilityZones, DefaultSecurityGroup, Eip, Fn, InternetGateway, NatGateway, Route, RouteTable, RouteTableAssociation, Subnet, Vpc } from '../cdk/aws.js';
+import { CloudwatchLogGroup, Construct, DataAwsAvailabilityZones, DefaultSecurityGroup, Eip, FlowLog, Fn, IamRole, IamRolePolicy, InternetGateway, NatGateway, Route, RouteTable, RouteTableAssociation, Subnet, Vpc, type IResolvable } from '../cdk/aws.js';
+import { shortName } from '../plan-input/names.js';
+import { attributeWhen, countWhen } from './opt-out.js';
 import type { InfraSpec } from '../plan-input/infra-spec.js';
 
 export interface NetworkProps {
@@ -7,6 +9,9 @@ export interface NetworkProps {
   readonly vpcCidr: string;
   /** Subnet tags that let Kubernetes load balancer controllers find them (EKS only). */
   readonly kubernetesSubnetTags: boolean;
+  /** VPC flow logs to CloudWatch Logs (a Terraform bool, on by default), kept `logRetentionDays`. */
+  readonly flowLogs: boolean | IResolvable;
+  readonly logRetentionDays: number;
 }
 
 /**
@@ -22,6 +27,7 @@ export class Network extends Construct {
   readonly natGateways: NatGateway[] = [];
   /** Private subnets in the plan's AZs: where nodes and tasks run. */
   readonly nodeSubnets: Subnet[];
+  readonly flowLog: FlowLog;
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
@@ -73,6 +79,40 @@ export class Network extends Construct {
       if (nat) new Route(this, `private-${i}-default`, { routeTableId: routes.id, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
     });
     this.nodeSubnets = this.privateSubnets.slice(0, spec.azs);
+    this.flowLog = this.addFlowLogs(spec.planName, props);
+  }
+
+  /** Every accepted and rejected flow of the VPC, to its own log group, through a role that can write only there. */
+  private addFlowLogs(planName: string, props: NetworkProps): FlowLog {
+    const count = countWhen(props.flowLogs);
+    const group = new CloudwatchLogGroup(this, 'flow-logs', { count, name: `/tier-planner/${shortName(planName, 200)}/vpc-flow-logs`, retentionInDays: props.logRetentionDays });
+    const groupArn = attributeWhen(group, 'arn');
+    const role = new IamRole(this, 'flow-logs-role', {
+      count,
+      namePrefix: `${shortName(planName, 28)}-flowlogs-`,
+      assumeRolePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+    });
+    new IamRolePolicy(this, 'flow-logs-write', {
+      count,
+      role: attributeWhen(role, 'id'),
+      name: 'write-flow-logs',
+      // The permissions AWS documents for flow logs to CloudWatch Logs, on this one group.
+      policy: Fn.jsonencode({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], Resource: [groupArn, `${groupArn}:*`] },
+          { Effect: 'Allow', Action: ['logs:DescribeLogGroups'], Resource: '*' },
+        ],
+      }),
+    });
+    return new FlowLog(this, 'flow-log', {
+      count,
+      vpcId: this.vpc.id,
+      trafficType: 'ALL',
+      logDestinationType: 'cloud-watch-logs',
+      logDestination: groupArn,
+      iamRoleArn: attributeWhen(role, 'arn'),
+    });
   }
 
 }

@@ -2,7 +2,7 @@ import { Decimal, PLAN_TAG_KEY, TIER_TAG_KEY } from '@tier-planner/cost-model';
 import { describe, expect, it } from 'vitest';
 import { Testing, TerraformResource } from '../cdk/aws.js';
 import { InputError } from '../plan-input/input-error.js';
-import { allResources, asPlanFile, only, plan, resources, specOf, synthPlan, withoutMetadata } from '../testing/plans.js';
+import { allResources, asPlanFile, only, plan, resources, specOf, synthPlan, tasksOnceImagePushed, withoutMetadata } from '../testing/plans.js';
 import { buildStack, synthesize } from './build-app.js';
 
 const smallest = plan(1, 'eks-web-app');
@@ -22,6 +22,8 @@ const UNTAGGABLE = new Set([
   'aws_s3_bucket_server_side_encryption_configuration',
   'aws_s3_bucket_lifecycle_configuration',
   'aws_s3_bucket_policy',
+  'aws_s3_bucket_versioning',
+  'aws_secretsmanager_secret_version',
   'aws_ecr_lifecycle_policy',
   'aws_ecs_cluster_capacity_providers',
   'aws_autoscaling_attachment',
@@ -114,7 +116,7 @@ describe('Fargate profile', () => {
     expect(resources(tf, 'aws_eks_node_group')).toEqual([]);
     const services = resources(tf, 'aws_ecs_service').sort((a, b) => a.name.localeCompare(b.name));
     const planned = [...fargate.fargate].sort((a, b) => a.service.localeCompare(b.service));
-    expect(services.map((s) => [s.name, s.desired_count, s.capacity_provider_strategy[0].capacity_provider])).toEqual(
+    expect(services.map((s) => [s.name, tasksOnceImagePushed(s), s.capacity_provider_strategy[0].capacity_provider])).toEqual(
       planned.map((t) => [t.service, t.count, t.spot ? 'FARGATE_SPOT' : 'FARGATE']),
     );
     const tasks = resources(tf, 'aws_ecs_task_definition').sort((a, b) => a.family.localeCompare(b.family));
@@ -125,7 +127,7 @@ describe('Fargate profile', () => {
 
   it('routes the first service by default and the others by path', () => {
     const tf = synthPlan(twoServices);
-    expect(resources(tf, 'aws_ecs_service').map((s) => s.desired_count).sort()).toEqual(twoServices.fargate.map((t) => t.count).sort());
+    expect(resources(tf, 'aws_ecs_service').map(tasksOnceImagePushed).sort()).toEqual(twoServices.fargate.map((t) => t.count).sort());
     expect(resources(tf, 'aws_lb_target_group')).toHaveLength(2);
     expect(only(tf, 'aws_lb_listener_rule').condition[0].path_pattern.values).toEqual(['/api/*']);
   });
@@ -240,7 +242,7 @@ describe('security by default', () => {
       expect(only(tf, 'aws_s3_bucket_server_side_encryption_configuration').rule[0].apply_server_side_encryption_by_default.sse_algorithm).toBe('AES256');
       expect(only(tf, 'aws_s3_bucket_public_access_block')).toEqual(expect.objectContaining({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true }));
       for (const db of resources(tf, 'aws_db_instance')) expect(db.storage_encrypted).toBe(true);
-      for (const rg of resources(tf, 'aws_elasticache_replication_group')) expect([rg.at_rest_encryption_enabled, rg.transit_encryption_enabled]).toEqual(['true', true]);
+      for (const rg of resources(tf, 'aws_elasticache_replication_group')) expect([rg.at_rest_encryption_enabled, rg.transit_encryption_enabled, tf.variable.cache_auth_and_tls.default]).toEqual(['true', '${var.cache_auth_and_tls}', true]);
       for (const m of resources(tf, 'aws_msk_cluster')) expect(m.encryption_info.encryption_in_transit).toEqual({ client_broker: 'TLS', in_cluster: true });
     }
   });
@@ -258,7 +260,7 @@ describe('security by default', () => {
   it('restricts the EKS API endpoint to the CIDR variable, which refuses 0.0.0.0/0', () => {
     const tf = synthPlan(tenKHa);
     const vpc = only(tf, 'aws_eks_cluster').vpc_config;
-    expect([vpc.public_access_cidrs, vpc.endpoint_private_access]).toEqual(['${var.api_allowed_cidrs}', true]);
+    expect([vpc.public_access_cidrs, vpc.endpoint_private_access]).toEqual(['${var.eks_public_endpoint ? var.api_allowed_cidrs : null}', true]);
     expect(tf.variable.api_allowed_cidrs.default).toBeUndefined();
     expect(tf.variable.api_allowed_cidrs.validation[0].condition).toContain('0.0.0.0/0');
   });
@@ -266,8 +268,16 @@ describe('security by default', () => {
   it('gives the exporter a role that can read Cost Explorer and nothing else; no policy grants "*" actions', () => {
     for (const p of plans) {
       const tf = synthPlan(p);
-      const policies = resources(tf, 'aws_iam_role_policy').map((r) => JSON.parse(r.policy));
-      expect(policies).toEqual([{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ce:GetCostAndUsage', 'ce:GetCostForecast'], Resource: '*' }] }]);
+      const policies = resources(tf, 'aws_iam_role_policy');
+      const exporter = policies.filter((r) => r.role.startsWith('${aws_iam_role.exporter_'));
+      expect(exporter.map((r) => JSON.parse(r.policy))).toEqual([{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ce:GetCostAndUsage', 'ce:GetCostForecast'], Resource: '*' }] }]);
+      // The others (flow logs, EKS secrets key) are jsonencode() expressions: no action may be a wildcard.
+      for (const policy of policies) {
+        const actions = [...String(policy.policy).matchAll(/"([a-z0-9-]+:[A-Za-z*]+)"/g)].map((m) => m[1]!);
+        expect(actions.length, policy.name).toBeGreaterThan(0);
+        expect(actions.filter((a) => a.includes('*')), policy.name).toEqual([]);
+        expect(String(policy.policy)).not.toMatch(/"Action"\s*[:=]\s*"\*"/);
+      }
       const attached = resources(tf, 'aws_iam_role_policy_attachment').map((a) => a.policy_arn);
       expect(attached.filter((a) => /AdministratorAccess|PowerUser|FullAccess/.test(a))).toEqual([]);
     }

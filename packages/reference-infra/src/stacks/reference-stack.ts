@@ -5,8 +5,10 @@ import { EksClusterStack } from '../constructs/eks-cluster.js';
 import { ExporterRole } from '../constructs/exporter-role.js';
 import { FargateServices } from '../constructs/fargate-services.js';
 import { IngressLoadBalancer } from '../constructs/ingress-load-balancer.js';
+import { retentionAtLeast } from '../constructs/log-retention.js';
 import { Network } from '../constructs/network.js';
 import { ObjectStorage } from '../constructs/object-storage.js';
+import { attributeWhen } from '../constructs/opt-out.js';
 import { Registry } from '../constructs/registry.js';
 import { SelfManagedNodes } from '../constructs/self-managed-nodes.js';
 import { TagEveryResource } from '../constructs/tag-every-resource.js';
@@ -36,22 +38,34 @@ export class ReferenceStack extends TerraformStack {
     Aspects.of(this).add(new TagEveryResource(spec.tags));
 
     const vars = declareVariables(this, spec);
-    const network = new Network(this, 'network', { spec, vpcCidr: vars.vpcCidr, kubernetesSubnetTags: spec.platform === 'eks' });
-    const registry = new Registry(this, 'registry', { spec });
-    const objects = new ObjectStorage(this, 'storage', { spec });
+    const { hardening } = vars;
+    const network = new Network(this, 'network', { spec, vpcCidr: vars.vpcCidr, kubernetesSubnetTags: spec.platform === 'eks', flowLogs: hardening.vpcFlowLogs, logRetentionDays: hardening.infrastructureLogRetentionDays });
+    const registry = new Registry(this, 'registry', { spec, immutableTags: hardening.ecrImmutableTags, scanOnPush: hardening.ecrScanOnPush });
+    const objects = new ObjectStorage(this, 'storage', { spec, versioning: hardening.s3Versioning, noncurrentVersionDays: hardening.s3NoncurrentVersionDays });
     // ECS tasks always log to CloudWatch; on Kubernetes only when the profile's sink is CloudWatch.
     const logGroup =
       spec.logs.sink === 'cloudwatch' || spec.fargateServices.length > 0
-        ? new CloudwatchLogGroup(this, 'application-logs', { name: `/tier-planner/${shortName(spec.planName, 200)}/application`, retentionInDays: spec.logs.retentionDays })
+        ? new CloudwatchLogGroup(this, 'application-logs', { name: `/tier-planner/${shortName(spec.planName, 200)}/application`, retentionInDays: retentionAtLeast(spec.logs.retentionDays) })
         : undefined;
 
+    // The data stores accept these security groups only: the nodes' or the tasks'.
+    const workloadSecurityGroups: string[] = [];
     if (spec.platform === 'eks') {
-      const eks = new EksClusterStack(this, 'eks', { spec, network, kubernetesVersion: vars.kubernetesVersion!, kubernetesSupportType: vars.kubernetesSupportType!, apiAllowedCidrs: vars.apiAllowedCidrs! });
+      const eks = new EksClusterStack(this, 'eks', {
+        spec,
+        network,
+        kubernetesVersion: vars.kubernetesVersion!,
+        kubernetesSupportType: vars.kubernetesSupportType!,
+        apiAllowedCidrs: vars.apiAllowedCidrs!,
+        hardening: { secretsEncryption: hardening.eksSecretsEncryption!, controlPlaneLogs: hardening.eksControlPlaneLogs!, logRetentionDays: hardening.infrastructureLogRetentionDays, publicEndpoint: hardening.eksPublicEndpoint! },
+      });
+      workloadSecurityGroups.push(eks.nodeSecurityGroupId);
       new TerraformOutput(this, 'cluster_name', { value: eks.cluster.name });
       new TerraformOutput(this, 'cluster_endpoint', { value: eks.cluster.endpoint });
       this.ingressLoadBalancer(network, vars.ingress, eks.nodeSecurityGroupId, eks.nodeAutoscalingGroups());
     } else if (spec.platform === 'kubernetes-ec2') {
       const nodes = new SelfManagedNodes(this, 'nodes', { spec, network });
+      workloadSecurityGroups.push(nodes.securityGroup.id);
       new TerraformOutput(this, 'node_group_names', { value: nodes.groups.map((g) => g.name) });
       this.ingressLoadBalancer(network, vars.ingress, nodes.securityGroup.id, nodes.autoscalingGroups());
     }
@@ -64,6 +78,7 @@ export class ReferenceStack extends TerraformStack {
         imageTag: vars.imageTag!,
         containerPort: vars.containerPort!,
       });
+      workloadSecurityGroups.push(fargate.tasksSecurityGroup.id);
       new TerraformOutput(this, 'cluster_name', { value: fargate.cluster.name });
       if (fargate.loadBalancer) new TerraformOutput(this, 'alb_dns_name', { value: fargate.loadBalancer.dnsName });
     }
@@ -71,9 +86,10 @@ export class ReferenceStack extends TerraformStack {
     const data = new DataStores(this, 'data', {
       spec,
       network,
-      vpcCidr: vars.vpcCidr,
+      clientSecurityGroupIds: workloadSecurityGroups,
       deletionProtection: vars.deletionProtection ?? true,
       kafkaVersion: vars.kafkaVersion ?? '3.8.x',
+      hardening: { allowedCidrs: hardening.dataStoreAllowedCidrs ?? [], cacheAuthAndTls: hardening.cacheAuthAndTls ?? true, kafkaIamAuth: hardening.kafkaIamAuth ?? true },
     });
     const budget = new CostGuardrails(this, 'guardrails', { spec, alertEmails: vars.alertEmails });
     const exporter = new ExporterRole(this, 'exporter', { spec });
@@ -86,6 +102,7 @@ export class ReferenceStack extends TerraformStack {
     new TerraformOutput(this, 'untagged_monthly_usd', { value: spec.budget.untaggedUsd, description: `plan costs the tag cannot see, outside the Budget (plan total ${spec.budget.totalUsd})` });
     new TerraformOutput(this, 'exporter_role_arn', { value: exporter.role.arn });
     if (data.database) new TerraformOutput(this, 'database_endpoint', { value: data.database.endpoint });
+    if (data.cacheAuthSecret) new TerraformOutput(this, 'cache_auth_secret_arn', { value: attributeWhen(data.cacheAuthSecret, 'arn') });
   }
 
   /** The plan's ALB on Kubernetes, in front of the nodes' Auto Scaling groups. */

@@ -44,3 +44,10 @@ export function allResources(tf: TfJson): [string, Record<string, any>][] {
 export function withoutMetadata(tf: TfJson): TfJson {
   return JSON.parse(JSON.stringify(tf, (k, v) => (k === '//' ? undefined : v)));
 }
+
+/** An ECS service's task count once an image tag is given (the stack runs none before: see docs/infra.md, "First deploy"). */
+export function tasksOnceImagePushed(service: Record<string, any>): number {
+  const gated = /^\$\{\(length\(var\.image_tag\) >= 1\) \? (\d+) : 0\}$/.exec(String(service.desired_count));
+  if (!gated) throw new Error(`desired_count is not gated on image_tag: ${String(service.desired_count)}`);
+  return Number(gated[1]);
+}
