@@ -2,6 +2,7 @@
 // resources that incur it, or listed with the reason this stack does not create it. Pure: a plan
 // and synthesized Terraform JSON in, the ledger out.
 import { Decimal, ZERO, type BomResource, type Plan } from '@tier-planner/cost-model';
+import { gatedTaskCount } from '../constructs/first-deploy.js';
 
 /** What the ledger reads of a plan: only fields a `tier-planner --json` plan file carries. */
 export type LedgerPlan = Pick<Plan, 'profile' | 'bom' | 'lineItems' | 'replicas' | 'storage'>;
@@ -215,6 +216,6 @@ class StackIndex {
     if (!svc) return { terraform, problem: `no aws_ecs_service "${service}"` };
     const task = this.ref(svc.task_definition);
     if (Number(task?.cpu) !== Math.round(vcpu * 1024) || Number(task?.memory) !== Math.round(memoryGb * 1024)) return { terraform, problem: `its task definition has cpu ${String(task?.cpu)}, memory ${String(task?.memory)}` };
-    return svc.desired_count === count ? { terraform } : { terraform, problem: `desired_count is ${String(svc.desired_count)}` };
+    return gatedTaskCount(svc.desired_count) === count ? { terraform } : { terraform, problem: `desired_count is ${String(svc.desired_count)}, not ${count} once an image tag is given` };
   }
 }

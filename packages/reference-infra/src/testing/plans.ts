@@ -1,6 +1,7 @@
 // Test helpers: plans through the cost model, and lookups in synthesized Terraform JSON.
 import { loadPriceBook, planFromJson, planToJson, planTier, type PlanOptions, type Plan } from '@tier-planner/cost-model';
 import { infraSpec, type InfraSpec } from '../plan-input/infra-spec.js';
+import { gatedTaskCount } from '../constructs/first-deploy.js';
 import { synthesize } from '../stacks/build-app.js';
 
 export const book = loadPriceBook({ region: 'us-east-1', embeddedOnly: true });
@@ -45,9 +46,9 @@ export function withoutMetadata(tf: TfJson): TfJson {
   return JSON.parse(JSON.stringify(tf, (k, v) => (k === '//' ? undefined : v)));
 }
 
-/** An ECS service's task count once an image tag is given (the stack runs none before: see docs/infra.md, "First deploy"). */
+/** An ECS service's task count once an image tag is given; throws when the count is not gated on image_tag. */
 export function tasksOnceImagePushed(service: Record<string, any>): number {
-  const gated = /^\$\{\(length\(var\.image_tag\) >= 1\) \? (\d+) : 0\}$/.exec(String(service.desired_count));
-  if (!gated) throw new Error(`desired_count is not gated on image_tag: ${String(service.desired_count)}`);
-  return Number(gated[1]);
+  const count = gatedTaskCount(service.desired_count);
+  if (count === undefined) throw new Error(`desired_count is not gated on image_tag: ${String(service.desired_count)}`);
+  return count;
 }
