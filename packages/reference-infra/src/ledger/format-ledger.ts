@@ -10,6 +10,10 @@ export function formatLedger(ledger: Ledger): string {
     for (const { item, reason } of ledger.notProvisioned) lines.push(`  ${item.service} / ${item.resource}: ${formatUsd(item.monthly)} a month — ${reason}`);
   }
   lines.push(`not provisioned, total: ${formatUsd(ledger.notProvisionedMonthly)} a month`);
+  if (ledger.builtNotPriced.length > 0) {
+    lines.push('built, not priced by the plan (billed by use; see docs/infra.md, "Hardening"):');
+    for (const { terraform, reason } of ledger.builtNotPriced) lines.push(`  ${terraform}: ${reason}`);
+  }
   for (const { item, problem } of ledger.built.filter((b) => b.problem)) lines.push(`NOT AS PRICED ${item.service} / ${item.resource}: ${problem}`);
   for (const { item, problem } of ledger.surprises) lines.push(`NOT ACCOUNTED FOR ${item.service} / ${item.resource} (${formatUsd(item.monthly)} a month): ${problem}`);
   return `${lines.join('\n')}\n`;

@@ -119,3 +119,24 @@ describe('synth prints the ledger', () => {
     expect(text.split('\n')[0]).toBe(`priced = built: ${p.bom.resources.length - 6} of ${p.bom.resources.length} priced resources are created by this stack`);
   });
 });
+
+describe('what the stack builds beyond the plan', () => {
+  const typesOf = (ledger: ReturnType<typeof pricedVsBuilt>) => ledger.builtNotPriced.map((b) => b.terraform.split('.')[0]).sort();
+
+  it('lists the EKS secrets key, the flow log and the infrastructure log groups, with no invented amount', () => {
+    const p = plan(10_000, 'eks-web-app');
+    const ledger = pricedVsBuilt(p, synthPlan(p));
+    expect(typesOf(ledger)).toEqual(['aws_cloudwatch_log_group', 'aws_cloudwatch_log_group', 'aws_flow_log', 'aws_kms_key']);
+    const text = formatLedger(ledger);
+    expect(text).toMatch(/^built, not priced by the plan \(billed by use; see docs\/infra\.md, "Hardening"\):$/m);
+    expect(text).toMatch(/^ {2}aws_kms_key\.\S+: a customer-managed KMS key/m);
+    // The application log group is priced by the plan, so it is not listed here.
+    expect(ledger.builtNotPriced.some((b) => /application/.test(b.terraform))).toBe(false);
+    expect(text.split('built, not priced')[1]).not.toMatch(/\$\d/);
+  });
+
+  it('a Fargate stack has no EKS key or control-plane logs: only the flow log and its group', () => {
+    const p = plan(10_000, 'trading-fargate');
+    expect(typesOf(pricedVsBuilt(p, synthPlan(p)))).toEqual(['aws_cloudwatch_log_group', 'aws_flow_log']);
+  });
+});

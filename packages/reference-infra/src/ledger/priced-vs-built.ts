@@ -35,7 +35,22 @@ export interface Ledger {
   readonly surprises: readonly { readonly item: LedgerItem; readonly problem: string }[];
   /** What the plan prices that this stack does not create, a month. */
   readonly notProvisionedMonthly: Decimal;
+  /** Billed resources the stack creates for its own hardening that the plan does not price. */
+  readonly builtNotPriced: readonly { readonly terraform: string; readonly reason: string }[];
 }
+
+/**
+ * Billed resource types the stack adds beyond the plan (hardening), each with why the plan has no
+ * figure for it. No amount is given: the plan has no price for them, and guessing one would be a
+ * silent number.
+ */
+export const BUILT_NOT_PRICED: Readonly<Record<string, string>> = {
+  aws_kms_key: 'a customer-managed KMS key: a monthly key fee and per-request charges (AWS KMS pricing); the plan has no KMS line',
+  aws_flow_log: 'VPC flow logs: billed as vended-log ingestion and storage per GB; the plan does not model flow volume',
+};
+
+/** The stack's own infrastructure log groups (EKS control plane, flow logs): ingestion and storage the plan does not model. */
+const INFRASTRUCTURE_LOGS = 'CloudWatch Logs ingestion and storage of infrastructure logs (EKS control plane, flow logs); the plan models only application logs';
 
 type TfJson = Record<string, any>;
 type Outcome = { readonly terraform: string; readonly problem?: string } | { readonly reason: string } | { readonly surprise: string };
@@ -67,7 +82,7 @@ export function pricedVsBuilt(plan: LedgerPlan, tf: TfJson): Ledger {
     else surprises.push({ item, problem: outcome.surprise });
   }
   const notProvisionedMonthly = notProvisioned.reduce((total, n) => total.plus(n.item.monthly), ZERO);
-  return { built, notProvisioned, surprises, notProvisionedMonthly };
+  return { built, notProvisioned, surprises, notProvisionedMonthly, builtNotPriced: stack.builtNotPriced() };
 }
 
 /** Every way the stack and the plan disagree: built items that do not match, and surprises. */
@@ -130,6 +145,19 @@ class StackIndex {
 
   of(type: string): Record<string, any>[] {
     return Object.values((this.tf.resource?.[type] ?? {}) as Record<string, Record<string, any>>);
+  }
+
+  /** Billed hardening resources the plan has no line for, one entry per Terraform address. */
+  builtNotPriced(): { terraform: string; reason: string }[] {
+    const out: { terraform: string; reason: string }[] = [];
+    for (const [type, reason] of Object.entries(BUILT_NOT_PRICED)) {
+      for (const name of Object.keys(this.tf.resource?.[type] ?? {})) out.push({ terraform: `${type}.${name}`, reason });
+    }
+    // The application log group is priced (storage.logs); any other log group is the stack's own.
+    for (const [name, group] of Object.entries((this.tf.resource?.aws_cloudwatch_log_group ?? {}) as Record<string, Record<string, any>>)) {
+      if (!String(group.name ?? '').endsWith('/application')) out.push({ terraform: `aws_cloudwatch_log_group.${name}`, reason: INFRASTRUCTURE_LOGS });
+    }
+    return out;
   }
 
   /** The resource a `${type.name.attr}` reference points at. */
