@@ -2,7 +2,7 @@
 // (cdktn + @cdktn/provider-aws) means changing the specifiers below and nothing else.
 // The provider is imported per resource: its root index loads all ~1,500 resources (2 s+).
 export { App, Aspects, Fn, LocalBackend, Op, S3Backend, TerraformOutput, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
-export { TerraformDataSource, TerraformIterator, TerraformResource } from 'cdktf';
+export { ref, TerraformDataSource, TerraformIterator, TerraformResource } from 'cdktf';
 export type { IAspect, IResolvable } from 'cdktf';
 export { Construct, type IConstruct } from 'constructs';
 

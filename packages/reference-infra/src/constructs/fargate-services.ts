@@ -7,7 +7,6 @@ import {
   EcsTaskDefinition,
   Fn,
   Lb,
-  LbListener,
   LbListenerRule,
   LbTargetGroup,
   Op,
@@ -20,6 +19,7 @@ import type { InfraSpec } from '../plan-input/infra-spec.js';
 import { shortName } from '../plan-input/names.js';
 import { ServiceRole } from './iam.js';
 import type { Network } from './network.js';
+import { albListeners, type AlbListeners } from './alb-listeners.js';
 import { when } from './opt-out.js';
 
 export interface FargateServicesProps {
@@ -31,6 +31,8 @@ export interface FargateServicesProps {
   readonly imageTag: string;
   /** Port the containers listen on (a Terraform variable). */
   readonly containerPort: number;
+  /** ACM certificate ARN for HTTPS on the ALB, or "" for HTTP only (a Terraform variable). */
+  readonly certificateArn?: string;
 }
 
 /**
@@ -59,10 +61,12 @@ export class FargateServices extends Construct {
     const tasksSg = (this.tasksSecurityGroup = new SecurityGroup(this, 'tasks-sg', { namePrefix: prefix, description: 'Fargate tasks: from the ALB only', vpcId: network.vpc.id }));
     new VpcSecurityGroupEgressRule(this, 'tasks-out', { securityGroupId: tasksSg.id, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'images, AWS APIs, data stores' });
 
-    let listener: LbListener | undefined;
+    let listener: AlbListeners | undefined;
     if (spec.loadBalancer) {
       const albSg = new SecurityGroup(this, 'alb-sg', { namePrefix: prefix, description: 'internet-facing ALB', vpcId: network.vpc.id });
-      new VpcSecurityGroupIngressRule(this, 'alb-http-in', { securityGroupId: albSg.id, cidrIpv4: '0.0.0.0/0', fromPort: 80, toPort: 80, ipProtocol: 'tcp', description: 'HTTP from the internet' });
+      for (const port of [80, 443]) {
+        new VpcSecurityGroupIngressRule(this, port === 80 ? 'alb-http-in' : 'alb-https-in', { securityGroupId: albSg.id, cidrIpv4: '0.0.0.0/0', fromPort: port, toPort: port, ipProtocol: 'tcp', description: `port ${port} from the internet` });
+      }
       new VpcSecurityGroupEgressRule(this, 'alb-to-tasks', { securityGroupId: albSg.id, referencedSecurityGroupId: tasksSg.id, fromPort: props.containerPort, toPort: props.containerPort, ipProtocol: 'tcp', description: 'to the tasks' });
       new VpcSecurityGroupIngressRule(this, 'tasks-from-alb', { securityGroupId: tasksSg.id, referencedSecurityGroupId: albSg.id, fromPort: props.containerPort, toPort: props.containerPort, ipProtocol: 'tcp', description: 'from the ALB' });
       this.loadBalancer = new Lb(this, 'alb', {
@@ -116,10 +120,11 @@ export class FargateServices extends Construct {
         });
         if (!listener) {
           // The first service takes the default route; the others are reached under /<service>/.
-          listener = new LbListener(this, 'http', { loadBalancerArn: this.loadBalancer.arn, port: 80, protocol: 'HTTP', defaultAction: [{ type: 'forward', targetGroupArn: target.arn }] });
+          listener = albListeners(this, this.loadBalancer.arn, props.certificateArn ?? '', target.arn);
         } else {
           new LbListenerRule(this, `route-${svc.service}`, {
-            listenerArn: listener.arn,
+            // On the HTTPS listener when there is one, so HTTP only ever redirects.
+            listenerArn: listener.servingListenerArn,
             priority: 10 + i,
             action: [{ type: 'forward', targetGroupArn: target.arn }],
             condition: [{ pathPattern: { values: [`/${svc.service}/*`] } }],
@@ -142,7 +147,7 @@ export class FargateServices extends Construct {
           propagateTags: 'SERVICE',
           enableEcsManagedTags: true,
           // A capacity-provider strategy needs the providers on the cluster first.
-          dependsOn: listener ? [capacity, listener] : [capacity],
+          dependsOn: listener ? [capacity, listener.http, listener.https] : [capacity],
           lifecycle: {
             // A rolled-back deployment also ends steady: only the new task definition running is success.
             postcondition: [{ condition: `\${self.task_definition == ${definition.arn}}`, errorMessage: `${svc.service}: its new tasks did not start and ECS rolled back to the previous task definition (is image_tag pushed to the service's repository?)` }],

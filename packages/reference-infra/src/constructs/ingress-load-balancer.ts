@@ -1,17 +1,15 @@
 import {
   AutoscalingAttachment,
   Construct,
-  Fn,
   Lb,
-  LbListener,
   LbTargetGroup,
   SecurityGroup,
-  Token,
   VpcSecurityGroupEgressRule,
   VpcSecurityGroupIngressRule,
 } from '../cdk/aws.js';
 import type { InfraSpec } from '../plan-input/infra-spec.js';
 import { shortName } from '../plan-input/names.js';
+import { albListeners } from './alb-listeners.js';
 import type { Network } from './network.js';
 
 export interface IngressLoadBalancerProps {
@@ -26,9 +24,6 @@ export interface IngressLoadBalancerProps {
   /** The security group the nodes carry: only it is opened, and only to the ALB. */
   readonly nodeSecurityGroupId: string;
 }
-
-/** TLS 1.3 and 1.2 only (AWS's recommended ALB policy). */
-const TLS_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 
 /**
  * The plan's ALB on Kubernetes, made with the AWS provider alone (no in-cluster controller): an
@@ -70,30 +65,7 @@ export class IngressLoadBalancer extends Construct {
       healthCheck: { path: props.healthCheckPath, port: 'traffic-port', matcher: '200-399' },
     });
 
-    // The variable is "" or an ACM ARN. (Op.neq(arn, '') would not do: cdktf's operators render
-    // falsy literals such as '' and 0 as `undefined`.)
-    const https = Fn.startswith(props.certificateArn, 'arn:');
-    new LbListener(this, 'https', {
-      count: Token.asNumber(Fn.conditional(https, 1, 0)),
-      loadBalancerArn: this.loadBalancer.arn,
-      port: 443,
-      protocol: 'HTTPS',
-      sslPolicy: TLS_POLICY,
-      certificateArn: props.certificateArn,
-      defaultAction: [{ type: 'forward', targetGroupArn: this.targetGroup.arn }],
-    });
-    // One HTTP listener whose action follows the variable, so adding a certificate updates it in
-    // place (two listeners on port 80 swapped by count would collide during the apply).
-    const http = new LbListener(this, 'http', {
-      loadBalancerArn: this.loadBalancer.arn,
-      port: 80,
-      protocol: 'HTTP',
-      defaultAction: [{ type: 'forward' }],
-    });
-    // cdktf cannot put a dynamic block inside a nested block: written as Terraform JSON directly.
-    http.addOverride('default_action.0.type', Fn.conditional(https, 'redirect', 'forward'));
-    http.addOverride('default_action.0.target_group_arn', Fn.conditional(https, Token.nullValue(), this.targetGroup.arn));
-    http.addOverride('default_action.0.dynamic.redirect', { for_each: Fn.conditional(https, ['https'], []), content: { port: '443', protocol: 'HTTPS', status_code: 'HTTP_301' } });
+    albListeners(this, this.loadBalancer.arn, props.certificateArn, this.targetGroup.arn);
   }
 
   /** Registers every instance of an Auto Scaling group with the target group (and later ones at launch). */

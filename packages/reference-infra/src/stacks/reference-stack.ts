@@ -77,6 +77,7 @@ export class ReferenceStack extends TerraformStack {
         logGroup: logGroup!,
         imageTag: vars.imageTag!,
         containerPort: vars.containerPort!,
+        ...(vars.certificateArn !== undefined ? { certificateArn: vars.certificateArn } : {}),
       });
       workloadSecurityGroups.push(fargate.tasksSecurityGroup.id);
       new TerraformOutput(this, 'cluster_name', { value: fargate.cluster.name });

@@ -13,6 +13,8 @@ export interface StackVariables {
   readonly containerPort?: number;
   readonly deletionProtection?: boolean | IResolvable;
   readonly kafkaVersion?: string;
+  /** ACM certificate for HTTPS on the plan's ALB, or "" (any platform with an ALB). */
+  readonly certificateArn?: string;
   readonly ingress?: IngressVariables;
   readonly hardening: HardeningVariables;
 }
@@ -62,7 +64,8 @@ export function declareVariables(scope: Construct, spec: InfraSpec): StackVariab
   const containerPort = fargate ? new TerraformVariable(scope, 'container_port', { type: 'number', default: 8080, description: 'port the containers listen on' }) : undefined;
   const deletionProtection = spec.rds ? new TerraformVariable(scope, 'deletion_protection', { type: 'bool', default: true, description: 'RDS deletion protection; set false before cdktf destroy' }) : undefined;
   const kafkaVersion = spec.kafka ? new TerraformVariable(scope, 'kafka_version', { type: 'string', default: '3.8.x', description: 'MSK Kafka version' }) : undefined;
-  const ingress = spec.loadBalancer && spec.platform !== 'ecs-fargate' ? declareIngressVariables(scope) : undefined;
+  const certificateArn = spec.loadBalancer ? declareCertificateArn(scope) : undefined;
+  const ingress = certificateArn !== undefined && spec.platform !== 'ecs-fargate' ? declareIngressVariables(scope, certificateArn) : undefined;
   return {
     vpcCidr: vpcCidr.stringValue,
     alertEmails: alertEmails.listValue,
@@ -73,6 +76,7 @@ export function declareVariables(scope: Construct, spec: InfraSpec): StackVariab
     ...(containerPort ? { containerPort: containerPort.numberValue } : {}),
     ...(deletionProtection ? { deletionProtection: deletionProtection.booleanValue } : {}),
     ...(kafkaVersion ? { kafkaVersion: kafkaVersion.stringValue } : {}),
+    ...(certificateArn !== undefined ? { certificateArn } : {}),
     ...(ingress ? { ingress } : {}),
     hardening: declareHardeningVariables(scope, spec),
   };
@@ -146,7 +150,16 @@ function declareHardeningVariables(scope: Construct, spec: InfraSpec): Hardening
   };
 }
 
-function declareIngressVariables(scope: Construct): IngressVariables {
+function declareCertificateArn(scope: Construct): string {
+  return new TerraformVariable(scope, 'certificate_arn', {
+    type: 'string',
+    default: '',
+    description: 'ACM certificate for HTTPS on the ALB; empty: HTTP only. With one, HTTP redirects to HTTPS',
+    validation: [{ condition: '${var.certificate_arn == "" || can(regex("^arn:aws[a-z-]*:acm:", var.certificate_arn))}', errorMessage: 'Give an ACM certificate ARN (arn:aws:acm:…) or leave it empty.' }],
+  }).stringValue;
+}
+
+function declareIngressVariables(scope: Construct, certificateArn: string): IngressVariables {
   const nodePort = new TerraformVariable(scope, 'ingress_node_port', {
     type: 'number',
     default: 30080,
@@ -154,11 +167,5 @@ function declareIngressVariables(scope: Construct): IngressVariables {
     validation: [{ condition: '${var.ingress_node_port >= 30000 && var.ingress_node_port <= 32767}', errorMessage: 'A NodePort is in 30000-32767 (the Kubernetes default range).' }],
   });
   const healthCheckPath = new TerraformVariable(scope, 'ingress_health_check_path', { type: 'string', default: '/healthz', description: 'path the ALB checks on the NodePort (ingress-nginx answers /healthz there)' });
-  const certificateArn = new TerraformVariable(scope, 'certificate_arn', {
-    type: 'string',
-    default: '',
-    description: 'ACM certificate for HTTPS on the ALB; empty: HTTP only. With one, HTTP redirects to HTTPS',
-    validation: [{ condition: '${var.certificate_arn == "" || can(regex("^arn:aws[a-z-]*:acm:", var.certificate_arn))}', errorMessage: 'Give an ACM certificate ARN (arn:aws:acm:…) or leave it empty.' }],
-  });
-  return { nodePort: nodePort.numberValue, healthCheckPath: healthCheckPath.stringValue, certificateArn: certificateArn.stringValue };
+  return { nodePort: nodePort.numberValue, healthCheckPath: healthCheckPath.stringValue, certificateArn };
 }
