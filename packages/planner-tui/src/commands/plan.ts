@@ -50,7 +50,7 @@ export async function plan(argv: readonly string[], io: CliIo): Promise<number> 
   const interactive = io.stdout.isTTY === true && !values.print && !values.json && values.format === undefined && values.samples === undefined;
   if (interactive && typeof profile === 'string') {
     const { startTui } = await import('../tui/start-tui.js');
-    return startTui({ users, profile, region: book.region, purchase: options.purchase ?? 'on-demand', ...(options.hoursPerMonth ? { hoursPerMonth: options.hoursPerMonth } : {}), book, cwd: process.cwd() });
+    return startTui({ users, profile, region: book.region, purchase: options.purchase ?? 'on-demand', ...(options.hoursPerMonth ? { hoursPerMonth: options.hoursPerMonth } : {}), ...(options.planDate ? { planDate: options.planDate } : {}), book, cwd: process.cwd() });
   }
   const samples = values.samples === undefined ? undefined : parseNumber('--samples', values.samples, 1, 5_000, true);
   const seed = values.seed === undefined ? undefined : parseNumber('--seed', values.seed, 0, 2 ** 32 - 1, true);

@@ -10,6 +10,8 @@ export interface TuiOptions {
   region?: string;
   purchase: Ec2Purchase;
   hoursPerMonth?: number;
+  /** The plan's date (YYYY-MM-DD), as the printed plan takes it. */
+  planDate?: string;
   book: PriceBook;
   /** Where `e` writes the exported plan. */
   cwd: string;
@@ -34,6 +36,7 @@ export async function startTui(options: TuiOptions): Promise<number> {
     families: 'auto',
     workload: {},
     ...(options.hoursPerMonth !== undefined ? { hoursPerMonth: options.hoursPerMonth } : {}),
+    ...(options.planDate !== undefined ? { planDate: options.planDate } : {}),
   };
   // React's production build renders a frame ~15% faster; it must be chosen before React loads,
   // hence the imports below. A developer can still ask for the development build.

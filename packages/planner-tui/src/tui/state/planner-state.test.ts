@@ -8,6 +8,16 @@ const reduce = createPlannerReducer(book);
 const scenario: Scenario = { users: 10_000, profile: 'eks-web-app', purchase: 'on-demand', ha: 'auto', families: 'auto', workload: {} };
 
 describe('planner reducer', () => {
+  it("plans on the scenario's date, as the printed plan does: the EKS version it defaults to follows it", () => {
+    const mid2025 = initialPlannerState({ ...scenario, planDate: '2025-06-01' }, book).plan!.kubernetes!;
+    const today = initialPlannerState({ ...scenario, planDate: '2026-12-01' }, book).plan!.kubernetes!;
+    // 1.33 was the newest EKS version on 2025-06-01 (released 2025-05-29); later versions came after.
+    expect(mid2025.version).toBe('1.33');
+    expect(today.version).not.toBe('1.33');
+    // Still true after any keystroke: the date stays in the scenario.
+    expect(reduce(initialPlannerState({ ...scenario, planDate: '2025-06-01' }, book), { type: 'scale-users', direction: 1 }).plan!.kubernetes!.version).toBe('1.33');
+  });
+
   it('re-plans on every scenario change', () => {
     const s0 = initialPlannerState(scenario, book);
     const s1 = reduce(s0, { type: 'scale-users', direction: 1 });

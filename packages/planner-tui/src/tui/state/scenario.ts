@@ -44,6 +44,8 @@ export interface Scenario {
   readonly families: string;
   readonly workload: Partial<Record<WorkloadKey, number>>;
   readonly hoursPerMonth?: number;
+  /** The plan's date (YYYY-MM-DD): it decides the EKS version and its support tier. */
+  readonly planDate?: string;
 }
 
 export function familyPreset(id: string): FamilyPreset {
@@ -63,6 +65,7 @@ export function scenarioOptions(s: Scenario): PlanOptions {
   return {
     purchase: s.purchase,
     ...(s.hoursPerMonth !== undefined ? { hoursPerMonth: s.hoursPerMonth } : {}),
+    ...(s.planDate !== undefined ? { planDate: s.planDate } : {}),
     ...(s.ha !== 'auto' ? { ha: s.ha === 'on' } : {}),
     ...(Object.keys(s.workload).length ? { workload: s.workload } : {}),
   };
@@ -75,7 +78,7 @@ export function workloadValue(s: Scenario, key: WorkloadKey): number {
 
 /** Identifies everything but users: the ladder chart and breakpoints depend on exactly this. */
 export function rangeKey(s: Scenario): string {
-  return JSON.stringify([s.profile, s.purchase, s.ha, s.families, s.workload, s.hoursPerMonth ?? null]);
+  return JSON.stringify([s.profile, s.purchase, s.ha, s.families, s.workload, s.hoursPerMonth ?? null, s.planDate ?? null]);
 }
 
 export function describeScenario(s: Scenario): string {
