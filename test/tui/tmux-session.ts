@@ -12,7 +12,8 @@ export const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status ==
 export function terminalEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_') || k === 'NO_COLOR' || k === 'TMUX') continue;
+    // A user's terminal: none of the CI or colour switches the test runner itself runs with.
+    if (k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_') || k === 'NO_COLOR' || k === 'FORCE_COLOR' || k === 'TMUX') continue;
     env[k] = v;
   }
   return { ...env, TERM: 'xterm-256color', ...extra };
