@@ -7,8 +7,9 @@ const faked = process.env.FAKETIME?.startsWith('@') ? Date.parse(`${process.env.
 describe('faketime', () => {
   it.skipIf(faked === undefined)('the clock of this process reads the instant the run was started at', () => {
     const drift = Date.now() - faked!;
-    // The clock runs on from the instant: a few minutes at most have passed since the run began.
+    // The clock runs on from the instant. Under a faked outer run (the same instant, not reset for
+    // child processes) it has run since that run began: well under an hour, whatever the real date.
     expect(drift).toBeGreaterThanOrEqual(0);
-    expect(drift).toBeLessThan(10 * 60_000);
+    expect(drift).toBeLessThan(60 * 60_000);
   });
 });
