@@ -2,7 +2,7 @@
 // which `npm test` runs them again under libfaketime, so the suite is shown to pass on any date.
 import { existsSync } from 'node:fs';
 
-/** vitest path filters: every test of the exporter, the price refresh and plan files. */
+/** vitest path filters: every test of the exporter, the price refresh, plan files and plan dates. */
 export const CLOCK_SENSITIVE_TESTS = [
   'packages/exporter/src/',
   'test/exporter/',
@@ -10,6 +10,8 @@ export const CLOCK_SENSITIVE_TESTS = [
   'test/cli/pricing-refresh-bin.test.ts',
   'packages/cost-model/src/plan-document/',
   'test/cli/plan-json-schema.test.ts',
+  'test/cli/bin-basics.test.ts',
+  'packages/planner-tui/src/cli/plan-date.test.ts',
   'test/dates/',
 ];
 

@@ -4,11 +4,21 @@ import { runBin } from './run-bin.js';
 
 describe('tier-planner bin (built dist, child process)', () => {
   it('prints a plan for --users 10000 from the embedded snapshot and exits 0', () => {
-    const r = runBin(['--users', '10000']);
+    // The plan's date picks the EKS version and its support tier: fixed here, so the price is known.
+    const r = runBin(['--users', '10000', '--date', '2026-12-01']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('10,000 users · eks-web-app');
     expect(r.stdout).toMatch(/EKS cluster \(standard support\)\s+730\s+hours\s+\$0\.1\s+\$73\.00/);
+    expect(r.stdout).toMatch(/\nTotal: \$[\d,]+\.\d\d per month\n$/);
+  });
+
+  it('prints the README plan on today\'s date, whatever it is (npm test reruns this under faketime)', () => {
+    const r = runBin(['--users', '10000']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    // Standard support, or extended once the newest version the snapshot knows has left it.
+    expect(r.stdout).toMatch(/EKS cluster \((standard|extended) support\)\s+730\s+hours/);
     expect(r.stdout).toMatch(/\nTotal: \$[\d,]+\.\d\d per month\n$/);
   });
 
