@@ -12,6 +12,7 @@ import { buildEksCalendar } from './sources/eks-versions.js';
 import { FactRows } from './sources/fact-rows.js';
 import { buildGithubActions } from './sources/github-actions.js';
 import { buildServicePrices } from './sources/service-prices.js';
+import { withManagedSpecs } from './sources/managed-specs.js';
 import { CORRECTIONS_SOURCE, buildAllowances } from './sources/allowances.js';
 
 const REGION = 'us-east-1';
@@ -23,16 +24,16 @@ export function buildSnapshot(sharedDataDir: string, generatedAt: string): Snaps
   const facts = new FactRows(readTsv(join(aws, 'service-unit-prices.tsv')), readTsv(join(aws, 'managed-services-prices.tsv')));
   const reserved = buildEc2Reserved(facts);
   const ec2 = buildEc2Catalog(aws, REGION, reserved);
-  const services = buildServicePrices(facts);
+  const services = withManagedSpecs(buildServicePrices(facts), aws);
   const ci = buildGithubActions(join(sharedDataDir, 'ci'));
   const eks = buildEksCalendar(aws);
-  const prices = [...services, ...ci.prices].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const prices = [...services.prices, ...ci.prices].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return {
     region: REGION,
     currency: 'USD',
     generatedAt,
     generator: 'pricing:build (shared facts)',
-    sources: sortKeys({ ...ec2.sources, ...facts.sources, ...ci.sources, ...eks.sources, [CORRECTIONS_SOURCE.id]: CORRECTIONS_SOURCE.ref }),
+    sources: sortKeys({ ...ec2.sources, ...facts.sources, ...services.sources, ...ci.sources, ...eks.sources, [CORRECTIONS_SOURCE.id]: CORRECTIONS_SOURCE.ref }),
     ec2: { priceSource: 'ec2-prices', specSource: 'ec2-specs', podsSource: 'eks-max-pods', instances: ec2.instances, dropped: ec2.dropped },
     prices,
     allowances: [...buildAllowances(), ...ci.allowances],

@@ -86,19 +86,55 @@ export interface RdsPlan {
   readonly why: string;
 }
 
+/** What sized the cache: hot data, commands per second, bytes per second, or one node of the cheapest type. */
+export type CacheDriver = 'memory' | 'operations' | 'network' | 'minimum';
+
 export interface CachePlan {
   readonly engine: 'redis' | 'valkey';
   readonly nodeType: string;
-  /** Primary plus replicas (one replica per primary when HA). */
+  /** Primaries plus replicas (one replica per shard when HA). */
   readonly nodes: number;
   readonly memoryGiBNeeded: number;
+  /** Shards (one primary each); more than one means cluster mode. */
+  readonly shards: number;
+  readonly replicasPerShard: number;
+  /** Cache commands per second at peak, and the bytes they move (Gbit/s). */
+  readonly opsPerSecond: number;
+  readonly networkGbps: number;
+  /** What one primary of the node type is taken to carry. */
+  readonly opsPerSecondPerShard: number;
+  readonly networkGbpsPerShard: number;
+  readonly binding: CacheDriver;
+  /** The named assumptions behind the per-node figures. */
+  readonly assumptions: readonly string[];
   readonly why: string;
 }
+
+/** What sized the brokers: the smallest valid cluster, MB/s in, MB/s out, partitions, or storage. */
+export type KafkaDriver = 'minimum' | 'ingress' | 'egress' | 'partitions' | 'storage';
 
 export interface KafkaPlan {
   readonly brokerType: string;
   readonly brokers: number;
   readonly storageGbPerBroker: number;
+  /** AZs the brokers are spread over evenly (MSK: 2 or 3). */
+  readonly azs: number;
+  /** MB/s produced and consumed (all consumer groups) at peak. */
+  readonly produceMBps: number;
+  readonly consumeMBps: number;
+  /** MB/s into and out of all brokers, replication included. */
+  readonly clusterInMBps: number;
+  readonly clusterOutMBps: number;
+  /** Partitions over all topics (leaders) and partition replicas per broker. */
+  readonly partitions: number;
+  readonly partitionReplicasPerBroker: number;
+  /** GB kept for the retention period, all replicas. */
+  readonly retainedGb: number;
+  readonly binding: KafkaDriver;
+  /** MB/s one broker of the chosen class is taken to carry, and where that figure comes from. */
+  readonly brokerInMBps: number;
+  readonly brokerOutMBps: number;
+  readonly throughputAssumption: string;
   readonly why: string;
 }
 

@@ -17,7 +17,7 @@ export function planDatastores(profile: Profile, book: PriceBook, demand: Demand
   const { rds, cache, kafka } = profile;
   return {
     ...(rds && { rds: planRds(rds, book, demand.users, ha) }),
-    ...(cache && demand.users >= cache.fromUsers && { cache: planCache(cache, book, demand.dailyActiveUsers, ha) }),
-    ...(kafka && demand.users >= kafka.fromUsers && { kafka: planKafka(kafka, book, demand.peakRps, ha, azs) }),
+    ...(cache && demand.users >= cache.fromUsers && { cache: planCache(cache, book, demand, ha) }),
+    ...(kafka && demand.users >= kafka.fromUsers && { kafka: planKafka(kafka, book, demand, ha, azs) }),
   };
 }

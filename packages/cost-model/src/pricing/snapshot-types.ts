@@ -50,7 +50,40 @@ export interface PriceDimension {
   readonly approximate?: boolean;
   readonly note?: string;
   /** Size of a managed-service instance class (RDS, ElastiCache, MSK), from the same source row. */
-  readonly spec?: { readonly vcpu: number; readonly memoryGiB: number };
+  readonly spec?: {
+    readonly vcpu: number;
+    readonly memoryGiB: number;
+    /** MSK brokers: partition limits and per-broker throughput guidance. */
+    readonly broker?: BrokerSpec;
+    /** ElastiCache nodes: network bandwidth and engine threading. */
+    readonly cacheNode?: CacheNodeSpec;
+  };
+}
+
+/** An MSK broker class's sizing facts (shared fact file msk-broker-throughput.tsv). */
+export interface BrokerSpec {
+  readonly brokerType: 'standard' | 'express';
+  readonly networkGbps: number;
+  /** Partitions per broker (leaders + followers): AWS's recommendation and the maximum it enforces. */
+  readonly recommendedPartitions: number;
+  readonly maxPartitions: number;
+  /** Sustained MB/s per broker into and out of it. */
+  readonly ingressMBps: number;
+  readonly egressMBps: number;
+  /** documented: AWS's quota page (Express); aws-tool: the AWS MSK MCP server's figures, no AWS documentation (Standard). */
+  readonly throughputBasis: 'documented' | 'aws-tool';
+  readonly source: string;
+}
+
+/** An ElastiCache node type's sizing facts (shared fact file elasticache-node-specs.tsv). */
+export interface CacheNodeSpec {
+  /** As AWS writes it: "Up to 10 Gigabit" (burstable) or "25 Gigabit". */
+  readonly networkPerformance: string;
+  /** Baseline network bandwidth from AWS's node table; absent when no source gives it. */
+  readonly baselineGbps?: number;
+  /** Redis OSS Enhanced I/O (network I/O on extra threads); absent when no source says. */
+  readonly enhancedIo?: boolean;
+  readonly source: string;
 }
 
 export interface ReservedRate {

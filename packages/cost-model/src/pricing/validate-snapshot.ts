@@ -135,6 +135,8 @@ function priceProblem(p: unknown, known: (id: unknown) => boolean): string | und
   if (p.spec !== undefined) {
     const spec = p.spec as Obj;
     if (!isObj(spec) || !isCount(spec.vcpu) || typeof spec.memoryGiB !== 'number' || !(spec.memoryGiB > 0)) return 'spec: needs vcpu and memoryGiB';
+    const sizing = managedSpecProblem(spec, known);
+    if (sizing) return sizing;
   }
   const hasFlat = p.usd !== undefined;
   const hasTiers = p.tiers !== undefined;
@@ -160,3 +162,26 @@ function priceProblem(p: unknown, known: (id: unknown) => boolean): string | und
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+/** MSK broker and ElastiCache node facts attached to a class's spec. */
+function managedSpecProblem(spec: Obj, known: (id: unknown) => boolean): string | undefined {
+  const positive = (v: unknown) => typeof v === 'number' && v > 0;
+  if (spec.broker !== undefined) {
+    const b = spec.broker as Obj;
+    if (!isObj(b) || (b.brokerType !== 'standard' && b.brokerType !== 'express')) return 'spec.broker.brokerType: standard or express';
+    for (const k of ['networkGbps', 'ingressMBps', 'egressMBps'] as const) if (!positive(b[k])) return `spec.broker.${k}: not a positive number`;
+    if (!isCount(b.recommendedPartitions) || !isCount(b.maxPartitions) || (b.maxPartitions as number) < (b.recommendedPartitions as number)) {
+      return 'spec.broker: partitions need recommended <= max';
+    }
+    if (b.throughputBasis !== 'documented' && b.throughputBasis !== 'aws-tool') return 'spec.broker.throughputBasis: documented or aws-tool';
+    if (!known(b.source)) return `spec.broker.source: unknown source ${String(b.source)}`;
+  }
+  if (spec.cacheNode !== undefined) {
+    const c = spec.cacheNode as Obj;
+    if (!isObj(c) || !str(c.networkPerformance)) return 'spec.cacheNode.networkPerformance: missing';
+    if (c.baselineGbps !== undefined && !positive(c.baselineGbps)) return 'spec.cacheNode.baselineGbps: not a positive number';
+    if (c.enhancedIo !== undefined && typeof c.enhancedIo !== 'boolean') return 'spec.cacheNode.enhancedIo: not a boolean';
+    if (!known(c.source)) return `spec.cacheNode.source: unknown source ${String(c.source)}`;
+  }
+  return undefined;
+}

@@ -95,15 +95,25 @@ export const PROFILE_FIELDS: Fields = {
       minStorageGb: positive(65_536),
     }),
   ),
-  cache: optional(object({ engine: oneOf('redis', 'valkey'), fromUsers: count(0), kibPerActiveUser: amount(), nodeFamilies: list(string, true) })),
+  cache: optional(
+    object({
+      engine: oneOf('redis', 'valkey'),
+      fromUsers: count(0),
+      kibPerActiveUser: amount(),
+      nodeFamilies: list(string, true),
+      opsPerRequest: optional(amount(0, 1000)),
+      bytesPerOp: optional(positive(512 * 1024 * 1024)),
+    }),
+  ),
   kafka: optional(
     object({
       fromUsers: count(0),
       brokerFamilies: list(string, true),
-      mbPerSecondPerBrokerVcpu: positive(),
       bytesPerRequest: amount(),
       retentionHours: positive(),
       replicationFactor: count(1, 10),
+      consumerGroups: optional(count(0, 1000)),
+      partitions: optional(count(1, 1_000_000)),
     }),
   ),
   storage: object({

@@ -95,17 +95,23 @@ export interface CacheSpec {
   /** Hot data kept per daily active user, KiB. */
   readonly kibPerActiveUser: number;
   readonly nodeFamilies: readonly string[];
+  /** Cache commands per API request at peak; default 2. */
+  readonly opsPerRequest?: number;
+  /** Bytes on the wire per command (request + reply); default 1,024. */
+  readonly bytesPerOp?: number;
 }
 
 export interface KafkaSpec {
   readonly fromUsers: number;
   readonly brokerFamilies: readonly string[];
-  /** Ingest MB/s one broker of 2 vCPUs handles at the target utilisation. */
-  readonly mbPerSecondPerBrokerVcpu: number;
   /** Kafka bytes per request (events produced). */
   readonly bytesPerRequest: number;
   readonly retentionHours: number;
   readonly replicationFactor: number;
+  /** Consumer groups that each read every event (fan-out); default 1. */
+  readonly consumerGroups?: number;
+  /** Partitions over all topics, leaders only (the replication factor adds the followers); default 50. */
+  readonly partitions?: number;
 }
 
 export interface CiSpec {
