@@ -32,8 +32,8 @@ interface Option {
  * Shards are set by whichever runs out first on one primary: hot data (DAU × KiB per user, +25%
  * reserved), commands per second (peak rps × commands per request), or network (commands × bytes
  * against the node's baseline bandwidth). The cheapest node type and shard count that carries all
- * three wins. HA adds one replica per shard in another AZ (Multi-AZ failover needs one).
- * Burstable cache.t nodes only while the whole workload is within AWS's T3 guidance.
+ * three wins (fewer shards on a tie). HA adds one replica per shard in another AZ (Multi-AZ
+ * failover needs one). Burstable cache.t nodes only as one shard within AWS's T3 guidance.
  */
 export function planCache(spec: CacheSpec, book: PriceBook, demand: Pick<Demand, 'dailyActiveUsers' | 'peakRps'>, ha: boolean): CachePlan {
   const memoryGiBNeeded = ((demand.dailyActiveUsers * spec.kibPerActiveUser) / 1024 ** 2) * RESERVED_MEMORY_FACTOR;
@@ -53,12 +53,14 @@ export function planCache(spec: CacheSpec, book: PriceBook, demand: Pick<Demand,
       const nodes = shards * (1 + replicasPerShard);
       return { node, shards, nodes, hourly: nodes * node.hourlyUsd, need };
     })
+    // Burstable nodes only as a single shard: a cluster of them is a workload past what T nodes are for.
+    .filter((o) => !o.node.burstable || o.shards === 1)
     .sort((a, b) => a.hourly - b.hourly || a.shards - b.shards || cheaperClass(a.node, b.node));
   const best = options[0];
   if (!best) {
     throw new PlanningError(
       'NO_CLASS_FITS',
-      `only burstable ElastiCache nodes are allowed (${spec.nodeFamilies.join(', ')}) and ${int(opsPerSecond)} commands/s exceeds AWS's ${int(T_MAX_WORKLOAD_OPS)} TPS guidance for them; allow cache.m or cache.r families`,
+      `only burstable ElastiCache nodes are allowed (${spec.nodeFamilies.join(', ')}) and the load (${num(memoryGiBNeeded)} GiB, ${int(opsPerSecond)} commands/s) needs more than one of them or exceeds AWS's ${int(T_MAX_WORKLOAD_OPS)} TPS guidance for them; allow cache.m or cache.r families`,
     );
   }
   const cheapest = [...allowed].sort(cheaperClass)[0]!;

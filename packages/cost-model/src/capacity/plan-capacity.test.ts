@@ -35,7 +35,7 @@ function profile(over: Partial<Profile> = {}): Profile {
     network: { loadBalancer: 'alb', nat: 'per-az-when-ha' },
     rds: { engine: 'postgresql', memoryGiBBase: 1, memoryGiBPerMillionUsers: 4, classFamilies: ['db.t4g', 'db.r6g'], minStorageGb: 20 },
     cache: { engine: 'redis', fromUsers: 50_000, kibPerActiveUser: 32, nodeFamilies: ['cache.t4g', 'cache.r6g'] },
-    kafka: { fromUsers: 1_000_000, brokerFamilies: ['kafka.m7g'], mbPerSecondPerBrokerVcpu: 20, bytesPerRequest: 500, retentionHours: 24, replicationFactor: 3 },
+    kafka: { fromUsers: 1_000_000, brokerFamilies: ['kafka.m7g'], bytesPerRequest: 500, retentionHours: 24, replicationFactor: 3 },
     storage: { ecrRetainedImages: 10, s3Lifecycle: { toStandardIaDays: 30, toGlacierIrDays: 90 }, logs: { sink: 'cloudwatch', retentionDays: 30 } },
     ci: { provider: 'github-actions', developers: 5, pushesPerDeveloperPerDay: 4, workingDaysPerMonth: 21, jobs: [{ name: 'test', minutes: 5 }] },
     ...over,
