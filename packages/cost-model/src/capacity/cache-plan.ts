@@ -99,7 +99,7 @@ function bindingOf(o: Option, cheapest: CacheNodeType): CacheDriver {
 
 function explain(o: Option, binding: CacheDriver, memoryGiB: number, ops: number, gbps: number, ha: boolean): string {
   const { node, shards, nodes } = o;
-  const shape = shards > 1 ? `${int(shards)} shards of ${node.className} (cluster mode)` : `1 × ${node.className}`;
+  const shape = shards > 1 ? `${int(shards)} shards of ${node.className} (cluster mode)` : `One primary ${node.className}`;
   const bound: Record<CacheDriver, string> = {
     minimum: 'the cheapest allowed node, which has room for the load',
     memory: `memory: ${num(memoryGiB)} GiB of hot data with 25% reserved, ${node.memoryGiB} GiB per node`,
