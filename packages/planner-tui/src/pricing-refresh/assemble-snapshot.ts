@@ -55,6 +55,7 @@ export function assembleSnapshot({ region, embedded, items, fetchedAt }: Assembl
   copied.forEach((p) => copySource(p.source));
   embedded.allowances.forEach((a: Allowance) => copySource(a.source));
   embedded.kubernetesVersions?.forEach((v) => copySource(v.source));
+  for (const p of prices) [p.spec?.broker?.source, p.spec?.cacheNode?.source].forEach((id) => id && copySource(id));
 
   const content: SnapshotContent = {
     region,
@@ -99,9 +100,16 @@ function buildDimensions(region: string, embedded: SnapshotContent, allItems: re
       continue;
     }
     built.set(rule.key, outcome.dimension);
-    prices.push({ ...outcome.dimension, source: priceListSourceId(outcome.item.serviceCode) });
+    prices.push({ ...withEmbeddedSizing(outcome.dimension, embedded), source: priceListSourceId(outcome.item.serviceCode) });
   }
   return { prices, missing };
+}
+
+/** MSK broker and ElastiCache node sizing facts are not in the Price List: keep the embedded ones. */
+function withEmbeddedSizing<D extends Pick<PriceDimension, 'key' | 'spec'>>(dimension: D, embedded: SnapshotContent): D {
+  const kept = embedded.prices.find((p) => p.key === dimension.key)?.spec;
+  if (!dimension.spec || !(kept?.broker || kept?.cacheNode)) return dimension;
+  return { ...dimension, spec: { ...dimension.spec, ...(kept.broker ? { broker: kept.broker } : {}), ...(kept.cacheNode ? { cacheNode: kept.cacheNode } : {}) } };
 }
 
 function sourceRef(serviceCode: string, region: string, items: readonly PriceListItem[], fetchedAt: Date): SourceRef {

@@ -73,6 +73,14 @@ describe('refreshPriceSnapshot against the loopback Price List server', () => {
     expect(content.kubernetesVersions).toEqual(embedded.kubernetesVersions);
     for (const v of content.kubernetesVersions!) expect(content.sources[v.source], v.version).toEqual(embedded.sources[v.source]);
     expect(book.kubernetesVersion('1.34')?.endOfStandardSupport).toBe('2026-12-02');
+    // MSK broker and ElastiCache node sizing facts are AWS documentation too: kept, with their sources.
+    const sized = embedded.prices.filter((p) => (p.spec?.broker || p.spec?.cacheNode) && byKey.has(p.key));
+    expect(sized.length).toBeGreaterThan(0);
+    for (const dim of sized) {
+      expect(byKey.get(dim.key)!.spec, dim.key).toEqual(dim.spec);
+      const id = (dim.spec!.broker ?? dim.spec!.cacheNode)!.source;
+      expect(content.sources[id], dim.key).toEqual(embedded.sources[id]);
+    }
 
     for (const p of content.prices.filter((p) => !p.key.startsWith('github-actions/'))) {
       expect(p.sku, p.key).toMatch(/^[A-Z0-9]+$/);
