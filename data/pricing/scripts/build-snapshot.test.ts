@@ -71,6 +71,9 @@ describe('the loader validator and the JSON Schema agree', () => {
     ['a Kubernetes version date that is not YYYY-MM-DD', (s) => (s.kubernetesVersions[0].endOfStandardSupport = 'November 26, 2024')],
     ['a Kubernetes version without a source', (s) => delete s.kubernetesVersions[0].source],
     ['a Kubernetes version that is not a minor version', (s) => (s.kubernetesVersions[0].version = '1.28.3')],
+    ['an MSK broker with an unknown throughput basis', (s) => (s.prices.find((p: any) => p.spec?.broker).spec.broker.throughputBasis = 'hearsay')],
+    ['an MSK broker sizing fact without a source', (s) => delete s.prices.find((p: any) => p.spec?.broker).spec.broker.source],
+    ['an ElastiCache node with a zero baseline bandwidth', (s) => (s.prices.find((p: any) => p.spec?.cacheNode?.baselineGbps).spec.cacheNode.baselineGbps = 0)],
   ];
   it.each(cases)('both reject %s', (_name, change) => {
     const data = mutated(change);
