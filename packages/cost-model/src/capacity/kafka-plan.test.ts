@@ -63,6 +63,8 @@ describe('MSK brokers', () => {
     expect(two.brokers).toBe(4); // RF 3 spread evenly over 2 AZs
     expect(two.binding).toBe('minimum');
     expect(two.why).toMatch(/replication factor 3 needs 3 brokers, spread evenly over 2 AZs → 4/);
+    const { partitions: _p, consumerGroups: _g, ...bare } = kafka;
+    expect(planKafka(bare, book, load(0.01), true, 2).why).toMatch(/tier-planner assumption \(profile gives none\): 50 partitions, 1 consumer group/);
     const three = planKafka(kafka, book, load(0.01), true, 3);
     expect(three.brokers).toBe(3);
     expect(three.azs).toBe(3);

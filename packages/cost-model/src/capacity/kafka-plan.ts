@@ -140,10 +140,15 @@ function explain(spec: KafkaSpec, load: KafkaLoad, best: BrokerOption, azs: numb
     storage: `storage: ${int(Math.ceil(load.retainedGb))} GB retained at ≤ ${STORAGE_FILL * 100}% of MSK's ${int(MAX_STORAGE_GB_PER_BROKER)} GB per broker`,
   };
   const twoAzNote = azs === 2 && rf > 2 ? `; AWS advises replication factor 2 for 2-AZ clusters and 3 for 3-AZ clusters` : '';
+  const defaulted = [
+    ...(spec.partitions === undefined ? [`${DEFAULT_PARTITIONS} partitions`] : []),
+    ...(spec.consumerGroups === undefined ? [`${DEFAULT_CONSUMER_GROUPS} consumer group`] : []),
+  ];
+  const defaults = defaulted.length ? ` tier-planner assumption (profile gives none): ${defaulted.join(', ')}.` : '';
   return (
     `${int(brokers)} × ${broker.className} over ${azs} AZs, bound by ${driver[binding]}${twoAzNote}. ` +
     `Load: ${mb(load.clusterInMBps)} MB/s in, ${mb(load.clusterOutMBps)} MB/s out, ${int(load.partitionReplicas)} partition replicas, ` +
     `${int(Math.ceil(load.retainedGb))} GB retained (${spec.retentionHours} h × ${rf} replicas at the average rate): ${int(storageGb)} GB per broker at ≤ ${STORAGE_FILL * 100}% full. ` +
-    `${assumption}.`
+    `${assumption}.${defaults}`
   );
 }
