@@ -53,6 +53,13 @@ describe('ElastiCache sizing', () => {
     expect(plan.shards).toBe(Math.ceil(8 / 0.75));
   });
 
+  it('says when the shards exceed the 500 nodes one cluster allows', () => {
+    const plan = planCache({ ...cache, nodeFamilies: ['cache.r6g.large'] }, book, demand(200_000_000, 1), true);
+    expect(plan.nodes).toBeGreaterThan(500);
+    expect(plan.why).toMatch(/more than the 500 nodes one cluster allows/);
+    expect(planCache(cache, book, demand(1_000_000), true).why).not.toMatch(/500 nodes/);
+  });
+
   it('HA: one replica per shard (Multi-AZ failover needs one)', () => {
     const plan = planCache(cache, book, demand(10_000_000), true);
     expect(plan.replicasPerShard).toBe(1);

@@ -12,6 +12,8 @@ import { ceilWholeCount } from './whole-count.js';
  * 25% more than the data. (Strictly, data ≤ 75% of the node would be × 1.33.)
  */
 const RESERVED_MEMORY_FACTOR = 1.25;
+/** Cluster mode allows up to 500 nodes per cluster (Valkey 7.2+, Redis OSS 5.0.6+; AWS CloudFormation ReplicationGroup reference). */
+export const MAX_NODES_PER_CLUSTER = 500;
 /** tier-planner assumption: a session read and one cached lookup per API request. */
 export const DEFAULT_OPS_PER_REQUEST = 2;
 /** tier-planner assumption: a command and its reply move about 1 KiB. */
@@ -112,6 +114,7 @@ function explain(o: Option, binding: CacheDriver, memoryGiB: number, ops: number
   return (
     `${shape}, bound by ${bound[binding]}. ` +
     `Load: ${num(memoryGiB)} GiB, ${int(ops)} commands/s, ${num(gbps, 3)} Gbit/s; per primary ${node.memoryGiB} GiB, ${int(node.opsPerSecond)} commands/s, ${num(node.networkGbps, 3)} Gbit/s` +
-    `${ha ? `; one replica per shard in another AZ for Multi-AZ failover (it needs at least one), ${int(nodes)} nodes` : ''}.`
+    `${ha ? `; one replica per shard in another AZ for Multi-AZ failover (it needs at least one), ${int(nodes)} nodes` : ''}.` +
+    `${nodes > MAX_NODES_PER_CLUSTER ? ` That is more than the ${MAX_NODES_PER_CLUSTER} nodes one cluster allows: split the data over several clusters.` : ''}`
   );
 }

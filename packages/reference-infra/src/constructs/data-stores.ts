@@ -125,6 +125,11 @@ export class DataStores extends Construct {
 
     if (spec.cache) {
       const cache = spec.cache;
+      if (cache.shards > 1) {
+        throw new InputError(
+          `the plan's cache needs ${cache.shards} shards (cluster mode); this stack builds a single-shard replication group, so build it with cluster mode and a cluster-enabled parameter group yourself`,
+        );
+      }
       const sg = reachableFromWorkloads('cache', 6379);
       const subnets = new ElasticacheSubnetGroup(this, 'cache-subnets', { name: shortName(`${spec.planName}-cache`, 255), subnetIds });
       const replicated = cache.nodes > 1;

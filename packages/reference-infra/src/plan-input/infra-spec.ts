@@ -49,7 +49,8 @@ export interface InfraSpec {
   readonly s3Lifecycle: { readonly toStandardIaDays: number; readonly toGlacierIrDays: number };
   readonly logs: { readonly sink: 'cloudwatch' | 'in-cluster'; readonly retentionDays: number };
   readonly rds?: { readonly engine: 'postgres' | 'mysql'; readonly instanceClass: string; readonly multiAz: boolean; readonly readReplicas: number; readonly storageGb: number };
-  readonly cache?: { readonly engine: 'redis' | 'valkey'; readonly nodeType: string; readonly nodes: number };
+  /** `shards` > 1 means cluster mode (the plan's cache sharded by memory, commands or network). */
+  readonly cache?: { readonly engine: 'redis' | 'valkey'; readonly nodeType: string; readonly nodes: number; readonly shards: number };
   readonly kafka?: { readonly brokerType: string; readonly brokers: number; readonly storageGbPerBroker: number };
   /** EKS: the Kubernetes version the plan priced, and its support tier on the plan's date. */
   readonly kubernetes?: { readonly version: string; readonly support: 'standard' | 'extended'; readonly planDate: string; readonly endOfStandardSupport: string };
@@ -96,7 +97,7 @@ export function infraSpec(plan: Plan, planName = defaultPlanName(plan)): InfraSp
     ...(rds && plan.storage.database
       ? { rds: { engine: rds.engine === 'postgresql' ? 'postgres' : 'mysql', instanceClass: rds.instanceClass, multiAz: rds.deployment === 'multi-az', readReplicas: rds.readReplicas, storageGb: plan.storage.database.storageGb } as const }
       : {}),
-    ...(cache ? { cache: { engine: cache.engine, nodeType: cache.nodeType, nodes: cache.nodes } } : {}),
+    ...(cache ? { cache: { engine: cache.engine, nodeType: cache.nodeType, nodes: cache.nodes, shards: cache.shards ?? 1 } } : {}),
     ...(kafka ? { kafka: { brokerType: kafka.brokerType, brokers: kafka.brokers, storageGbPerBroker: kafka.storageGbPerBroker } } : {}),
     ...(k8s ? { kubernetes: { version: k8s.version, support: k8s.support, planDate: k8s.planDate, endOfStandardSupport: k8s.endOfStandardSupport } } : {}),
     budgetUsd: budget.taggedUsd,

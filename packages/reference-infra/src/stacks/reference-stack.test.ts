@@ -235,6 +235,12 @@ describe('security by default', () => {
     expect(() => synthesize({ ...spec, kafka: { ...spec.kafka!, brokers: 3 } })).toThrow(/multiple of 2 or 3/);
   });
 
+  it('refuses a sharded cache rather than building its nodes as replicas of one shard', () => {
+    const spec = specOf(fargate);
+    expect(spec.cache!.shards).toBe(1);
+    expect(() => synthesize({ ...spec, cache: { ...spec.cache!, shards: 2, nodes: 4 } })).toThrow(/needs 2 shards \(cluster mode\)/);
+  });
+
   it('encrypts EBS, S3, RDS, ElastiCache and MSK, and blocks S3 public access', () => {
     for (const p of plans) {
       const tf = synthPlan(p);
