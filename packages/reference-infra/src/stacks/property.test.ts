@@ -11,6 +11,11 @@ describe('any valid plan synthesizes to its own sizes', () => {
     fc.assert(
       fc.property(fc.constantFrom(...PROFILES), fc.integer({ min: 1, max: 10_000_000 }), fc.constantFrom('on-demand' as const, 'spot' as const), (profile, users, purchase) => {
         const p = plan(users, profile, { purchase });
+        // A sharded cache (cluster mode) is refused, by name, rather than built as one shard.
+        if ((p.datastores.cache?.shards ?? 1) > 1) {
+          expect(() => synthPlan(p)).toThrow(/shards \(cluster mode\)/);
+          return;
+        }
         const tf = synthPlan(p);
         const sizes = p.nodes.map((n) => [n.instanceType, n.min, n.desired, n.max]);
         if (p.profile.platform === 'eks') {
