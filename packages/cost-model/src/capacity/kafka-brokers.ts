@@ -23,13 +23,17 @@ export interface BrokerClass {
 
 const cache = new WeakMap<PriceBook, readonly BrokerClass[]>();
 
-/** Priced MSK brokers that have sizing facts; a broker without them cannot be sized and is left out. */
+/**
+ * Priced Standard MSK brokers that have sizing facts; a broker without them cannot be sized and is
+ * left out. Express brokers are left out too: their quotas count client bytes only and they need
+ * 3 AZs, which this sizing does not model (the price book has no Express prices today).
+ */
 export function brokerClasses(book: PriceBook): readonly BrokerClass[] {
   let classes = cache.get(book);
   if (!classes) {
     classes = book.dimensions.flatMap((d) => {
       const spec = d.spec?.broker;
-      if (!d.key.startsWith('msk/broker/') || !spec || d.usd === undefined) return [];
+      if (!d.key.startsWith('msk/broker/') || spec?.brokerType !== 'standard' || d.usd === undefined) return [];
       const className = d.key.slice('msk/broker/'.length);
       const burstable = className.startsWith('kafka.t3.');
       const share = burstable ? T3_BASELINE_SHARE : 1;
