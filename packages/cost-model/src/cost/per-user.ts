@@ -1,0 +1,17 @@
+import type { Decimal } from './money.js';
+
+/** A monthly amount per user, exact (34 significant digits). */
+export function perUser(monthly: Decimal, users: number): Decimal {
+  return monthly.div(users);
+}
+
+/**
+ * A per-user cost for display: cents from $1, else two significant digits with at least four
+ * decimals ("$0.0042", "$0.00012", "$0.35"), so small figures keep their size visible.
+ */
+export function formatUsdPerUser(value: Decimal): string {
+  if (value.isZero()) return '$0.00';
+  if (value.gte(1)) return `$${value.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+  const digits = Math.max(4, -Math.floor(Math.log10(value.toNumber())) + 1);
+  return `$${value.toSignificantDigits(2).toFixed(digits).replace(/0+$/, '').replace(/\.$/, '.00').replace(/^(0\.\d)$/, '$10')}`;
+}
