@@ -1,8 +1,8 @@
 import type { Decimal } from './money.js';
 
-/** A monthly amount per user, exact (34 significant digits). */
+/** A monthly amount per user, to 20 decimal places (a division need not end; 1e-20 USD is below any bill). */
 export function perUser(monthly: Decimal, users: number): Decimal {
-  return monthly.div(users);
+  return monthly.div(users).toDecimalPlaces(20);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Plan } from '@tier-planner/cost-model';
-import { counted, grouped, int, num, qty, table, unitUsd, usd } from './format.js';
+import { counted, grouped, int, num, perUserUsd, qty, table, unitUsd, usd } from './format.js';
 import { printable } from './printable.js';
 import { incompleteNote, serviceCells } from './unpriced.js';
 
@@ -73,5 +73,17 @@ export function renderPlanText(plan: Plan): string {
     out.push('', `Uncertainty (${int(u.samples)} samples, seed ${u.seed}, over ${u.sampled.join(', ') || 'no ranged assumption'}): P10 ${usd(u.p10)}, P50 ${usd(u.p50)}, P90 ${usd(u.p90)}`);
   }
   out.push('', `Total: ${usd(plan.monthly.total)} per month${incompleteNote(plan)}`);
+  out.push(`Per user: ${perUserUsd(plan.costPerUser)} per user per month (${int(plan.users)} users)`);
+  out.push(...environmentLines(plan));
   return out.join('\n') + '\n';
+}
+
+/** Other environments, each its own smaller plan, and everything together. */
+export function environmentLines(plan: Plan): string[] {
+  if (!plan.environments?.length || !plan.withEnvironments) return [];
+  const out = ['', 'Other environments (each its own plan; not in the total above)'];
+  for (const e of plan.environments) out.push(`  ${printable(e.name)}: ${usd(e.monthly.total)} per month${e.monthly.complete ? '' : '*'}, ${perUserUsd(e.costPerUser)} per user — ${e.why}`);
+  const all = plan.withEnvironments;
+  out.push(`With other environments: ${usd(all.total)} per month${all.complete ? '' : ' (incomplete)'}, ${perUserUsd(all.costPerUser)} per production user`);
+  return out;
 }
