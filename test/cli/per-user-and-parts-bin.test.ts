@@ -55,6 +55,8 @@ describe('cost per user in every output', () => {
     writeFileSync(join(dir, 'b.json'), ok(['--users', '500000', '--profile', PROFILE, '--json']));
     const b = planTier({ users: 500_000, profile: PROFILE }, book);
     expect(ok(['diff', join(dir, 'a.json'), join(dir, 'b.json')])).toContain(`\nPer user: ${shown} → ${formatUsdPerUser(b.costPerUser)} per user per month\n`);
+    const json = JSON.parse(ok(['diff', join(dir, 'a.json'), join(dir, 'b.json'), '--json']));
+    expect(json.costPerUser).toEqual({ a: plan.costPerUser.toString(), b: b.costPerUser.toString() });
   });
 
   it('compare shows the printed and the model cost per user', () => {
