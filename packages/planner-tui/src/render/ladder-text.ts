@@ -18,7 +18,7 @@ export function ladderRows(plans: readonly Plan[]): string[][] {
   rows.push(['database', ...plans.map((p) => (p.datastores.rds ? `${p.datastores.rds.instanceClass}${p.datastores.rds.readReplicas ? `+${p.datastores.rds.readReplicas}rr` : ''}` : '-'))]);
   for (const s of services) rows.push([printable(s), ...cells.map((c) => c.get(s) ?? '-')]);
   rows.push(['total / month', ...plans.map((p) => `${usd(p.monthly.total)}${p.monthly.complete ? '' : '*'}`)]);
-  rows.push(['per user / month', ...plans.map((p) => `${perUserUsd(p.costPerUser)}${p.monthly.complete ? '' : '*'}`)]);
+  rows.push(['per user', ...plans.map((p) => `${perUserUsd(p.costPerUser)}${p.monthly.complete ? '' : '*'}`)]);
   return rows;
 }
 
