@@ -1,4 +1,4 @@
-import type { Decimal } from './money.js';
+import { formatUsd, type Decimal } from './money.js';
 
 /** A monthly amount per user, to 20 decimal places (a division need not end; 1e-20 USD is below any bill). */
 export function perUser(monthly: Decimal, users: number): Decimal {
@@ -6,12 +6,11 @@ export function perUser(monthly: Decimal, users: number): Decimal {
 }
 
 /**
- * A per-user cost for display: cents from $1, else two significant digits with at least four
- * decimals ("$0.0042", "$0.00012", "$0.35"), so small figures keep their size visible.
+ * A per-user cost for display: cents from $1 ("$1.25"), else two significant digits ("$0.0042",
+ * "$0.00012", "$0.30"), so the small figures of large tiers keep their size visible.
  */
 export function formatUsdPerUser(value: Decimal): string {
-  if (value.isZero()) return '$0.00';
-  if (value.gte(1)) return `$${value.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
-  const digits = Math.max(4, -Math.floor(Math.log10(value.toNumber())) + 1);
-  return `$${value.toSignificantDigits(2).toFixed(digits).replace(/0+$/, '').replace(/\.$/, '.00').replace(/^(0\.\d)$/, '$10')}`;
+  const rounded = value.toSignificantDigits(2);
+  if (value.isZero() || rounded.gte(1)) return formatUsd(value);
+  return `$${rounded.toFixed(Math.max(2, rounded.decimalPlaces()))}`;
 }

@@ -6,6 +6,7 @@ import { DEFAULT_HOURS_PER_MONTH, daysPerMonth } from '../cost/calendar.js';
 import { priceLineItems } from '../cost/price-line-items.js';
 import { rollUp } from '../cost/roll-up.js';
 import type { Decimal } from '../cost/money.js';
+import { perUser } from '../cost/per-user.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import { getProfile } from '../profiles/index.js';
 import { partsProblems } from '../profiles/parse-profile.js';
@@ -17,10 +18,9 @@ import { assembleBom } from './assemble-bom.js';
 import { planDateOf, planKubernetes } from './kubernetes-version.js';
 import { PLAN_DEFAULTS, planAssumption, type PlanDefaultKey } from './plan-assumptions.js';
 import type { Plan, PlanOptions, PlanRequest } from './plan-types.js';
-import { estimateUncertainty } from './uncertainty.js';
-import { planEnvironments, withSupport } from './plan-environments.js';
 import { applyParts, resolveParts } from './optional-parts.js';
-import { perUser } from '../cost/per-user.js';
+import { planEnvironments, withSupport } from './plan-environments.js';
+import { estimateUncertainty } from './uncertainty.js';
 
 export const MAX_USERS = 10_000_000_000;
 
