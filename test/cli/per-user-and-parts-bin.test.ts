@@ -76,6 +76,11 @@ describe('optional-part flags', () => {
     expect(json.withEnvironments.total).toBe(model.withEnvironments!.total.toString());
     expect(json.lineItems.map((i: { service: string }) => i.service)).toEqual(expect.arrayContaining(['CloudFront', 'Support']));
     const text = ok(args);
+    expect(text).toContain('\nOptional parts\n  CDN: CloudFront sends ');
+    expect(text).toContain('\n  backups: kept 14 days; RDS backups ');
+    expect(text).toContain('\n  AWS Support: business ');
+    const endpoints = planTier({ users: 250_000, profile: PROFILE }, book, { parts: { vpcEndpoints: {} } });
+    expect(ok(['--users', '250000', '--profile', PROFILE, '--vpc-endpoints'])).toContain(`\n  VPC endpoints: ${endpoints.parts!.vpcEndpoints!.natGbRemoved.toLocaleString('en-US', { maximumFractionDigits: 1 })} GB/month off NAT — `);
     expect(text).toContain('\nOther environments (each its own plan; not in the total above)\n  staging: $');
     expect(text).toMatch(/\nWith other environments: \$[\d,.]+ per month \(incomplete\), \$[\d.]+ per production user\n/);
   });
