@@ -1,3 +1,5 @@
+import { isDecimalString } from '../pricing/decimal-string.js';
+
 /** A declarative check for one field of a bill-of-materials resource. */
 export type FieldSpec =
   | { readonly kind: 'string'; readonly required?: boolean }
@@ -10,8 +12,6 @@ export type FieldSpec =
   | { readonly kind: 'record'; readonly keys: readonly string[]; readonly required?: boolean };
 
 export type FieldSpecs = Readonly<Record<string, FieldSpec>>;
-
-import { isDecimalString } from '../pricing/decimal-string.js';
 
 const MAX_QUANTITY = 1e15;
 
