@@ -14,6 +14,7 @@ import { buildGithubActions } from './sources/github-actions.js';
 import { buildServicePrices } from './sources/service-prices.js';
 import { withManagedSpecs } from './sources/managed-specs.js';
 import { CORRECTIONS_SOURCE, buildAllowances } from './sources/allowances.js';
+import { AWS_PAGE_MISSING, AWS_PAGE_SOURCES, buildAwsPageAllowances, buildAwsPagePrices } from './sources/aws-pages.js';
 
 const REGION = 'us-east-1';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,16 +28,16 @@ export function buildSnapshot(sharedDataDir: string, generatedAt: string): Snaps
   const services = withManagedSpecs(buildServicePrices(facts), aws);
   const ci = buildGithubActions(join(sharedDataDir, 'ci'));
   const eks = buildEksCalendar(aws);
-  const prices = [...services.prices, ...ci.prices].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const prices = [...services.prices, ...ci.prices, ...buildAwsPagePrices()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return {
     region: REGION,
     currency: 'USD',
     generatedAt,
     generator: 'pricing:build (shared facts)',
-    sources: sortKeys({ ...ec2.sources, ...facts.sources, ...services.sources, ...ci.sources, ...eks.sources, [CORRECTIONS_SOURCE.id]: CORRECTIONS_SOURCE.ref }),
+    sources: sortKeys({ ...ec2.sources, ...facts.sources, ...services.sources, ...ci.sources, ...eks.sources, ...AWS_PAGE_SOURCES, [CORRECTIONS_SOURCE.id]: CORRECTIONS_SOURCE.ref }),
     ec2: { priceSource: 'ec2-prices', specSource: 'ec2-specs', podsSource: 'eks-max-pods', instances: ec2.instances, dropped: ec2.dropped },
     prices,
-    allowances: [...buildAllowances(), ...ci.allowances],
+    allowances: [...buildAllowances(), ...ci.allowances, ...buildAwsPageAllowances()],
     kubernetesVersions: eks.versions,
     missing: [
       { key: 'ec2/spot', reason: 'EC2 Spot prices float per zone; the shared facts have none (refresh does not fetch them either)' },
@@ -45,6 +46,7 @@ export function buildSnapshot(sharedDataDir: string, generatedAt: string): Snaps
       { key: 'rds/<engine>/<non-d class>/multi-az-cluster', reason: 'Multi-AZ DB clusters are listed only for d classes in the shared facts' },
       { key: 'rds (prices after 2024-09)', reason: 'the newest full RDS table in the shared facts is from 2024-09-28' },
       ...eks.missing,
+      ...AWS_PAGE_MISSING,
     ],
   };
 }

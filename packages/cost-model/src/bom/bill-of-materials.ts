@@ -13,6 +13,11 @@ import type { MskClusterResource } from './resources/msk-cluster.js';
 import type { NatGatewayResource } from './resources/nat-gateway.js';
 import type { RdsInstanceResource } from './resources/rds-instance.js';
 import type { S3BucketResource } from './resources/s3-bucket.js';
+import type { CloudFrontDistributionResource } from './resources/cloudfront-distribution.js';
+import type { RdsBackupResource } from './resources/rds-backup.js';
+import type { SupportPlanResource } from './resources/support-plan.js';
+import type { VpcEndpointResource } from './resources/vpc-endpoint.js';
+import type { WafWebAclResource } from './resources/waf-web-acl.js';
 import type { PublicIpv4Resource, Route53ZoneResource, SecretsManagerResource } from './resources/small-services.js';
 
 type Named<T extends string, R> = { readonly type: T; readonly name: string } & R;
@@ -36,7 +41,12 @@ export type BomResource =
   | Named<'github_actions', GithubActionsResource>
   | Named<'secrets_manager', SecretsManagerResource>
   | Named<'route53_zone', Route53ZoneResource>
-  | Named<'public_ipv4', PublicIpv4Resource>;
+  | Named<'public_ipv4', PublicIpv4Resource>
+  | Named<'cloudfront_distribution', CloudFrontDistributionResource>
+  | Named<'waf_web_acl', WafWebAclResource>
+  | Named<'rds_backup', RdsBackupResource>
+  | Named<'vpc_endpoint', VpcEndpointResource>
+  | Named<'support_plan', SupportPlanResource>;
 
 /** An explicit bill of materials, priced by priceResources. */
 export interface BillOfMaterials {

@@ -1,9 +1,13 @@
+import { isDecimalString } from '../pricing/decimal-string.js';
+
 /** A declarative check for one field of a bill-of-materials resource. */
 export type FieldSpec =
   | { readonly kind: 'string'; readonly required?: boolean }
   | { readonly kind: 'count'; readonly required?: boolean; readonly min?: number }
   | { readonly kind: 'number'; readonly required?: boolean; readonly min?: number; readonly max?: number }
   | { readonly kind: 'boolean'; readonly required?: boolean }
+  /** An exact non-negative decimal as a string ("1234.56"), for money carried into a resource. */
+  | { readonly kind: 'decimal'; readonly required?: boolean }
   | { readonly kind: 'enum'; readonly values: readonly string[]; readonly required?: boolean }
   | { readonly kind: 'record'; readonly keys: readonly string[]; readonly required?: boolean };
 
@@ -36,6 +40,8 @@ function checkOne(v: unknown, spec: FieldSpec): string | undefined {
       return typeof v === 'string' && v.length > 0 ? undefined : 'must be a non-empty string';
     case 'boolean':
       return typeof v === 'boolean' ? undefined : 'must be true or false';
+    case 'decimal':
+      return isDecimalString(v) ? undefined : `must be a plain decimal string such as "1234.5", got ${JSON.stringify(v)}`;
     case 'enum':
       return spec.values.includes(v as string) ? undefined : `must be one of ${spec.values.join(', ')}, got ${JSON.stringify(v)}`;
     case 'count':

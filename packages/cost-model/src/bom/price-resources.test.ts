@@ -151,3 +151,24 @@ describe('bill-of-materials validation', () => {
     );
   });
 });
+
+describe('optional-part resources', () => {
+  it('AWS Support bills the banded share, at least the monthly minimum; its charges must be an exact decimal string', () => {
+    const price = (plan: string, awsChargesUsd: string) => priceResources({ resources: [{ type: 'support_plan', name: 's', plan, awsChargesUsd }] }, book).lineItems[0]!;
+    expect(price('business', '500').monthly!.toString()).toBe('100');
+    expect(price('business', '500').note).toMatch(/monthly minimum of \$100 applies/);
+    // 10% of 10,000 + 7% of 70,000 + 5% of 20,000 (AWS's example bands).
+    expect(price('business', '100000').monthly!.toString()).toBe('6900');
+    expect(price('developer', '2000').monthly!.toString()).toBe('60');
+    expect(price('enterprise', '1200000').monthly!.toString()).toBe('70500');
+    expect(() => priceResources({ resources: [{ type: 'support_plan', name: 's', plan: 'business', awsChargesUsd: 1e3 }] }, book)).toThrow(/awsChargesUsd: must be a plain decimal string/);
+  });
+
+  it('RDS backups and CloudFront subtract their free allowance, never below zero', () => {
+    const items = priceResources({ resources: [{ type: 'rds_backup', name: 'b', storedGb: 50, freeGb: 80 }, { type: 'cloudfront_distribution', name: 'c', dataOutGb: 11 * 1024, freeDataOutGb: 1024 }] }, book).lineItems;
+    expect(items[0]!.quantity.toString()).toBe('0');
+    expect(items[0]!.monthly!.toString()).toBe('0');
+    // 10 TB at $0.085 after the free 1 TB.
+    expect(items[1]!.monthly!.toString()).toBe(dec(10 * 1024).times('0.085').toString());
+  });
+});

@@ -14,6 +14,11 @@ import { mskCluster } from './resources/msk-cluster.js';
 import { natGateway } from './resources/nat-gateway.js';
 import { rdsInstance } from './resources/rds-instance.js';
 import { s3Bucket } from './resources/s3-bucket.js';
+import { cloudFrontDistribution } from './resources/cloudfront-distribution.js';
+import { rdsBackup } from './resources/rds-backup.js';
+import { supportPlan } from './resources/support-plan.js';
+import { vpcEndpoint } from './resources/vpc-endpoint.js';
+import { wafWebAcl } from './resources/waf-web-acl.js';
 import { publicIpv4, route53Zone, secretsManager } from './resources/small-services.js';
 
 /** Every resource type a bill of materials may hold, by its `type`. */
@@ -21,6 +26,6 @@ export const RESOURCE_TYPES: ReadonlyMap<string, ResourceType<any>> = new Map(
   [
     ec2Instance, eksCluster, ebsVolume, ebsSnapshot, s3Bucket, ecrRepository, natGateway, loadBalancer,
     rdsInstance, elastiCacheCluster, mskCluster, fargateTask, cloudWatchLogs, dataTransfer, githubActions,
-    secretsManager, route53Zone, publicIpv4,
+    secretsManager, route53Zone, publicIpv4, cloudFrontDistribution, wafWebAcl, rdsBackup, vpcEndpoint, supportPlan,
   ].map((t) => [t.type, t]),
 );

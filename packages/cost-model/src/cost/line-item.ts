@@ -21,6 +21,8 @@ export interface LineItemDraft {
   readonly price: PriceRef;
   /** Why the quantity is what it is (allowance used, rounding), for the reader. */
   readonly note?: string;
+  /** A monthly minimum charge (flat, per month): the line bills at least this much. */
+  readonly minimum?: PriceRef;
 }
 
 export interface PricedTier {

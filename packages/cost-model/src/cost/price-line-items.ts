@@ -22,10 +22,24 @@ export function priceLineItem(draft: LineItemDraft, book: PriceBook): LineItem {
     const tiers = splitTiers(draft.quantity, dim);
     const monthly = tiers.reduce((t, x) => t.plus(x.cost), ZERO);
     const unitPrice = draft.quantity.isZero() ? dec(dim.tiers[0]!.usd) : monthly.div(draft.quantity);
-    return { ...draft, unitPrice, monthly, tiers, provenance };
+    return atLeastMinimum({ ...draft, unitPrice, monthly, tiers, provenance }, book);
   }
   const unitPrice = dec(dim.usd!);
-  return { ...draft, unitPrice, monthly: draft.quantity.times(unitPrice), provenance };
+  return atLeastMinimum({ ...draft, unitPrice, monthly: draft.quantity.times(unitPrice), provenance }, book);
+}
+
+/** A line with a monthly minimum bills the larger of its priced amount and the minimum; an unknown minimum leaves it unpriced. */
+function atLeastMinimum(item: LineItem, book: PriceBook): LineItem {
+  if (!item.minimum || item.minimum.kind !== 'dimension' || item.monthly === undefined) return item;
+  const min = book.price(item.minimum.key);
+  if (!min?.usd) {
+    const { unitPrice: _u, monthly: _m, tiers: _t, provenance: _p, ...draft } = item;
+    return { ...draft, unpriced: `no monthly minimum ${item.minimum.key} in the ${book.region} price book` };
+  }
+  const floor = dec(min.usd);
+  if (item.monthly.gte(floor)) return item;
+  const unitPrice = item.quantity.isZero() ? item.unitPrice : floor.div(item.quantity);
+  return { ...item, monthly: floor, ...(unitPrice ? { unitPrice } : {}), note: `the monthly minimum of $${floor.toFixed()} applies (the share comes to $${item.monthly.toDecimalPlaces(2).toFixed(2)})` };
 }
 
 /** Splits a monthly quantity over graduated tiers, lowest first. */

@@ -18,6 +18,18 @@ describe('plan documents', () => {
     expect(back.lineItems.length).toBe(plan.lineItems.length);
   });
 
+  it('round-trips the cost per user and other environments exactly; an older file without it gets total / users', () => {
+    const plan = planTier({ users: 250_000, profile: 'nextjs-nestjs-postgres' }, book, { parts: { environments: [{ name: 'staging', share: 0.1 }] } });
+    const json = JSON.parse(JSON.stringify(planToJson(plan)));
+    const back = planFromJson(json, 'plan.json');
+    expect(back.costPerUser.equals(plan.costPerUser)).toBe(true);
+    expect(back.environments![0]!.monthly.total.equals(plan.environments![0]!.monthly.total)).toBe(true);
+    expect(back.environments![0]!.lineItems[0]!.quantity.equals(plan.environments![0]!.lineItems[0]!.quantity)).toBe(true);
+    expect(back.withEnvironments!.total.equals(plan.withEnvironments!.total)).toBe(true);
+    const { costPerUser: _c, ...older } = json;
+    expect(planFromJson(older, 'old.json').costPerUser.equals(plan.costPerUser)).toBe(true);
+  });
+
   it('names the file when it is not a plan, has another version, or is damaged', () => {
     const plan = planToJson(planTier({ users: 10, profile: 'eks-web-app' }, book)) as Record<string, unknown>;
     expect(() => planFromJson({ hello: 1 }, 'a.json')).toThrow(new PlanDocumentError('a.json is not a tier-planner plan (write one with tier-planner --users N --json)'));

@@ -1,4 +1,5 @@
 import { dec } from '../cost/money.js';
+import { perUser } from '../cost/per-user.js';
 import type { Plan } from '../plan/plan-types.js';
 import { PlanDocumentError } from './plan-document-error.js';
 import { PLAN_JSON_KIND, PLAN_JSON_SCHEMA_VERSION } from './plan-to-json.js';
@@ -14,10 +15,24 @@ export function planFromJson(value: unknown, origin: string): Plan {
   if (typeof p !== 'object' || p === null || p.kind !== PLAN_JSON_KIND) throw new PlanDocumentError(`${origin} is not a tier-planner plan (write one with tier-planner --users N --json)`);
   if (p.schemaVersion !== PLAN_JSON_SCHEMA_VERSION) throw new PlanDocumentError(`${origin} has plan schema version ${String(p.schemaVersion)}; this build reads ${PLAN_JSON_SCHEMA_VERSION}`);
   try {
-    const byService = new Map(Object.entries(p.monthly.byService as Record<string, string>).map(([k, v]) => [k, dec(v)]));
-    const lineItems = (p.lineItems as Json[]).map((i) => ({ ...i, quantity: dec(i.quantity), monthly: i.monthly === undefined ? undefined : dec(i.monthly), unitPrice: i.unitPrice === undefined ? undefined : dec(i.unitPrice) }));
-    return { ...p, lineItems, monthly: { total: dec(p.monthly.total), byService, complete: p.monthly.complete, unpriced: lineItems.filter((i) => i.monthly === undefined) } } as unknown as Plan;
+    const { lineItems, monthly } = priced(p.lineItems, p.monthly);
+    const environments = (p.environments as Json[] | undefined)?.map((e) => ({ ...e, ...pricedEnvironment(e) }));
+    const withEnvironments = p.withEnvironments ? { ...p.withEnvironments, total: dec(p.withEnvironments.total), costPerUser: dec(p.withEnvironments.costPerUser) } : undefined;
+    // Plan files written before the per-user figure carry none: it follows from the total.
+    const costPerUser = p.costPerUser === undefined ? perUser(monthly.total, p.users) : dec(p.costPerUser);
+    return { ...p, lineItems, monthly, costPerUser, ...(environments ? { environments } : {}), ...(withEnvironments ? { withEnvironments } : {}) } as unknown as Plan;
   } catch (e) {
     throw new PlanDocumentError(`${origin} is a damaged plan file: ${(e as Error).message.split('\n')[0]}`);
   }
+}
+
+/** Line items and their roll-up with money as decimals again. */
+function priced(items: Json[], monthly: Json) {
+  const lineItems = items.map((i) => ({ ...i, quantity: dec(i.quantity), monthly: i.monthly === undefined ? undefined : dec(i.monthly), unitPrice: i.unitPrice === undefined ? undefined : dec(i.unitPrice) }));
+  const byService = new Map(Object.entries(monthly.byService as Record<string, string>).map(([k, v]) => [k, dec(v)]));
+  return { lineItems, monthly: { total: dec(monthly.total), byService, complete: monthly.complete as boolean, unpriced: lineItems.filter((i) => i.monthly === undefined) } };
+}
+
+function pricedEnvironment(e: Json) {
+  return { ...priced(e.lineItems, e.monthly), costPerUser: dec(e.costPerUser) };
 }

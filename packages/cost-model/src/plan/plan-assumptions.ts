@@ -24,6 +24,13 @@ export const PLAN_DEFAULTS = {
   prometheusHeadroom: { value: 1.2, unit: 'ratio', why: 'Prometheus volume sized 20% above its retained samples (WAL, compaction)' },
   elasticsearchOverhead: { value: 1.5, unit: 'ratio', why: 'Elasticsearch index size against raw log bytes (inverted index, doc values)' },
   jenkinsHomeGb: { value: 50, unit: 'GB', why: 'gp3 volume for the Jenkins controller home (jobs, build history, plugins)' },
+  cdnStaticKiBPerRequest: { value: 30, unit: 'KiB', why: 'tier-planner assumption: static assets (scripts, styles, images) CloudFront serves per API request, after browser caching' },
+  cdnStaticRequestsPerRequest: { value: 1, unit: 'requests', why: 'tier-planner assumption: static-asset requests to CloudFront per API request, after browser caching' },
+  wafRules: { value: 5, unit: 'rules', why: 'tier-planner assumption: rules and rule groups in the web ACL (a managed common rule set, known bad inputs, IP reputation, a rate limit, one custom rule)' },
+  backupRetentionDays: { value: 7, unit: 'days', why: 'tier-planner assumption: days RDS keeps automated backups and daily EBS snapshots are kept' },
+  backupDailyChangedShare: { value: 0.05, unit: 'ratio', why: 'tier-planner assumption: share of the data that changes a day (incremental snapshots and transaction logs keep it once per day retained)' },
+  natShareToS3: { value: 0.5, unit: 'ratio', why: 'tier-planner assumption: share of the NAT bytes going to S3 (image layers, objects), which an S3 gateway endpoint carries for free' },
+  natShareToAwsApis: { value: 0.3, unit: 'ratio', why: 'tier-planner assumption: share of the NAT bytes going to the AWS APIs the interface endpoints serve (ECR, CloudWatch Logs, STS, Secrets Manager)' },
   accountFreeDataTransferGb: { value: 100, unit: 'GB', why: 'the account\'s free data transfer out each month (applies once per account: turn off if shared)' },
 } as const satisfies Record<string, PlanDefault>;
 

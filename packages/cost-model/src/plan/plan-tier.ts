@@ -5,8 +5,11 @@ import { planCi } from '../ci/plan-ci.js';
 import { DEFAULT_HOURS_PER_MONTH, daysPerMonth } from '../cost/calendar.js';
 import { priceLineItems } from '../cost/price-line-items.js';
 import { rollUp } from '../cost/roll-up.js';
+import type { Decimal } from '../cost/money.js';
+import { perUser } from '../cost/per-user.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import { getProfile } from '../profiles/index.js';
+import { partsProblems } from '../profiles/parse-profile.js';
 import type { Profile } from '../profiles/profile-types.js';
 import { planStorage } from '../storage/plan-storage.js';
 import { resolveWorkload, type Assumption, type ResolvedWorkload } from '../workload/assumptions.js';
@@ -15,6 +18,8 @@ import { assembleBom } from './assemble-bom.js';
 import { planDateOf, planKubernetes } from './kubernetes-version.js';
 import { PLAN_DEFAULTS, planAssumption, type PlanDefaultKey } from './plan-assumptions.js';
 import type { Plan, PlanOptions, PlanRequest } from './plan-types.js';
+import { applyParts, resolveParts } from './optional-parts.js';
+import { planEnvironments, withSupport } from './plan-environments.js';
 import { estimateUncertainty } from './uncertainty.js';
 
 export const MAX_USERS = 10_000_000_000;
@@ -24,9 +29,14 @@ export function planTier(request: PlanRequest, book: PriceBook, options: PlanOpt
   const profile = resolveProfile(request.profile, options);
   const { values, assumptions } = resolveWorkload(profile.workload, options.workload);
   const eks = eksVersion(profile, book, options);
-  const plan = planWithWorkload(request.users, profile, values, assumptions, book, options, eks);
+  checkUsers(request.users);
+  const parts = resolveParts(profile, options.parts);
+  const problems = partsProblems(parts, 'parts');
+  if (problems.length) throw new PlanningError('BAD_INPUT', problems.join('; '));
+  const env = planEnvironments(request.users, parts, options, (users, envOptions) => planWithWorkload(users, profile, values, assumptions, book, envOptions, eks, undefined));
+  const plan = env.attach(planWithWorkload(request.users, profile, values, assumptions, book, options, eks, env.awsCharges));
   if (!options.samples) return plan;
-  return { ...plan, uncertainty: estimateUncertainty(profile, options, plan, (w) => planWithWorkload(request.users, profile, w, assumptions, book, options, eks).monthly.total) };
+  return { ...plan, uncertainty: estimateUncertainty(profile, options, plan, (w) => planWithWorkload(request.users, profile, w, assumptions, book, options, eks, env.awsCharges).monthly.total) };
 }
 
 type EksVersion = ReturnType<typeof planKubernetes>;
@@ -68,6 +78,8 @@ function planWithWorkload(
   book: PriceBook,
   options: PlanOptions,
   eks: EksVersion,
+  /** Other environments' AWS charges in the same account: AWS Support is a share of the account's bill. */
+  otherAwsCharges: Decimal | undefined,
 ): Plan {
   checkUsers(users);
   const hoursPerMonth = options.hoursPerMonth ?? DEFAULT_HOURS_PER_MONTH;
@@ -82,8 +94,10 @@ function planWithWorkload(
   const capacity = planCapacity({ demand, profile, book, ha, azs, targetUtilization, hoursPerMonth });
   const storage = planStorage({ demand, capacity, profile, daysPerMonth: days, ha, objectMiBPerUser: workload.objectMiBPerUser });
   const ci = planCi(profile.ci);
-  const resources = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
-  const lineItems = priceLineItems(bomToDrafts(resources, hoursPerMonth, book), book);
+  const base = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
+  const parts = applyParts(base, { parts: resolveParts(profile, options.parts), demand, storage, azs, daysPerMonth: days, book, hasLoadBalancer: profile.network.loadBalancer === 'alb' });
+  const priced = priceLineItems(bomToDrafts(parts.resources, hoursPerMonth, book), book);
+  const { resources, lineItems } = withSupport(parts.plan.support, parts.resources, priced, otherAwsCharges, hoursPerMonth, book);
   const monthly = rollUp(lineItems);
 
   const used: PlanDefaultKey[] = ['rootVolumeGb', 'imageGb', 'databaseHeadroom', 'objectAgeSpanDays', 's3GetsPerRequest', 'natShareOfEgress', 'interAzShareOfEgress', 'requestsPerConnection', 'dnsQueriesPerActiveUserPerDay', 'accountFreeDataTransferGb'];
@@ -91,6 +105,7 @@ function planWithWorkload(
     ...workloadAssumptions,
     { name: 'hpaTargetUtilization', value: targetUtilization, unit: 'ratio', why: PLAN_DEFAULTS.hpaTargetUtilization.why, defaulted: profile.targetUtilization === undefined },
     ...used.map((k) => planAssumption(k)),
+    ...parts.assumptions,
     { name: 'hoursPerMonth', value: hoursPerMonth, unit: 'hours', why: 'billing month: 730 h (8,760 h / 12) as AWS and most cost tools use', defaulted: options.hoursPerMonth === undefined },
     { name: 'ha', value: ha ? 1 : 0, unit: 'flag', why: options.ha !== undefined ? 'set by the caller' : `HA from ${profile.ha.fromUsers.toLocaleString('en-US')} users on (profile)`, defaulted: options.ha === undefined },
   ];
@@ -117,6 +132,8 @@ function planWithWorkload(
     bom: { hoursPerMonth, resources },
     lineItems,
     monthly,
+    costPerUser: perUser(monthly.total, users),
+    ...(Object.keys(parts.plan).length ? { parts: parts.plan } : {}),
     assumptions,
     warnings,
     priceBook: { region: book.region, generatedAt: book.generatedAt, origin: book.origin.kind, digest: book.origin.digest },

@@ -9,6 +9,7 @@ import type { StoragePlan } from '../storage/storage-types.js';
 import type { Assumption, WorkloadKey } from '../workload/assumptions.js';
 import type { Demand } from '../workload/demand.js';
 import type { KubernetesPlan } from './kubernetes-version.js';
+import type { PartsOverride, PartsPlan } from './optional-parts.js';
 
 export interface PlanRequest {
   readonly users: number;
@@ -36,6 +37,20 @@ export interface PlanOptions {
   readonly planDate?: string;
   /** EKS Kubernetes version, e.g. "1.34"; overrides the profile's. Default: the newest released by the plan's date. */
   readonly kubernetesVersion?: string;
+  /** Optional parts (CDN, WAF, backups, environments, VPC endpoints, Support); each key replaces the profile's, false turns it off. */
+  readonly parts?: PartsOverride;
+}
+
+/** Another environment (staging, QA) priced as its own smaller plan. */
+export interface EnvironmentPlan {
+  readonly name: string;
+  readonly users: number;
+  readonly ha: boolean;
+  readonly azs: number;
+  readonly lineItems: readonly LineItem[];
+  readonly monthly: MonthlyCost;
+  readonly costPerUser: Decimal;
+  readonly why: string;
 }
 
 export interface Uncertainty {
@@ -73,6 +88,14 @@ export interface Plan {
   readonly warnings: readonly string[];
   readonly priceBook: { readonly region: string; readonly generatedAt: string; readonly origin: string; readonly digest: string };
   readonly uncertainty?: Uncertainty;
+  /** The monthly total divided by the users: exact, display it rounded (e.g. $0.0042). */
+  readonly costPerUser: Decimal;
+  /** What the optional parts added and what drives each; absent when the plan has none. */
+  readonly parts?: PartsPlan;
+  /** Other environments, each its own plan; their cost is not in `monthly` (see `withEnvironments`). */
+  readonly environments?: readonly EnvironmentPlan[];
+  /** This plan and its other environments together. */
+  readonly withEnvironments?: { readonly total: Decimal; readonly complete: boolean; readonly costPerUser: Decimal };
   /** Capacity as computed, for tools that need more than the summary above. */
   readonly capacity: CapacityPlan;
 }

@@ -119,9 +119,23 @@ function crossChecks(p: Profile): string[] {
   if (p.features?.includes('monitoring-in-cluster') && !p.storage.prometheus) {
     problems.push('$.storage.prometheus: required with the feature monitoring-in-cluster');
   }
+  problems.push(...partsProblems(p.parts, '$.parts'));
   for (const key of Object.keys(p.why ?? {})) {
     if (!hasPath(p, key)) problems.push(`$.why.${key}: names no field of this profile`);
   }
+  return problems;
+}
+
+/** Rules between the parts' fields: each environment gives users or a share (not both), names are unique. */
+export function partsProblems(parts: Profile['parts'], at: string): string[] {
+  const problems: string[] = [];
+  const names = new Set<string>();
+  (parts?.environments ?? []).forEach((e, i) => {
+    if ((e.users === undefined) === (e.share === undefined)) problems.push(`${at}.environments[${i}]: give either users or share, not ${e.users === undefined ? 'neither' : 'both'}`);
+    if (names.has(e.name)) problems.push(`${at}.environments[${i}].name: duplicate environment name ${show(e.name)}`);
+    if (e.name === 'production') problems.push(`${at}.environments[${i}].name: "production" is the plan itself; name the other environment`);
+    names.add(e.name);
+  });
   return problems;
 }
 

@@ -36,6 +36,21 @@ const systemPod = object({
   why: optional(string),
 });
 
+export const SUPPORT_CHOICES = ['basic', 'developer', 'business', 'enterprise-on-ramp', 'enterprise'] as const;
+export const INTERFACE_ENDPOINT_SERVICES = ['ecr.api', 'ecr.dkr', 'logs', 'sts', 'secretsmanager', 'monitoring', 'kms'] as const;
+
+export const ENVIRONMENT_FIELDS: Fields = { name: string, users: optional(count(1, 10_000_000_000)), share: optional(positive(1)), ha: optional(bool) };
+
+/** The optional parts (PartsSpec); also what a caller's override is checked against. */
+export const PARTS_FIELDS: Fields = {
+  cdn: optional(object({ staticKiBPerRequest: optional(amount(0, 1_048_576)), staticRequestsPerRequest: optional(amount(0, 1000)) })),
+  waf: optional(object({ rules: optional(count(0, 1000)) })),
+  backups: optional(object({ retentionDays: optional(count(1, 35)), dailyChangedShare: optional(amount(0, 1)), ebsSnapshots: optional(bool) })),
+  environments: optional(list(object(ENVIRONMENT_FIELDS))),
+  vpcEndpoints: optional(object({ interface: optional(list(oneOf(...INTERFACE_ENDPOINT_SERVICES))), s3Gateway: optional(bool) })),
+  support: optional(oneOf(...SUPPORT_CHOICES)),
+};
+
 export const PROFILE_FIELDS: Fields = {
   name: string,
   title: string,
@@ -135,5 +150,6 @@ export const PROFILE_FIELDS: Fields = {
     jenkins: optional(object({ controllerType: string, agentType: string, executorsPerAgent: count(1, 64) })),
   }),
   secrets: optional(count(0)),
+  parts: optional(object(PARTS_FIELDS)),
   why: optional({ kind: 'strings-by-key' }),
 };

@@ -128,6 +128,38 @@ export interface CiSpec {
   readonly jenkins?: { readonly controllerType: string; readonly agentType: string; readonly executorsPerAgent: number };
 }
 
+/** A smaller copy of the plan for another environment (staging, QA): its own users, single-AZ unless said. */
+export interface EnvironmentSpec {
+  readonly name: string;
+  /** Users the environment serves; or `share` of the production users (rounded, at least 1). */
+  readonly users?: number;
+  readonly share?: number;
+  /** HA for this environment; default off. */
+  readonly ha?: boolean;
+}
+
+export type SupportPlanChoice = 'basic' | 'developer' | 'business' | 'enterprise-on-ramp' | 'enterprise';
+
+/** AWS services reached through interface VPC endpoints instead of NAT. */
+export type InterfaceEndpointService = 'ecr.api' | 'ecr.dkr' | 'logs' | 'sts' | 'secretsmanager' | 'monitoring' | 'kms';
+
+/**
+ * Parts a production setup usually adds, each off unless given (docs/profiles.md, "parts").
+ * Every part is priced from the book; a price the book lacks shows as an unpriced line.
+ */
+export interface PartsSpec {
+  /** CloudFront in front of the load balancer: serves static assets and the API; the origin's bytes to CloudFront are free. */
+  readonly cdn?: { readonly staticKiBPerRequest?: number; readonly staticRequestsPerRequest?: number };
+  /** An AWS WAF web ACL on the entry point (CloudFront with the CDN, else the ALB). */
+  readonly waf?: { readonly rules?: number };
+  /** RDS automated backups kept `retentionDays`, and daily EBS snapshots of persistent volumes kept as long. */
+  readonly backups?: { readonly retentionDays?: number; readonly dailyChangedShare?: number; readonly ebsSnapshots?: boolean };
+  readonly environments?: readonly EnvironmentSpec[];
+  /** An S3 gateway endpoint (free) and interface endpoints: traffic to AWS services that otherwise crosses NAT. */
+  readonly vpcEndpoints?: { readonly interface?: readonly InterfaceEndpointService[]; readonly s3Gateway?: boolean };
+  readonly support?: SupportPlanChoice;
+}
+
 export interface Profile {
   readonly name: string;
   readonly title: string;
@@ -168,6 +200,8 @@ export interface Profile {
   };
   readonly ci: CiSpec;
   readonly secrets?: number;
+  /** Optional parts: CDN, WAF, backups, other environments, VPC endpoints, AWS Support. */
+  readonly parts?: PartsSpec;
   /** Why each other number is what it is, keyed by its path in the profile (e.g. "rds.memoryGiBBase"). */
   readonly why?: Readonly<Record<string, string>>;
 }

@@ -1,6 +1,9 @@
 // docs/profiles.md, rendered from the built-in profile data so the page and the data never disagree.
 import { profiles } from './index.js';
+import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
+import { DEFAULT_INTERFACE_ENDPOINTS } from '../plan/optional-parts.js';
 import type { Assumed, Profile, SystemPod } from './profile-types.js';
+import { INTERFACE_ENDPOINT_SERVICES, SUPPORT_CHOICES } from './profile-schema.js';
 
 const row = (cells: readonly (string | number)[]): string => `| ${cells.map((c) => String(c).replaceAll('|', '\\|')).join(' | ')} |`;
 const table = (head: readonly string[], body: readonly (readonly (string | number)[])[]): string[] => [row(head), row(head.map(() => '---')), ...body.map(row)];
@@ -39,6 +42,37 @@ function section(p: Profile): string[] {
   return out;
 }
 
+const d = (key: keyof typeof PLAN_DEFAULTS) => `${PLAN_DEFAULTS[key].value} (${PLAN_DEFAULTS[key].why})`;
+
+/** The optional `parts` of a profile: what each adds, its fields and their defaults. */
+function partsSection(): string[] {
+  return [
+    '## Optional parts (`parts`)',
+    '',
+    'Parts a production setup usually adds. Each is off unless the profile (or the caller: `PlanOptions.parts`,',
+    'the CLI flags in [cli.md](cli.md)) names it; every part is priced from the price book, and a price the book',
+    'lacks is an unpriced line with its reason, never $0 ([methodology](methodology.md#optional-parts-cdn-waf-backups-environments-endpoints-support)).',
+    '',
+    ...table(['Field', 'Meaning', 'Default'], [
+      ['`parts.cdn`', 'CloudFront in front of the load balancer: it carries the API egress and static assets; the origin\'s bytes to CloudFront are free', 'off'],
+      ['`parts.cdn.staticKiBPerRequest`', 'static bytes CloudFront serves per API request, KiB', d('cdnStaticKiBPerRequest')],
+      ['`parts.cdn.staticRequestsPerRequest`', 'static-asset requests per API request', d('cdnStaticRequestsPerRequest')],
+      ['`parts.waf`', 'an AWS WAF web ACL on CloudFront (with the CDN) or the ALB', 'off'],
+      ['`parts.waf.rules`', 'rules and rule groups in the web ACL', d('wafRules')],
+      ['`parts.backups`', 'RDS automated backups and daily EBS snapshots of persistent volumes', 'off'],
+      ['`parts.backups.retentionDays`', 'days kept, 1 to 35', d('backupRetentionDays')],
+      ['`parts.backups.dailyChangedShare`', 'share of the data that changes a day', d('backupDailyChangedShare')],
+      ['`parts.backups.ebsSnapshots`', 'snapshot persistent volumes too', 'true'],
+      ['`parts.environments`', 'other environments: `[{ "name": "staging", "share": 0.1 }]` or `{ "name": "qa", "users": 500, "ha": true }`; each is its own plan (single AZ unless `ha`), summed beside the total', 'none'],
+      ['`parts.vpcEndpoints`', 'an S3 gateway endpoint and interface endpoints for AWS traffic that otherwise crosses NAT', 'off'],
+      ['`parts.vpcEndpoints.interface`', `interface endpoints, from ${INTERFACE_ENDPOINT_SERVICES.map((x) => `\`${x}\``).join(', ')}`, DEFAULT_INTERFACE_ENDPOINTS.map((x) => `\`${x}\``).join(', ')],
+      ['`parts.vpcEndpoints.s3Gateway`', 'the free S3 gateway endpoint', 'true'],
+      ['`parts.support`', `AWS Support plan: ${SUPPORT_CHOICES.map((x) => `\`${x}\``).join(', ')}; a share of the whole account\'s AWS charges (all environments)`, '`basic` (none)'],
+    ]),
+    '',
+  ];
+}
+
 export function profilesReport(): string {
   const list = Object.values(profiles);
   return [
@@ -57,6 +91,7 @@ export function profilesReport(): string {
     '',
     ...table(['Profile', 'Seed', 'Platform', 'Title'], list.map((p) => [`\`${p.name}\``, p.seed ?? '', p.platform, p.title])),
     '',
+    ...partsSection(),
     ...list.flatMap(section),
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 import type { Decimal } from '../cost/money.js';
+import { perUser } from '../cost/per-user.js';
 import { planTier } from '../plan/plan-tier.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import { auditSeedLadder } from './audit-seed-ladder.js';
@@ -15,7 +16,9 @@ export interface SeedRowBesideModel {
   /** The seed's printed quantities at today's prices. */
   readonly todaysPrices: Decimal;
   /** What the model plans for the same users, at today's prices. */
-  readonly model: { readonly total: Decimal; readonly nodes: string; readonly complete: boolean };
+  readonly model: { readonly total: Decimal; readonly nodes: string; readonly complete: boolean; readonly costPerUser: Decimal };
+  /** The printed total per user. */
+  readonly printedPerUser: Decimal;
 }
 
 /** Each seed row four ways: as printed, by its own arithmetic, at today's prices, and as the model plans it. */
@@ -29,7 +32,8 @@ export function seedLadderBesideModel(book: PriceBook): SeedRowBesideModel[] {
       printedTotal: row.printedTotal,
       ownArithmetic: row.sumOfRecomputedCells,
       todaysPrices: today.rows[i]!.total,
-      model: { total: plan.monthly.total, nodes: plan.nodes.map((g) => `${g.count} × ${g.instanceType}`).join(' + '), complete: plan.monthly.complete },
+      model: { total: plan.monthly.total, nodes: plan.nodes.map((g) => `${g.count} × ${g.instanceType}`).join(' + '), complete: plan.monthly.complete, costPerUser: plan.costPerUser },
+      printedPerUser: perUser(row.printedTotal, row.users),
     };
   });
 }

@@ -1,5 +1,6 @@
 // docs/seed-ladder.md, rendered from the audit and the price book so no figure is typed by hand.
 import { dec } from '../cost/money.js';
+import { formatUsdPerUser } from '../cost/per-user.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import { auditSeedLadder, type FindingKind } from './audit-seed-ladder.js';
 import { compareSeedUnitPrices } from './compare-seed-unit-prices.js';
@@ -118,8 +119,8 @@ export function seedLadderReport(book: PriceBook): string {
     'data transfer, DNS). Every column below is computed, none typed by hand.',
     '',
     ...table(
-      ['Users', 'Printed', 'Seed\'s own arithmetic', 'Seed quantities at today\'s prices', 'Model nodes', 'Model total'],
-      seedLadderBesideModel(book).map((r) => [r.users.toLocaleString('en-US'), usd(r.printedTotal), usd(r.ownArithmetic), usd(r.todaysPrices), r.model.nodes || '—', `${usd(r.model.total)}${r.model.complete ? '' : ' (incomplete)'}`]),
+      ['Users', 'Printed', 'Seed\'s own arithmetic', 'Seed quantities at today\'s prices', 'Model nodes', 'Model total', 'Printed per user', 'Model per user'],
+      seedLadderBesideModel(book).map((r) => [r.users.toLocaleString('en-US'), usd(r.printedTotal), usd(r.ownArithmetic), usd(r.todaysPrices), r.model.nodes || '—', `${usd(r.model.total)}${r.model.complete ? '' : ' (incomplete)'}`, formatUsdPerUser(r.printedPerUser), `${formatUsdPerUser(r.model.costPerUser)}${r.model.complete ? '' : '+'}`]),
     ),
     '',
   );

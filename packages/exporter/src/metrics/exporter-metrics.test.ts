@@ -46,7 +46,7 @@ function parse(text: string) {
 
 describe('ExporterMetrics', () => {
   it('serves exactly the documented names, types and labels, each with # HELP', async () => {
-    expect(CONTRACT.length).toBe(23);
+    expect(CONTRACT.length).toBe(24);
     const { types, help, samples } = parse(await metrics().render());
     for (const c of CONTRACT) {
       expect(types.get(c.name), c.name).toBe(c.type);
@@ -81,6 +81,7 @@ describe('ExporterMetrics', () => {
     expect(value('tier_planner_refresh_last_success_timestamp_seconds', { plan: 'big' })).toBe((NOW - 120_000) / 1000);
     expect(value('tier_planner_refresh_interval_seconds')).toBe(21_600);
     expect(value('tier_planner_plan_users', { plan: 'big' })).toBe(1_000_000);
+    expect(value('tier_planner_plan_cost_per_user_usd', { plan: 'big' })).toBe(plans[1]!.plan.monthly.total.div(1_000_000).toNumber());
     expect(value('tier_planner_plan_info', { plan: 'big' })).toBe(1);
     expect(value('tier_planner_plan_nodes', { plan: 'web-10k', node_group: 'workers' })).toBe(web.plan.nodes[0]!.desired);
   });

@@ -60,6 +60,7 @@ export class ExporterMetrics {
   private readonly g = {
     info: this.gauge('tier_planner_plan_info', 'Plans loaded (always 1), with their profile, region, tier and platform.', ['plan', 'profile', 'region', 'tier', 'platform']),
     users: this.gauge('tier_planner_plan_users', 'Users the plan is sized for.', ['plan']),
+    perUser: this.gauge('tier_planner_plan_cost_per_user_usd', 'The plan\'s monthly cost per user, USD (forecast total / users).', ['plan']),
     nodes: this.gauge('tier_planner_plan_nodes', 'Nodes the plan runs, per node group and instance type.', ['plan', 'node_group', 'instance_type']),
     budget: this.gauge('tier_planner_plan_budget_usd', 'Monthly budget in USD (config budgetUsd, default the plan forecast total).', ['plan']),
     forecast: this.gauge('tier_planner_forecast_monthly_cost_usd', 'The cost model monthly cost in USD (for the plan\'s hours per month, 730 by default), per service.', ['plan', 'aws_service']),
@@ -198,6 +199,7 @@ export class ExporterMetrics {
       const plan = p.name;
       g.info.set(f.info, 1);
       g.users.set({ plan }, f.users);
+      g.perUser.set({ plan }, num(f.costPerUserUsd));
       for (const n of f.nodes) g.nodes.inc({ plan, node_group: n.nodeGroup, instance_type: n.instanceType }, n.count);
       g.budget.set({ plan }, num(f.budgetUsd));
       for (const [service, v] of f.forecastByService) g.forecast.set({ plan, aws_service: service }, num(v));

@@ -6,6 +6,8 @@ import type { LoadedPlan } from '../plans/loaded-plan.js';
 export interface PlanFigures {
   readonly info: { plan: string; profile: string; region: string; tier: string; platform: string };
   readonly users: number;
+  /** The plan's monthly cost per user. */
+  readonly costPerUserUsd: Decimal;
   readonly nodes: readonly { nodeGroup: string; instanceType: string; count: number }[];
   readonly budgetUsd: Decimal;
   readonly forecastByService: ReadonlyMap<string, Decimal>;
@@ -51,6 +53,7 @@ export function planFigures(p: LoadedPlan, actuals: PlanActuals, expected: Expec
   return {
     info: { plan: p.name, profile: p.plan.profile.name, region: p.plan.region, tier: tierLabel(p.plan.users), platform: p.plan.profile.platform },
     users: p.plan.users,
+    costPerUserUsd: p.plan.costPerUser,
     nodes: p.plan.nodes.map((n) => ({ nodeGroup: n.name, instanceType: n.instanceType, count: n.desired })),
     budgetUsd: p.budgetUsd,
     forecastByService,

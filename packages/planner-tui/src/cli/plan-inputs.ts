@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { checkPlanDate, listProfiles, loadPriceBook, parseProfile, ProfileError, type Ec2Purchase, type PlanOptions, type PriceBook, type Profile } from '@tier-planner/cost-model';
 import { parseRegion } from './parse-args.js';
 import { parseNumber } from './parse-numbers.js';
+import { PART_OPTIONS, parsePartFlags, type PartValues } from './parse-parts.js';
 import { printable, quoted } from '../render/printable.js';
 import { fileProblems, UsageError } from './usage-error.js';
 
@@ -18,6 +19,7 @@ export const PLAN_OPTIONS = {
   format: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  ...PART_OPTIONS,
 } as const;
 
 export interface PlanInputs {
@@ -26,7 +28,7 @@ export interface PlanInputs {
   readonly options: PlanOptions;
 }
 
-interface PlanValues {
+interface PlanValues extends PartValues {
   readonly profile?: string;
   readonly 'profile-file'?: string;
   readonly region?: string;
@@ -47,7 +49,8 @@ export function planInputs(values: PlanValues, now: () => Date = () => new Date(
   const profile = file !== undefined ? readProfileFile(file) : name;
   const planDate = values.date === undefined ? now().toISOString().slice(0, 10) : parseDate(values.date);
   const book = loadPriceBook({ region: parseRegion(values.region) });
-  return { profile, book, options: { purchase, planDate, ...(hours !== undefined ? { hoursPerMonth: hours } : {}) } };
+  const parts = parsePartFlags(values);
+  return { profile, book, options: { purchase, planDate, ...(hours !== undefined ? { hoursPerMonth: hours } : {}), ...(Object.keys(parts).length ? { parts } : {}) } };
 }
 
 function parseDate(text: string): string {

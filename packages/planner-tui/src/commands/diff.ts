@@ -29,7 +29,7 @@ export function diff(argv: readonly string[], io: CliIo): number {
   const plans = readPlanFiles(files);
   const d = diffPlans(...plans);
   if (format === 'json') {
-    io.stdout.write(toJsonText({ kind: 'tier-planner-plan-diff', ...d, complete: { a: plans[0].monthly.complete, b: plans[1].monthly.complete } }));
+    io.stdout.write(toJsonText({ kind: 'tier-planner-plan-diff', ...d, complete: { a: plans[0].monthly.complete, b: plans[1].monthly.complete }, costPerUser: { a: plans[0].costPerUser, b: plans[1].costPerUser } }));
     return EXIT.ok;
   }
   io.stdout.write(printableLines(renderDiffText(files, plans, d)));

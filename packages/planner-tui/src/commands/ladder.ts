@@ -18,6 +18,7 @@ Options:
   --users LIST            comma-separated user counts (use _ for thousands: 1_000)
   --max-breakpoints N     report at most N breakpoints; default 30
   --profile, --profile-file, --region, --purchase, --hours, --date   as for the plan
+  --cdn, --waf, --backups, --vpc-endpoints, --support, --environment  optional parts, as for the plan
   --format F              table | json | markdown | csv
 `;
 

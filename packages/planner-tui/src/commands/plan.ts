@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { planTier, planToJson } from '@tier-planner/cost-model';
 import type { CliIo } from '../cli/io.js';
 import { PLAN_OPTIONS, pickFormat, planInputs } from '../cli/plan-inputs.js';
+import { hasPartFlags } from '../cli/parse-parts.js';
 import { usageErrors } from '../cli/parse-args.js';
 import { parseNumber, parseUsers } from '../cli/parse-numbers.js';
 import { styleFor } from '../cli/style.js';
@@ -29,6 +30,14 @@ Options:
   --json                  same as --format json
   --samples N --seed S    P10/P50/P90 of the total over the profile's assumption ranges
   --print                 print even in a terminal
+
+Optional parts (each replaces the profile's; they imply --print):
+  --cdn                   CloudFront in front of the load balancer
+  --waf                   an AWS WAF web ACL on the entry point
+  --backups DAYS          RDS automated backups and EBS snapshots kept DAYS (1 to 35)
+  --vpc-endpoints         S3 gateway and interface endpoints instead of NAT for AWS traffic
+  --support PLAN          basic | developer | business | enterprise-on-ramp | enterprise
+  --environment NAME=N    another environment with N users or N% of them (repeatable)
 `;
 
 /** `tier-planner --users N`: the plan as text, JSON, Markdown or CSV, or the TUI in a terminal. */
@@ -47,7 +56,8 @@ export async function plan(argv: readonly string[], io: CliIo): Promise<number> 
   const users = parseUsers(values.users);
   const format = pickFormat(values, ['table', 'json', 'markdown', 'csv'] as const, 'table');
   const { profile, book, options } = planInputs(values, io.now);
-  const interactive = io.stdout.isTTY === true && !values.print && !values.json && values.format === undefined && values.samples === undefined;
+  // The explorer plans the profile as it is: part flags print the plan they change.
+  const interactive = io.stdout.isTTY === true && !values.print && !values.json && values.format === undefined && values.samples === undefined && !hasPartFlags(values);
   if (interactive && typeof profile === 'string') {
     const { startTui } = await import('../tui/start-tui.js');
     return startTui({ users, profile, region: book.region, purchase: options.purchase ?? 'on-demand', ...(options.hoursPerMonth ? { hoursPerMonth: options.hoursPerMonth } : {}), ...(options.planDate ? { planDate: options.planDate } : {}), book, cwd: process.cwd() });

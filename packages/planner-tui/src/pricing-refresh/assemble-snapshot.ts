@@ -7,8 +7,12 @@ import type { PodLimits } from './services/ec2.js';
 
 export const REFRESH_GENERATOR = 'pricing refresh (AWS Price List API)';
 
-/** Copied from the embedded snapshot: not AWS prices, so the Price List has nothing newer. */
-const COPIED_PREFIX = 'github-actions/';
+/**
+ * Copied from the embedded snapshot: GitHub Actions is not AWS, and AWS Support is a share of the
+ * bill, the same in every region (read from AWS's Support pricing page), not a regional product.
+ */
+const COPIED_PREFIXES = ['github-actions/', 'support/'];
+export const isCopiedKey = (key: string): boolean => COPIED_PREFIXES.some((p) => key.startsWith(p));
 // The EKS version calendar is copied too: it is AWS documentation, not a Price List product.
 
 const ALWAYS_MISSING = [
@@ -44,7 +48,7 @@ export function assembleSnapshot({ region, embedded, items, fetchedAt }: Assembl
   const { prices, missing } = buildDimensions(region, embedded, allItems);
   for (const p of prices) usedCodes.add(p.source.replace(/^aws-price-list-/, ''));
 
-  const copied = embedded.prices.filter((p) => p.key.startsWith(COPIED_PREFIX));
+  const copied = embedded.prices.filter((p) => isCopiedKey(p.key));
   const sources: Record<string, SourceRef> = {};
   for (const code of [...usedCodes].sort()) sources[priceListSourceId(code)] = sourceRef(code, region, items.get(code) ?? [], fetchedAt);
   const copySource = (id: string) => {
@@ -84,7 +88,7 @@ function buildDimensions(region: string, embedded: SnapshotContent, allItems: re
   }
   const missing: { key: string; reason: string }[] = [];
   for (const { key } of embedded.prices) {
-    if (rules.has(key) || key.startsWith(COPIED_PREFIX)) continue;
+    if (rules.has(key) || isCopiedKey(key)) continue;
     const rule = SERVICES.map((s) => s.ruleFor(key)).find((r) => r !== undefined);
     if (rule) rules.set(key, rule);
     else missing.push({ key, reason: NOT_SERVED.find((n) => key.startsWith(n.prefix))?.reason ?? 'no Price List mapping for this key yet' });

@@ -1,6 +1,7 @@
 import { loadPriceBook, snapshotPath, type PriceDimension, type SnapshotContent } from '@tier-planner/cost-model';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readEmbeddedReference } from './embedded-reference.js';
+import { isCopiedKey } from './assemble-snapshot.js';
 import { refreshPriceSnapshot, type RefreshOptions, type RefreshProgress } from './index.js';
 import { SERVICES } from './services/index.js';
 import type { FakePriceListServer, FakeProduct } from './testing/fake-price-list-server.js';
@@ -59,7 +60,7 @@ describe('refreshPriceSnapshot against the loopback Price List server', () => {
     const byKey = new Map(content.prices.map((p) => [p.key, p]));
     const missingKeys = new Map(content.missing.map((m) => [m.key, m.reason]));
     for (const dim of embedded.prices) {
-      if (dim.key.startsWith('github-actions/')) expect(byKey.get(dim.key)).toEqual(dim);
+      if (isCopiedKey(dim.key)) expect(byKey.get(dim.key)).toEqual(dim);
       else if (served(dim.key)) expect(priceOf(byKey.get(dim.key)), dim.key).toEqual(priceOf(dim));
       else {
         expect(byKey.has(dim.key), dim.key).toBe(false);
@@ -82,7 +83,8 @@ describe('refreshPriceSnapshot against the loopback Price List server', () => {
       expect(content.sources[id], dim.key).toEqual(embedded.sources[id]);
     }
 
-    for (const p of content.prices.filter((p) => !p.key.startsWith('github-actions/'))) {
+    expect(content.prices.some((p) => p.key === 'support/business/monthly-minimum')).toBe(true);
+    for (const p of content.prices.filter((p) => !isCopiedKey(p.key))) {
       expect(p.sku, p.key).toMatch(/^[A-Z0-9]+$/);
       expect(content.sources[p.source]).toMatchObject({ confidence: 'vendor-api', title: expect.stringMatching(/^AWS Price List API GetProducts /) });
     }
@@ -231,7 +233,7 @@ describe('refreshPriceSnapshot against the loopback Price List server', () => {
     const { content, path } = await refreshPriceSnapshot(options(server, tempDir(), { region: 'eu-west-1' }));
     expect(path.endsWith('eu-west-1.json')).toBe(true);
     expect(content.region).toBe('eu-west-1');
-    const keys = content.prices.map((p) => p.key).filter((k) => !k.startsWith('github-actions/'));
+    const keys = content.prices.map((p) => p.key).filter((k) => !isCopiedKey(k));
     expect(keys.sort()).toEqual(['eks/cluster/extended-support', 'eks/cluster/standard-support']);
     expect(content.missing.map((m) => m.key)).toContain('vpc/nat-gateway/hours'); // us-east-1 NAT products are not eu-west-1's
     expect(content.sources['aws-price-list-AmazonEKS']!.ref).toBe('pricing:GetProducts ServiceCode=AmazonEKS regionCode=eu-west-1');

@@ -1,5 +1,5 @@
 import type { Decimal, Plan, PlanDiff } from '@tier-planner/cost-model';
-import { int, table, usd } from './format.js';
+import { int, perUserUsd, table, usd } from './format.js';
 import { printable } from './printable.js';
 import { serviceCell, servicePricing, unpricedSummary } from './unpriced.js';
 
@@ -17,6 +17,7 @@ export function renderDiffText(files: readonly [string, string], plans: readonly
     `${fa} (${int(a.users)} users, ${printable(a.profile.name)}) → ${fb} (${int(b.users)} users, ${printable(b.profile.name)})`,
     '',
     `Total: ${usd(d.total.a)}${a.monthly.complete ? '' : '*'} → ${usd(d.total.b)}${b.monthly.complete ? '' : '*'} (${signed(d.total.delta)} per month)`,
+    `Per user: ${perUserUsd(a.costPerUser)} → ${perUserUsd(b.costPerUser)} per user per month`,
     ...(incomplete.length ? ['* totals leave out what has no price:', ...incomplete] : []),
     '',
     'Changes:',

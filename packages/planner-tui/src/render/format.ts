@@ -1,5 +1,5 @@
 import type { Decimal } from '@tier-planner/cost-model';
-import { formatUsd } from '@tier-planner/cost-model';
+import { formatUsd, formatUsdPerUser } from '@tier-planner/cost-model';
 
 export const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 
@@ -20,6 +20,9 @@ export function qty(d: Decimal): string {
 }
 
 export const usd = formatUsd;
+
+/** A cost per user per month: "$0.0042", "$1.25" (see formatUsdPerUser). */
+export const perUserUsd = formatUsdPerUser;
 
 /** A plain number with thousands separators and every decimal it has (2,875 or 0.0125). */
 export const grouped = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 20 });

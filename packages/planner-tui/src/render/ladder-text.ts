@@ -1,5 +1,5 @@
 import type { Breakpoint, Plan } from '@tier-planner/cost-model';
-import { grouped, int, table, usd } from './format.js';
+import { grouped, int, perUserUsd, table, usd } from './format.js';
 import { printable } from './printable.js';
 import { serviceCells, servicePricing, unpricedSummary } from './unpriced.js';
 
@@ -18,6 +18,7 @@ export function ladderRows(plans: readonly Plan[]): string[][] {
   rows.push(['database', ...plans.map((p) => (p.datastores.rds ? `${p.datastores.rds.instanceClass}${p.datastores.rds.readReplicas ? `+${p.datastores.rds.readReplicas}rr` : ''}` : '-'))]);
   for (const s of services) rows.push([printable(s), ...cells.map((c) => c.get(s) ?? '-')]);
   rows.push(['total / month', ...plans.map((p) => `${usd(p.monthly.total)}${p.monthly.complete ? '' : '*'}`)]);
+  rows.push(['per user', ...plans.map((p) => `${perUserUsd(p.costPerUser)}${p.monthly.complete ? '' : '*'}`)]);
   return rows;
 }
 
@@ -64,10 +65,10 @@ export function renderLadderMarkdown(plans: readonly Plan[], breakpoints: readon
 /** Exact figures; an unpriced service's cell is empty (not 0), and `unpriced` says what is missing. */
 export function renderLadderCsv(plans: readonly Plan[]): string {
   const services = [...new Set(plans.flatMap((p) => [...p.monthly.byService.keys()]))];
-  const rows = [['users', 'ha', 'azs', ...services.map((s) => `${s} usd`), 'total usd', 'complete', 'unpriced']];
+  const rows = [['users', 'ha', 'azs', ...services.map((s) => `${s} usd`), 'total usd', 'complete', 'unpriced', 'per user usd']];
   for (const p of plans) {
     const cell = (s: string) => (servicePricing(p.lineItems, s) === 'unpriced' ? '' : (p.monthly.byService.get(s)?.toString() ?? '0'));
-    rows.push([String(p.users), String(p.ha), String(p.azs), ...services.map(cell), p.monthly.total.toString(), String(p.monthly.complete), unpricedSummary(p)]);
+    rows.push([String(p.users), String(p.ha), String(p.azs), ...services.map(cell), p.monthly.total.toString(), String(p.monthly.complete), unpricedSummary(p), p.costPerUser.toString()]);
   }
   return rows.map((r) => r.map((f) => (/[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',')).join('\r\n') + '\r\n';
 }

@@ -10,5 +10,7 @@ export function renderPlanCsv(plan: Plan): string {
     rows.push([i.service, i.resource, i.component, i.quantity.toString(), i.unit, i.unitPrice?.toString() ?? '', i.monthly?.toString() ?? '', i.provenance?.key ?? (i.price.kind === 'dimension' ? i.price.key : ''), i.provenance?.asOf ?? '', i.unpriced ?? '']);
   }
   rows.push(['TOTAL', '', '', '', '', '', plan.monthly.total.toString(), '', '', plan.monthly.complete ? '' : `incomplete: ${unpricedSummary(plan)}`]);
+  rows.push(['PER USER', '', '', String(plan.users), 'users', '', plan.costPerUser.toString(), '', '', plan.monthly.complete ? '' : 'incomplete: see TOTAL']);
+  for (const e of plan.environments ?? []) rows.push([`ENVIRONMENT ${e.name}`, '', '', String(e.users), 'users', '', e.monthly.total.toString(), '', '', e.monthly.complete ? '' : 'incomplete']);
   return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,5 +1,6 @@
 import type { Plan } from '@tier-planner/cost-model';
-import { grouped, int, num, qty, usd } from './format.js';
+import { grouped, int, num, perUserUsd, qty, usd } from './format.js';
+import { environmentLines } from './plan-text.js';
 import { printable } from './printable.js';
 import { incompleteNote } from './unpriced.js';
 
@@ -28,7 +29,9 @@ export function renderPlanMarkdown(plan: Plan): string {
   }
   out.push(mdRow(['Service', 'Resource', 'Component', 'Quantity', 'Unit', 'Monthly']), mdRow(['---', '---', '---', '---:', '---', '---:']));
   for (const i of plan.lineItems) out.push(mdRow([printable(i.service), printable(i.resource), printable(i.component), qty(i.quantity), i.unit, i.monthly ? usd(i.monthly) : 'unpriced']));
-  out.push('', `**Total: ${usd(plan.monthly.total)} per month**${incompleteNote(plan)}`, '');
+  out.push('', `**Total: ${usd(plan.monthly.total)} per month**${incompleteNote(plan)}`, '', `Per user: ${perUserUsd(plan.costPerUser)} per user per month`, '');
+  const env = environmentLines(plan);
+  if (env.length) out.push(...env.slice(1).map((l) => l.replace(/^  /, '- ')), '');
   if (plan.warnings.length) out.push(...plan.warnings.map((w) => `> ${w}`), '');
   return out.join('\n');
 }

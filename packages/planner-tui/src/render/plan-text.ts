@@ -1,5 +1,5 @@
 import type { Plan } from '@tier-planner/cost-model';
-import { counted, grouped, int, num, qty, table, unitUsd, usd } from './format.js';
+import { counted, grouped, int, num, perUserUsd, qty, table, unitUsd, usd } from './format.js';
 import { printable } from './printable.js';
 import { incompleteNote, serviceCells } from './unpriced.js';
 
@@ -41,6 +41,7 @@ export function renderPlanText(plan: Plan): string {
   out.push(`  ECR: ${counted(s.ecr.repositories, 'repository', 'repositories')} × ${counted(s.ecr.retainedImages, 'image')} kept = ${num(s.ecr.storageGb)} GB`);
   out.push(`  logs: ${num(s.logs.ingestedGbPerMonth)} GB/month into ${s.logs.sink}, ${num(s.logs.storedGb)} GB kept`);
   out.push('', `CI: ${plan.ci.provider}, ${int(plan.ci.totalMinutes)} minutes/month — ${plan.ci.why}`);
+  out.push(...partsLines(plan));
 
   out.push('', 'Line items (monthly)');
   const rows: string[][] = [['service', 'resource', 'component', 'quantity', 'unit', 'unit price', 'monthly', 'price as of']];
@@ -73,5 +74,34 @@ export function renderPlanText(plan: Plan): string {
     out.push('', `Uncertainty (${int(u.samples)} samples, seed ${u.seed}, over ${u.sampled.join(', ') || 'no ranged assumption'}): P10 ${usd(u.p10)}, P50 ${usd(u.p50)}, P90 ${usd(u.p90)}`);
   }
   out.push('', `Total: ${usd(plan.monthly.total)} per month${incompleteNote(plan)}`);
+  out.push(`Per user: ${perUserUsd(plan.costPerUser)} per user per month (${int(plan.users)} users)`);
+  out.push(...environmentLines(plan));
   return out.join('\n') + '\n';
+}
+
+/** Other environments, each its own smaller plan, and everything together. */
+export function environmentLines(plan: Plan): string[] {
+  if (!plan.environments?.length || !plan.withEnvironments) return [];
+  const out = ['', 'Other environments (each its own plan; not in the total above)'];
+  for (const e of plan.environments) out.push(`  ${printable(e.name)}: ${usd(e.monthly.total)} per month${e.monthly.complete ? '' : '*'}, ${perUserUsd(e.costPerUser)} per user — ${e.why}`);
+  const all = plan.withEnvironments;
+  out.push(`With other environments: ${usd(all.total)} per month${all.complete ? '' : ' (incomplete)'}, ${perUserUsd(all.costPerUser)} per production user`);
+  return out;
+}
+
+/** What each optional part adds and what drives it. */
+export function partsLines(plan: Plan): string[] {
+  const p = plan.parts;
+  if (!p) return [];
+  const out = ['', 'Optional parts'];
+  if (p.cdn) out.push(`  CDN: CloudFront sends ${num(p.cdn.dataOutGb)} GB/month, ${int(p.cdn.httpsRequests)} HTTPS requests — ${p.cdn.why}`);
+  if (p.waf) out.push(`  WAF: one web ACL on ${p.waf.on === 'cloudfront' ? 'CloudFront' : 'the ALB'}, ${counted(p.waf.rules, 'rule')}, ${int(p.waf.requests)} requests inspected/month`);
+  if (p.backups) {
+    const rds = p.backups.rdsStoredGb !== undefined ? `; RDS backups ${num(p.backups.rdsStoredGb)} GB kept, ${num(p.backups.rdsFreeGb ?? 0)} GB free` : '';
+    const snaps = p.backups.snapshotGb !== undefined ? `; EBS snapshots ${num(p.backups.snapshotGb)} GB` : '';
+    out.push(`  backups: kept ${counted(p.backups.retentionDays, 'day')}${rds}${snaps}`);
+  }
+  if (p.vpcEndpoints) out.push(`  VPC endpoints: ${num(p.vpcEndpoints.natGbRemoved)} GB/month off NAT — ${p.vpcEndpoints.why}`);
+  if (p.support) out.push(`  AWS Support: ${p.support} (a share of the month's AWS charges, at least its minimum)`);
+  return out;
 }

@@ -41,6 +41,15 @@ describe('every priced resource is built, or listed with its reason', () => {
     }
   });
 
+  it('optional parts the stack does not create are listed with their reason, not surprises', () => {
+    const p = plan(100_000, 'nextjs-nestjs-postgres', { parts: { cdn: {}, waf: {}, backups: {}, vpcEndpoints: {}, support: 'business' } });
+    const ledger = pricedVsBuilt(p, synthPlan(p));
+    expect(ledgerProblems(ledger)).toEqual([]);
+    const left = new Map(ledger.notProvisioned.map((n) => [n.item.type, n.reason]));
+    for (const type of ['cloudfront_distribution', 'waf_web_acl', 'rds_backup', 'vpc_endpoint']) expect(left.get(type), type).toBe(NOT_PROVISIONED.optionalParts);
+    expect(left.get('support_plan')).toBe(NOT_PROVISIONED.support);
+  });
+
   it('reads a plan file as well as a plan computed in-process', () => {
     const p = plan(10_000, 'microservices-mysql');
     const tf = synthPlan(p);

@@ -64,6 +64,8 @@ export const NOT_PROVISIONED = {
   jenkins: 'Jenkins is CI outside this stack: run its controller, agents and home volume yourself',
   persistentVolume: 'created by Kubernetes from a PersistentVolumeClaim (the EBS CSI driver), not by Terraform',
   snapshots: 'taken by your backup schedule; the stack schedules none',
+  optionalParts: 'an optional part of the plan (CDN, WAF, backups beyond the free allocation, VPC endpoints, Support) the reference stack does not create',
+  support: 'an AWS Support plan is a subscription of the account, not a resource a stack creates',
 } as const;
 
 const NODE_GROUP = /^node group (.+)$/;
@@ -131,6 +133,11 @@ const RULES: { readonly [T in BomResource['type']]: (r: Extract<BomResource, { t
   route53_zone: () => ({ reason: NOT_PROVISIONED.route53 }),
   secrets_manager: () => ({ reason: NOT_PROVISIONED.secrets }),
   github_actions: () => ({ reason: NOT_PROVISIONED.githubActions }),
+  cloudfront_distribution: () => ({ reason: NOT_PROVISIONED.optionalParts }),
+  waf_web_acl: () => ({ reason: NOT_PROVISIONED.optionalParts }),
+  rds_backup: () => ({ reason: NOT_PROVISIONED.optionalParts }),
+  vpc_endpoint: () => ({ reason: NOT_PROVISIONED.optionalParts }),
+  support_plan: () => ({ reason: NOT_PROVISIONED.support }),
 };
 
 function account(r: BomResource, plan: LedgerPlan, stack: StackIndex): Outcome {

@@ -39,6 +39,11 @@ export const TAG_VISIBILITY: Readonly<Record<ResourceType, Visibility>> = {
   github_actions: { tagged: false, why: 'billed by GitHub, not AWS: never in an AWS Budget' },
   secrets_manager: { tagged: false, why: 'the stack creates no Secrets Manager secret (RDS keeps its own, untagged by this stack)' },
   route53_zone: { tagged: false, why: 'the stack creates no hosted zone (bring your own)' },
+  cloudfront_distribution: { tagged: false, why: 'the stack creates no CloudFront distribution' },
+  waf_web_acl: { tagged: false, why: 'the stack creates no WAF web ACL' },
+  rds_backup: { tagged: false, why: 'RDS backup storage is billed to the account per region, not to the tagged DB instance' },
+  vpc_endpoint: { tagged: false, why: 'the stack creates no VPC endpoints' },
+  support_plan: { tagged: false, why: 'AWS Support is billed to the account, not to any resource' },
   public_ipv4: { tagged: false, why: "the ALB's addresses belong to AWS and carry no tag of ours; no AWS source read says an Elastic IP's tag reaches its IPv4 charge" },
 };
 

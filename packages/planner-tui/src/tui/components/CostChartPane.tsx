@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { useMemo } from 'react';
-import { int, usd } from '../../render/format.js';
+import { int, perUserUsd, usd } from '../../render/format.js';
 import { RANGE_FROM, RANGE_TO, type PricedBreakpoint } from '../state/cost-range-cache.js';
 import { usePlanner } from '../state/planner-context.js';
 import { useCostRange } from '../state/use-cost-range.js';
@@ -41,7 +41,8 @@ export function CostChartPane({ width, rows }: { readonly width: number; readonl
   const describe = (b: PricedBreakpoint | undefined) =>
     b ? `${int(b.users)} users (${floor(b.monthlyBefore, b.completeBefore)} → ${floor(b.monthlyAfter, b.completeAfter)}: ${b.changes.join('; ')})` : 'none found';
   const progress = range.searched < range.segments ? ` · searching breakpoints ${Math.round((100 * range.searched) / range.segments)}%` : ` · ${range.breakpoints.length} breakpoint(s)`;
-  const legend = `^ ${int(users)} users${incomplete ? ' · $X+: incomplete, unpriced items left out' : ''} · + breakpoint · log scales${progress}`;
+  const perUser = plan && !state.error ? ` (${perUserUsd(plan.costPerUser)}${plan.monthly.complete ? '' : '+'} per user)` : '';
+  const legend = `^ ${int(users)} users${perUser}${incomplete ? ' · $X+: incomplete, unpriced items left out' : ''} · + breakpoint · log scales${progress}`;
   const text = [
     fit(legend, width),
     fit(`last breakpoint ≤ here: ${describe(below)}`, width),

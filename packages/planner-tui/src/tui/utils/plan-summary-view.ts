@@ -1,5 +1,5 @@
 import type { Plan } from '@tier-planner/cost-model';
-import { counted, int } from '../../render/format.js';
+import { counted, int, perUserUsd } from '../../render/format.js';
 import { totalUsd } from './money.js';
 import { fit, joinWhileFits } from './text.js';
 
@@ -22,13 +22,15 @@ export function capacityLines(plan: Plan, width: number): string[] {
 
 /**
  * The one-line verdict: total per month, marked "$X+ (incomplete)" when something could not be
- * priced, then the demand behind it. On a narrow screen the demand drops out first, then the long caveat.
+ * priced, then the demand behind it, then the cost per user. On a narrow screen the per-user
+ * figure drops out first, then the demand, then the long caveat.
  */
 export function totalLine(plan: Plan, width: number): string {
   const total = `Total ${totalUsd(plan.monthly)} / month`;
   const demand = `(${int(plan.demand.peakRps)} req/s peak, ${plan.ha ? `HA over ${plan.azs} AZs` : 'single AZ'})`;
-  if (plan.monthly.complete) return joinWhileFits([total, demand], width, '  ');
+  const perUser = `${perUserUsd(plan.costPerUser)}${plan.monthly.complete ? '' : '+'} per user`;
+  if (plan.monthly.complete) return joinWhileFits([total, demand, perUser], width, '  ');
   const n = plan.monthly.unpriced.length;
   const caveat = [`(incomplete: ${n} unpriced item${n === 1 ? '' : 's'} left out)`, '(incomplete)'].find((c) => total.length + 1 + c.length <= width);
-  return caveat ? joinWhileFits([`${total} ${caveat}`, demand], width, '  ') : fit(total, width);
+  return caveat ? joinWhileFits([`${total} ${caveat}`, demand, perUser], width, '  ') : fit(total, width);
 }

@@ -1,4 +1,4 @@
-import { loadPriceBook, planTier } from '@tier-planner/cost-model';
+import { formatUsdPerUser, loadPriceBook, planTier } from '@tier-planner/cost-model';
 import { describe, expect, it } from 'vitest';
 import { costBarLines } from '../components/CapacityAndCost.js';
 import type { Scenario } from '../state/scenario.js';
@@ -63,6 +63,14 @@ describe('unpriced line items are never shown as a price', () => {
     expect(totalLine(spot, 120)).toMatch(/^Total \$[\d,]+\.\d\d\+ \/ month \(incomplete: 1 unpriced item left out\) {2}\(/);
     expect(totalLine(spot, 40)).toMatch(/^Total \$[\d,]+\.\d\d\+ \/ month \(incomplete\)$/);
     expect(totalLine(small, 120)).toMatch(/^Total \$[\d,]+\.\d\d \/ month {2}\(26 req\/s peak/);
+  });
+
+  it('the total line ends with the cost per user, dropped first when the screen is narrow', () => {
+    expect(totalLine(small, 120).endsWith(`)  ${formatUsdPerUser(small.costPerUser)} per user`)).toBe(true);
+    expect(totalLine(spot, 120).endsWith(`)  ${formatUsdPerUser(spot.costPerUser)}+ per user`)).toBe(true);
+    const narrow = totalLine(small, totalLine(small, 200).length - 1);
+    expect(narrow).not.toContain('per user');
+    expect(narrow).toContain('req/s peak');
   });
 
   it('a service whose priced part is $0.00 is a floor, "$0.00+", not "unpriced"', () => {
