@@ -24,7 +24,7 @@ export function renderPlanText(plan: Plan): string {
     for (const t of plan.fargate) out.push(`  ${printable(t.service)}: ${int(t.count)} × ${grouped(t.vcpu)} vCPU / ${grouped(t.memoryGb)} GB (${t.arch}${t.spot ? ', Spot' : ''})`);
   }
   out.push('', 'Services');
-  for (const r of plan.replicas) out.push(`  ${printable(r.name)}: ${counted(r.desired, 'replica')} (load needs ${int(r.needed)}, min ${int(r.minReplicas)}, HPA max ${int(r.maxReplicas)}), ${int(r.cpuMillicores)}m CPU / ${int(r.memoryMiB)} MiB each`);
+  for (const r of plan.replicas) out.push(`  ${printable(r.name)}: ${counted(r.desired, 'replica')} (load needs ${int(r.needed)}, min ${int(r.minReplicas)}, HPA max ${int(r.maxReplicas)}), ${int(r.cpuMillicores)}m CPU / ${int(r.memoryMiB)} MiB each${r.why ? ` — ${r.why}` : ''}`);
   const { rds, cache, kafka } = plan.datastores;
   if (rds || cache || kafka) {
     out.push('', 'Datastores');
