@@ -12,6 +12,9 @@ export * from './pricing/snapshot-types.js';
 
 // The model
 export { planTier, resolveProfile, MAX_USERS } from './plan/plan-tier.js';
+export { planHeadline, type Headline } from './plan/headline.js';
+export { planScenario } from './plan/plan-scenario.js';
+export { listScenarios, getScenario, SCENARIOS, type Scenario, type ScenarioPlan, type ScenarioTarget } from './scenarios/index.js';
 export { planLadder, DEFAULT_LADDER } from './plan/plan-ladder.js';
 export { findBreakpoints, type Breakpoint, type BreakpointSearch } from './plan/find-breakpoints.js';
 export { diffPlans, type PlanDiff, type CostDelta } from './plan/diff-plans.js';

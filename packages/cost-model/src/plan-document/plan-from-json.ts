@@ -1,4 +1,5 @@
 import { dec } from '../cost/money.js';
+import { planHeadline } from '../plan/headline.js';
 import type { Plan } from '../plan/plan-types.js';
 import { PlanDocumentError } from './plan-document-error.js';
 import { PLAN_JSON_KIND, PLAN_JSON_SCHEMA_VERSION } from './plan-to-json.js';
@@ -16,7 +17,11 @@ export function planFromJson(value: unknown, origin: string): Plan {
   try {
     const byService = new Map(Object.entries(p.monthly.byService as Record<string, string>).map(([k, v]) => [k, dec(v)]));
     const lineItems = (p.lineItems as Json[]).map((i) => ({ ...i, quantity: dec(i.quantity), monthly: i.monthly === undefined ? undefined : dec(i.monthly), unitPrice: i.unitPrice === undefined ? undefined : dec(i.unitPrice) }));
-    return { ...p, lineItems, monthly: { total: dec(p.monthly.total), byService, complete: p.monthly.complete, unpriced: lineItems.filter((i) => i.monthly === undefined) } } as unknown as Plan;
+    const monthly = { total: dec(p.monthly.total), byService, complete: p.monthly.complete, unpriced: lineItems.filter((i) => i.monthly === undefined) };
+    // Plan files written before the headline existed lead with the point-value total.
+    const h = p.headline as Json | undefined;
+    const headline = h ? { ...h, total: dec(h.total), pointTotal: dec(h.pointTotal), ...(h.band ? { band: { ...h.band, p10: dec(h.band.p10), p90: dec(h.band.p90) } } : {}) } : planHeadline(monthly as unknown as Plan['monthly'], undefined);
+    return { ...p, lineItems, monthly, headline } as unknown as Plan;
   } catch (e) {
     throw new PlanDocumentError(`${origin} is a damaged plan file: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -15,6 +15,7 @@ import { assembleBom } from './assemble-bom.js';
 import { planDateOf, planKubernetes } from './kubernetes-version.js';
 import { PLAN_DEFAULTS, planAssumption, type PlanDefaultKey } from './plan-assumptions.js';
 import type { Plan, PlanOptions, PlanRequest } from './plan-types.js';
+import { planHeadline } from './headline.js';
 import { estimateUncertainty } from './uncertainty.js';
 
 export const MAX_USERS = 10_000_000_000;
@@ -26,7 +27,8 @@ export function planTier(request: PlanRequest, book: PriceBook, options: PlanOpt
   const eks = eksVersion(profile, book, options);
   const plan = planWithWorkload(request.users, profile, values, assumptions, book, options, eks);
   if (!options.samples) return plan;
-  return { ...plan, uncertainty: estimateUncertainty(profile, options, plan, (w) => planWithWorkload(request.users, profile, w, assumptions, book, options, eks).monthly.total) };
+  const uncertainty = estimateUncertainty(profile, options, plan, (w) => planWithWorkload(request.users, profile, w, assumptions, book, options, eks).monthly.total);
+  return { ...plan, uncertainty, headline: planHeadline(plan.monthly, uncertainty) };
 }
 
 type EksVersion = ReturnType<typeof planKubernetes>;
@@ -117,6 +119,7 @@ function planWithWorkload(
     bom: { hoursPerMonth, resources },
     lineItems,
     monthly,
+    headline: planHeadline(monthly, undefined),
     assumptions,
     warnings,
     priceBook: { region: book.region, generatedAt: book.generatedAt, origin: book.origin.kind, digest: book.origin.digest },

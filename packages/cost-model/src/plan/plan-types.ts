@@ -5,9 +5,11 @@ import type { Ec2Purchase, LineItem } from '../cost/line-item.js';
 import type { Decimal } from '../cost/money.js';
 import type { MonthlyCost } from '../cost/roll-up.js';
 import type { Profile } from '../profiles/profile-types.js';
+import type { ScenarioPlan } from '../scenarios/scenario-types.js';
 import type { StoragePlan } from '../storage/storage-types.js';
 import type { Assumption, WorkloadKey } from '../workload/assumptions.js';
 import type { Demand } from '../workload/demand.js';
+import type { Headline } from './headline.js';
 import type { KubernetesPlan } from './kubernetes-version.js';
 
 export interface PlanRequest {
@@ -73,6 +75,10 @@ export interface Plan {
   readonly warnings: readonly string[];
   readonly priceBook: { readonly region: string; readonly generatedAt: string; readonly origin: string; readonly digest: string };
   readonly uncertainty?: Uncertainty;
+  /** The number the plan leads with: the point-value total, or with samples the P50 and its P10–P90 band. */
+  readonly headline: Headline;
+  /** Planned from a scenario: its targets, the users each needs, and which target binds. */
+  readonly scenario?: ScenarioPlan;
   /** Capacity as computed, for tools that need more than the summary above. */
   readonly capacity: CapacityPlan;
 }
