@@ -69,3 +69,25 @@ describe('the headline total', () => {
     expect(ok([...args, '--samples', '200', '--format', 'markdown'])).toContain(`**Total: ${usd(plan.uncertainty.p50)} per month**, P50 of 200 samples (P10 `);
   });
 });
+
+describe('tier-planner compare --profile seed-004-stacks', () => {
+  it('says the MSK and RDS ranges are low against their list prices, with the % off', () => {
+    const text = ok(['compare', '--profile', 'seed-004-stacks']);
+    expect(text).toMatch(/- RDS Multi-AZ: the seed prints \$60\.00–\$80\.00, but .* lists at \$105\.85 a month .*: the range is low, its top 24\.4% and its bottom 43\.3% below the list price/);
+    expect(text).toMatch(/- MSK: the seed prints \$300\.00–\$400\.00, but Broker instances \(kafka\.m5\.large\) lists at \$459\.90 a month .*: the range is low, its top 13\.0% and its bottom 34\.8% below the list price/);
+    expect(text).toContain('- ECS Fargate: not priced: the seed gives 2 tasks but no task size');
+  });
+
+  it('gives the same in JSON, and is listed by profiles', () => {
+    const body = JSON.parse(ok(['compare', '--profile', 'seed-004-stacks', '--json']));
+    const rds = body.stacks[0].lines.find((l: { item: string }) => l.item === 'RDS Multi-AZ');
+    expect(rds).toMatchObject({ verdict: 'low', listUsd: '105.85', seedLow: '60', seedHigh: '80', percentOff: { nearEnd: '24.4', farEnd: '43.3' } });
+    expect(ok(['profiles'])).toContain('seed tables for tier-planner compare --profile: seed-ladder-as-written, seed-004-stacks');
+  });
+
+  it('refuses a seed table it does not know, naming both it does', () => {
+    const r = runBin(['compare', '--profile', 'seed-009']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^tier-planner: compare knows seed-ladder-as-written, seed-004-stacks, not "seed-009"/);
+  });
+});

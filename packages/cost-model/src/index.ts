@@ -41,7 +41,8 @@ export type { CiPlan } from './ci/ci-types.js';
 export { planCapacity } from './capacity/plan-capacity.js';
 export { nodeAllocatable } from './capacity/node-allocatable.js';
 export { profiles, listProfiles, getProfile, parseProfile, ProfileError } from './profiles/index.js';
-export { auditSeedLadder, seedLadderAtTodaysPrices, compareSeedUnitPrices, seedLadderReport, seedLadderBesideModel } from './seed/index.js';
+export { auditSeedLadder, seedLadderAtTodaysPrices, compareSeedUnitPrices, seedLadderReport, seedLadderBesideModel, compareSeed004, seed004Report, seedLadderDoc } from './seed/index.js';
+export type { Seed004LineComparison, Seed004StackComparison, Seed004Verdict } from './seed/index.js';
 
 // Plan files (`tier-planner --json`): write and read back, no I/O.
 export { planToJson, PLAN_JSON_SCHEMA_VERSION, PLAN_JSON_KIND } from './plan-document/plan-to-json.js';
