@@ -1,4 +1,5 @@
 // docs/profiles.md, rendered from the built-in profile data so the page and the data never disagree.
+import { listScenarios } from '../scenarios/index.js';
 import { profiles } from './index.js';
 import type { Assumed, Profile, SystemPod } from './profile-types.js';
 
@@ -65,5 +66,20 @@ export function profilesReport(): string {
     ...table(['Profile', 'Seed', 'Platform', 'Title'], list.map((p) => [`\`${p.name}\``, p.seed ?? '', p.platform, p.title])),
     '',
     ...list.flatMap(section),
+    ...scenariosSection(),
   ].join('\n');
+}
+
+function scenariosSection(): string[] {
+  return [
+    '## Scenarios',
+    '',
+    'A scenario is a load target from a seed, planned with a built-in profile: `tier-planner --scenario NAME`',
+    '(`tier-planner scenarios` lists them). Each target becomes the users that give it under the profile\'s workload',
+    'assumptions; the plan is for the larger count, which meets both, and names the target that binds',
+    '(docs/methodology.md, "Scenarios"). Scenarios live in `packages/cost-model/src/scenarios/index.ts`.',
+    '',
+    ...table(['Scenario', 'Profile', 'Peak req/s', 'Concurrent users', 'Source'], listScenarios().map((s) => [`\`${s.name}\``, `\`${s.profile}\``, s.peakRps ?? '', s.concurrentUsers ?? '', s.source])),
+    '',
+  ];
 }

@@ -1,6 +1,8 @@
 // CPU sizes are written in the platform's own unit, so a task definition's figure can be copied
-// as it is: ECS CPU units on Fargate (1 vCPU = 1024 units, Amazon ECS developer guide, "Task
-// definition parameters": cpu), millicores on Kubernetes (1 CPU = 1000m). The model plans in millicores.
+// as it is: ECS CPU units on Fargate (1,024 units = 1 vCPU; Amazon ECS Developer Guide,
+// https://docs.aws.amazon.com/AmazonECS/latest/userguide/task-cpu-memory-error.html, and
+// https://repost.aws/knowledge-center/ecs-cpu-allocation, read 2026-12-01), millicores on
+// Kubernetes (1 CPU = 1,000m). The model plans in millicores.
 import type { Profile, ServiceSpec } from './profile-types.js';
 
 export const ECS_CPU_UNITS_PER_VCPU = 1024;
