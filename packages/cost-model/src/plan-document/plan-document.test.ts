@@ -18,6 +18,18 @@ describe('plan documents', () => {
     expect(back.lineItems.length).toBe(plan.lineItems.length);
   });
 
+  it('reads the headline back as exact decimals, and gives a file written before it the point-value headline', () => {
+    const sampled = planTier({ users: 100_000, profile: 'trading-fargate' }, book, { samples: 20, seed: 3 });
+    const back = planFromJson(JSON.parse(JSON.stringify(planToJson(sampled))), 'plan.json');
+    expect(back.headline.basis).toBe('p50');
+    expect(back.headline.total.equals(sampled.uncertainty!.p50)).toBe(true);
+    expect(back.headline.band!.p90.equals(sampled.uncertainty!.p90)).toBe(true);
+    const { headline: _h, ...older } = planToJson(planTier({ users: 10, profile: 'eks-web-app' }, book)) as Record<string, unknown>;
+    const old = planFromJson(JSON.parse(JSON.stringify(older)), 'old.json');
+    expect(old.headline.basis).toBe('point-values');
+    expect(old.headline.total.equals(old.monthly.total)).toBe(true);
+  });
+
   it('names the file when it is not a plan, has another version, or is damaged', () => {
     const plan = planToJson(planTier({ users: 10, profile: 'eks-web-app' }, book)) as Record<string, unknown>;
     expect(() => planFromJson({ hello: 1 }, 'a.json')).toThrow(new PlanDocumentError('a.json is not a tier-planner plan (write one with tier-planner --users N --json)'));

@@ -77,7 +77,7 @@ function scenariosSection(): string[] {
     'A scenario is a load target from a seed, planned with a built-in profile: `tier-planner --scenario NAME`',
     '(`tier-planner scenarios` lists them). Each target becomes the users that give it under the profile\'s workload',
     'assumptions; the plan is for the larger count, which meets both, and names the target that binds',
-    '(docs/methodology.md, "Scenarios"). Scenarios live in `packages/cost-model/src/scenarios/index.ts`.',
+    '(docs/methodology.md, "Scenarios"). Scenarios live in `packages/cost-model/src/scenarios/data/`, one JSON file each.',
     '',
     ...table(['Scenario', 'Profile', 'Peak req/s', 'Concurrent users', 'Source'], listScenarios().map((s) => [`\`${s.name}\``, `\`${s.profile}\``, s.peakRps ?? '', s.concurrentUsers ?? '', s.source])),
     '',

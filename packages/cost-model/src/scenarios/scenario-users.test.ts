@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getProfile } from '../profiles/index.js';
 import { resolveWorkload } from '../workload/assumptions.js';
 import { deriveDemand } from '../workload/derive-demand.js';
-import { getScenario, listScenarios } from './index.js';
+import { getScenario, listScenarios, scenarioProblems } from './index.js';
 import { scenarioUsers } from './scenario-users.js';
 
 const DAYS = 730 / 24;
@@ -67,5 +67,16 @@ describe('scenarioUsers', () => {
       expect(s.source).toMatch(/seed \d{3}/);
     }
     expect(() => getScenario('nope')).toThrow(/known: seed-001-load-test/);
+  });
+
+  it('checks scenario data: names, a built-in profile, a target above 0', () => {
+    expect(scenarioProblems({ ...getScenario('seed-001-load-test') })).toEqual([]);
+    expect(scenarioProblems({ name: 'x', title: '', profile: 'nope', peakRps: -1, source: 's', colour: 1 })).toEqual([
+      'colour: unknown field',
+      'title: must be a non-empty string',
+      'profile: no built-in profile "nope"',
+      'peakRps: must be a number above 0',
+    ]);
+    expect(scenarioProblems({ name: 'x', title: 'x', profile: 'eks-web-app', source: 's' })).toEqual(['needs a target: peakRps, concurrentUsers or both']);
   });
 });
