@@ -1,5 +1,6 @@
 // Concurrent users reach the plan through connection-bound services: session length moves the
 // replicas and the total once connections bind, and leaves request-bound profiles alone.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadPriceBook } from '../snapshot-io/load-price-book.js';
 import { planTier } from './plan-tier.js';
@@ -23,5 +24,18 @@ describe('concurrency in the plan', () => {
     const b = plan('eks-web-app', 100_000, 3600);
     expect(a.monthly.total.toString()).toBe(b.monthly.total.toString());
     expect(a.replicas.every((r) => r.binding !== 'connections')).toBe(true);
+  });
+
+  it('property: every trading-fargate plan runs tasks for both its peak requests and its peak connections', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.double({ min: 60, max: 20_000, noNaN: true }), (users, sessionSeconds) => {
+        const p = plan('trading-fargate', users, sessionSeconds);
+        const tasks = p.fargate[0]!.count;
+        expect(tasks * 500 * 0.7).toBeGreaterThanOrEqual(p.demand.peakConcurrentUsers * (1 - 1e-9));
+        expect(tasks * 100 * 0.7).toBeGreaterThanOrEqual(p.demand.peakRps * (1 - 1e-9));
+        expect(tasks).toBe(Math.max(p.replicas[0]!.needed, p.replicas[0]!.minReplicas));
+      }),
+      { numRuns: 40, seed: 13 },
+    );
   });
 });
