@@ -4,9 +4,9 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadPriceBook } from '../packages/cost-model/src/snapshot-io/load-price-book.js';
 import { profilesReport } from '../packages/cost-model/src/profiles/profiles-report.js';
-import { seedLadderReport } from '../packages/cost-model/src/seed/seed-ladder-report.js';
+import { seedLadderDoc } from '../packages/cost-model/src/seed/seed-ladder-doc.js';
 
 const doc = (name: string) => fileURLToPath(new URL(`../docs/${name}`, import.meta.url));
-writeFileSync(doc('seed-ladder.md'), seedLadderReport(loadPriceBook({ region: 'us-east-1', embeddedOnly: true })));
+writeFileSync(doc('seed-ladder.md'), seedLadderDoc(loadPriceBook({ region: 'us-east-1', embeddedOnly: true })));
 writeFileSync(doc('profiles.md'), profilesReport());
 console.log('wrote docs/seed-ladder.md and docs/profiles.md');

@@ -10,7 +10,7 @@ describe('tier-planner bin (built dist, child process)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('10,000 users · eks-web-app');
     expect(r.stdout).toMatch(/EKS cluster \(standard support\)\s+730\s+hours\s+\$0\.1\s+\$73\.00/);
-    expect(r.stdout).toMatch(/\nTotal: \$[\d,]+\.\d\d per month\nPer user: \$0\.\d+ per user per month \(10,000 users\)\n$/);
+    expect(r.stdout).toMatch(/\nTotal: \$[\d,]+\.\d\d per month at the profile's point values\nPer user: \$0\.\d+ per user per month \(10,000 users\)\n$/);
   });
 
   it('prints the README plan on today\'s date, whatever it is (npm test reruns this under faketime)', () => {
@@ -19,7 +19,7 @@ describe('tier-planner bin (built dist, child process)', () => {
     expect(r.status).toBe(0);
     // Standard support, or extended once the newest version the snapshot knows has left it.
     expect(r.stdout).toMatch(/EKS cluster \((standard|extended) support\)\s+730\s+hours/);
-    expect(r.stdout).toMatch(/\nTotal: \$[\d,]+\.\d\d per month\nPer user: \$0\.\d+ per user per month \(10,000 users\)\n$/);
+    expect(r.stdout).toMatch(/\nTotal: \$[\d,]+\.\d\d per month at the profile's point values\nPer user: \$0\.\d+ per user per month \(10,000 users\)\n$/);
   });
 
   it.each([

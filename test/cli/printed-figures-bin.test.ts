@@ -25,7 +25,7 @@ describe('unpriced services', () => {
     const byService = text.split('\nBy service\n')[1]!.split('\n\n')[0]!;
     expect(byService).toMatch(/^ {2}EC2 +unpriced$/m);
     expect(byService).not.toMatch(/EC2 +\$/);
-    expect(text).toMatch(new RegExp(`\\nTotal: \\$[\\d,]+\\.\\d\\d per month \\(incomplete: EC2 unpriced — ${REASON}`));
+    expect(text).toMatch(new RegExp(`\\nTotal: \\$[\\d,]+\\.\\d\\d per month at the profile's point values \\(incomplete: EC2 unpriced — ${REASON}`));
     const part = ok(PART);
     expect(part).toMatch(/^ {2}EC2 +\$19\.05 \+ unpriced$/m);
     expect(part).toMatch(/\nTotal: .* \(incomplete: EC2 partly unpriced — no 1yr standard Reserved Instance rate for t3\.large/);
@@ -53,7 +53,7 @@ describe('unpriced services', () => {
   });
 
   it('markdown, csv and json', () => {
-    expect(ok([...WHOLE, '--format', 'markdown'])).toMatch(new RegExp(`\\*\\*Total: \\$[\\d,.]+ per month\\*\\* \\(incomplete: EC2 unpriced — ${REASON}`));
+    expect(ok([...WHOLE, '--format', 'markdown'])).toMatch(new RegExp(`\\*\\*Total: \\$[\\d,.]+ per month\\*\\* at the profile's point values \\(incomplete: EC2 unpriced — ${REASON}`));
     const total = ok([...WHOLE, '--format', 'csv']).split('\r\n').find((l) => l.startsWith('TOTAL,'))!;
     expect(total).toMatch(new RegExp(`^TOTAL,,,,,,[\\d.]+,,,incomplete: EC2 unpriced — ${REASON}`));
     const json = JSON.parse(ok([...WHOLE, '--json']));
@@ -117,6 +117,6 @@ describe('thousands separators', () => {
   it('counts, money and quantities at 10 billion users', () => {
     const text = ok(['--users', '10000000000']);
     expect(text).toMatch(/workers: 148,812 × t3a\.medium \(min 2, desired 148,812, max 148,812; memory bound\) — t3a\.medium × 148,812 is the cheapest of \d+ eligible instance types for 744,058 pods \(\$4,322,690\.98\/month\)/);
-    expect(text).toMatch(/\nTotal: \$\d{1,3}(,\d{3})+\.\d\d per month\nPer user: \$0\.\d+ per user per month \(10,000,000,000 users\)\n$/);
+    expect(text).toMatch(/\nTotal: \$\d{1,3}(,\d{3})+\.\d\d per month at the profile's point values\nPer user: \$0\.\d+ per user per month \(10,000,000,000 users\)\n$/);
   });
 });

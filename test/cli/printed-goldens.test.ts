@@ -28,6 +28,8 @@ const cases: [string, string[]][] = [
   ['ladder-microservices.md', ['ladder', '--profile', 'microservices-mysql', '--users', '100,10_000,1_000_000', '--format', 'markdown', ...ON]],
   ['profiles.txt', ['profiles']],
   ['compare-seed.txt', ['compare', '--profile', 'seed-ladder-as-written']],
+  ['compare-seed-004.txt', ['compare', '--profile', 'seed-004-stacks']],
+  ['plan-scenario-seed-001.md', ['--scenario', 'seed-001-load-test', '--format', 'markdown', ...ON]],
   ['price-bom.txt', ['price', fixture('bom.json')]],
 ];
 

@@ -12,6 +12,9 @@ export * from './pricing/snapshot-types.js';
 
 // The model
 export { planTier, resolveProfile, MAX_USERS } from './plan/plan-tier.js';
+export { planHeadline, type Headline } from './plan/headline.js';
+export { planScenario } from './plan/plan-scenario.js';
+export { listScenarios, getScenario, SCENARIOS, type Scenario, type ScenarioPlan, type ScenarioTarget } from './scenarios/index.js';
 export { planLadder, DEFAULT_LADDER } from './plan/plan-ladder.js';
 export { findBreakpoints, type Breakpoint, type BreakpointSearch } from './plan/find-breakpoints.js';
 export { diffPlans, type PlanDiff, type CostDelta } from './plan/diff-plans.js';
@@ -41,7 +44,8 @@ export type { CiPlan } from './ci/ci-types.js';
 export { planCapacity } from './capacity/plan-capacity.js';
 export { nodeAllocatable } from './capacity/node-allocatable.js';
 export { profiles, listProfiles, getProfile, parseProfile, ProfileError } from './profiles/index.js';
-export { auditSeedLadder, seedLadderAtTodaysPrices, compareSeedUnitPrices, seedLadderReport, seedLadderBesideModel } from './seed/index.js';
+export { auditSeedLadder, seedLadderAtTodaysPrices, compareSeedUnitPrices, seedLadderReport, seedLadderBesideModel, compareSeed004, seed004Report, seedLadderDoc } from './seed/index.js';
+export type { Seed004LineComparison, Seed004StackComparison, Seed004Verdict } from './seed/index.js';
 
 // Plan files (`tier-planner --json`): write and read back, no I/O.
 export { planToJson, PLAN_JSON_SCHEMA_VERSION, PLAN_JSON_KIND } from './plan-document/plan-to-json.js';

@@ -30,6 +30,16 @@ export interface ServiceReplicas extends PodShape {
   /** HPA maximum: the profile's, raised to `desired` if the load needs more (with a warning). */
   readonly maxReplicas: number;
   readonly rpsPerReplicaAtTarget: number;
+  /** Replicas the peak request rate alone needs. */
+  readonly neededByRps?: number;
+  /** Connection-bound services: replicas the peak open connections alone need, the peak, and one replica's share at the target. */
+  readonly neededByConnections?: number;
+  readonly peakConnections?: number;
+  readonly connectionsPerReplicaAtTarget?: number;
+  /** Which bound sets the count: the request rate, the open connections, or the minimum (profile or HA floor). */
+  readonly binding?: 'rps' | 'connections' | 'minimum';
+  /** One sentence: which bound and the numbers behind it. */
+  readonly why?: string;
 }
 
 /** What one node offers to pods, as EKS computes it. */

@@ -199,7 +199,7 @@ describe('planCapacity on EKS', () => {
     // whole catalog the count may drop when a larger type becomes cheaper, but the cost may not.
     const pinned = { families: ['m5'], maxVcpu: 2, rootVolumeGb: 20 };
     fc.assert(
-      fc.property(services.map((s) => s.map((x) => ({ ...x, cpuMillicores: Math.min(x.cpuMillicores, 1500), memoryMiB: Math.min(x.memoryMiB, 6000) }))), users, users, (s, a, b) => {
+      fc.property(services.map((s) => s.map((x) => ({ ...x, cpuMillicores: Math.min(x.cpuMillicores ?? 0, 1500), memoryMiB: Math.min(x.memoryMiB, 6000) }))), users, users, (s, a, b) => {
         const [low, high] = a <= b ? [a, b] : [b, a];
         const onM5 = profile({ services: s, nodes: pinned });
         const ha = { ha: true };
@@ -216,11 +216,32 @@ describe('planCapacity on EKS', () => {
 
 describe('planCapacity on ECS Fargate', () => {
   it('plans tasks, no nodes', () => {
-    const p = profile({ platform: 'ecs-fargate', fargate: { arch: 'arm64' } });
+    const p = profile({
+      platform: 'ecs-fargate',
+      fargate: { arch: 'arm64' },
+      services: [
+        { name: 'api', cpuUnits: 512, memoryMiB: 1024, rpsPerReplica: 100, requestShare: 1, maxReplicas: 50 },
+        { name: 'web', cpuUnits: 256, memoryMiB: 512, rpsPerReplica: 200, requestShare: 0.6 },
+      ],
+    });
     const plan = planCapacity(input(50_000, p));
     expect(plan.nodeGroups).toEqual([]);
     expect(plan.fargateTasks.map((t) => t.service)).toEqual(['api', 'web']);
     expect(plan.fargateTasks[0]).toMatchObject({ vcpu: 0.5, memoryGb: 1, arch: 'arm64', spot: false });
     expect(plan.fargateTasks.map((t) => t.count)).toEqual(plan.replicas.map((r) => r.desired));
+  });
+
+  it('reads ECS CPU units as ECS does (1 vCPU = 1024): 512 units is a 0.5 vCPU task, 256 a 0.25 one', () => {
+    const p = profile({ platform: 'ecs-fargate', services: [{ name: 'api', cpuUnits: 512, memoryMiB: 1024, rpsPerReplica: 100, requestShare: 1 }, { name: 'web', cpuUnits: 256, memoryMiB: 512, rpsPerReplica: 100, requestShare: 1 }] });
+    const plan = planCapacity(input(1, p));
+    expect(plan.replicas.map((r) => r.cpuMillicores)).toEqual([500, 250]);
+    expect(plan.fargateTasks.map((t) => [t.vcpu, t.memoryGb])).toEqual([[0.5, 1], [0.25, 0.5]]);
+  });
+
+  it('refuses millicores on Fargate and ECS units on Kubernetes, even past parseProfile', () => {
+    const fargate = profile({ platform: 'ecs-fargate', services: [{ name: 'api', cpuMillicores: 512, memoryMiB: 1024, rpsPerReplica: 100, requestShare: 1 }] });
+    expect(() => planCapacity(input(1, fargate))).toThrow(/service api cpuMillicores: ecs-fargate sizes tasks in ECS CPU units/);
+    const eks = profile({ services: [{ name: 'api', cpuUnits: 512, memoryMiB: 1024, rpsPerReplica: 100, requestShare: 1 }] });
+    expect(() => planCapacity(input(1, eks))).toThrow(PlanningError);
   });
 });

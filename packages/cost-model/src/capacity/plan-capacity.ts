@@ -18,7 +18,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
   validateCapacityInput(input);
   const { profile, book, demand, ha, azs } = input;
   const warnings: string[] = [];
-  const services = planServiceReplicas(profile.services, demand.peakRps, ha, input.targetUtilization);
+  const services = planServiceReplicas(profile.services, demand.peakRps, ha, input.targetUtilization, demand.peakConcurrentUsers);
   warnings.push(...services.warnings);
 
   let nodeGroups: NodeGroupPlan[] = [];

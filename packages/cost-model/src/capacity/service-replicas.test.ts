@@ -95,3 +95,53 @@ describe('planServiceReplicas', () => {
     );
   });
 });
+
+describe('planServiceReplicas: connection-bound services', () => {
+  const ws = (over: Partial<ServiceSpec> = {}) => api({ connectionsPerReplica: 500, ...over });
+
+  it('runs the larger of the request bound and the connection bound, and says which binds', () => {
+    // 700 req/s ÷ 70 = 10 by requests; 7,000 connections ÷ (500 × 0.7) = 20 by connections
+    const r = planServiceReplicas([ws()], 700, false, 0.7, 7_000).replicas[0]!;
+    expect(r).toMatchObject({ neededByRps: 10, neededByConnections: 20, needed: 20, desired: 20, binding: 'connections', peakConnections: 7_000, connectionsPerReplicaAtTarget: 350 });
+    expect(r.why).toBe('connection bound: 7,000 peak connections at 350 per replica need 20 (more than the 10 that 700 req/s needs)');
+    const byRps = planServiceReplicas([ws()], 7_000, false, 0.7, 7_000).replicas[0]!;
+    expect(byRps).toMatchObject({ neededByRps: 100, neededByConnections: 20, needed: 100, binding: 'rps' });
+    expect(byRps.why).toMatch(/^request bound: 7,000 req\/s needs 100 \(7,000 peak connections/);
+  });
+
+  it('takes concurrentShare of the concurrent users as connections', () => {
+    const r = planServiceReplicas([ws({ concurrentShare: 0.25 })], 70, false, 0.7, 7_000).replicas[0]!;
+    expect(r).toMatchObject({ peakConnections: 1_750, neededByConnections: 5, binding: 'connections' });
+  });
+
+  it('leaves services without connectionsPerReplica to the request bound, whatever the concurrency', () => {
+    const r = planServiceReplicas([api()], 700, false, 0.7, 1e9).replicas[0]!;
+    expect(r).toMatchObject({ needed: 10, binding: 'rps' });
+    expect(r.neededByConnections).toBeUndefined();
+  });
+
+  it('says when the minimum binds', () => {
+    const r = planServiceReplicas([ws({ minReplicas: 3 })], 1, true, 0.7, 1).replicas[0]!;
+    expect(r).toMatchObject({ needed: 1, desired: 3, binding: 'minimum' });
+  });
+
+  it('replicas hold every peak connection at the target, and no more replicas than the larger bound', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e5, noNaN: true }),
+        fc.double({ min: 0, max: 1e7, noNaN: true }),
+        fc.double({ min: 1, max: 10_000, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.1, max: 1, noNaN: true }),
+        (peak, concurrent, perReplica, share, target) => {
+          const r = planServiceReplicas([ws({ connectionsPerReplica: perReplica, concurrentShare: share })], peak, false, target, concurrent).replicas[0]!;
+          expect(r.needed * perReplica * target).toBeGreaterThanOrEqual(concurrent * share * (1 - 1e-9));
+          expect(r.needed * 100 * target).toBeGreaterThanOrEqual(peak * (1 - 1e-9));
+          expect(r.needed).toBe(Math.max(r.neededByRps!, r.neededByConnections!));
+          expect(r.binding).toBe(r.needed < r.minReplicas ? 'minimum' : r.neededByConnections! > r.neededByRps! ? 'connections' : 'rps');
+        },
+      ),
+    );
+  });
+});
+

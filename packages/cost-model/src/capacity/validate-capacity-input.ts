@@ -1,11 +1,12 @@
 import type { SystemPod, ServiceSpec } from '../profiles/profile-types.js';
+import { serviceCpuMillicores, serviceCpuProblem } from '../profiles/service-cpu.js';
 import { PlanningError, type CapacityInput } from './capacity-types.js';
 
 function nonNegative(what: string, v: number): void {
   if (!(Number.isFinite(v) && v >= 0)) throw new PlanningError('BAD_INPUT', `${what} must be a finite number ≥ 0, got ${v}`);
 }
 
-function checkPod(kind: string, p: ServiceSpec | SystemPod): void {
+function checkPod(kind: string, p: SystemPod): void {
   nonNegative(`${kind} ${p.name} cpuMillicores`, p.cpuMillicores);
   nonNegative(`${kind} ${p.name} memoryMiB`, p.memoryMiB);
 }
@@ -24,7 +25,14 @@ export function validateCapacityInput(input: CapacityInput): void {
   nonNegative('demand.peakRps', demand.peakRps);
   nonNegative('demand.dailyActiveUsers', demand.dailyActiveUsers);
   for (const s of profile.services) {
-    checkPod('service', s);
+    const unit = serviceCpuProblem(profile.platform, s);
+    if (unit) throw new PlanningError('BAD_INPUT', `service ${s.name} ${unit}`);
+    nonNegative(`service ${s.name} cpu`, serviceCpuMillicores(s));
+    nonNegative(`service ${s.name} memoryMiB`, s.memoryMiB);
+    if (s.connectionsPerReplica !== undefined && !(s.connectionsPerReplica > 0)) {
+      throw new PlanningError('BAD_INPUT', `service ${s.name} connectionsPerReplica must be > 0, got ${s.connectionsPerReplica}`);
+    }
+    if (s.concurrentShare !== undefined) nonNegative(`service ${s.name} concurrentShare`, s.concurrentShare);
     nonNegative(`service ${s.name} requestShare`, s.requestShare);
     nonNegative(`service ${s.name} rpsPerReplica`, s.rpsPerReplica);
   }

@@ -28,6 +28,18 @@ describe('plan documents', () => {
     expect(back.withEnvironments!.total.equals(plan.withEnvironments!.total)).toBe(true);
     const { costPerUser: _c, ...older } = json;
     expect(planFromJson(older, 'old.json').costPerUser.equals(plan.costPerUser)).toBe(true);
+    });
+
+  it('reads the headline back as exact decimals, and gives a file written before it the point-value headline', () => {
+    const sampled = planTier({ users: 100_000, profile: 'trading-fargate' }, book, { samples: 20, seed: 3 });
+    const back = planFromJson(JSON.parse(JSON.stringify(planToJson(sampled))), 'plan.json');
+    expect(back.headline.basis).toBe('p50');
+    expect(back.headline.total.equals(sampled.uncertainty!.p50)).toBe(true);
+    expect(back.headline.band!.p90.equals(sampled.uncertainty!.p90)).toBe(true);
+    const { headline: _h, ...older } = planToJson(planTier({ users: 10, profile: 'eks-web-app' }, book)) as Record<string, unknown>;
+    const old = planFromJson(JSON.parse(JSON.stringify(older)), 'old.json');
+    expect(old.headline.basis).toBe('point-values');
+    expect(old.headline.total.equals(old.monthly.total)).toBe(true);
   });
 
   it('names the file when it is not a plan, has another version, or is damaged', () => {

@@ -1,5 +1,6 @@
 import { dec } from '../cost/money.js';
 import { perUser } from '../cost/per-user.js';
+import { planHeadline } from '../plan/headline.js';
 import type { Plan } from '../plan/plan-types.js';
 import { PlanDocumentError } from './plan-document-error.js';
 import { PLAN_JSON_KIND, PLAN_JSON_SCHEMA_VERSION } from './plan-to-json.js';
@@ -20,7 +21,10 @@ export function planFromJson(value: unknown, origin: string): Plan {
     const withEnvironments = p.withEnvironments ? { ...p.withEnvironments, total: dec(p.withEnvironments.total), costPerUser: dec(p.withEnvironments.costPerUser) } : undefined;
     // Plan files written before the per-user figure carry none: it follows from the total.
     const costPerUser = p.costPerUser === undefined ? perUser(monthly.total, p.users) : dec(p.costPerUser);
-    return { ...p, lineItems, monthly, costPerUser, ...(environments ? { environments } : {}), ...(withEnvironments ? { withEnvironments } : {}) } as unknown as Plan;
+    // Plan files written before the headline existed lead with the point-value total.
+    const h = p.headline as Json | undefined;
+    const headline = h ? { ...h, total: dec(h.total), pointTotal: dec(h.pointTotal), ...(h.band ? { band: { ...h.band, p10: dec(h.band.p10), p90: dec(h.band.p90) } } : {}) } : planHeadline(monthly as unknown as Plan['monthly'], undefined);
+    return { ...p, lineItems, monthly, costPerUser, headline, ...(environments ? { environments } : {}), ...(withEnvironments ? { withEnvironments } : {}) } as unknown as Plan;
   } catch (e) {
     throw new PlanDocumentError(`${origin} is a damaged plan file: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -20,6 +20,7 @@ import { PLAN_DEFAULTS, planAssumption, type PlanDefaultKey } from './plan-assum
 import type { Plan, PlanOptions, PlanRequest } from './plan-types.js';
 import { applyParts, resolveParts } from './optional-parts.js';
 import { planEnvironments, withSupport } from './plan-environments.js';
+import { planHeadline } from './headline.js';
 import { estimateUncertainty } from './uncertainty.js';
 
 export const MAX_USERS = 10_000_000_000;
@@ -36,7 +37,8 @@ export function planTier(request: PlanRequest, book: PriceBook, options: PlanOpt
   const env = planEnvironments(request.users, parts, options, (users, envOptions) => planWithWorkload(users, profile, values, assumptions, book, envOptions, eks, undefined));
   const plan = env.attach(planWithWorkload(request.users, profile, values, assumptions, book, options, eks, env.awsCharges));
   if (!options.samples) return plan;
-  return { ...plan, uncertainty: estimateUncertainty(profile, options, plan, (w) => planWithWorkload(request.users, profile, w, assumptions, book, options, eks, env.awsCharges).monthly.total) };
+  const uncertainty = estimateUncertainty(profile, options, plan, (w) => planWithWorkload(request.users, profile, w, assumptions, book, options, eks, env.awsCharges).monthly.total);
+  return { ...plan, uncertainty, headline: planHeadline(plan.monthly, uncertainty) };
 }
 
 type EksVersion = ReturnType<typeof planKubernetes>;
@@ -134,6 +136,7 @@ function planWithWorkload(
     monthly,
     costPerUser: perUser(monthly.total, users),
     ...(Object.keys(parts.plan).length ? { parts: parts.plan } : {}),
+    headline: planHeadline(monthly, undefined),
     assumptions,
     warnings,
     priceBook: { region: book.region, generatedAt: book.generatedAt, origin: book.origin.kind, digest: book.origin.digest },

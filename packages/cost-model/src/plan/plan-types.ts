@@ -5,9 +5,11 @@ import type { Ec2Purchase, LineItem } from '../cost/line-item.js';
 import type { Decimal } from '../cost/money.js';
 import type { MonthlyCost } from '../cost/roll-up.js';
 import type { Profile } from '../profiles/profile-types.js';
+import type { ScenarioPlan } from '../scenarios/scenario-types.js';
 import type { StoragePlan } from '../storage/storage-types.js';
 import type { Assumption, WorkloadKey } from '../workload/assumptions.js';
 import type { Demand } from '../workload/demand.js';
+import type { Headline } from './headline.js';
 import type { KubernetesPlan } from './kubernetes-version.js';
 import type { PartsOverride, PartsPlan } from './optional-parts.js';
 
@@ -96,6 +98,10 @@ export interface Plan {
   readonly environments?: readonly EnvironmentPlan[];
   /** This plan and its other environments together. */
   readonly withEnvironments?: { readonly total: Decimal; readonly complete: boolean; readonly costPerUser: Decimal };
+  /** The number the plan leads with: the point-value total, or with samples the P50 and its P10–P90 band. */
+  readonly headline: Headline;
+  /** Planned from a scenario: its targets, the users each needs, and which target binds. */
+  readonly scenario?: ScenarioPlan;
   /** Capacity as computed, for tools that need more than the summary above. */
   readonly capacity: CapacityPlan;
 }

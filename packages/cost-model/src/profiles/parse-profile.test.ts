@@ -129,12 +129,40 @@ describe('parseProfile', () => {
       description: 'One service on Fargate',
       platform: 'ecs-fargate',
       workload: {},
-      services: [{ name: 'api', cpuMillicores: 256, memoryMiB: 512, rpsPerReplica: 20, requestShare: 1 }],
+      services: [{ name: 'api', cpuUnits: 256, memoryMiB: 512, rpsPerReplica: 20, requestShare: 1 }],
       ha: { fromUsers: 1000, azs: 2 },
       network: { loadBalancer: 'alb', nat: 'one' },
       storage: { ecrRetainedImages: 5, s3Lifecycle: { toStandardIaDays: 30, toGlacierIrDays: 90 }, logs: { sink: 'cloudwatch', retentionDays: 7 } },
       ci: { provider: 'github-actions', developers: 1, pushesPerDeveloperPerDay: 1, workingDaysPerMonth: 20, jobs: [] },
     };
     expect(parseProfile(minimal, 'inline').name).toBe('mine');
+  });
+
+  it('takes CPU in ECS CPU units on Fargate and in millicores on Kubernetes, never the other', () => {
+    const fargate = base('trading-fargate');
+    fargate.services[0].cpuMillicores = 512;
+    delete fargate.services[0].cpuUnits;
+    expect(problemsOf(fargate)).toEqual([
+      '$.services[0].cpuMillicores: ecs-fargate sizes tasks in ECS CPU units (1 vCPU = 1024): write cpuUnits, not cpuMillicores (512m would be cpuUnits 524.288)',
+    ]);
+    delete fargate.services[0].cpuMillicores;
+    expect(problemsOf(fargate)).toEqual(['$.services[0].cpuUnits: required on ecs-fargate (ECS CPU units, 1 vCPU = 1024)']);
+    const eks = base('eks-web-app');
+    eks.services[0].cpuUnits = 256;
+    delete eks.services[0].cpuMillicores;
+    expect(problemsOf(eks)).toEqual(['$.services[0].cpuUnits: eks requests CPU in millicores (1 vCPU = 1000m): write cpuMillicores, not cpuUnits (256 units would be 250m)']);
+    eks.services[0].cpuMillicores = 250;
+    expect(problemsOf(eks)).toEqual([expect.stringMatching(/^\$\.services\[0\]\.cpuUnits: eks requests CPU in millicores/)]);
+    const self = base('trading-k8s-self-managed');
+    delete self.services[0].cpuMillicores;
+    expect(problemsOf(self)).toEqual(['$.services[0].cpuMillicores: required on kubernetes-ec2 (millicores, 1 vCPU = 1000)']);
+  });
+
+  it('takes concurrentShare only with connectionsPerReplica', () => {
+    const p = base('trading-fargate');
+    delete p.services[0].connectionsPerReplica;
+    expect(problemsOf(p)).toEqual(['$.services[0].concurrentShare: only with connectionsPerReplica (the open connections one replica holds)']);
+    p.services[0].connectionsPerReplica = 0;
+    expect(problemsOf(p)).toEqual(['$.services[0].connectionsPerReplica: must be above 0, got 0']);
   });
 });

@@ -1,5 +1,6 @@
 import type { Profile } from './profile-types.js';
 import { PROFILE_FIELDS, type Fields, type Rule } from './profile-schema.js';
+import { serviceCpuProblem } from './service-cpu.js';
 
 /** A profile that does not validate; `problems` lists every one, path first. */
 export class ProfileError extends Error {
@@ -102,6 +103,11 @@ function crossChecks(p: Profile): string[] {
   p.services.forEach((s, i) => {
     if (seen.has(s.name)) problems.push(`$.services[${i}].name: duplicate service name ${show(s.name)}`);
     seen.add(s.name);
+    const cpu = serviceCpuProblem(p.platform, s);
+    if (cpu) problems.push(`$.services[${i}].${cpu}`);
+    if (s.concurrentShare !== undefined && s.connectionsPerReplica === undefined) {
+      problems.push(`$.services[${i}].concurrentShare: only with connectionsPerReplica (the open connections one replica holds)`);
+    }
     if (s.minReplicas !== undefined && s.maxReplicas !== undefined && s.minReplicas > s.maxReplicas) {
       problems.push(`$.services[${i}]: minReplicas ${s.minReplicas} is above maxReplicas ${s.maxReplicas}`);
     }

@@ -72,13 +72,16 @@ export const PROFILE_FIELDS: Fields = {
   services: list(
     object({
       name: string,
-      cpuMillicores: positive(256_000),
+      cpuMillicores: optional(positive(256_000)),
+      cpuUnits: optional(positive(16 * 1024)),
       memoryMiB: positive(4_194_304),
       rpsPerReplica: positive(),
       requestShare: amount(0, 10),
       minReplicas: optional(count(0, 10_000)),
       maxReplicas: optional(count(1, 10_000)),
       imageGb: optional(amount(0, 100)),
+      connectionsPerReplica: optional(positive()),
+      concurrentShare: optional(amount(0, 1)),
       why: optional(string),
     }),
     true,

@@ -28,8 +28,10 @@ export interface WorkloadAssumptions {
 /** One deployable service (a Deployment on Kubernetes, a service on ECS). */
 export interface ServiceSpec {
   readonly name: string;
-  /** CPU request per replica, millicores. */
-  readonly cpuMillicores: number;
+  /** Kubernetes (eks, kubernetes-ec2) only: CPU request per replica, millicores (1 vCPU = 1000). */
+  readonly cpuMillicores?: number;
+  /** ECS (ecs-fargate) only: CPU per task in ECS CPU units (1 vCPU = 1024), as a task definition writes it. */
+  readonly cpuUnits?: number;
   /** Memory request per replica, MiB. */
   readonly memoryMiB: number;
   /** Requests per second one replica serves at 100% of its CPU request. */
@@ -40,6 +42,13 @@ export interface ServiceSpec {
   readonly maxReplicas?: number;
   /** Container image size, GB (ECR storage). */
   readonly imageGb?: number;
+  /**
+   * Connection-bound services (websockets, streaming): open connections one replica holds at
+   * 100% of its capacity. With `concurrentShare`, replicas also cover the peak connections.
+   */
+  readonly connectionsPerReplica?: number;
+  /** Share of peak concurrent users holding a connection to this service (0..1; default 1 with connectionsPerReplica). */
+  readonly concurrentShare?: number;
   /** Where the figures above come from (assumption or measurement). */
   readonly why?: string;
 }

@@ -1,4 +1,5 @@
 // docs/profiles.md, rendered from the built-in profile data so the page and the data never disagree.
+import { listScenarios } from '../scenarios/index.js';
 import { profiles } from './index.js';
 import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
 import { DEFAULT_INTERFACE_ENDPOINTS } from '../plan/optional-parts.js';
@@ -33,7 +34,7 @@ function assumed(a: Assumed): [string, string, string] {
 
 function section(p: Profile): string[] {
   const out = [`## ${p.name}: ${p.title}`, '', `Seed: \`${p.seed ?? 'none'}\`. Platform: \`${p.platform}\`.${p.features?.length ? ` Features on: ${p.features.map((f) => `\`${f}\``).join(', ')}.` : ''}`, '', p.description, ''];
-  out.push('**Services**', '', ...table(['Service', 'CPU (m)', 'Memory (MiB)', 'Requests/s per replica', 'Share of requests', 'Replicas', 'Image (GB)', 'Why'], p.services.map((s) => [s.name, s.cpuMillicores, s.memoryMiB, s.rpsPerReplica, s.requestShare, `${s.minReplicas ?? '-'} to ${s.maxReplicas ?? '-'}`, s.imageGb ?? '', s.why ?? ''])), '');
+  out.push('**Services**', '', ...table(['Service', 'CPU', 'Memory (MiB)', 'Requests/s per replica', 'Share of requests', 'Connections per replica (share of concurrent users)', 'Replicas', 'Image (GB)', 'Why'], p.services.map((s) => [s.name, s.cpuUnits !== undefined ? `${s.cpuUnits} units` : `${s.cpuMillicores}m`, s.memoryMiB, s.rpsPerReplica, s.requestShare, s.connectionsPerReplica !== undefined ? `${s.connectionsPerReplica} (${s.concurrentShare ?? 1})` : '', `${s.minReplicas ?? '-'} to ${s.maxReplicas ?? '-'}`, s.imageGb ?? '', s.why ?? ''])), '');
   out.push(...pods('Cluster add-ons', p.systemPods, false), ...pods('DaemonSets', p.daemonSets, true));
   const workload = Object.entries(p.workload) as [string, Assumed][];
   if (workload.length) out.push('**Workload assumptions** (the rest use tier-planner\'s defaults)', '', ...table(['Assumption', 'Value', 'Range', 'Why'], workload.map(([k, a]) => [k, ...assumed(a)])), '');
@@ -89,9 +90,31 @@ export function profilesReport(): string {
     'the figure is marked "tier-planner assumption". Service sizes, workload figures and team sizes are tier-planner',
     'assumptions unless the seed states them: change them to your own product\'s measurements.',
     '',
+    'Service CPU is written in the platform\'s own unit, as its manifests write it: `cpuUnits` on `ecs-fargate` (ECS CPU',
+    'units, 1 vCPU = 1024, the task definition\'s `cpu`), `cpuMillicores` on `eks` and `kubernetes-ec2` (1 vCPU = 1000m, a',
+    'pod\'s CPU request). The other unit on a platform is refused with the conversion in the error, so 512 ECS units',
+    'can never be read as 512m. A connection-bound service (websockets, streams) adds `connectionsPerReplica`, the open',
+    'connections one replica holds at 100% of its capacity, and `concurrentShare` (0 to 1, default 1), the share of peak',
+    'concurrent users connected to it; its replicas are then the larger of the request bound and the connection bound.',
+    '',
     ...table(['Profile', 'Seed', 'Platform', 'Title'], list.map((p) => [`\`${p.name}\``, p.seed ?? '', p.platform, p.title])),
     '',
     ...partsSection(),
     ...list.flatMap(section),
+    ...scenariosSection(),
   ].join('\n');
+}
+
+function scenariosSection(): string[] {
+  return [
+    '## Scenarios',
+    '',
+    'A scenario is a load target from a seed, planned with a built-in profile: `tier-planner --scenario NAME`',
+    '(`tier-planner scenarios` lists them). Each target becomes the users that give it under the profile\'s workload',
+    'assumptions; the plan is for the larger count, which meets both, and names the target that binds',
+    '(docs/methodology.md, "Scenarios"). Scenarios live in `packages/cost-model/src/scenarios/data/`, one JSON file each.',
+    '',
+    ...table(['Scenario', 'Profile', 'Peak req/s', 'Concurrent users', 'Source'], listScenarios().map((s) => [`\`${s.name}\``, `\`${s.profile}\``, s.peakRps ?? '', s.concurrentUsers ?? '', s.source])),
+    '',
+  ];
 }

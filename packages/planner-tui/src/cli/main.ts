@@ -8,12 +8,14 @@ const HELP = `tier-planner ${VERSION}: what it takes, and what it costs, to serv
 
 Usage:
   tier-planner [plan] --users N [options]   the priced plan (what-if explorer in a terminal)
+  tier-planner [plan] --scenario NAME       the plan for a load target (req/s, concurrent users)
   tier-planner ladder [--users 1,10,100]    the tier table and the breakpoints between tiers
   tier-planner compare --profile seed-ladder-as-written
                                             the roadmap's table, its errors, today's prices, the model
   tier-planner diff a.json b.json           what changed between two plans and what it costs
   tier-planner price bom.json               price an explicit bill of materials
   tier-planner profiles                     list the built-in profiles
+  tier-planner scenarios                    list the built-in scenarios (plan one with --scenario NAME)
   tier-planner pricing info [--region R]    price snapshot dates and sources
   tier-planner pricing refresh --region R   fetch a region from the AWS Price List API
   tier-planner --help | --version           (every command takes --help)
@@ -31,6 +33,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   diff: async () => (await import('../commands/diff.js')).diff,
   price: async () => (await import('../commands/price.js')).price,
   profiles: async () => (await import('../commands/profiles.js')).profilesCommand,
+  scenarios: async () => (await import('../commands/scenarios.js')).scenariosCommand,
 };
 
 const PRICING: Readonly<Record<string, () => Promise<Command>>> = {

@@ -10,7 +10,7 @@ export const PURCHASES: readonly Ec2Purchase[] = ['on-demand', 'spot', 'reserved
 
 /** The options every planning command takes, in node:util parseArgs form. */
 export const PLAN_OPTIONS = {
-  profile: { type: 'string', default: 'eks-web-app' },
+  profile: { type: 'string' },
   'profile-file': { type: 'string' },
   region: { type: 'string' },
   purchase: { type: 'string', default: 'on-demand' },

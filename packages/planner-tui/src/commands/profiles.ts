@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { listProfiles } from '@tier-planner/cost-model';
+import { listProfiles, listScenarios } from '@tier-planner/cost-model';
 import type { CliIo } from '../cli/io.js';
 import { usageErrors } from '../cli/parse-args.js';
 import { pickFormat } from '../cli/plan-inputs.js';
@@ -11,7 +11,8 @@ import { COMPARABLE } from './compare.js';
 
 export const PROFILES_HELP = `Usage: tier-planner profiles [--json]
 
-The built-in profiles (use with --profile NAME), and the seed tables tier-planner can audit (compare).
+The built-in profiles (use with --profile NAME), the scenarios (--scenario NAME, see tier-planner
+scenarios), and the seed tables tier-planner can audit (compare).
 `;
 
 export function profilesCommand(argv: readonly string[], io: CliIo): number {
@@ -22,9 +23,9 @@ export function profilesCommand(argv: readonly string[], io: CliIo): number {
   }
   const list = listProfiles();
   if (pickFormat(values, ['table', 'json'] as const, 'table') === 'json') {
-    io.stdout.write(toJsonText({ profiles: list, comparisons: COMPARABLE }));
+    io.stdout.write(toJsonText({ profiles: list, scenarios: listScenarios().map((s) => s.name), comparisons: COMPARABLE }));
     return EXIT.ok;
   }
-  io.stdout.write(printableLines([...table([['name', 'platform', 'seed', 'title'], ...list.map((p) => [p.name, p.platform, p.seed ?? '-', p.title])]), '', `seed tables for tier-planner compare --profile: ${COMPARABLE.join(', ')}`].join('\n') + '\n'));
+  io.stdout.write(printableLines([...table([['name', 'platform', 'seed', 'title'], ...list.map((p) => [p.name, p.platform, p.seed ?? '-', p.title])]), '', `scenarios for tier-planner --scenario: ${listScenarios().map((s) => s.name).join(', ')}`, `seed tables for tier-planner compare --profile: ${COMPARABLE.join(', ')}`].join('\n') + '\n'));
   return EXIT.ok;
 }

@@ -2,6 +2,7 @@ import type { Plan } from '@tier-planner/cost-model';
 import { grouped, int, num, perUserUsd, qty, usd } from './format.js';
 import { environmentLines } from './plan-text.js';
 import { printable } from './printable.js';
+import { headlineText } from './headline.js';
 import { incompleteNote } from './unpriced.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -17,6 +18,7 @@ export function renderPlanMarkdown(plan: Plan): string {
     `Peak ${num(plan.demand.peakRps)} req/s from ${int(plan.demand.dailyActiveUsers)} daily active users.`,
     '',
   ];
+  if (plan.scenario) out.push(`Scenario \`${printable(plan.scenario.name)}\` (${printable(plan.scenario.title)}): ${plan.scenario.why}. Source: ${printable(plan.scenario.source)}.`, '');
   if (plan.nodes.length) {
     out.push(mdRow(['Node group', 'Type', 'Count', 'Min / max', 'Why']), mdRow(['---', '---', '---:', '---', '---']));
     for (const g of plan.nodes) out.push(mdRow([printable(g.name), g.instanceType, int(g.count), `${int(g.min)} / ${int(g.max)}`, g.why]));
@@ -29,7 +31,7 @@ export function renderPlanMarkdown(plan: Plan): string {
   }
   out.push(mdRow(['Service', 'Resource', 'Component', 'Quantity', 'Unit', 'Monthly']), mdRow(['---', '---', '---', '---:', '---', '---:']));
   for (const i of plan.lineItems) out.push(mdRow([printable(i.service), printable(i.resource), printable(i.component), qty(i.quantity), i.unit, i.monthly ? usd(i.monthly) : 'unpriced']));
-  out.push('', `**Total: ${usd(plan.monthly.total)} per month**${incompleteNote(plan)}`, '', `Per user: ${perUserUsd(plan.costPerUser)} per user per month`, '');
+  out.push('', `**Total: ${headlineText(plan, '**')}${incompleteNote(plan)}`, '', `Per user: ${perUserUsd(plan.costPerUser)} per user per month`, '');
   const env = environmentLines(plan);
   if (env.length) out.push(...env.slice(1).map((l) => l.replace(/^  /, '- ')), '');
   if (plan.warnings.length) out.push(...plan.warnings.map((w) => `> ${w}`), '');

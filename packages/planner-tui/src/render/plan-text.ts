@@ -1,6 +1,7 @@
 import type { Plan } from '@tier-planner/cost-model';
 import { counted, grouped, int, num, perUserUsd, qty, table, unitUsd, usd } from './format.js';
 import { printable } from './printable.js';
+import { headlineText } from './headline.js';
 import { incompleteNote, serviceCells } from './unpriced.js';
 
 /** The plan as a readable text report: what runs, why, every line item, the total, the assumptions. */
@@ -11,6 +12,7 @@ export function renderPlanText(plan: Plan): string {
   out.push(`price book: ${plan.priceBook.origin} snapshot generated ${plan.priceBook.generatedAt}`);
   out.push('');
   out.push(`Demand: ${int(d.dailyActiveUsers)} daily active users, ${int(d.requestsPerDay)} requests/day, peak ${num(d.peakRps)} req/s, ${num(d.peakConcurrentUsers, 0)} concurrent users, ${num(d.egressGbPerMonth)} GB/month out`);
+  if (plan.scenario) out.push(`Scenario: ${printable(plan.scenario.name)} (${printable(plan.scenario.title)}): ${plan.scenario.why}; source: ${printable(plan.scenario.source)}`);
   out.push(`Availability: ${plan.ha ? `HA over ${plan.azs} AZs` : 'single AZ (HA starts at the profile threshold)'}`);
   if (plan.nodes.length) {
     out.push('', 'Node groups');
@@ -24,7 +26,7 @@ export function renderPlanText(plan: Plan): string {
     for (const t of plan.fargate) out.push(`  ${printable(t.service)}: ${int(t.count)} × ${grouped(t.vcpu)} vCPU / ${grouped(t.memoryGb)} GB (${t.arch}${t.spot ? ', Spot' : ''})`);
   }
   out.push('', 'Services');
-  for (const r of plan.replicas) out.push(`  ${printable(r.name)}: ${counted(r.desired, 'replica')} (load needs ${int(r.needed)}, min ${int(r.minReplicas)}, HPA max ${int(r.maxReplicas)}), ${int(r.cpuMillicores)}m CPU / ${int(r.memoryMiB)} MiB each`);
+  for (const r of plan.replicas) out.push(`  ${printable(r.name)}: ${counted(r.desired, 'replica')} (load needs ${int(r.needed)}, min ${int(r.minReplicas)}, HPA max ${int(r.maxReplicas)}), ${int(r.cpuMillicores)}m CPU / ${int(r.memoryMiB)} MiB each${r.why ? ` — ${r.why}` : ''}`);
   const { rds, cache, kafka } = plan.datastores;
   if (rds || cache || kafka) {
     out.push('', 'Datastores');
@@ -73,7 +75,7 @@ export function renderPlanText(plan: Plan): string {
     // The seed stays as typed, so it can be passed back to --seed.
     out.push('', `Uncertainty (${int(u.samples)} samples, seed ${u.seed}, over ${u.sampled.join(', ') || 'no ranged assumption'}): P10 ${usd(u.p10)}, P50 ${usd(u.p50)}, P90 ${usd(u.p90)}`);
   }
-  out.push('', `Total: ${usd(plan.monthly.total)} per month${incompleteNote(plan)}`);
+  out.push('', `Total: ${headlineText(plan)}${incompleteNote(plan)}`);
   out.push(`Per user: ${perUserUsd(plan.costPerUser)} per user per month (${int(plan.users)} users)`);
   out.push(...environmentLines(plan));
   return out.join('\n') + '\n';

@@ -21,15 +21,17 @@ export function capacityLines(plan: Plan, width: number): string[] {
 }
 
 /**
- * The one-line verdict: total per month, marked "$X+ (incomplete)" when something could not be
- * priced, then the demand behind it, then the cost per user. On a narrow screen the per-user
- * figure drops out first, then the demand, then the long caveat.
+ * The one-line verdict: total per month at the profile's point values, marked "$X+ (incomplete)"
+ * when something could not be priced, then the demand behind it, then the cost per user. On a
+ * narrow screen the per-user figure drops out first, then the demand, then the long caveat.
  */
 export function totalLine(plan: Plan, width: number): string {
   const total = `Total ${totalUsd(plan.monthly)} / month`;
+  // The explorer plans without samples: its total is at the profile's point values, and says so where it fits.
+  const atPoint = `${total} at point values`;
   const demand = `(${int(plan.demand.peakRps)} req/s peak, ${plan.ha ? `HA over ${plan.azs} AZs` : 'single AZ'})`;
   const perUser = `${perUserUsd(plan.costPerUser)}${plan.monthly.complete ? '' : '+'} per user`;
-  if (plan.monthly.complete) return joinWhileFits([total, demand, perUser], width, '  ');
+  if (plan.monthly.complete) return atPoint.length <= width ? joinWhileFits([atPoint, demand, perUser], width, '  ') : fit(total, width);
   const n = plan.monthly.unpriced.length;
   const caveat = [`(incomplete: ${n} unpriced item${n === 1 ? '' : 's'} left out)`, '(incomplete)'].find((c) => total.length + 1 + c.length <= width);
   return caveat ? joinWhileFits([`${total} ${caveat}`, demand, perUser], width, '  ') : fit(total, width);

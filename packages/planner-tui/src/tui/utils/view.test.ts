@@ -62,7 +62,8 @@ describe('unpriced line items are never shown as a price', () => {
     expect(costBarLines(small, 50).find((l) => l.startsWith('EC2'))).toMatch(money);
     expect(totalLine(spot, 120)).toMatch(/^Total \$[\d,]+\.\d\d\+ \/ month \(incomplete: 1 unpriced item left out\) {2}\(/);
     expect(totalLine(spot, 40)).toMatch(/^Total \$[\d,]+\.\d\d\+ \/ month \(incomplete\)$/);
-    expect(totalLine(small, 120)).toMatch(/^Total \$[\d,]+\.\d\d \/ month {2}\(26 req\/s peak/);
+    expect(totalLine(small, 120)).toMatch(/^Total \$[\d,]+\.\d\d \/ month at point values {2}\(26 req\/s peak/);
+    expect(totalLine(small, 30)).toMatch(/^Total \$[\d,]+\.\d\d \/ month$/);
   });
 
   it('the total line ends with the cost per user, dropped first when the screen is narrow', () => {
