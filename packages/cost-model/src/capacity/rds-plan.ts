@@ -1,7 +1,22 @@
-import type { RdsSpec } from '../profiles/profile-types.js';
+import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
 import type { PriceBook } from '../pricing/price-book.js';
-import { PlanningError, type RdsPlan } from './capacity-types.js';
-import { cheaperClass, inClassFamilies, managedClasses } from './managed-classes.js';
+import type { RdsSpec } from '../profiles/profile-types.js';
+import { PlanningError, type RdsBinding, type RdsDrivers, type RdsPlan, type ServiceReplicas } from './capacity-types.js';
+import { cheaperClass, inClassFamilies, managedClasses, type ManagedClass } from './managed-classes.js';
+import { rdsLoadInputs } from './rds-assumptions.js';
+import {
+  GP3_MAX_IOPS,
+  GP3_MAX_MIBPS,
+  GP3_STRIPING_THRESHOLD_GIB,
+  MAX_READ_REPLICAS,
+  assumedBaselineVcpus,
+  defaultMaxConnections,
+  exact,
+  fitsMemory,
+  gp3Limits,
+  isBurstableClass,
+} from './rds-class-limits.js';
+import { mbpsToMiBps, onWriter, rdsLoad, throughputMiBps, type RdsLoad } from './rds-load.js';
 
 /** Read replicas from the largest tier whose fromUsers ≤ users (0 below the first tier). */
 export function readReplicasFor(spec: RdsSpec, users: number): number {
@@ -12,37 +27,196 @@ export function readReplicasFor(spec: RdsSpec, users: number): number {
   return best?.replicas ?? 0;
 }
 
+export interface RdsInput {
+  readonly users: number;
+  readonly ha: boolean;
+  readonly peakRps: number;
+  readonly averageRps: number;
+  readonly databaseGb: number;
+  /** The capacity stage's service replicas (pools are sized on their max replicas). */
+  readonly replicas: readonly ServiceReplicas[];
+}
+
+interface Candidate {
+  readonly writer: ManagedClass;
+  /** The same class Single-AZ, as read replicas are priced. */
+  readonly replica: ManagedClass | undefined;
+  readonly readReplicas: number;
+  readonly drivers: RdsDrivers;
+  /** Drivers this class (with up to 15 replicas) cannot carry. */
+  readonly over: readonly string[];
+  readonly burstableOverBaseline: boolean;
+  readonly hourly: number;
+}
+
+const fmt = (x: number, digits = 0): string => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
 /**
- * The database sized by memory (the working set should stay in the buffer cache): need = base +
- * per-million-users × users / 1e6 GiB; the cheapest allowed class with at least that much, priced
- * Multi-AZ (one standby) when HA.
+ * The database sized by everything that loads it: the writer class must hold the working set in
+ * memory, carry the writes and its share of reads in CPU at the target utilisation, accept every
+ * pool's connections and move its storage traffic within the class's EBS bandwidth. Read replicas
+ * (the same class) take reads when one writer cannot; the profile's tiers are a minimum. The
+ * cheapest writer + replicas that carries it all wins; when none can, the largest allowed writer
+ * is planned and the plan says one writer cannot carry the load.
  */
-export function planRds(spec: RdsSpec, book: PriceBook, users: number, ha: boolean): RdsPlan {
-  const memoryGiBNeeded = spec.memoryGiBBase + (spec.memoryGiBPerMillionUsers * users) / 1e6;
-  const deployment = ha ? 'multi-az' : 'single-az';
-  const allowed = managedClasses(book).filter(
-    (c) => c.parts[0] === spec.engine && c.parts[2] === deployment && c.parts[1] === c.className && inClassFamilies(c.className, spec.classFamilies),
-  );
-  const fitting = allowed.filter((c) => c.memoryGiB >= memoryGiBNeeded).sort(cheaperClass);
-  const chosen = fitting[0];
-  if (!chosen) {
-    const largest = allowed.reduce<(typeof allowed)[number] | undefined>((a, b) => (!a || b.memoryGiB > a.memoryGiB ? b : a), undefined);
-    throw new PlanningError(
-      'NO_CLASS_FITS',
-      `no RDS ${spec.engine} ${deployment} class in ${spec.classFamilies.join(', ')} has ${memoryGiBNeeded.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GiB of memory` +
-        (largest ? `; the largest is ${largest.className} with ${largest.memoryGiB} GiB` : '; the price book has none of these classes'),
+export function planRds(spec: RdsSpec, book: PriceBook, input: RdsInput): RdsPlan {
+  const deployment = input.ha ? 'multi-az' : 'single-az';
+  const memoryGiBNeeded = spec.memoryGiBBase + (spec.memoryGiBPerMillionUsers * input.users) / 1e6;
+  const inputs = rdsLoadInputs(spec);
+  const connecting = spec.connectingServices ? new Set(spec.connectingServices) : undefined;
+  const connectingReplicas = input.replicas.filter((r) => !connecting || connecting.has(r.name)).reduce((n, r) => n + r.maxReplicas, 0);
+  const load = rdsLoad(input.peakRps, input.averageRps, connectingReplicas, inputs);
+  const dataGiB = Math.max(spec.minStorageGb, Math.ceil(input.databaseGb * PLAN_DEFAULTS.databaseHeadroom.value));
+  const minReplicas = readReplicasFor(spec, input.users);
+
+  const classes = managedClasses(book).filter((c) => c.parts[0] === spec.engine && c.parts[1] === c.className && inClassFamilies(c.className, spec.classFamilies));
+  const writers = classes.filter((c) => c.parts[2] === deployment);
+  if (writers.length === 0) throw new PlanningError('NO_CLASS_FITS', `the price book has no RDS ${spec.engine} ${deployment} class in ${spec.classFamilies.join(', ')}`);
+  const singleAz = new Map(classes.filter((c) => c.parts[2] === 'single-az').map((c) => [c.className, c]));
+  const onlyBurstable = writers.every((c) => isBurstableClass(c.className));
+
+  const candidates = writers.map((w) => evaluate(w, singleAz.get(w.className), spec.engine, memoryGiBNeeded, load, dataGiB, minReplicas));
+  const fits = candidates.filter((c) => c.over.length === 0 && (onlyBurstable || !c.burstableOverBaseline));
+  // Only burstable classes carry it but above their baseline: keep the cheapest and warn (below).
+  const carried = fits.length > 0 ? fits : candidates.filter((c) => c.over.length === 0);
+  const chosen = [...carried].sort(byHourly)[0] ?? largest(candidates);
+  const scaleOut = carried.length === 0;
+  const skippedBurstable = !onlyBurstable && candidates.some((c) => c.over.length === 0 && c.burstableOverBaseline && c.hourly < chosen.hourly);
+  const binding = bindingOf(chosen.drivers);
+
+  const warnings: string[] = [];
+  if (scaleOut) warnings.push(scaleOutWarning(chosen));
+  if (chosen.burstableOverBaseline) {
+    warnings.push(
+      `RDS ${chosen.writer.className}: the writer's 24-hour average CPU (${fmt(chosen.drivers.sustainedVcpu, 2)} vCPU) is above the assumed baseline (${fmt(chosen.drivers.baselineVcpu ?? 0, 2)} vCPU) and the profile allows only db.t* classes: it will run out of CPU credits (whether RDS bills surplus credits in unlimited mode is unverified)`,
     );
   }
-  const readReplicas = readReplicasFor(spec, users);
+  const storage = storagePlan(chosen, dataGiB, deployment);
+  warnings.push(...storage.warnings);
+
   return {
     engine: spec.engine,
-    instanceClass: chosen.className,
+    instanceClass: chosen.writer.className,
     deployment,
-    readReplicas,
+    readReplicas: chosen.readReplicas,
     memoryGiBNeeded,
-    why:
-      `${chosen.className} (${chosen.memoryGiB} GiB) is the cheapest ${deployment} ${spec.engine} class in ${spec.classFamilies.join(', ')} ` +
-      `with the ${memoryGiBNeeded.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GiB the data set needs` +
-      (readReplicas > 0 ? `; ${readReplicas} read replica${readReplicas > 1 ? 's' : ''} from the read-replica tiers.` : '.'),
+    drivers: chosen.drivers,
+    binding,
+    storageGb: storage.storageGb,
+    extraIops: storage.extraIops,
+    scaleOut,
+    warnings,
+    why: whyOf(chosen, spec, deployment, minReplicas, binding, scaleOut, skippedBurstable) + storage.why,
   };
+}
+
+function evaluate(writer: ManagedClass, replica: ManagedClass | undefined, engine: RdsSpec['engine'], memoryGiBNeeded: number, load: RdsLoad, dataGiB: number, minReplicas: number): Candidate {
+  const { inputs } = load;
+  const capacity = writer.vcpu * inputs.targetCpuUtilization;
+  // Fewest replicas so that the writer's writes plus its even share of reads fit its CPU.
+  const spare = capacity - load.peakWriteVcpu;
+  const byCpu = load.peakReadVcpu === 0 ? 0 : spare > 0 ? Math.max(0, Math.ceil(load.peakReadVcpu / spare - 1 - 1e-9)) : Infinity;
+  const wanted = Math.max(minReplicas, byCpu);
+  const readReplicas = Math.min(MAX_READ_REPLICAS, Number.isFinite(wanted) ? wanted : Math.max(minReplicas, Math.ceil(load.peakReadVcpu / capacity)));
+  const maxConnections = defaultMaxConnections(engine, writer.memoryGiB, inputs.classMemoryAvailableShare);
+  const iopsNeeded = onWriter(load.peakWriteIops, load.peakReadIops, readReplicas);
+  const gp3 = gp3Limits(dataGiB);
+  const baselineVcpu = isBurstableClass(writer.className) ? assumedBaselineVcpus(writer.className, writer.vcpu) : undefined;
+  const drivers: RdsDrivers = {
+    peakQueriesPerSecond: load.peakQueriesPerSecond,
+    readShare: inputs.readShare,
+    targetCpuUtilization: inputs.targetCpuUtilization,
+    vcpuNeeded: onWriter(load.peakWriteVcpu, load.peakReadVcpu, readReplicas) / inputs.targetCpuUtilization,
+    vcpu: writer.vcpu,
+    sustainedVcpu: onWriter(load.averageWriteVcpu, load.averageReadVcpu, readReplicas),
+    ...(baselineVcpu !== undefined && { baselineVcpu }),
+    connectionsNeeded: load.connectionsNeeded,
+    maxConnections,
+    iopsNeeded,
+    baselineIops: gp3.baselineIops,
+    throughputMiBpsNeeded: throughputMiBps(iopsNeeded, inputs),
+    baselineThroughputMiBps: gp3.baselineMiBps,
+    ...(writer.maxEbsBandwidthMbps !== undefined && { maxEbsThroughputMiBps: mbpsToMiBps(writer.maxEbsBandwidthMbps) }),
+    memoryGiBNeeded,
+    memoryGiB: writer.memoryGiB,
+  };
+  const over: string[] = [];
+  if (!fitsMemory(memoryGiBNeeded, writer.memoryGiB)) over.push('memory');
+  if (drivers.vcpuNeeded > writer.vcpu) over.push(readReplicas >= MAX_READ_REPLICAS && spare > 0 ? 'reads (15 replicas)' : 'writes');
+  if (drivers.connectionsNeeded > maxConnections) over.push('connections');
+  if (iopsNeeded > GP3_MAX_IOPS) over.push('IOPS');
+  const ebsCap = Math.min(GP3_MAX_MIBPS, drivers.maxEbsThroughputMiBps ?? Infinity);
+  if (drivers.throughputMiBpsNeeded > ebsCap) over.push('EBS bandwidth');
+  const burstableOverBaseline = isBurstableClass(writer.className) && (baselineVcpu === undefined || drivers.sustainedVcpu > baselineVcpu);
+  const hourly = writer.hourlyUsd + readReplicas * (replica?.hourlyUsd ?? writer.hourlyUsd);
+  return { writer, replica, readReplicas, drivers, over, burstableOverBaseline, hourly };
+}
+
+function byHourly(a: Candidate, b: Candidate): number {
+  return a.hourly - b.hourly || cheaperClass(a.writer, b.writer);
+}
+
+/** No class carries it: the one with the most vCPU, then memory, then the cheaper. */
+function largest(all: readonly Candidate[]): Candidate {
+  return [...all].sort((a, b) => b.writer.vcpu - a.writer.vcpu || b.writer.memoryGiB - a.writer.memoryGiB || byHourly(a, b))[0]!;
+}
+
+/** The driver closest to (or furthest past) the class's limit. */
+function bindingOf(d: RdsDrivers): RdsBinding {
+  const ratios: [RdsBinding, number][] = [
+    ['memory', d.memoryGiBNeeded / d.memoryGiB],
+    ['cpu', d.vcpuNeeded / d.vcpu],
+    ['connections', d.connectionsNeeded / d.maxConnections],
+    ['storage-throughput', d.throughputMiBpsNeeded / Math.min(GP3_MAX_MIBPS, d.maxEbsThroughputMiBps ?? Infinity)],
+  ];
+  return ratios.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+}
+
+function scaleOutWarning(c: Candidate): string {
+  const d = c.drivers;
+  const parts = c.over.map((o) =>
+    o === 'writes' ? `writes need ${fmt(d.vcpuNeeded, 1)} vCPU (at ${fmt(d.targetCpuUtilization * 100)}% CPU) of ${d.vcpu} (shard the writes or move to Aurora)`
+    : o === 'connections' ? `${fmt(d.connectionsNeeded)} pool connections against max_connections ${fmt(d.maxConnections)} (put RDS Proxy or a pooler in front)`
+    : o === 'memory' ? `the working set needs ${exact(d.memoryGiBNeeded)} GiB against ${d.memoryGiB} GiB (shard the data)`
+    : o === 'IOPS' ? `${fmt(d.iopsNeeded)} IOPS against gp3's ${fmt(GP3_MAX_IOPS)} (shard, or io2 storage)`
+    : o === 'EBS bandwidth' ? `${fmt(d.throughputMiBpsNeeded, 1)} MiB/s of storage traffic against the class's EBS bandwidth (shard)`
+    : `reads need more than ${MAX_READ_REPLICAS} read replicas (add a cache or shard)`,
+  );
+  return `RDS: one writer cannot carry this load: even ${c.writer.className}, the largest allowed class in the price book, falls short: ${parts.join('; ')}. The plan keeps it as the floor; scale out.`;
+}
+
+function storagePlan(c: Candidate, dataGiB: number, deployment: string): { storageGb: number; extraIops: number; why: string; warnings: string[] } {
+  const d = c.drivers;
+  const warnings: string[] = [];
+  const overBaseline = d.iopsNeeded > 3000 || d.throughputMiBpsNeeded > 125;
+  // Below the striping threshold gp3 cannot be provisioned: allocate the threshold, whose baseline is higher.
+  const storageGb = overBaseline ? Math.max(dataGiB, GP3_STRIPING_THRESHOLD_GIB) : dataGiB;
+  const gp3 = gp3Limits(storageGb);
+  const extraIops = Math.max(0, Math.min(GP3_MAX_IOPS, Math.ceil(d.iopsNeeded)) - gp3.baselineIops);
+  let why = `; storage needs ${fmt(d.iopsNeeded)} IOPS`;
+  if (storageGb > dataGiB) why += `: ${fmt(storageGb)} GiB allocated for gp3's ${fmt(gp3.baselineIops)} IOPS baseline from ${GP3_STRIPING_THRESHOLD_GIB} GiB`;
+  else why += extraIops > 0 ? `: gp3's ${fmt(gp3.baselineIops)} baseline` : `, within gp3's ${fmt(gp3.baselineIops)} baseline`;
+  if (extraIops > 0) why += ` + ${fmt(extraIops)} provisioned (${deployment})`;
+  why += '.';
+  if (d.throughputMiBpsNeeded > gp3.baselineMiBps) {
+    warnings.push(`RDS gp3 throughput: ${fmt(d.throughputMiBpsNeeded, 1)} MiB/s needed, ${gp3.baselineMiBps} MiB/s included; the extra throughput is unpriced (the price book has no RDS gp3 provisioned-throughput price)`);
+  }
+  if (d.maxEbsThroughputMiBps === undefined) warnings.push(`RDS ${c.writer.className}: the price book has no EBS bandwidth for this class; storage throughput was not checked against it`);
+  return { storageGb, extraIops, why, warnings };
+}
+
+function whyOf(c: Candidate, spec: RdsSpec, deployment: string, minReplicas: number, binding: RdsBinding, scaleOut: boolean, skippedBurstable: boolean): string {
+  const d = c.drivers;
+  const head = scaleOut
+    ? `${c.writer.className} is the largest ${deployment} ${spec.engine} class allowed (${spec.classFamilies.join(', ')}) and one writer cannot carry the load (${c.over.join(', ')}): scale out`
+    : `${c.writer.className} (${c.writer.vcpu} vCPU, ${c.writer.memoryGiB} GiB) is the cheapest ${deployment} ${spec.engine} writer in ${spec.classFamilies.join(', ')} that carries the load; ${binding} binds`;
+  const figures =
+    `: working set ${exact(d.memoryGiBNeeded)} GiB; ${fmt(d.peakQueriesPerSecond)} queries/s at the peak, ${fmt(d.vcpuNeeded, 2)} vCPU on the writer at ${fmt(c.drivers.readShare * 100)}% reads` +
+    `; ${fmt(d.connectionsNeeded)} pool connections of max_connections ${fmt(d.maxConnections)}`;
+  const replicas =
+    c.readReplicas === 0 ? ''
+    : c.readReplicas > minReplicas ? `; ${c.readReplicas} read replica${c.readReplicas > 1 ? 's' : ''} of the same class take reads the writer cannot`
+    : `; ${c.readReplicas} read replica${c.readReplicas > 1 ? 's' : ''} from the read-replica tiers`;
+  const burst = skippedBurstable ? '; cheaper db.t* classes skipped: their 24-hour average CPU would exceed the assumed baseline' : '';
+  return head + figures + replicas + burst;
 }
