@@ -116,8 +116,8 @@ function evaluate(writer: ManagedClass, replica: ManagedClass | undefined, engin
   // Fewest replicas so that the writer's writes plus its even share of reads fit its CPU.
   const spare = capacity - load.peakWriteVcpu;
   const byCpu = load.peakReadVcpu === 0 ? 0 : spare > 0 ? Math.max(0, Math.ceil(load.peakReadVcpu / spare - 1 - 1e-9)) : Infinity;
-  const wanted = Math.max(minReplicas, byCpu);
-  const readReplicas = Math.min(MAX_READ_REPLICAS, Number.isFinite(wanted) ? wanted : Math.max(minReplicas, Math.ceil(load.peakReadVcpu / capacity)));
+  // Capped at RDS's 15; a writer that cannot carry its writes gets all 15 (reads need every replica).
+  const readReplicas = Math.min(MAX_READ_REPLICAS, Math.max(minReplicas, byCpu));
   const maxConnections = defaultMaxConnections(engine, writer.memoryGiB, inputs.classMemoryAvailableShare);
   const iopsNeeded = onWriter(load.peakWriteIops, load.peakReadIops, readReplicas);
   const gp3 = gp3Limits(dataGiB);
