@@ -85,10 +85,10 @@ export interface RdsDrivers {
   readonly peakQueriesPerSecond: number;
   readonly readShare: number;
   readonly targetCpuUtilization: number;
-  /** vCPU the writer needs at the target utilisation: writes plus its even share of reads. */
+  /** vCPU the writer needs at the target utilisation: writes, plus reads while it has no replicas. */
   readonly vcpuNeeded: number;
   readonly vcpu: number;
-  /** The writer's 24-hour average CPU use, vCPU (what burstable credits see). */
+  /** 24-hour average CPU use of the busiest instance (writer or one replica), vCPU: what burstable credits see. */
   readonly sustainedVcpu: number;
   /** db.t* only: the baseline assumed from the EC2 type of the same size, vCPU. */
   readonly baselineVcpu?: number;

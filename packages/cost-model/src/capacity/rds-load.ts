@@ -40,9 +40,9 @@ export function rdsLoad(peakRps: number, averageRps: number, connectingReplicas:
   };
 }
 
-/** The writer's share when reads spread evenly over the writer and `replicas` read replicas. */
+/** The writer's share: all reads while it has no replicas, none once replicas take them. */
 export function onWriter(write: number, read: number, replicas: number): number {
-  return write + read / (1 + replicas);
+  return replicas === 0 ? write + read : write;
 }
 
 /** MiB/s of storage traffic for an operation rate. */

@@ -66,8 +66,9 @@ describe('RDS drivers', () => {
   });
 
   it('sizes the writer by CPU: peak rps × queries × CPU ms at the target utilisation', () => {
+    // All writes: replicas cannot help, so the writer's class carries the CPU.
     const peakRps = 2000;
-    const plan = planRds(spec, book, input({ peakRps, averageRps: peakRps / 3 }));
+    const plan = planRds({ ...spec, readShare: 0 }, book, input({ peakRps, averageRps: peakRps / 3 }));
     const q = peakRps * RDS_DEFAULTS.queriesPerRequest.value;
     const vcpu = (q * RDS_DEFAULTS.cpuMsPerQuery.value) / 1000 / RDS_DEFAULTS.targetCpuUtilization.value;
     expect(plan.drivers.peakQueriesPerSecond).toBe(q);
@@ -113,8 +114,10 @@ describe('RDS drivers', () => {
     const narrow: RdsSpec = { ...spec, classFamilies: ['db.r6g.large'], readReplicas: [{ fromUsers: 0, replicas: 1 }] };
     expect(planRds(narrow, book, input()).readReplicas).toBe(1);
     const plan = planRds(narrow, book, input({ peakRps: 3000, averageRps: 1000 }));
-    // 6,000 q/s: 1,200 writes and 4,800 reads at 0.5 ms: 0.6 + 2.4 vCPU; capacity 2 × 0.6 = 1.2.
-    expect(plan.readReplicas).toBe(Math.ceil(2.4 / (1.2 - 0.6)) - 1);
+    // 6,000 q/s: 1,200 writes and 4,800 reads at 0.5 ms: 0.6 + 2.4 vCPU; capacity 2 × 0.6 = 1.2 each:
+    // the writer keeps the writes, replicas take the reads.
+    expect(plan.readReplicas).toBe(Math.ceil(2.4 / 1.2));
+    expect(plan.drivers.vcpuNeeded).toBeCloseTo(0.6 / 0.6, 9);
     expect(plan.scaleOut).toBe(false);
     expect(plan.drivers.vcpuNeeded).toBeLessThanOrEqual(2 + 1e-9);
     expect(plan.why).toMatch(/read replicas of the same class take reads/);

@@ -53,7 +53,7 @@ const fmt = (x: number, digits = 0): string => x.toLocaleString('en-US', { minim
 
 /**
  * The database sized by everything that loads it: the writer class must hold the working set in
- * memory, carry the writes and its share of reads in CPU at the target utilisation, accept every
+ * memory, carry the writes (and the reads, until replicas take them) in CPU at the target utilisation, accept every
  * pool's connections and move its storage traffic within the class's EBS bandwidth. Read replicas
  * (the same class) take reads when one writer cannot; the profile's tiers are a minimum. The
  * cheapest writer + replicas that carries it all wins; when none can, the largest allowed writer
@@ -113,13 +113,15 @@ export function planRds(spec: RdsSpec, book: PriceBook, input: RdsInput): RdsPla
 function evaluate(writer: ManagedClass, replica: ManagedClass | undefined, engine: RdsSpec['engine'], memoryGiBNeeded: number, load: RdsLoad, dataGiB: number, minReplicas: number): Candidate {
   const { inputs } = load;
   const capacity = writer.vcpu * inputs.targetCpuUtilization;
-  // Fewest replicas so that the writer's writes plus its even share of reads fit its CPU.
-  const spare = capacity - load.peakWriteVcpu;
-  const byCpu = load.peakReadVcpu === 0 ? 0 : spare > 0 ? Math.max(0, Math.ceil(load.peakReadVcpu / spare - 1 - 1e-9)) : Infinity;
-  // Capped at RDS's 15; a writer that cannot carry its writes gets all 15 (reads need every replica).
-  const readReplicas = Math.min(MAX_READ_REPLICAS, Math.max(minReplicas, byCpu));
+  // One writer takes everything while it can; past that, reads move to replicas of the same class
+  // (read/write split), as many as the reads need (at least the profile's tiers, at most RDS's 15).
+  const alone = load.peakWriteVcpu + load.peakReadVcpu <= capacity;
+  const byReads = alone || load.peakReadVcpu === 0 ? 0 : Math.ceil(load.peakReadVcpu / capacity - 1e-9);
+  const readReplicas = Math.min(MAX_READ_REPLICAS, Math.max(minReplicas, byReads));
+  const readsOverReplicas = readReplicas > 0 && load.peakReadVcpu / readReplicas > capacity + 1e-9;
   const maxConnections = defaultMaxConnections(engine, writer.memoryGiB, inputs.classMemoryAvailableShare);
   const iopsNeeded = onWriter(load.peakWriteIops, load.peakReadIops, readReplicas);
+  const replicaSustained = readReplicas > 0 ? load.averageReadVcpu / readReplicas : 0;
   const gp3 = gp3Limits(dataGiB);
   const baselineVcpu = isBurstableClass(writer.className) ? assumedBaselineVcpus(writer.className, writer.vcpu) : undefined;
   const drivers: RdsDrivers = {
@@ -128,7 +130,7 @@ function evaluate(writer: ManagedClass, replica: ManagedClass | undefined, engin
     targetCpuUtilization: inputs.targetCpuUtilization,
     vcpuNeeded: onWriter(load.peakWriteVcpu, load.peakReadVcpu, readReplicas) / inputs.targetCpuUtilization,
     vcpu: writer.vcpu,
-    sustainedVcpu: onWriter(load.averageWriteVcpu, load.averageReadVcpu, readReplicas),
+    sustainedVcpu: Math.max(onWriter(load.averageWriteVcpu, load.averageReadVcpu, readReplicas), replicaSustained),
     ...(baselineVcpu !== undefined && { baselineVcpu }),
     connectionsNeeded: load.connectionsNeeded,
     maxConnections,
@@ -142,7 +144,8 @@ function evaluate(writer: ManagedClass, replica: ManagedClass | undefined, engin
   };
   const over: string[] = [];
   if (!fitsMemory(memoryGiBNeeded, writer.memoryGiB)) over.push('memory');
-  if (drivers.vcpuNeeded > writer.vcpu) over.push(readReplicas >= MAX_READ_REPLICAS && spare > 0 ? 'reads (15 replicas)' : 'writes');
+  if (drivers.vcpuNeeded > writer.vcpu + 1e-9) over.push('writes');
+  if (readsOverReplicas) over.push('reads (15 replicas)');
   if (drivers.connectionsNeeded > maxConnections) over.push('connections');
   if (iopsNeeded > GP3_MAX_IOPS) over.push('IOPS');
   const ebsCap = Math.min(GP3_MAX_MIBPS, drivers.maxEbsThroughputMiBps ?? Infinity);
