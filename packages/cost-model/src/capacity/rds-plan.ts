@@ -46,8 +46,18 @@ interface Candidate {
   /** Drivers this class (with up to 15 replicas) cannot carry. */
   readonly over: readonly string[];
   readonly burstableOverBaseline: boolean;
-  readonly hourly: number;
+  /** For ranking: instance-hours over a 730-hour month plus gp3 storage and provisioned IOPS on every instance. */
+  readonly monthly: number;
 }
+
+interface StoragePrices {
+  readonly writerGb: number;
+  readonly replicaGb: number;
+  readonly writerIops: number;
+  readonly replicaIops: number;
+}
+
+const RANKING_HOURS = 730;
 
 const fmt = (x: number, digits = 0): string => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -75,13 +85,20 @@ export function planRds(spec: RdsSpec, book: PriceBook, input: RdsInput): RdsPla
   const singleAz = new Map(classes.filter((c) => c.parts[2] === 'single-az').map((c) => [c.className, c]));
   const onlyBurstable = writers.every((c) => isBurstableClass(c.className));
 
-  const candidates = writers.map((w) => evaluate(w, singleAz.get(w.className), spec.engine, memoryGiBNeeded, load, dataGiB, minReplicas));
+  const usd = (key: string) => Number(book.price(key)?.usd ?? 0);
+  const prices: StoragePrices = {
+    writerGb: usd(`rds/${spec.engine}/gp3/storage/${deployment}`),
+    replicaGb: usd(`rds/${spec.engine}/gp3/storage/single-az`),
+    writerIops: usd(`rds/${spec.engine}/gp3/iops/${deployment}`),
+    replicaIops: usd(`rds/${spec.engine}/gp3/iops/single-az`),
+  };
+  const candidates = writers.map((w) => evaluate(w, singleAz.get(w.className), spec.engine, memoryGiBNeeded, load, dataGiB, minReplicas, prices));
   const fits = candidates.filter((c) => c.over.length === 0 && (onlyBurstable || !c.burstableOverBaseline));
   // Only burstable classes carry it but above their baseline: keep the cheapest and warn (below).
   const carried = fits.length > 0 ? fits : candidates.filter((c) => c.over.length === 0);
   const chosen = [...carried].sort(byHourly)[0] ?? largest(candidates);
   const scaleOut = carried.length === 0;
-  const skippedBurstable = !onlyBurstable && candidates.some((c) => c.over.length === 0 && c.burstableOverBaseline && c.hourly < chosen.hourly);
+  const skippedBurstable = !onlyBurstable && candidates.some((c) => c.over.length === 0 && c.burstableOverBaseline && c.monthly < chosen.monthly);
   const binding = bindingOf(chosen.drivers);
 
   const warnings: string[] = [];
@@ -110,7 +127,16 @@ export function planRds(spec: RdsSpec, book: PriceBook, input: RdsInput): RdsPla
   };
 }
 
-function evaluate(writer: ManagedClass, replica: ManagedClass | undefined, engine: RdsSpec['engine'], memoryGiBNeeded: number, load: RdsLoad, dataGiB: number, minReplicas: number): Candidate {
+function evaluate(
+  writer: ManagedClass,
+  replica: ManagedClass | undefined,
+  engine: RdsSpec['engine'],
+  memoryGiBNeeded: number,
+  load: RdsLoad,
+  dataGiB: number,
+  minReplicas: number,
+  prices: StoragePrices,
+): Candidate {
   const { inputs } = load;
   const capacity = writer.vcpu * inputs.targetCpuUtilization;
   // One writer takes everything while it can; past that, reads move to replicas of the same class
@@ -152,11 +178,16 @@ function evaluate(writer: ManagedClass, replica: ManagedClass | undefined, engin
   if (drivers.throughputMiBpsNeeded > ebsCap) over.push('EBS bandwidth');
   const burstableOverBaseline = isBurstableClass(writer.className) && (baselineVcpu === undefined || drivers.sustainedVcpu > baselineVcpu);
   const hourly = writer.hourlyUsd + readReplicas * (replica?.hourlyUsd ?? writer.hourlyUsd);
-  return { writer, replica, readReplicas, drivers, over, burstableOverBaseline, hourly };
+  const storage = storageFor(drivers, dataGiB);
+  const monthly =
+    hourly * RANKING_HOURS +
+    storage.storageGb * (prices.writerGb + readReplicas * prices.replicaGb) +
+    storage.extraIops * (prices.writerIops + readReplicas * prices.replicaIops);
+  return { writer, replica, readReplicas, drivers, over, burstableOverBaseline, monthly };
 }
 
 function byHourly(a: Candidate, b: Candidate): number {
-  return a.hourly - b.hourly || cheaperClass(a.writer, b.writer);
+  return a.monthly - b.monthly || cheaperClass(a.writer, b.writer);
 }
 
 /** No class carries it: the one with the most vCPU, then memory, then the cheaper. */
@@ -188,14 +219,21 @@ function scaleOutWarning(c: Candidate): string {
   return `RDS: one writer cannot carry this load: even ${c.writer.className}, the largest allowed class in the price book, falls short: ${parts.join('; ')}. The plan keeps it as the floor; scale out.`;
 }
 
+/** gp3 allocation: the data, raised to the striping threshold when the load passes the small-volume baseline. */
+function storageFor(d: RdsDrivers, dataGiB: number): { storageGb: number; extraIops: number } {
+  const small = gp3Limits(0);
+  const overBaseline = d.iopsNeeded > small.baselineIops || d.throughputMiBpsNeeded > small.baselineMiBps;
+  // Below the striping threshold gp3 cannot be provisioned: allocate the threshold, whose baseline is higher.
+  const storageGb = overBaseline ? Math.max(dataGiB, GP3_STRIPING_THRESHOLD_GIB) : dataGiB;
+  const extraIops = Math.max(0, Math.min(GP3_MAX_IOPS, Math.ceil(d.iopsNeeded)) - gp3Limits(storageGb).baselineIops);
+  return { storageGb, extraIops };
+}
+
 function storagePlan(c: Candidate, dataGiB: number, deployment: string): { storageGb: number; extraIops: number; why: string; warnings: string[] } {
   const d = c.drivers;
   const warnings: string[] = [];
-  const overBaseline = d.iopsNeeded > 3000 || d.throughputMiBpsNeeded > 125;
-  // Below the striping threshold gp3 cannot be provisioned: allocate the threshold, whose baseline is higher.
-  const storageGb = overBaseline ? Math.max(dataGiB, GP3_STRIPING_THRESHOLD_GIB) : dataGiB;
+  const { storageGb, extraIops } = storageFor(d, dataGiB);
   const gp3 = gp3Limits(storageGb);
-  const extraIops = Math.max(0, Math.min(GP3_MAX_IOPS, Math.ceil(d.iopsNeeded)) - gp3.baselineIops);
   let why = `; storage needs ${fmt(d.iopsNeeded)} IOPS`;
   if (storageGb > dataGiB) why += `: ${fmt(storageGb)} GiB allocated for gp3's ${fmt(gp3.baselineIops)} IOPS baseline from ${GP3_STRIPING_THRESHOLD_GIB} GiB`;
   else why += extraIops > 0 ? `: gp3's ${fmt(gp3.baselineIops)} baseline` : `, within gp3's ${fmt(gp3.baselineIops)} baseline`;
