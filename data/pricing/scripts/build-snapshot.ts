@@ -69,4 +69,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const n = Object.keys(content.ec2.instances).length;
   console.log(`wrote ${out}: ${n} EC2 instance types, ${content.prices.length} price dimensions, ${content.allowances.length} allowances, ${content.kubernetesVersions?.length ?? 0} EKS versions, ${Object.keys(content.sources).length} sources`);
   for (const [why, count] of Object.entries(content.ec2.dropped)) console.log(`  EC2 ${why}: ${count}`);
+  for (const m of content.missing.filter((x) => x.key.startsWith('rds/<engine>/<class>'))) console.log(`  ${m.reason}`);
 }
