@@ -32,8 +32,10 @@ export type RdsLoadInputs = Readonly<Record<RdsDefaultKey, number>>;
 const FROM_SPEC = ['queriesPerRequest', 'readShare', 'cpuMsPerQuery', 'targetCpuUtilization', 'connectionPoolPerReplica'] as const satisfies readonly (RdsDefaultKey & keyof RdsSpec)[];
 
 /** The profile's values, else the defaults. */
+const DEFAULT_VALUES = Object.fromEntries(Object.entries(RDS_DEFAULTS).map(([k, d]) => [k, d.value])) as RdsLoadInputs;
+
 export function rdsLoadInputs(spec: RdsSpec): RdsLoadInputs {
-  const out = Object.fromEntries(Object.entries(RDS_DEFAULTS).map(([k, d]) => [k, d.value])) as Record<RdsDefaultKey, number>;
+  const out: Record<RdsDefaultKey, number> = { ...DEFAULT_VALUES };
   for (const k of FROM_SPEC) if (spec[k] !== undefined) out[k] = spec[k];
   return out;
 }

@@ -14,8 +14,9 @@ export function fitsMemory(needGiB: number, classGiB: number): boolean {
 }
 
 /** A figure printed with up to 12 significant digits: "4.000006", never a rounding that hides an overshoot. */
+const EXACT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 12 });
 export function exact(x: number): string {
-  return x.toLocaleString('en-US', { maximumSignificantDigits: 12 });
+  return EXACT.format(x);
 }
 
 const BYTES_PER_GIB = 1024 ** 3;

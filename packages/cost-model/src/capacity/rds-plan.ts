@@ -2,21 +2,19 @@ import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import type { RdsSpec } from '../profiles/profile-types.js';
 import { PlanningError, type RdsBinding, type RdsDrivers, type RdsPlan, type ServiceReplicas } from './capacity-types.js';
-import { cheaperClass, inClassFamilies, managedClasses, type ManagedClass } from './managed-classes.js';
+import { cheaperClass, type ManagedClass } from './managed-classes.js';
 import { rdsLoadInputs } from './rds-assumptions.js';
+import { rdsClassOptions, type RdsClassOption } from './rds-classes.js';
 import {
   GP3_MAX_IOPS,
   GP3_MAX_MIBPS,
   GP3_STRIPING_THRESHOLD_GIB,
   MAX_READ_REPLICAS,
-  assumedBaselineVcpus,
-  defaultMaxConnections,
   exact,
   fitsMemory,
   gp3Limits,
-  isBurstableClass,
 } from './rds-class-limits.js';
-import { mbpsToMiBps, onWriter, rdsLoad, throughputMiBps, type RdsLoad } from './rds-load.js';
+import { onWriter, rdsLoad, throughputMiBps, type RdsLoad } from './rds-load.js';
 
 /** Read replicas from the largest tier whose fromUsers ≤ users (0 below the first tier). */
 export function readReplicasFor(spec: RdsSpec, users: number): number {
@@ -59,7 +57,9 @@ interface StoragePrices {
 
 const RANKING_HOURS = 730;
 
-const fmt = (x: number, digits = 0): string => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+// Formatters built once: toLocaleString builds one per call, which costs more than the sizing.
+const FORMATS = [0, 1, 2].map((d) => new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
+const fmt = (x: number, digits: 0 | 1 | 2 = 0): string => FORMATS[digits]!.format(x);
 
 /**
  * The database sized by everything that loads it: the writer class must hold the working set in
@@ -79,11 +79,9 @@ export function planRds(spec: RdsSpec, book: PriceBook, input: RdsInput): RdsPla
   const dataGiB = Math.max(spec.minStorageGb, Math.ceil(input.databaseGb * PLAN_DEFAULTS.databaseHeadroom.value));
   const minReplicas = readReplicasFor(spec, input.users);
 
-  const classes = managedClasses(book).filter((c) => c.parts[0] === spec.engine && c.parts[1] === c.className && inClassFamilies(c.className, spec.classFamilies));
-  const writers = classes.filter((c) => c.parts[2] === deployment);
-  if (writers.length === 0) throw new PlanningError('NO_CLASS_FITS', `the price book has no RDS ${spec.engine} ${deployment} class in ${spec.classFamilies.join(', ')}`);
-  const singleAz = new Map(classes.filter((c) => c.parts[2] === 'single-az').map((c) => [c.className, c]));
-  const onlyBurstable = writers.every((c) => isBurstableClass(c.className));
+  const options = rdsClassOptions(book, spec.engine, deployment, spec.classFamilies);
+  if (options.length === 0) throw new PlanningError('NO_CLASS_FITS', `the price book has no RDS ${spec.engine} ${deployment} class in ${spec.classFamilies.join(', ')}`);
+  const onlyBurstable = options.every((o) => o.burstable);
 
   const usd = (key: string) => Number(book.price(key)?.usd ?? 0);
   const prices: StoragePrices = {
@@ -92,7 +90,7 @@ export function planRds(spec: RdsSpec, book: PriceBook, input: RdsInput): RdsPla
     writerIops: usd(`rds/${spec.engine}/gp3/iops/${deployment}`),
     replicaIops: usd(`rds/${spec.engine}/gp3/iops/single-az`),
   };
-  const candidates = writers.map((w) => evaluate(w, singleAz.get(w.className), spec.engine, memoryGiBNeeded, load, dataGiB, minReplicas, prices));
+  const candidates = options.map((o) => evaluate(o, memoryGiBNeeded, load, dataGiB, minReplicas, prices));
   const fits = candidates.filter((c) => c.over.length === 0 && (onlyBurstable || !c.burstableOverBaseline));
   // Only burstable classes carry it but above their baseline: keep the cheapest and warn (below).
   const carried = fits.length > 0 ? fits : candidates.filter((c) => c.over.length === 0);
@@ -128,9 +126,7 @@ export function planRds(spec: RdsSpec, book: PriceBook, input: RdsInput): RdsPla
 }
 
 function evaluate(
-  writer: ManagedClass,
-  replica: ManagedClass | undefined,
-  engine: RdsSpec['engine'],
+  option: RdsClassOption,
   memoryGiBNeeded: number,
   load: RdsLoad,
   dataGiB: number,
@@ -138,6 +134,7 @@ function evaluate(
   prices: StoragePrices,
 ): Candidate {
   const { inputs } = load;
+  const { writer, replica, maxConnections, baselineVcpu } = option;
   const capacity = writer.vcpu * inputs.targetCpuUtilization;
   // One writer takes everything while it can; past that, reads move to replicas of the same class
   // (read/write split), as many as the reads need (at least the profile's tiers, at most RDS's 15).
@@ -145,11 +142,9 @@ function evaluate(
   const byReads = alone || load.peakReadVcpu === 0 ? 0 : Math.ceil(load.peakReadVcpu / capacity - 1e-9);
   const readReplicas = Math.min(MAX_READ_REPLICAS, Math.max(minReplicas, byReads));
   const readsOverReplicas = readReplicas > 0 && load.peakReadVcpu / readReplicas > capacity + 1e-9;
-  const maxConnections = defaultMaxConnections(engine, writer.memoryGiB, inputs.classMemoryAvailableShare);
   const iopsNeeded = onWriter(load.peakWriteIops, load.peakReadIops, readReplicas);
   const replicaSustained = readReplicas > 0 ? load.averageReadVcpu / readReplicas : 0;
   const gp3 = gp3Limits(dataGiB);
-  const baselineVcpu = isBurstableClass(writer.className) ? assumedBaselineVcpus(writer.className, writer.vcpu) : undefined;
   const drivers: RdsDrivers = {
     peakQueriesPerSecond: load.peakQueriesPerSecond,
     readShare: inputs.readShare,
@@ -164,7 +159,7 @@ function evaluate(
     baselineIops: gp3.baselineIops,
     throughputMiBpsNeeded: throughputMiBps(iopsNeeded, inputs),
     baselineThroughputMiBps: gp3.baselineMiBps,
-    ...(writer.maxEbsBandwidthMbps !== undefined && { maxEbsThroughputMiBps: mbpsToMiBps(writer.maxEbsBandwidthMbps) }),
+    ...(option.maxEbsThroughputMiBps !== undefined && { maxEbsThroughputMiBps: option.maxEbsThroughputMiBps }),
     memoryGiBNeeded,
     memoryGiB: writer.memoryGiB,
   };
@@ -176,7 +171,7 @@ function evaluate(
   if (iopsNeeded > GP3_MAX_IOPS) over.push('IOPS');
   const ebsCap = Math.min(GP3_MAX_MIBPS, drivers.maxEbsThroughputMiBps ?? Infinity);
   if (drivers.throughputMiBpsNeeded > ebsCap) over.push('EBS bandwidth');
-  const burstableOverBaseline = isBurstableClass(writer.className) && (baselineVcpu === undefined || drivers.sustainedVcpu > baselineVcpu);
+  const burstableOverBaseline = option.burstable && (baselineVcpu === undefined || drivers.sustainedVcpu > baselineVcpu);
   const hourly = writer.hourlyUsd + readReplicas * (replica?.hourlyUsd ?? writer.hourlyUsd);
   const storage = storageFor(drivers, dataGiB);
   const monthly =
