@@ -94,7 +94,7 @@ export function planRds(spec: RdsSpec, book: PriceBook, input: RdsInput): RdsPla
   const fits = candidates.filter((c) => c.over.length === 0 && (onlyBurstable || !c.burstableOverBaseline));
   // Only burstable classes carry it but above their baseline: keep the cheapest and warn (below).
   const carried = fits.length > 0 ? fits : candidates.filter((c) => c.over.length === 0);
-  const chosen = [...carried].sort(byHourly)[0] ?? largest(candidates);
+  const chosen = [...carried].sort(byCost)[0] ?? largest(candidates);
   const scaleOut = carried.length === 0;
   const skippedBurstable = !onlyBurstable && candidates.some((c) => c.over.length === 0 && c.burstableOverBaseline && c.monthly < chosen.monthly);
   const binding = bindingOf(chosen.drivers);
@@ -103,7 +103,7 @@ export function planRds(spec: RdsSpec, book: PriceBook, input: RdsInput): RdsPla
   if (scaleOut) warnings.push(scaleOutWarning(chosen));
   if (chosen.burstableOverBaseline) {
     warnings.push(
-      `RDS ${chosen.writer.className}: the writer's 24-hour average CPU (${fmt(chosen.drivers.sustainedVcpu, 2)} vCPU) is above the assumed baseline (${fmt(chosen.drivers.baselineVcpu ?? 0, 2)} vCPU) and the profile allows only db.t* classes: it will run out of CPU credits (whether RDS bills surplus credits in unlimited mode is unverified)`,
+      `RDS ${chosen.writer.className}: the 24-hour average CPU of the busiest instance (${fmt(chosen.drivers.sustainedVcpu, 2)} vCPU) is above the assumed baseline (${fmt(chosen.drivers.baselineVcpu ?? 0, 2)} vCPU) and the profile allows only db.t* classes: it will run out of CPU credits (whether RDS bills surplus credits in unlimited mode is unverified)`,
     );
   }
   const storage = storagePlan(chosen, dataGiB, deployment);
@@ -144,7 +144,9 @@ function evaluate(
   const readsOverReplicas = readReplicas > 0 && load.peakReadVcpu / readReplicas > capacity + 1e-9;
   const iopsNeeded = onWriter(load.peakWriteIops, load.peakReadIops, readReplicas);
   const replicaSustained = readReplicas > 0 ? load.averageReadVcpu / readReplicas : 0;
-  const gp3 = gp3Limits(dataGiB);
+  const throughputNeeded = throughputMiBps(iopsNeeded, inputs);
+  const storage = storageFor(iopsNeeded, throughputNeeded, dataGiB);
+  const gp3 = gp3Limits(storage.storageGb);
   const drivers: RdsDrivers = {
     peakQueriesPerSecond: load.peakQueriesPerSecond,
     readShare: inputs.readShare,
@@ -157,7 +159,7 @@ function evaluate(
     maxConnections,
     iopsNeeded,
     baselineIops: gp3.baselineIops,
-    throughputMiBpsNeeded: throughputMiBps(iopsNeeded, inputs),
+    throughputMiBpsNeeded: throughputNeeded,
     baselineThroughputMiBps: gp3.baselineMiBps,
     ...(option.maxEbsThroughputMiBps !== undefined && { maxEbsThroughputMiBps: option.maxEbsThroughputMiBps }),
     memoryGiBNeeded,
@@ -173,7 +175,6 @@ function evaluate(
   if (drivers.throughputMiBpsNeeded > ebsCap) over.push('EBS bandwidth');
   const burstableOverBaseline = option.burstable && (baselineVcpu === undefined || drivers.sustainedVcpu > baselineVcpu);
   const hourly = writer.hourlyUsd + readReplicas * (replica?.hourlyUsd ?? writer.hourlyUsd);
-  const storage = storageFor(drivers, dataGiB);
   const monthly =
     hourly * RANKING_HOURS +
     storage.storageGb * (prices.writerGb + readReplicas * prices.replicaGb) +
@@ -181,13 +182,13 @@ function evaluate(
   return { writer, replica, readReplicas, drivers, over, burstableOverBaseline, monthly };
 }
 
-function byHourly(a: Candidate, b: Candidate): number {
+function byCost(a: Candidate, b: Candidate): number {
   return a.monthly - b.monthly || cheaperClass(a.writer, b.writer);
 }
 
 /** No class carries it: the one with the most vCPU, then memory, then the cheaper. */
 function largest(all: readonly Candidate[]): Candidate {
-  return [...all].sort((a, b) => b.writer.vcpu - a.writer.vcpu || b.writer.memoryGiB - a.writer.memoryGiB || byHourly(a, b))[0]!;
+  return [...all].sort((a, b) => b.writer.vcpu - a.writer.vcpu || b.writer.memoryGiB - a.writer.memoryGiB || byCost(a, b))[0]!;
 }
 
 /** The driver closest to (or furthest past) the class's limit. */
@@ -215,19 +216,19 @@ function scaleOutWarning(c: Candidate): string {
 }
 
 /** gp3 allocation: the data, raised to the striping threshold when the load passes the small-volume baseline. */
-function storageFor(d: RdsDrivers, dataGiB: number): { storageGb: number; extraIops: number } {
+function storageFor(iopsNeeded: number, throughputMiBpsNeeded: number, dataGiB: number): { storageGb: number; extraIops: number } {
   const small = gp3Limits(0);
-  const overBaseline = d.iopsNeeded > small.baselineIops || d.throughputMiBpsNeeded > small.baselineMiBps;
+  const overBaseline = iopsNeeded > small.baselineIops || throughputMiBpsNeeded > small.baselineMiBps;
   // Below the striping threshold gp3 cannot be provisioned: allocate the threshold, whose baseline is higher.
   const storageGb = overBaseline ? Math.max(dataGiB, GP3_STRIPING_THRESHOLD_GIB) : dataGiB;
-  const extraIops = Math.max(0, Math.min(GP3_MAX_IOPS, Math.ceil(d.iopsNeeded)) - gp3Limits(storageGb).baselineIops);
+  const extraIops = Math.max(0, Math.min(GP3_MAX_IOPS, Math.ceil(iopsNeeded)) - gp3Limits(storageGb).baselineIops);
   return { storageGb, extraIops };
 }
 
 function storagePlan(c: Candidate, dataGiB: number, deployment: string): { storageGb: number; extraIops: number; why: string; warnings: string[] } {
   const d = c.drivers;
   const warnings: string[] = [];
-  const { storageGb, extraIops } = storageFor(d, dataGiB);
+  const { storageGb, extraIops } = storageFor(d.iopsNeeded, d.throughputMiBpsNeeded, dataGiB);
   const gp3 = gp3Limits(storageGb);
   let why = `; storage needs ${fmt(d.iopsNeeded)} IOPS`;
   if (storageGb > dataGiB) why += `: ${fmt(storageGb)} GiB allocated for gp3's ${fmt(gp3.baselineIops)} IOPS baseline from ${GP3_STRIPING_THRESHOLD_GIB} GiB`;
