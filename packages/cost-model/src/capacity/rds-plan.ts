@@ -103,7 +103,7 @@ export function planRds(spec: RdsSpec, book: PriceBook, input: RdsInput): RdsPla
   if (scaleOut) warnings.push(scaleOutWarning(chosen));
   if (chosen.burstableOverBaseline) {
     warnings.push(
-      `RDS ${chosen.writer.className}: the 24-hour average CPU of the busiest instance (${fmt(chosen.drivers.sustainedVcpu, 2)} vCPU) is above the assumed baseline (${fmt(chosen.drivers.baselineVcpu ?? 0, 2)} vCPU) and the profile allows only db.t* classes: it will run out of CPU credits (whether RDS bills surplus credits in unlimited mode is unverified)`,
+      `RDS ${chosen.writer.className}: the 24-hour average CPU of the busiest instance (${fmt(chosen.drivers.sustainedVcpu, 2)} vCPU) is above the assumed baseline (${fmt(chosen.drivers.baselineVcpu ?? 0, 2)} vCPU) and the profile allows only db.t* classes: it spends more CPU credits than it earns; RDS T3/T4g instances run in Unlimited mode (RDS User Guide), so AWS bills the surplus, which is unpriced here (the price book has no RDS CPU-credit price)`,
     );
   }
   const storage = storagePlan(chosen, dataGiB, deployment);
