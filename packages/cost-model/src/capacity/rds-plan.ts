@@ -209,7 +209,7 @@ function scaleOutWarning(c: Candidate): string {
     : o === 'connections' ? `${fmt(d.connectionsNeeded)} pool connections against max_connections ${fmt(d.maxConnections)} (put RDS Proxy or a pooler in front)`
     : o === 'memory' ? `the working set needs ${exact(d.memoryGiBNeeded)} GiB against ${d.memoryGiB} GiB (shard the data)`
     : o === 'IOPS' ? `${fmt(d.iopsNeeded)} IOPS against gp3's ${fmt(GP3_MAX_IOPS)} (shard, or io2 storage)`
-    : o === 'EBS bandwidth' ? `${fmt(d.throughputMiBpsNeeded, 1)} MiB/s of storage traffic against the class's EBS bandwidth (shard)`
+    : o === 'EBS bandwidth' ? `${fmt(d.throughputMiBpsNeeded, 1)} MiB/s of storage traffic against ${fmt(Math.min(GP3_MAX_MIBPS, d.maxEbsThroughputMiBps ?? Infinity), 1)} MiB/s of EBS bandwidth (shard)`
     : `reads need more than ${MAX_READ_REPLICAS} read replicas (add a cache or shard)`,
   );
   return `RDS: one writer cannot carry this load: even ${c.writer.className}, the largest allowed class in the price book, falls short: ${parts.join('; ')}. The plan keeps it as the floor; scale out.`;
