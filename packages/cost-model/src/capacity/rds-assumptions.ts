@@ -1,4 +1,4 @@
-// What loads the database, as named tier-planner assumptions: a profile overrides the first six
+// What loads the database, as named tier-planner assumptions: a profile overrides the first five
 // (RdsSpec fields); every value used is reported in the plan's assumptions.
 import type { RdsSpec } from '../profiles/profile-types.js';
 import type { Assumption } from '../workload/assumptions.js';
@@ -31,9 +31,9 @@ export type RdsLoadInputs = Readonly<Record<RdsDefaultKey, number>>;
 
 const FROM_SPEC = ['queriesPerRequest', 'readShare', 'cpuMsPerQuery', 'targetCpuUtilization', 'connectionPoolPerReplica'] as const satisfies readonly (RdsDefaultKey & keyof RdsSpec)[];
 
-/** The profile's values, else the defaults. */
 const DEFAULT_VALUES = Object.fromEntries(Object.entries(RDS_DEFAULTS).map(([k, d]) => [k, d.value])) as RdsLoadInputs;
 
+/** The profile's values, else the defaults. */
 export function rdsLoadInputs(spec: RdsSpec): RdsLoadInputs {
   const out: Record<RdsDefaultKey, number> = { ...DEFAULT_VALUES };
   for (const k of FROM_SPEC) if (spec[k] !== undefined) out[k] = spec[k];
