@@ -193,6 +193,8 @@ describe('RDS class specs in the price book', () => {
     const r6g = managedClasses(book).find((c) => c.key === 'rds/postgresql/db.r6g.large/single-az')!;
     expect(r6g.maxEbsBandwidthMbps).toBe(4750);
     expect(r6g.ebsBandwidthUpTo).toBe(true);
+    const ebsSource = book.price('rds/postgresql/db.r6g.large/single-az')!.spec!.ebsSource!;
+    expect(book.source(ebsSource)!.ref).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/AmazonRDS\//);
     expect(book.missing.find((m) => m.key.includes('specs without a price'))!.reason).toMatch(/^\d+ RDS classes have hardware specs/);
   });
 
