@@ -11,6 +11,7 @@ import { buildEc2Reserved } from './sources/ec2-reserved.js';
 import { buildEksCalendar } from './sources/eks-versions.js';
 import { FactRows } from './sources/fact-rows.js';
 import { buildGithubActions } from './sources/github-actions.js';
+import { addRdsClassSpecs } from './sources/rds-classes.js';
 import { buildServicePrices } from './sources/service-prices.js';
 import { withManagedSpecs } from './sources/managed-specs.js';
 import { CORRECTIONS_SOURCE, buildAllowances } from './sources/allowances.js';
@@ -25,7 +26,8 @@ export function buildSnapshot(sharedDataDir: string, generatedAt: string): Snaps
   const facts = new FactRows(readTsv(join(aws, 'service-unit-prices.tsv')), readTsv(join(aws, 'managed-services-prices.tsv')));
   const reserved = buildEc2Reserved(facts);
   const ec2 = buildEc2Catalog(aws, REGION, reserved);
-  const services = withManagedSpecs(buildServicePrices(facts), aws);
+  const rdsClasses = addRdsClassSpecs(aws, buildServicePrices(facts));
+  const services = withManagedSpecs(rdsClasses.prices, aws);
   const ci = buildGithubActions(join(sharedDataDir, 'ci'));
   const eks = buildEksCalendar(aws);
   const prices = [...services.prices, ...ci.prices, ...buildAwsPagePrices()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -34,7 +36,7 @@ export function buildSnapshot(sharedDataDir: string, generatedAt: string): Snaps
     currency: 'USD',
     generatedAt,
     generator: 'pricing:build (shared facts)',
-    sources: sortKeys({ ...ec2.sources, ...facts.sources, ...services.sources, ...ci.sources, ...eks.sources, ...AWS_PAGE_SOURCES, [CORRECTIONS_SOURCE.id]: CORRECTIONS_SOURCE.ref }),
+    sources: sortKeys({ ...ec2.sources, ...facts.sources, ...services.sources, ...ci.sources, ...eks.sources, ...rdsClasses.sources, ...AWS_PAGE_SOURCES, [CORRECTIONS_SOURCE.id]: CORRECTIONS_SOURCE.ref }),
     ec2: { priceSource: 'ec2-prices', specSource: 'ec2-specs', podsSource: 'eks-max-pods', instances: ec2.instances, dropped: ec2.dropped },
     prices,
     allowances: [...buildAllowances(), ...ci.allowances, ...buildAwsPageAllowances()],
@@ -45,6 +47,7 @@ export function buildSnapshot(sharedDataDir: string, generatedAt: string): Snaps
       { key: 'ec2/reserved (all types but t3.medium)', reason: 'RI terms come from the live refresh (tier-planner pricing refresh)' },
       { key: 'rds/<engine>/<non-d class>/multi-az-cluster', reason: 'Multi-AZ DB clusters are listed only for d classes in the shared facts' },
       { key: 'rds (prices after 2024-09)', reason: 'the newest full RDS table in the shared facts is from 2024-09-28' },
+      ...rdsClasses.missing,
       ...eks.missing,
       ...AWS_PAGE_MISSING,
     ],
@@ -69,4 +72,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const n = Object.keys(content.ec2.instances).length;
   console.log(`wrote ${out}: ${n} EC2 instance types, ${content.prices.length} price dimensions, ${content.allowances.length} allowances, ${content.kubernetesVersions?.length ?? 0} EKS versions, ${Object.keys(content.sources).length} sources`);
   for (const [why, count] of Object.entries(content.ec2.dropped)) console.log(`  EC2 ${why}: ${count}`);
+  for (const m of content.missing.filter((x) => x.key.startsWith('rds/<engine>/<class>'))) console.log(`  ${m.reason}`);
 }

@@ -87,12 +87,50 @@ export interface FargateTaskPlan {
   readonly spot: boolean;
 }
 
+/** The driver closest to (or past) the writer class's limit. */
+export type RdsBinding = 'memory' | 'cpu' | 'connections' | 'storage-throughput';
+
+/** What loads the writer, against what its class offers (peak unless said otherwise). */
+export interface RdsDrivers {
+  readonly peakQueriesPerSecond: number;
+  readonly readShare: number;
+  readonly targetCpuUtilization: number;
+  /** vCPU the writer needs at the target utilisation: writes, plus reads while it has no replicas. */
+  readonly vcpuNeeded: number;
+  readonly vcpu: number;
+  /** 24-hour average CPU use of the busiest instance (writer or one replica), vCPU: what burstable credits see. */
+  readonly sustainedVcpu: number;
+  /** db.t* only: the baseline assumed from the EC2 type of the same size, vCPU. */
+  readonly baselineVcpu?: number;
+  /** Σ max replicas of the connecting services × pool size. */
+  readonly connectionsNeeded: number;
+  /** The engine's default max_connections for the class. */
+  readonly maxConnections: number;
+  readonly iopsNeeded: number;
+  readonly baselineIops: number;
+  readonly throughputMiBpsNeeded: number;
+  readonly baselineThroughputMiBps: number;
+  /** The class's max EBS bandwidth in MiB/s ("Up to" figures are burst maxima), when the book has it. */
+  readonly maxEbsThroughputMiBps?: number;
+  readonly memoryGiBNeeded: number;
+  readonly memoryGiB: number;
+}
+
 export interface RdsPlan {
   readonly engine: 'postgresql' | 'mysql';
   readonly instanceClass: string;
   readonly deployment: 'single-az' | 'multi-az';
   readonly readReplicas: number;
   readonly memoryGiBNeeded: number;
+  readonly drivers: RdsDrivers;
+  readonly binding: RdsBinding;
+  /** gp3 storage allocated: the data +25%, raised to 400 GiB when the load needs more than the 3,000 IOPS baseline. */
+  readonly storageGb: number;
+  /** gp3 IOPS provisioned above the baseline (priced per IOPS-month). */
+  readonly extraIops: number;
+  /** True when even the largest allowed writer cannot carry the load (the plan keeps it as a floor). */
+  readonly scaleOut: boolean;
+  readonly warnings: readonly string[];
   readonly why: string;
 }
 

@@ -3,7 +3,7 @@ import type { RdsSpec } from '../profiles/profile-types.js';
 import { loadPriceBook } from '../snapshot-io/load-price-book.js';
 import { PlanningError } from './capacity-types.js';
 import { inClassFamilies } from './managed-classes.js';
-import { planRds, readReplicasFor } from './rds-plan.js';
+import { planRds, readReplicasFor, type RdsInput } from './rds-plan.js';
 
 const book = loadPriceBook({ region: 'us-east-1' });
 const hourly = (key: string) => Number(book.price(key)!.usd);
@@ -20,9 +20,12 @@ const rds: RdsSpec = {
   minStorageGb: 20,
 };
 
+/** No load: memory alone sizes the class. */
+const idle = (users: number, ha: boolean): RdsInput => ({ users, ha, peakRps: 0, averageRps: 0, databaseGb: 0, replicas: [] });
+
 describe('RDS', () => {
   it('needs base + per-million memory and picks the cheapest allowed class with that much', () => {
-    const plan = planRds(rds, book, 1_000_000, false);
+    const plan = planRds(rds, book, idle(1_000_000, false));
     expect(plan.memoryGiBNeeded).toBe(9);
     const candidates = book.dimensions.filter(
       (d) => /^rds\/postgresql\/db\.(t4g|m7g|r7g|r6g)\.[a-z0-9]+\/single-az$/.test(d.key) && d.spec!.memoryGiB >= 9,
@@ -33,7 +36,7 @@ describe('RDS', () => {
   });
 
   it('is Multi-AZ when HA', () => {
-    const plan = planRds(rds, book, 10, true);
+    const plan = planRds(rds, book, idle(10, true));
     expect(plan.deployment).toBe('multi-az');
     expect(book.price(`rds/postgresql/${plan.instanceClass}/multi-az`)).toBeDefined();
   });
@@ -42,18 +45,20 @@ describe('RDS', () => {
     expect(readReplicasFor(rds, 99_999)).toBe(0);
     expect(readReplicasFor(rds, 100_000)).toBe(1);
     expect(readReplicasFor(rds, 5_000_000)).toBe(2);
-    expect(planRds(rds, book, 2_000_000, true).readReplicas).toBe(2);
+    expect(planRds(rds, book, idle(2_000_000, true)).readReplicas).toBe(2);
   });
 
-  it('fails with NO_CLASS_FITS when no allowed class has the memory', () => {
-    const attempt = () => planRds({ ...rds, classFamilies: ['db.t4g'] }, book, 10_000_000, false);
+  it('plans the largest allowed class and says to scale out when no class has the memory', () => {
+    const plan = planRds({ ...rds, classFamilies: ['db.t4g'] }, book, idle(10_000_000, false));
+    expect(plan.instanceClass).toBe('db.t4g.large');
+    expect(plan.scaleOut).toBe(true);
+    expect(plan.warnings.join('\n')).toMatch(/one writer cannot carry this load.*working set needs 81 GiB against 8 GiB/);
+  });
+
+  it('fails with NO_CLASS_FITS when the book has no allowed class at all', () => {
+    const attempt = () => planRds({ ...rds, classFamilies: ['db.x9'] }, book, idle(10, false));
     expect(attempt).toThrow(PlanningError);
-    expect(attempt).toThrow(/db\.t4g.*largest is db\.t4g\.large/);
-    try {
-      attempt();
-    } catch (e) {
-      expect((e as PlanningError).code).toBe('NO_CLASS_FITS');
-    }
+    expect(attempt).toThrow(/no RDS postgresql single-az class in db\.x9/);
   });
 
   it('matches class families at the dot: db.m5 is not db.m5d', () => {

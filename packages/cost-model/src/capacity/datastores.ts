@@ -1,7 +1,7 @@
 import type { PriceBook } from '../pricing/price-book.js';
 import type { Profile } from '../profiles/profile-types.js';
 import type { Demand } from '../workload/demand.js';
-import type { CachePlan, KafkaPlan, RdsPlan } from './capacity-types.js';
+import type { CachePlan, KafkaPlan, RdsPlan, ServiceReplicas } from './capacity-types.js';
 import { planCache } from './cache-plan.js';
 import { planKafka } from './kafka-plan.js';
 import { planRds } from './rds-plan.js';
@@ -13,10 +13,10 @@ export interface DatastorePlans {
 }
 
 /** The profile's managed datastores; the cache and Kafka only from their fromUsers on. */
-export function planDatastores(profile: Profile, book: PriceBook, demand: Demand, ha: boolean, azs: number): DatastorePlans {
+export function planDatastores(profile: Profile, book: PriceBook, demand: Demand, ha: boolean, azs: number, replicas: readonly ServiceReplicas[] = []): DatastorePlans {
   const { rds, cache, kafka } = profile;
   return {
-    ...(rds && { rds: planRds(rds, book, demand.users, ha) }),
+    ...(rds && { rds: planRds(rds, book, { users: demand.users, ha, peakRps: demand.peakRps, averageRps: demand.averageRps, databaseGb: demand.databaseGb, replicas }) }),
     ...(cache && demand.users >= cache.fromUsers && { cache: planCache(cache, book, demand, ha) }),
     ...(kafka && demand.users >= kafka.fromUsers && { kafka: planKafka(kafka, book, demand, ha, azs) }),
   };

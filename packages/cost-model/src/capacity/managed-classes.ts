@@ -12,6 +12,9 @@ export interface ManagedClass {
   readonly hourlyUsd: number;
   readonly vcpu: number;
   readonly memoryGiB: number;
+  /** RDS classes in the hardware table: max EBS bandwidth (Mbps) and whether it is an "Up to" burst figure. */
+  readonly maxEbsBandwidthMbps?: number;
+  readonly ebsBandwidthUpTo?: boolean;
 }
 
 const cache = new WeakMap<PriceBook, readonly ManagedClass[]>();
@@ -25,7 +28,8 @@ export function managedClasses(book: PriceBook): readonly ManagedClass[] {
       const [, ...parts] = d.key.split('/');
       const className = parts.find((p) => /^(db|cache|kafka)\./.test(p));
       if (!className) return [];
-      return [{ key: d.key, parts, className, hourlyUsd: Number(d.usd), vcpu: d.spec.vcpu, memoryGiB: d.spec.memoryGiB }];
+      const { vcpu, memoryGiB, maxEbsBandwidthMbps, ebsBandwidthUpTo } = d.spec;
+      return [{ key: d.key, parts, className, hourlyUsd: Number(d.usd), vcpu, memoryGiB, ...(maxEbsBandwidthMbps !== undefined && { maxEbsBandwidthMbps, ebsBandwidthUpTo: ebsBandwidthUpTo ?? false }) }];
     });
     cache.set(book, classes);
   }

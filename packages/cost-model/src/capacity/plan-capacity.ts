@@ -54,11 +54,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
       nodeGroups = [chooseNodeGroup(request)];
     }
   }
-  return {
-    replicas: services.replicas,
-    nodeGroups,
-    fargateTasks,
-    ...planDatastores(profile, book, demand, ha, azs),
-    warnings,
-  };
+  const datastores = planDatastores(profile, book, demand, ha, azs, services.replicas);
+  warnings.push(...(datastores.rds?.warnings ?? []));
+  return { replicas: services.replicas, nodeGroups, fargateTasks, ...datastores, warnings };
 }

@@ -45,9 +45,10 @@ export function assembleBom(i: AssembleInput): BomResource[] {
 
   const rds = capacity.rds;
   if (rds && storage.database) {
-    out.push({ type: 'rds_instance', name: 'database', engine: rds.engine, instanceClass: rds.instanceClass, deployment: rds.deployment, storageGb: storage.database.storageGb });
+    out.push({ type: 'rds_instance', name: 'database', engine: rds.engine, instanceClass: rds.instanceClass, deployment: rds.deployment, storageGb: storage.database.storageGb, ...(rds.extraIops > 0 && { extraIops: rds.extraIops }) });
     if (rds.readReplicas > 0) {
-      out.push({ type: 'rds_instance', name: 'database read replicas', engine: rds.engine, instanceClass: rds.instanceClass, deployment: 'single-az', count: rds.readReplicas, storageGb: storage.database.storageGb });
+      // Replicas apply every write and serve their share of reads: the writer's storage traffic.
+      out.push({ type: 'rds_instance', name: 'database read replicas', engine: rds.engine, instanceClass: rds.instanceClass, deployment: 'single-az', count: rds.readReplicas, storageGb: storage.database.storageGb, ...(rds.extraIops > 0 && { extraIops: rds.extraIops }) });
     }
   }
   if (capacity.cache) out.push({ type: 'elasticache_cluster', name: 'cache', engine: capacity.cache.engine, nodeType: capacity.cache.nodeType, nodes: capacity.cache.nodes });

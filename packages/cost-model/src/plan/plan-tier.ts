@@ -1,6 +1,7 @@
 import { bomToDrafts } from '../bom/price-resources.js';
 import { PlanningError } from '../capacity/capacity-types.js';
 import { planCapacity } from '../capacity/plan-capacity.js';
+import { rdsAssumptions } from '../capacity/rds-assumptions.js';
 import { planCi } from '../ci/plan-ci.js';
 import { DEFAULT_HOURS_PER_MONTH, daysPerMonth } from '../cost/calendar.js';
 import { priceLineItems } from '../cost/price-line-items.js';
@@ -108,6 +109,7 @@ function planWithWorkload(
     { name: 'hpaTargetUtilization', value: targetUtilization, unit: 'ratio', why: PLAN_DEFAULTS.hpaTargetUtilization.why, defaulted: profile.targetUtilization === undefined },
     ...used.map((k) => planAssumption(k)),
     ...parts.assumptions,
+    ...(profile.rds ? rdsAssumptions(profile.rds, profile.why) : []),
     { name: 'hoursPerMonth', value: hoursPerMonth, unit: 'hours', why: 'billing month: 730 h (8,760 h / 12) as AWS and most cost tools use', defaulted: options.hoursPerMonth === undefined },
     { name: 'ha', value: ha ? 1 : 0, unit: 'flag', why: options.ha !== undefined ? 'set by the caller' : `HA from ${profile.ha.fromUsers.toLocaleString('en-US')} users on (profile)`, defaulted: options.ha === undefined },
   ];

@@ -50,14 +50,23 @@ export interface PriceDimension {
   readonly approximate?: boolean;
   readonly note?: string;
   /** Size of a managed-service instance class (RDS, ElastiCache, MSK), from the same source row. */
-  readonly spec?: {
-    readonly vcpu: number;
-    readonly memoryGiB: number;
-    /** MSK brokers: partition limits and per-broker throughput guidance. */
-    readonly broker?: BrokerSpec;
-    /** ElastiCache nodes: network bandwidth and engine threading. */
-    readonly cacheNode?: CacheNodeSpec;
-  };
+  readonly spec?: ManagedClassSpec;
+}
+
+/** vCPU and memory from the price row; RDS classes add the RDS hardware table's EBS bandwidth. */
+export interface ManagedClassSpec {
+  readonly vcpu: number;
+  readonly memoryGiB: number;
+  /** Maximum EBS bandwidth, megabits per second (RDS classes the hardware table lists). */
+  readonly maxEbsBandwidthMbps?: number;
+  /** The bandwidth is an "Up to" figure: a burst maximum, the sustained baseline is lower and unpublished. */
+  readonly ebsBandwidthUpTo?: boolean;
+  /** Id into the snapshot's `sources` for the EBS figures (the price row's source gives vCPU and memory). */
+  readonly ebsSource?: string;
+  /** MSK brokers: partition limits and per-broker throughput guidance. */
+  readonly broker?: BrokerSpec;
+  /** ElastiCache nodes: network bandwidth and engine threading. */
+  readonly cacheNode?: CacheNodeSpec;
 }
 
 /** An MSK broker class's sizing facts (shared fact file msk-broker-throughput.tsv). */

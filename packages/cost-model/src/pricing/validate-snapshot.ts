@@ -137,6 +137,9 @@ function priceProblem(p: unknown, known: (id: unknown) => boolean): string | und
     if (!isObj(spec) || !isCount(spec.vcpu) || typeof spec.memoryGiB !== 'number' || !(spec.memoryGiB > 0)) return 'spec: needs vcpu and memoryGiB';
     const sizing = managedSpecProblem(spec, known);
     if (sizing) return sizing;
+    if (spec.maxEbsBandwidthMbps !== undefined && !(typeof spec.maxEbsBandwidthMbps === 'number' && spec.maxEbsBandwidthMbps > 0)) return 'spec: maxEbsBandwidthMbps must be a positive number';
+    if (spec.ebsBandwidthUpTo !== undefined && typeof spec.ebsBandwidthUpTo !== 'boolean') return 'spec: ebsBandwidthUpTo must be a boolean';
+    if (spec.ebsSource !== undefined && !known(spec.ebsSource)) return `spec: unknown source ${String(spec.ebsSource)}`;
   }
   const hasFlat = p.usd !== undefined;
   const hasTiers = p.tiers !== undefined;

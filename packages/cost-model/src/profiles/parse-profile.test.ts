@@ -104,6 +104,21 @@ describe('parseProfile', () => {
     ]);
   });
 
+  it('checks the RDS load inputs: ranges and connecting services that exist', () => {
+    const p = base('fintech-fargate-jenkins');
+    p.rds.readShare = 1.5;
+    p.rds.targetCpuUtilization = 0;
+    p.rds.connectionPoolPerReplica = 2.5;
+    expect(problemsOf(p)).toEqual([
+      '$.rds.readShare: must be at least 0 and at most 1, got 1.5',
+      '$.rds.targetCpuUtilization: must be above 0 and at most 1, got 0',
+      '$.rds.connectionPoolPerReplica: must be a whole number, got 2.5',
+    ]);
+    const q = base('fintech-fargate-jenkins');
+    q.rds.connectingServices = ['api', 'worker'];
+    expect(problemsOf(q)).toEqual(['$.rds.connectingServices[1]: names no service of this profile ("worker")']);
+  });
+
   it('takes a Kubernetes version on EKS only, as a minor version', () => {
     const eks = base();
     eks.kubernetesVersion = '1.34';

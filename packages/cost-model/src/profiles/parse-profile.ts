@@ -112,6 +112,9 @@ function crossChecks(p: Profile): string[] {
       problems.push(`$.services[${i}]: minReplicas ${s.minReplicas} is above maxReplicas ${s.maxReplicas}`);
     }
   });
+  p.rds?.connectingServices?.forEach((name, i) => {
+    if (!seen.has(name)) problems.push(`$.rds.connectingServices[${i}]: names no service of this profile (${show(name)})`);
+  });
   if (p.platform === 'ecs-fargate' && (p.nodes || p.systemPods?.length || p.daemonSets?.length)) {
     problems.push('$.platform: ecs-fargate runs tasks, not nodes: remove nodes, systemPods and daemonSets');
   }

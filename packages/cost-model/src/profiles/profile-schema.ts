@@ -111,6 +111,12 @@ export const PROFILE_FIELDS: Fields = {
       classFamilies: list(string, true),
       readReplicas: optional(list(object({ fromUsers: count(0), replicas: count(0, 15) }))),
       minStorageGb: positive(65_536),
+      queriesPerRequest: optional(amount(0, 1000)),
+      readShare: optional(amount(0, 1)),
+      cpuMsPerQuery: optional(positive(10_000)),
+      targetCpuUtilization: optional(positive(1)),
+      connectionPoolPerReplica: optional(count(1, 10_000)),
+      connectingServices: optional(list(string, true)),
     }),
   ),
   cache: optional(

@@ -96,6 +96,17 @@ export interface RdsSpec {
   /** Read replicas from a number of users on: [{ fromUsers, replicas }]. */
   readonly readReplicas?: readonly { readonly fromUsers: number; readonly replicas: number }[];
   readonly minStorageGb: number;
+  /** Load drivers; each defaults to a tier-planner assumption (RDS_DEFAULTS) reported in the plan. */
+  readonly queriesPerRequest?: number;
+  /** Share of those queries that are reads (0..1). */
+  readonly readShare?: number;
+  readonly cpuMsPerQuery?: number;
+  /** CPU utilisation the writer may reach at the peak (0..1]. */
+  readonly targetCpuUtilization?: number;
+  /** Database connections each application replica's pool holds open. */
+  readonly connectionPoolPerReplica?: number;
+  /** Services whose replicas open a pool to the database (default: every service). */
+  readonly connectingServices?: readonly string[];
 }
 
 export interface CacheSpec {

@@ -50,9 +50,11 @@ export function planStorage(input: StorageInput): StoragePlan {
   const rds = capacity.rds;
   const database = rds && profile.rds
     ? {
-        storageGb: Math.max(profile.rds.minStorageGb, Math.ceil(demand.databaseGb * PLAN_DEFAULTS.databaseHeadroom.value)),
+        storageGb: Math.max(rds.storageGb, profile.rds.minStorageGb, Math.ceil(demand.databaseGb * PLAN_DEFAULTS.databaseHeadroom.value)),
         instances: 1 + rds.readReplicas,
-        why: `${demand.databaseGb.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GB of data +25%, at least ${profile.rds.minStorageGb.toLocaleString('en-US')} GB; each read replica holds a copy`,
+        why:
+          `${demand.databaseGb.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GB of data +25%, at least ${profile.rds.minStorageGb.toLocaleString('en-US')} GB` +
+          `${rds.storageGb > Math.max(profile.rds.minStorageGb, Math.ceil(demand.databaseGb * PLAN_DEFAULTS.databaseHeadroom.value)) ? `, raised to ${rds.storageGb.toLocaleString('en-US')} GB for the gp3 IOPS the load needs` : ''}; each read replica holds a copy`,
       }
     : undefined;
 

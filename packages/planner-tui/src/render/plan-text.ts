@@ -30,7 +30,14 @@ export function renderPlanText(plan: Plan): string {
   const { rds, cache, kafka } = plan.datastores;
   if (rds || cache || kafka) {
     out.push('', 'Datastores');
-    if (rds) out.push(`  database: ${rds.engine} ${rds.instanceClass} ${rds.deployment}${rds.readReplicas ? ` + ${counted(rds.readReplicas, 'read replica')}` : ''} — ${rds.why}`);
+    if (rds) {
+      const v = rds.drivers;
+      out.push(`  database: ${rds.engine} ${rds.instanceClass} ${rds.deployment}${rds.readReplicas ? ` + ${counted(rds.readReplicas, 'read replica')}` : ''} — ${rds.why}`);
+      out.push(
+        `    drivers (${rds.binding} binds${rds.scaleOut ? '; one writer cannot carry it' : ''}): CPU ${num(v.vcpuNeeded)} of ${int(v.vcpu)} vCPU · connections ${int(v.connectionsNeeded)} of ${int(v.maxConnections)} · ` +
+          `IOPS ${int(Math.ceil(v.iopsNeeded))} (gp3 baseline ${int(v.baselineIops)}) · memory ${rds.memoryGiBNeeded.toLocaleString('en-US', { maximumSignificantDigits: 12 })} of ${grouped(v.memoryGiB)} GiB`,
+      );
+    }
     if (cache) out.push(`  cache: ${int(cache.nodes)} × ${cache.nodeType} (${cache.engine}) — ${cache.why}`);
     if (kafka) out.push(`  kafka: ${int(kafka.brokers)} × ${kafka.brokerType}, ${grouped(kafka.storageGbPerBroker)} GB each — ${kafka.why}`);
   }

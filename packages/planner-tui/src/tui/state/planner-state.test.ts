@@ -35,16 +35,19 @@ describe('planner reducer', () => {
   });
 
   it('keeps the last plan and shows the error when a scenario cannot be planned', () => {
-    // No RDS class has the memory 100 million users need: a PlanningError, not a crash.
-    const s0 = initialPlannerState({ ...scenario, profile: 'nextjs-nestjs-postgres', users: 10_000_000 }, book);
+    // A book without Single-AZ RDS prices: below the profile's HA threshold (1,000 users) no database
+    // class can be priced, a PlanningError, not a crash.
+    const noSingleAz = { ...book, dimensions: book.dimensions.filter((d) => !/^rds\/[a-z]+\/db\.[^/]+\/single-az$/.test(d.key)) };
+    const reduceNoSingleAz = createPlannerReducer(noSingleAz);
+    const s0 = initialPlannerState({ ...scenario, profile: 'nextjs-nestjs-postgres', users: 1000 }, noSingleAz);
     expect(s0.error).toBeUndefined();
-    const s1 = reduce(s0, { type: 'scale-users', direction: 1 });
-    expect(s1.scenario.users).toBe(100_000_000);
-    expect(s1.error).toMatch(/^PlanningError: no RDS/);
+    const s1 = reduceNoSingleAz(s0, { type: 'scale-users', direction: -1 });
+    expect(s1.scenario.users).toBe(100);
+    expect(s1.error).toMatch(/^PlanningError: the price book has no RDS postgresql single-az class/);
     expect(s1.plan).toBe(s0.plan);
-    const s2 = reduce(s1, { type: 'scale-users', direction: -1 });
+    const s2 = reduceNoSingleAz(s1, { type: 'scale-users', direction: 1 });
     expect(s2.error).toBeUndefined();
-    expect(s2.plan!.users).toBe(10_000_000);
+    expect(s2.plan!.users).toBe(1000);
   });
 
   it('pins the current plan and switches to the comparison', () => {

@@ -14,7 +14,7 @@ export function capacityLines(plan: Plan, width: number): string[] {
   if (plan.fargate.length) out.push(`Fargate tasks (${plan.fargate.reduce((n, t) => n + t.count, 0)}):`);
   for (const t of plan.fargate) out.push(`  ${t.service}: ${t.count} × ${t.vcpu} vCPU / ${t.memoryGb} GB ${t.arch}${t.spot ? ' spot' : ''}`);
   const { rds, cache, kafka } = plan.datastores;
-  if (rds) out.push(`db: ${rds.instanceClass} ${rds.deployment}${rds.readReplicas ? ` + ${counted(rds.readReplicas, 'replica')}` : ''}`);
+  if (rds) out.push(`db: ${rds.instanceClass} ${rds.deployment}${rds.readReplicas ? ` + ${counted(rds.readReplicas, 'replica')}` : ''} · ${rds.binding} binds${rds.scaleOut ? ', one writer cannot carry it' : ''}`);
   if (cache) out.push(`cache: ${cache.nodes} × ${cache.nodeType}`);
   if (kafka) out.push(`kafka: ${kafka.brokers} × ${kafka.brokerType}`);
   return out.map((l) => fit(l, width));

@@ -87,8 +87,15 @@ describe('unpriced line items are never shown as a price', () => {
 describe('capacity lines', () => {
   it('count read replicas in words: "+ 1 replica", "+ 2 replicas"', () => {
     const db = (users: number) => capacityLines(planTier({ users, profile: 'microservices-mysql' }, book, {}), 120).find((l) => l.startsWith('db: '));
-    expect(db(100_000)).toMatch(/^db: db\.\S+ multi-az \+ 1 replica$/);
-    expect(db(1_000_000)).toMatch(/^db: db\.\S+ multi-az \+ 2 replicas$/);
+    expect(db(100_000)).toMatch(/^db: db\.\S+ multi-az \+ 1 replica · /);
+    expect(db(1_000_000)).toMatch(/^db: db\.\S+ multi-az \+ 2 replicas · /);
+  });
+
+  it('name the RDS driver that binds, and say when one writer cannot carry the load', () => {
+    const db = (users: number) => capacityLines(planTier({ users, profile: 'microservices-mysql' }, book, {}), 120).find((l) => l.startsWith('db: '));
+    const at1 = planTier({ users: 1, profile: 'microservices-mysql' }, book).datastores.rds!;
+    expect(db(1)).toBe(`db: ${at1.instanceClass} single-az · ${at1.binding} binds`);
+    expect(db(20_000_000)).toMatch(/ binds, one writer cannot carry it$/);
   });
 });
 
