@@ -119,9 +119,26 @@ function crossChecks(p: Profile): string[] {
   if (p.features?.includes('monitoring-in-cluster') && !p.storage.prometheus) {
     problems.push('$.storage.prometheus: required with the feature monitoring-in-cluster');
   }
+  problems.push(...scalingChecks(p));
   for (const key of Object.keys(p.why ?? {})) {
     if (!hasPath(p, key)) problems.push(`$.why.${key}: names no field of this profile`);
   }
+  return problems;
+}
+
+/** A sizing rule needs its drivers: series settings, an in-cluster log sink, a Deployment not a DaemonSet. */
+function scalingChecks(p: Profile): string[] {
+  const problems: string[] = [];
+  (p.daemonSets ?? []).forEach((d, i) => {
+    if (d.scaling !== undefined || d.replicasWhenHa !== undefined) problems.push(`$.daemonSets[${i}]: a DaemonSet runs one pod per node: remove scaling and replicasWhenHa`);
+  });
+  (p.systemPods ?? []).forEach((s, i) => {
+    if (s.scaling === 'active-series' && !p.storage.prometheus) problems.push(`$.systemPods[${i}].scaling: "active-series" needs storage.prometheus (series per node and per pod)`);
+    if (s.scaling === 'index-volume' && p.storage.logs.sink !== 'in-cluster') problems.push(`$.systemPods[${i}].scaling: "index-volume" needs storage.logs.sink "in-cluster"`);
+    if (s.replicasWhenHa !== undefined && s.replicas !== undefined && s.replicasWhenHa < s.replicas) {
+      problems.push(`$.systemPods[${i}]: replicasWhenHa ${s.replicasWhenHa} is below replicas ${s.replicas}`);
+    }
+  });
   return problems;
 }
 

@@ -13,12 +13,18 @@ function valueAt(p: Profile, path: string): string {
   return String(node);
 }
 
+/** "1", or "1 (3 when HA)" for an HA add-on. */
+function replicasCell(s: SystemPod): string | number {
+  const base = s.replicas ?? 1;
+  return s.replicasWhenHa !== undefined ? `${base} (${s.replicasWhenHa} when HA)` : base;
+}
+
 function pods(title: string, list: readonly SystemPod[] | undefined, perNode: boolean): string[] {
   if (!list?.length) return [];
   return [
     `**${title}**`,
     '',
-    ...table(['Pod', 'CPU (m)', 'Memory (MiB)', perNode ? 'Runs' : 'Replicas', 'Only with', 'Source'], list.map((s) => [s.name, s.cpuMillicores, s.memoryMiB, perNode ? 'one per node' : (s.replicas ?? 1), s.when ?? '', s.why ?? ''])),
+    ...table(['Pod', 'CPU (m)', 'Memory (MiB)', perNode ? 'Runs' : 'Replicas', 'Sized by', 'Only with', 'Source'], list.map((s) => [s.name, s.cpuMillicores, s.memoryMiB, perNode ? 'one per node' : replicasCell(s), s.scaling ?? '', s.when ?? '', s.why ?? ''])),
     '',
   ];
 }
