@@ -44,6 +44,15 @@ describe('Prometheus sized by active series', () => {
     expect(sized.memoryMiB).toBe(400 + Math.ceil((301_000 * (2147.483648 + 2160)) / 1024 ** 2));
     expect(sized.memoryMiB).toBeGreaterThan(1600);
   });
+  it('splits the series over shards of at most 2M series, each with its own replicas', () => {
+    // 4,000 nodes × 1,000 + 5,000 pods × 200 = 5,000,000 series → 3 shards of 1,666,667.
+    const sized = sizePrometheus(prometheus, scrape, drivers({ nodes: 4000, servicePods: 5000, ha: true }));
+    expect(sized.series).toBe(5_000_000);
+    expect(sized.shards).toBe(3);
+    expect(sized.replicas).toBe(3 * 2);
+    expect(sized.memoryMiB).toBe(400 + Math.ceil(((5_000_000 / 3) * (2147.483648 + 2160)) / 1024 ** 2));
+    expect(sizePrometheus(prometheus, scrape, drivers({ nodes: 2000, servicePods: 0 })).shards).toBe(1);
+  });
 });
 
 describe('Elasticsearch sized by index volume and ingest rate', () => {

@@ -4,6 +4,7 @@
 // Every figure is sourced in docs/methodology.md ("Cluster add-ons sized by their drivers") or
 // named there as a tier-planner assumption.
 import type { SystemPod } from '../profiles/profile-types.js';
+import type { Assumption } from '../workload/assumptions.js';
 
 const MIB = 1024 ** 2;
 const GIB = 1024 ** 3;
@@ -72,23 +73,43 @@ export function prometheusBytesPerSeries(scrape: PrometheusScrape): number {
   return PROMETHEUS_CARDINALITY_BYTES_PER_SERIES + samplesInHead * scrape.bytesPerSample * CHUNK_OVERHEAD * GO_GC_FACTOR;
 }
 
-/** Base requests (kube-prometheus: 400 MiB, no CPU) plus memory and CPU per active series. */
-export function sizePrometheus(pod: SystemPod, scrape: PrometheusScrape, d: AddOnDrivers): SizedAddOn & { readonly series: number } {
+/**
+ * tier-planner assumption: most active series one Prometheus holds (about 8 GiB of head memory);
+ * beyond it the targets are split over shards (hashmod sharding), each with its own replicas.
+ */
+export const PROMETHEUS_MAX_SERIES_PER_SHARD = 2_000_000;
+
+export interface SizedPrometheus extends SizedAddOn {
+  readonly series: number;
+  /** Shards the targets are split over; `replicas` counts every pod (shards × replicas per shard). */
+  readonly shards: number;
+  /** Series one shard holds (its volume holds these). */
+  readonly seriesPerShard: number;
+}
+
+/** Base requests (kube-prometheus: 400 MiB, no CPU) plus memory and CPU per active series of a shard. */
+export function sizePrometheus(pod: SystemPod, scrape: PrometheusScrape, d: AddOnDrivers): SizedPrometheus {
   const series = activeSeries(scrape, d.nodes, d.servicePods);
+  const shards = Math.max(1, Math.ceil(series / PROMETHEUS_MAX_SERIES_PER_SHARD));
+  const seriesPerShard = series / shards;
   const perSeries = prometheusBytesPerSeries(scrape);
-  const memoryMiB = pod.memoryMiB + Math.ceil((series * perSeries) / MIB);
-  const samplesPerSecond = series / scrape.scrapeIntervalSeconds;
+  const memoryMiB = pod.memoryMiB + Math.ceil((seriesPerShard * perSeries) / MIB);
+  const samplesPerSecond = seriesPerShard / scrape.scrapeIntervalSeconds;
   const cpuMillicores = pod.cpuMillicores + Math.ceil((samplesPerSecond / PROMETHEUS_SAMPLES_PER_SECOND_PER_VCPU) * 1000);
+  const perShard = haReplicas(pod, d.ha);
+  const sharded = shards > 1 ? `; ${shards.toLocaleString('en-US')} shards of ${Math.ceil(seriesPerShard).toLocaleString('en-US')} series (at most ${PROMETHEUS_MAX_SERIES_PER_SHARD.toLocaleString('en-US')} each) × ${perShard} replicas` : '';
   return {
     name: pod.name,
     cpuMillicores,
     memoryMiB,
-    replicas: haReplicas(pod, d.ha),
+    replicas: shards * perShard,
     series,
+    shards,
+    seriesPerShard,
     why:
       `${series.toLocaleString('en-US')} active series (${d.nodes.toLocaleString('en-US')} nodes × ${scrape.seriesPerNode.toLocaleString('en-US')} + ${d.servicePods.toLocaleString('en-US')} pods × ${scrape.seriesPerPod.toLocaleString('en-US')}) × ` +
       `${Math.round(perSeries).toLocaleString('en-US')} bytes + ${pod.memoryMiB.toLocaleString('en-US')} MiB base; ` +
-      `${Math.round(samplesPerSecond).toLocaleString('en-US')} samples/s at ${PROMETHEUS_SAMPLES_PER_SECOND_PER_VCPU.toLocaleString('en-US')} per vCPU`,
+      `${Math.round(samplesPerSecond).toLocaleString('en-US')} samples/s per pod at ${PROMETHEUS_SAMPLES_PER_SECOND_PER_VCPU.toLocaleString('en-US')} per vCPU${sharded}`,
   };
 }
 
@@ -100,7 +121,7 @@ export const ELASTICSEARCH_DISK_WATERMARK = 0.85;
 export const ELASTICSEARCH_INDEX_GB_PER_HEAP_GIB = 30;
 /** tier-planner assumption: largest heap planned per data node, so a data node fits ordinary nodes. */
 export const ELASTICSEARCH_MAX_HEAP_GIB = 8;
-/** Elastic's heap guidance: the JVM heap is at most half of the node's memory (the rest is file cache). */
+/** Elastic: Xmx at most 50% of the memory (off-heap buffers and file-system cache need the rest; "Setting the heap size"). */
 export const ELASTICSEARCH_HEAP_SHARE = 0.5;
 /** tier-planner assumption: raw log MB/s one vCPU indexes (parsing, inverted index, merges). */
 export const ELASTICSEARCH_INGEST_MB_PER_SECOND_PER_VCPU = 2;
@@ -186,3 +207,19 @@ export function sizeCoredns(pod: SystemPod, d: AddOnDrivers): SizedAddOn {
       `⌈${d.nodes.toLocaleString('en-US')} nodes / ${COREDNS_NODES_PER_REPLICA}⌉${d.nodes > 1 ? ', 2 (no single point of failure)' : ''}) = ${replicas} replicas`,
   };
 }
+
+// ---- Named assumptions, reported in the plan when the add-on runs -----------------------------
+
+const assumption = (name: string, value: number, unit: string, why: string): Assumption => ({ name, value, unit, why: `tier-planner assumption: ${why}`, defaulted: true });
+
+export const PROMETHEUS_ASSUMPTIONS: readonly Assumption[] = [
+  assumption('prometheusSamplesPerSecondPerVcpu', PROMETHEUS_SAMPLES_PER_SECOND_PER_VCPU, 'samples/s', 'samples one vCPU of Prometheus ingests a second, with room for rules and queries (sizes its CPU request)'),
+  assumption('prometheusMaxSeriesPerShard', PROMETHEUS_MAX_SERIES_PER_SHARD, 'series', 'most active series one Prometheus holds (about 8 GiB of head memory) before its targets are split over shards'),
+];
+
+export const ELASTICSEARCH_ASSUMPTIONS: readonly Assumption[] = [
+  assumption('elasticsearchIndexGbPerHeapGib', ELASTICSEARCH_INDEX_GB_PER_HEAP_GIB, 'GB', 'index a data node holds per GiB of JVM heap (hot logging tier)'),
+  assumption('elasticsearchMaxHeapGib', ELASTICSEARCH_MAX_HEAP_GIB, 'GiB', 'largest heap per data node, so a data node fits ordinary nodes; more index adds data nodes'),
+  assumption('elasticsearchIngestMbPerSecondPerVcpu', ELASTICSEARCH_INGEST_MB_PER_SECOND_PER_VCPU, 'MB/s', 'raw log MB/s one vCPU indexes'),
+  assumption('elasticsearchMaxCpuMillicores', ELASTICSEARCH_MAX_CPU_MILLICORES, 'millicores', 'most CPU per data node before another data node is added'),
+];

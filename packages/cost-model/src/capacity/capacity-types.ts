@@ -118,6 +118,8 @@ export interface AddOnPlan {
   }[];
   /** Active series Prometheus holds (in-cluster monitoring with the series rule). */
   readonly prometheusSeries?: number;
+  /** Shards the series are split over (1 until one Prometheus would hold too many). */
+  readonly prometheusShards?: number;
   /** In-cluster logging: data nodes, replica shards, index and the volume per data node. */
   readonly elasticsearch?: { readonly dataNodes: number; readonly replicaShards: number; readonly indexGb: number; readonly volumeGbPerNode: number };
 }

@@ -31,6 +31,7 @@ export interface SizedAddOns {
   readonly pods: readonly SizedAddOn[];
   /** Active series Prometheus holds, when it runs in the cluster with a series rule. */
   readonly prometheusSeries?: number;
+  readonly prometheusShards?: number;
   readonly elasticsearch?: SizedElasticsearch;
 }
 
@@ -38,12 +39,14 @@ export interface SizedAddOns {
 export function sizeAddOns(profile: Profile, drivers: AddOnDrivers): SizedAddOns {
   const pods: SizedAddOn[] = [];
   let prometheusSeries: number | undefined;
+  let prometheusShards: number | undefined;
   let elasticsearch: SizedElasticsearch | undefined;
   for (const pod of activeSystemPods(profile)) {
     const prom = profile.storage.prometheus;
     if (pod.scaling === 'active-series' && prom) {
       const sized = sizePrometheus(pod, prom, drivers);
       prometheusSeries = sized.series;
+      prometheusShards = sized.shards;
       pods.push({ name: sized.name, cpuMillicores: sized.cpuMillicores, memoryMiB: sized.memoryMiB, replicas: sized.replicas, ...(sized.why ? { why: sized.why } : {}) });
     } else if (pod.scaling === 'index-volume') {
       elasticsearch = sizeElasticsearch(pod, { retentionDays: profile.storage.logs.retentionDays, indexOverhead: PLAN_DEFAULTS.elasticsearchOverhead.value }, drivers);
@@ -54,5 +57,5 @@ export function sizeAddOns(profile: Profile, drivers: AddOnDrivers): SizedAddOns
       pods.push({ name: pod.name, cpuMillicores: pod.cpuMillicores, memoryMiB: pod.memoryMiB, replicas: haReplicas(pod, drivers.ha) });
     }
   }
-  return { pods, ...(prometheusSeries !== undefined ? { prometheusSeries } : {}), ...(elasticsearch ? { elasticsearch } : {}) };
+  return { pods, ...(prometheusSeries !== undefined ? { prometheusSeries, prometheusShards: prometheusShards ?? 1 } : {}), ...(elasticsearch ? { elasticsearch } : {}) };
 }

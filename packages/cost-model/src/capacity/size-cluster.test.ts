@@ -79,6 +79,14 @@ describe('the storage stage reads the same sizing', () => {
     }
   });
 
+  it('the rules\' unsourced figures are named assumptions in the plan, only where the add-on runs', () => {
+    const names = (profile: string) => planTier({ users: 1000, profile }, book).assumptions.filter((a) => a.why.startsWith('tier-planner assumption')).map((a) => a.name);
+    expect(names('nextjs-nestjs-postgres')).toEqual(expect.arrayContaining(['prometheusSamplesPerSecondPerVcpu', 'elasticsearchIndexGbPerHeapGib', 'elasticsearchMaxHeapGib', 'elasticsearchIngestMbPerSecondPerVcpu', 'elasticsearchMaxCpuMillicores']));
+    expect(names('eks-web-app')).toContain('prometheusSamplesPerSecondPerVcpu');
+    expect(names('eks-web-app')).not.toContain('elasticsearchMaxHeapGib');
+    expect(names('trading-k8s-self-managed')).not.toContain('prometheusSamplesPerSecondPerVcpu');
+  });
+
   it('at 10M users in-cluster logging needs more than the chart\'s 3 data nodes', () => {
     const plan = planTier({ users: 10_000_000, profile: 'nextjs-nestjs-postgres' }, book);
     expect(plan.capacity.addOns!.elasticsearch!.dataNodes).toBeGreaterThan(3);
