@@ -204,7 +204,7 @@ export function sizeCoredns(pod: SystemPod, d: AddOnDrivers): SizedAddOn {
     replicas,
     why:
       `max(${pod.replicas ?? 1} base${d.ha && pod.replicasWhenHa !== undefined ? `, ${pod.replicasWhenHa} when HA` : ''}, ⌈${d.vcpus.toLocaleString('en-US')} cores / ${COREDNS_CORES_PER_REPLICA}⌉, ` +
-      `⌈${d.nodes.toLocaleString('en-US')} nodes / ${COREDNS_NODES_PER_REPLICA}⌉${d.nodes > 1 ? ', 2 (no single point of failure)' : ''}) = ${replicas} replicas`,
+      `⌈${d.nodes.toLocaleString('en-US')} nodes / ${COREDNS_NODES_PER_REPLICA}⌉${d.nodes > 1 ? ', 2 (no single point of failure)' : ''}) = ${replicas.toLocaleString('en-US')} replicas`,
   };
 }
 

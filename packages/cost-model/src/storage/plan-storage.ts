@@ -48,7 +48,7 @@ export function planStorage(input: StorageInput): StoragePlan {
       name: 'elasticsearch',
       sizeGb: es.volumeGbPerNode,
       count: es.dataNodes,
-      why: `${es.indexGb.toLocaleString('en-US', { maximumFractionDigits: 1 })} GB of index (${profile.storage.logs.retentionDays} days of logs × ${PLAN_DEFAULTS.elasticsearchOverhead.value} index overhead${es.replicaShards > 0 ? ', one replica shard (HA)' : ''}) over ${es.dataNodes} data nodes, below the 85% disk watermark`,
+      why: `${es.indexGb.toLocaleString('en-US', { maximumFractionDigits: 1 })} GB of index (${profile.storage.logs.retentionDays} days of logs × ${PLAN_DEFAULTS.elasticsearchOverhead.value} index overhead${es.replicaShards > 0 ? ', one replica shard (HA)' : ''}) over ${es.dataNodes.toLocaleString('en-US')} data nodes, below the 85% disk watermark`,
     });
   } else if (profile.storage.logs.sink === 'in-cluster') {
     const copies = input.ha ? 2 : 1;
