@@ -116,10 +116,11 @@ export interface AddOnPlan {
     readonly replicas: number;
     readonly why?: string;
   }[];
-  /** Active series Prometheus holds (in-cluster monitoring with the series rule). */
-  readonly prometheusSeries?: number;
-  /** Shards the series are split over (1 until one Prometheus would hold too many). */
-  readonly prometheusShards?: number;
+  /**
+   * In-cluster Prometheus with the series rule: the active series, the shards they are split over
+   * (1 until one Prometheus would hold too many) and the pods (shards × replicas per shard).
+   */
+  readonly prometheus?: { readonly series: number; readonly shards: number; readonly replicas: number };
   /** In-cluster logging: data nodes, replica shards, index and the volume per data node. */
   readonly elasticsearch?: { readonly dataNodes: number; readonly replicaShards: number; readonly indexGb: number; readonly volumeGbPerNode: number };
 }

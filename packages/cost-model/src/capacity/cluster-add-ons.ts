@@ -1,6 +1,6 @@
 import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
 import type { AddOnCondition, Profile, SystemPod } from '../profiles/profile-types.js';
-import { haReplicas, sizeCoredns, sizeElasticsearch, sizePrometheus, type AddOnDrivers, type SizedAddOn, type SizedElasticsearch } from './add-on-sizing.js';
+import { haReplicas, sizeCoredns, sizeElasticsearch, sizePrometheus, type AddOnDrivers, type SizedAddOn, type SizedElasticsearch, type SizedPrometheus } from './add-on-sizing.js';
 
 /** The conditions a profile meets: its feature flags, a CloudWatch log sink, an ALB. */
 function conditions(profile: Profile): ReadonlySet<AddOnCondition> {
@@ -29,25 +29,21 @@ export function activeDaemonSets(profile: Profile): readonly SystemPod[] {
 /** The add-on Deployments sized for a cluster, and what the sizing found (series, index). */
 export interface SizedAddOns {
   readonly pods: readonly SizedAddOn[];
-  /** Active series Prometheus holds, when it runs in the cluster with a series rule. */
-  readonly prometheusSeries?: number;
-  readonly prometheusShards?: number;
+  /** Prometheus when it runs in the cluster with the series rule. */
+  readonly prometheus?: SizedPrometheus;
   readonly elasticsearch?: SizedElasticsearch;
 }
 
 /** Each active add-on Deployment with its rule applied (or its base requests and HA replicas). */
 export function sizeAddOns(profile: Profile, drivers: AddOnDrivers): SizedAddOns {
   const pods: SizedAddOn[] = [];
-  let prometheusSeries: number | undefined;
-  let prometheusShards: number | undefined;
+  let prometheus: SizedPrometheus | undefined;
   let elasticsearch: SizedElasticsearch | undefined;
   for (const pod of activeSystemPods(profile)) {
     const prom = profile.storage.prometheus;
     if (pod.scaling === 'active-series' && prom) {
-      const sized = sizePrometheus(pod, prom, drivers);
-      prometheusSeries = sized.series;
-      prometheusShards = sized.shards;
-      pods.push({ name: sized.name, cpuMillicores: sized.cpuMillicores, memoryMiB: sized.memoryMiB, replicas: sized.replicas, ...(sized.why ? { why: sized.why } : {}) });
+      prometheus = sizePrometheus(pod, prom, drivers);
+      pods.push({ name: prometheus.name, cpuMillicores: prometheus.cpuMillicores, memoryMiB: prometheus.memoryMiB, replicas: prometheus.replicas, ...(prometheus.why ? { why: prometheus.why } : {}) });
     } else if (pod.scaling === 'index-volume') {
       elasticsearch = sizeElasticsearch(pod, { retentionDays: profile.storage.logs.retentionDays, indexOverhead: PLAN_DEFAULTS.elasticsearchOverhead.value }, drivers);
       pods.push({ name: elasticsearch.name, cpuMillicores: elasticsearch.cpuMillicores, memoryMiB: elasticsearch.memoryMiB, replicas: elasticsearch.replicas, ...(elasticsearch.why ? { why: elasticsearch.why } : {}) });
@@ -57,5 +53,5 @@ export function sizeAddOns(profile: Profile, drivers: AddOnDrivers): SizedAddOns
       pods.push({ name: pod.name, cpuMillicores: pod.cpuMillicores, memoryMiB: pod.memoryMiB, replicas: haReplicas(pod, drivers.ha) });
     }
   }
-  return { pods, ...(prometheusSeries !== undefined ? { prometheusSeries, prometheusShards: prometheusShards ?? 1 } : {}), ...(elasticsearch ? { elasticsearch } : {}) };
+  return { pods, ...(prometheus ? { prometheus } : {}), ...(elasticsearch ? { elasticsearch } : {}) };
 }

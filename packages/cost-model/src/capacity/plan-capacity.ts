@@ -1,8 +1,8 @@
 // users → pods → nodes (or Fargate tasks) → datastores. Pure and deterministic: the same input
 // gives the same plan; the only per-book work (catalog allocatable, parsed prices) is cached.
+import { daysPerMonth } from '../cost/calendar.js';
 import type { AddOnPlan, CapacityInput, CapacityPlan, NodeGroupPlan, ServiceReplicas } from './capacity-types.js';
 import type { PodGroup } from './pod-packing.js';
-import { daysPerMonth } from '../cost/calendar.js';
 import { chooseNodeGroup, type NodeGroupRequest } from './choose-node-group.js';
 import { activeDaemonSets } from './cluster-add-ons.js';
 import { planDatastores } from './datastores.js';

@@ -28,7 +28,7 @@ describe('the add-ons are sized for the plan\'s own final cluster', () => {
         const prom = profile.storage.prometheus;
         if (prom && profile.features?.includes('monitoring-in-cluster')) {
           const pods = plan.replicas.reduce((s, r) => s + r.desired, 0);
-          expect(addOns.prometheusSeries).toBeGreaterThanOrEqual(activeSeries(prom, nodes, pods));
+          expect(addOns.prometheus!.series).toBeGreaterThanOrEqual(activeSeries(prom, nodes, pods));
         }
       }),
       { seed: 13, numRuns: 60 },
@@ -53,7 +53,7 @@ describe('the add-ons are sized for the plan\'s own final cluster', () => {
   it('Prometheus at 10M users (eks-web-app) is sized for its series, not the 400 MiB default', () => {
     const plan = planTier({ users: 10_000_000, profile: 'eks-web-app' }, book);
     const prometheus = plan.capacity.addOns!.pods.find((p) => p.name === 'prometheus')!;
-    expect(plan.capacity.addOns!.prometheusSeries).toBeGreaterThan(250_000);
+    expect(plan.capacity.addOns!.prometheus!.series).toBeGreaterThan(250_000);
     expect(prometheus.memoryMiB).toBeGreaterThan(400 + 1000);
     expect(prometheus.replicas).toBe(2);
     const coredns = plan.capacity.addOns!.pods.find((p) => p.name === 'coredns')!;

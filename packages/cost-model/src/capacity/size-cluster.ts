@@ -42,7 +42,7 @@ export function sizeCluster(profile: Profile, book: PriceBook, load: LoadDrivers
         sizedForVcpus: drivers.vcpus,
         passes: pass,
         pods: sized.pods,
-        ...(sized.prometheusSeries !== undefined ? { prometheusSeries: sized.prometheusSeries, prometheusShards: sized.prometheusShards ?? 1 } : {}),
+        ...(sized.prometheus ? { prometheus: { series: sized.prometheus.series, shards: sized.prometheus.shards, replicas: sized.prometheus.replicas } } : {}),
         ...(sized.elasticsearch
           ? { elasticsearch: { dataNodes: sized.elasticsearch.replicas, replicaShards: sized.elasticsearch.replicaShards, indexGb: sized.elasticsearch.indexGb, volumeGbPerNode: sized.elasticsearch.volumeGbPerNode } }
           : {}),

@@ -94,7 +94,7 @@ function planWithWorkload(
     ...used.map((k) => planAssumption(k)),
     { name: 'hoursPerMonth', value: hoursPerMonth, unit: 'hours', why: 'billing month: 730 h (8,760 h / 12) as AWS and most cost tools use', defaulted: options.hoursPerMonth === undefined },
     { name: 'ha', value: ha ? 1 : 0, unit: 'flag', why: options.ha !== undefined ? 'set by the caller' : `HA from ${profile.ha.fromUsers.toLocaleString('en-US')} users on (profile)`, defaulted: options.ha === undefined },
-    ...(capacity.addOns?.prometheusSeries !== undefined ? PROMETHEUS_ASSUMPTIONS : []),
+    ...(capacity.addOns?.prometheus ? PROMETHEUS_ASSUMPTIONS : []),
     ...(capacity.addOns?.elasticsearch ? ELASTICSEARCH_ASSUMPTIONS : []),
   ];
   const warnings = [...capacity.warnings, ...eks.warnings];

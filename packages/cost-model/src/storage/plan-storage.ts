@@ -26,19 +26,19 @@ export function planStorage(input: StorageInput): StoragePlan {
   const persistentVolumes: VolumePlan[] = [];
   const features = new Set(profile.features ?? []);
   const prom = profile.storage.prometheus;
-  const prometheus = capacity.addOns?.pods.find((p) => p.name === 'prometheus');
   if (features.has('monitoring-in-cluster') && prom) {
     // One source of truth: the series the capacity stage sized Prometheus for (else count them here).
     const pods = capacity.replicas.reduce((n, r) => n + r.desired, 0);
-    const series = capacity.addOns?.prometheusSeries ?? activeSeries(prom, nodes, pods);
-    const shards = capacity.addOns?.prometheusShards ?? 1;
+    const sized = capacity.addOns?.prometheus;
+    const series = sized?.series ?? activeSeries(prom, nodes, pods);
+    const shards = sized?.shards ?? 1;
     const bytes = (series / shards / prom.scrapeIntervalSeconds) * SECONDS_PER_DAY * prom.retentionDays * prom.bytesPerSample;
-    const copies = prometheus?.replicas ?? 1;
+    const copies = sized?.replicas ?? 1;
     persistentVolumes.push({
       name: 'prometheus',
       sizeGb: Math.max(1, Math.ceil((bytes / BYTES_PER_GB) * PLAN_DEFAULTS.prometheusHeadroom.value)),
       count: copies,
-      why: `${series.toLocaleString('en-US')} series${shards > 1 ? ` over ${shards.toLocaleString('en-US')} shards` : ''} scraped every ${prom.scrapeIntervalSeconds}s × ${prom.bytesPerSample} bytes/sample × ${prom.retentionDays} days, +20%${copies > 1 ? `; one volume per replica (${copies})` : ''}`,
+      why: `${series.toLocaleString('en-US')} series${shards > 1 ? ` over ${shards.toLocaleString('en-US')} shards` : ''} scraped every ${prom.scrapeIntervalSeconds}s × ${prom.bytesPerSample} bytes/sample × ${prom.retentionDays} days, +20%${copies > 1 ? `; one volume per replica (${copies.toLocaleString('en-US')})` : ''}`,
     });
   }
   const logsStoredGb = (demand.logGbPerMonth * profile.storage.logs.retentionDays) / daysPerMonth;
