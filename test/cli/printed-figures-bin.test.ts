@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { PARTLY_PRICED_AT_ZERO, zeroRateSnapshotDir } from '../../packages/planner-tui/src/render/testing/zero-rate-snapshot.js';
 import { runBin } from './run-bin.js';
 
-// eks-web-app plans t3a.medium nodes, which have no 1-year RI rate in the embedded book: EC2 is
+// eks-web-app at 100,000 users plans t3a.medium nodes, which have no 1-year RI rate in the embedded book: EC2 is
 // wholly unpriced. fintech-fargate-jenkins has a t3.medium (priced) and a t3.large (not) node group.
-const WHOLE = ['--users', '10000', '--purchase', 'reserved-1yr'];
+const WHOLE = ['--users', '100000', '--purchase', 'reserved-1yr'];
 const PART = ['--users', '10000', '--profile', 'fintech-fargate-jenkins', '--purchase', 'reserved-1yr'];
 const REASON = 'no 1yr standard Reserved Instance rate for t3a.medium in the us-east-1 price book';
 
@@ -61,11 +61,11 @@ describe('unpriced services', () => {
   });
 
   it('ladder: the cell says unpriced and the footnote names the service and the reason', () => {
-    const text = ok(['ladder', '--users', '10,10000', '--purchase', 'reserved-1yr']);
+    const text = ok(['ladder', '--users', '100000,1000000', '--purchase', 'reserved-1yr']);
     expect(text).toMatch(/^EC2 +unpriced +unpriced$/m);
     expect(text).toMatch(/^total \/ month +\$[\d,.]+\* +\$[\d,.]+\*$/m);
     expect(text).toContain(`* incomplete: EC2 unpriced — ${REASON}`);
-    const csv = ok(['ladder', '--users', '10,10000', '--purchase', 'reserved-1yr', '--format', 'csv']).split('\r\n');
+    const csv = ok(['ladder', '--users', '100000,1000000', '--purchase', 'reserved-1yr', '--format', 'csv']).split('\r\n');
     const ec2 = csv[0]!.split(',').indexOf('EC2 usd');
     expect(csv[1]!.split(',')[ec2]).toBe('');
     expect(csv[1]).toMatch(/,false,EC2 unpriced — no 1yr/);
@@ -116,7 +116,7 @@ describe('thousands separators', () => {
 
   it('counts, money and quantities at 10 billion users', () => {
     const text = ok(['--users', '10000000000']);
-    expect(text).toMatch(/workers: 148,812 × t3a\.medium \(min 2, desired 148,812, max 148,812; memory bound\) — t3a\.medium × 148,812 is the cheapest of \d+ eligible instance types for 744,058 pods \(\$4,322,690\.98\/month\)/);
+    expect(text).toMatch(/workers: 24,850 × t3a\.2xlarge \(min 2, desired 24,850, max 24,850; cpu bound\) — t3a\.2xlarge × 24,850 is the cheapest of \d+ eligible instance types for 745,788 pods \(\$5,496,422\.40\/month\)/);
     expect(text).toMatch(/\nTotal: \$\d{1,3}(,\d{3})+\.\d\d per month at the profile's point values\nPer user: \$0\.\d+ per user per month \(10,000,000,000 users\)\n$/);
   });
 });

@@ -186,9 +186,34 @@ export interface KafkaPlan {
   readonly why: string;
 }
 
+/** Cluster add-on Deployments as sized for the plan's own cluster (capacity/add-on-sizing.ts). */
+export interface AddOnPlan {
+  /** Nodes and vCPUs the add-ons were sized for: at least the plan's own node count and vCPUs. */
+  readonly sizedForNodes: number;
+  readonly sizedForVcpus: number;
+  /** Packing passes it took until the nodes stopped growing (size, pack, re-size, re-pack …). */
+  readonly passes: number;
+  readonly pods: readonly {
+    readonly name: string;
+    readonly cpuMillicores: number;
+    readonly memoryMiB: number;
+    readonly replicas: number;
+    readonly why?: string;
+  }[];
+  /**
+   * In-cluster Prometheus with the series rule: the active series, the shards they are split over
+   * (1 until one Prometheus would hold too many) and the pods (shards × replicas per shard).
+   */
+  readonly prometheus?: { readonly series: number; readonly shards: number; readonly replicas: number };
+  /** In-cluster logging: data nodes, replica shards, index and the volume per data node. */
+  readonly elasticsearch?: { readonly dataNodes: number; readonly replicaShards: number; readonly indexGb: number; readonly volumeGbPerNode: number };
+}
+
 export interface CapacityPlan {
   readonly replicas: readonly ServiceReplicas[];
   readonly nodeGroups: readonly NodeGroupPlan[];
+  /** Absent on ECS Fargate (no cluster add-ons). */
+  readonly addOns?: AddOnPlan;
   readonly fargateTasks: readonly FargateTaskPlan[];
   readonly rds?: RdsPlan;
   readonly cache?: CachePlan;

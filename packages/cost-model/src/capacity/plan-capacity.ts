@@ -1,13 +1,15 @@
 // users → pods → nodes (or Fargate tasks) → datastores. Pure and deterministic: the same input
 // gives the same plan; the only per-book work (catalog allocatable, parsed prices) is cached.
-import type { CapacityInput, CapacityPlan, NodeGroupPlan, ServiceReplicas } from './capacity-types.js';
+import { daysPerMonth } from '../cost/calendar.js';
+import type { AddOnPlan, CapacityInput, CapacityPlan, NodeGroupPlan, ServiceReplicas } from './capacity-types.js';
 import type { PodGroup } from './pod-packing.js';
 import { chooseNodeGroup, type NodeGroupRequest } from './choose-node-group.js';
-import { activeDaemonSets, activeSystemPods } from './cluster-add-ons.js';
+import { activeDaemonSets } from './cluster-add-ons.js';
 import { planDatastores } from './datastores.js';
 import { planFargateTasks } from './fargate-size.js';
 import { fixedNodeGroup } from './fixed-node-group.js';
 import { planServiceReplicas } from './service-replicas.js';
+import { sizeCluster } from './size-cluster.js';
 import { validateCapacityInput } from './validate-capacity-input.js';
 
 function serviceGroups(replicas: readonly ServiceReplicas[], count: (r: ServiceReplicas) => number): PodGroup[] {
@@ -23,38 +25,40 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
 
   let nodeGroups: NodeGroupPlan[] = [];
   let fargateTasks: CapacityPlan['fargateTasks'] = [];
+  let addOns: AddOnPlan | undefined;
   if (profile.platform === 'ecs-fargate') {
     const fargate = planFargateTasks(services.replicas, book, profile.fargate);
     fargateTasks = fargate.tasks;
     warnings.push(...fargate.warnings);
   } else {
-    // Add-on Deployments keep their replica count at any load; DaemonSets ride on every node.
-    const addOns: PodGroup[] = activeSystemPods(profile).map((p) => ({
-      name: p.name,
-      cpuMillicores: p.cpuMillicores,
-      memoryMiB: p.memoryMiB,
-      replicas: p.replicas ?? 1,
-    }));
-    const request: NodeGroupRequest = {
-      book,
-      constraints: profile.nodes ?? {},
-      groups: [...serviceGroups(services.replicas, (r) => r.desired), ...addOns],
-      groupsAtMax: [...serviceGroups(services.replicas, (r) => r.maxReplicas), ...addOns],
-      daemonSets: activeDaemonSets(profile),
-      ha,
-      azs,
-      hoursPerMonth: input.hoursPerMonth,
-    };
+    const daemonSets = activeDaemonSets(profile);
     const fixed = profile.nodes?.fixed;
-    if (fixed) {
-      const plan = fixedNodeGroup(request, fixed);
-      nodeGroups = [plan.group];
-      warnings.push(...plan.warnings);
-    } else {
-      nodeGroups = [chooseNodeGroup(request)];
-    }
+    // Add-on Deployments are sized for the cluster they run in; DaemonSets ride on every node.
+    const pack = (sizedAddOns: readonly PodGroup[]) => {
+      const request: NodeGroupRequest = {
+        book,
+        constraints: profile.nodes ?? {},
+        groups: [...serviceGroups(services.replicas, (r) => r.desired), ...sizedAddOns],
+        groupsAtMax: [...serviceGroups(services.replicas, (r) => r.maxReplicas), ...sizedAddOns],
+        daemonSets,
+        ha,
+        azs,
+        hoursPerMonth: input.hoursPerMonth,
+      };
+      return fixed ? fixedNodeGroup(request, fixed) : { group: chooseNodeGroup(request), warnings: [] };
+    };
+    const days = daysPerMonth(input.hoursPerMonth);
+    const cluster = sizeCluster(profile, book, {
+      servicePods: services.replicas.reduce((n, r) => n + r.desired, 0),
+      ha,
+      logGbPerDay: demand.logGbPerMonth / days,
+      logPeakToAverage: demand.averageRps > 0 ? demand.peakRps / demand.averageRps : 1,
+    }, pack);
+    nodeGroups = [cluster.group];
+    warnings.push(...cluster.warnings);
+    addOns = cluster.addOns;
   }
   const datastores = planDatastores(profile, book, demand, ha, azs, services.replicas);
   warnings.push(...(datastores.rds?.warnings ?? []));
-  return { replicas: services.replicas, nodeGroups, fargateTasks, ...datastores, warnings };
+  return { replicas: services.replicas, nodeGroups, ...(addOns ? { addOns } : {}), fargateTasks, ...datastores, warnings };
 }

@@ -1,4 +1,5 @@
 import { bomToDrafts } from '../bom/price-resources.js';
+import { ELASTICSEARCH_ASSUMPTIONS, PROMETHEUS_ASSUMPTIONS } from '../capacity/add-on-sizing.js';
 import { PlanningError } from '../capacity/capacity-types.js';
 import { planCapacity } from '../capacity/plan-capacity.js';
 import { rdsAssumptions } from '../capacity/rds-assumptions.js';
@@ -112,6 +113,8 @@ function planWithWorkload(
     ...(profile.rds ? rdsAssumptions(profile.rds, profile.why) : []),
     { name: 'hoursPerMonth', value: hoursPerMonth, unit: 'hours', why: 'billing month: 730 h (8,760 h / 12) as AWS and most cost tools use', defaulted: options.hoursPerMonth === undefined },
     { name: 'ha', value: ha ? 1 : 0, unit: 'flag', why: options.ha !== undefined ? 'set by the caller' : `HA from ${profile.ha.fromUsers.toLocaleString('en-US')} users on (profile)`, defaulted: options.ha === undefined },
+    ...(capacity.addOns?.prometheus ? PROMETHEUS_ASSUMPTIONS : []),
+    ...(capacity.addOns?.elasticsearch ? ELASTICSEARCH_ASSUMPTIONS : []),
   ];
   const warnings = [...capacity.warnings, ...eks.warnings];
   if (!monthly.complete) warnings.push(`${monthly.unpriced.length} line item(s) have no price in this book and are left out of the total`);

@@ -40,7 +40,7 @@ describe('parseProfile', () => {
       '$.services[0].cpuMillicores: must be above 0 and at most 256000, got -250',
       '$.services[0].memoryMiB: must be a finite number, got NaN',
       '$.services[0].requestShare: must be at least 0 and at most 10, got 11',
-      '$.daemonSets[0].when: must be one of monitoring-in-cluster, logging-in-cluster, got "always"',
+      '$.daemonSets[0].when: must be one of monitoring-in-cluster, logging-in-cluster, cloudwatch-logs, alb, got "always"',
       '$.ha: required',
       '$.network.nat: must be one of none, one, per-az-when-ha, got "two"',
       expect.stringMatching(/^\$\.storage\.logs\.extra: unknown field \(known: sink, retentionDays\)$/),
@@ -134,7 +134,36 @@ describe('parseProfile', () => {
     const p = base();
     delete p.storage.prometheus;
     for (const key of Object.keys(p.why)) if (key.startsWith('storage.prometheus.')) delete p.why[key];
-    expect(problemsOf(p)).toEqual(['$.storage.prometheus: required with the feature monitoring-in-cluster']);
+    const prometheus = p.systemPods.findIndex((s: { name: string }) => s.name === 'prometheus');
+    expect(problemsOf(p)).toEqual([
+      '$.storage.prometheus: required with the feature monitoring-in-cluster',
+      `$.systemPods[${prometheus}].scaling: "active-series" needs storage.prometheus (series per node and per pod)`,
+    ]);
+  });
+
+  it('checks add-on sizing rules against their drivers', () => {
+    const p = base('nextjs-nestjs-postgres');
+    p.daemonSets[0].scaling = 'cluster-proportional';
+    p.systemPods[0].replicasWhenHa = 1;
+    p.systemPods[1].replicas = 3;
+    p.systemPods[1].replicasWhenHa = 2;
+    p.systemPods[2].scaling = 'by-magic';
+    expect(problemsOf(p)).toEqual([
+      '$.systemPods[0].replicasWhenHa: must be at least 2 and at most 1000, got 1',
+      '$.systemPods[2].scaling: must be one of active-series, index-volume, cluster-proportional, got "by-magic"',
+    ]);
+    const q = base('nextjs-nestjs-postgres');
+    q.daemonSets[0].scaling = 'cluster-proportional';
+    q.systemPods[1].replicas = 3;
+    q.systemPods[1].replicasWhenHa = 2;
+    q.storage.logs.sink = 'cloudwatch';
+    q.features = ['monitoring-in-cluster'];
+    const es = q.systemPods.findIndex((s: { name: string }) => s.name === 'elasticsearch');
+    expect(problemsOf(q)).toEqual([
+      '$.daemonSets[0]: a DaemonSet runs one pod per node: remove scaling and replicasWhenHa',
+      '$.systemPods[1]: replicasWhenHa 2 is below replicas 3',
+      `$.systemPods[${es}].scaling: "index-volume" needs storage.logs.sink "in-cluster"`,
+    ]);
   });
 
   it('accepts a minimal valid profile', () => {

@@ -129,6 +129,7 @@ function crossChecks(p: Profile): string[] {
     problems.push('$.storage.prometheus: required with the feature monitoring-in-cluster');
   }
   problems.push(...partsProblems(p.parts, '$.parts'));
+  problems.push(...scalingChecks(p));
   for (const key of Object.keys(p.why ?? {})) {
     if (!hasPath(p, key)) problems.push(`$.why.${key}: names no field of this profile`);
   }
@@ -144,6 +145,22 @@ export function partsProblems(parts: Profile['parts'], at: string): string[] {
     if (names.has(e.name)) problems.push(`${at}.environments[${i}].name: duplicate environment name ${show(e.name)}`);
     if (e.name === 'production') problems.push(`${at}.environments[${i}].name: "production" is the plan itself; name the other environment`);
     names.add(e.name);
+  });
+  return problems;
+}
+
+/** A sizing rule needs its drivers: series settings, an in-cluster log sink, a Deployment not a DaemonSet. */
+function scalingChecks(p: Profile): string[] {
+  const problems: string[] = [];
+  (p.daemonSets ?? []).forEach((d, i) => {
+    if (d.scaling !== undefined || d.replicasWhenHa !== undefined) problems.push(`$.daemonSets[${i}]: a DaemonSet runs one pod per node: remove scaling and replicasWhenHa`);
+  });
+  (p.systemPods ?? []).forEach((s, i) => {
+    if (s.scaling === 'active-series' && !p.storage.prometheus) problems.push(`$.systemPods[${i}].scaling: "active-series" needs storage.prometheus (series per node and per pod)`);
+    if (s.scaling === 'index-volume' && p.storage.logs.sink !== 'in-cluster') problems.push(`$.systemPods[${i}].scaling: "index-volume" needs storage.logs.sink "in-cluster"`);
+    if (s.replicasWhenHa !== undefined && s.replicas !== undefined && s.replicasWhenHa < s.replicas) {
+      problems.push(`$.systemPods[${i}]: replicasWhenHa ${s.replicasWhenHa} is below replicas ${s.replicas}`);
+    }
   });
   return problems;
 }

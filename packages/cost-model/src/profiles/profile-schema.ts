@@ -32,7 +32,9 @@ const systemPod = object({
   cpuMillicores: amount(0, 256_000),
   memoryMiB: amount(0, 4_194_304),
   replicas: optional(count(1, 1000)),
-  when: optional(FEATURE),
+  replicasWhenHa: optional(count(2, 1000)),
+  scaling: optional(oneOf('active-series', 'index-volume', 'cluster-proportional')),
+  when: optional(oneOf('monitoring-in-cluster', 'logging-in-cluster', 'cloudwatch-logs', 'alb')),
   why: optional(string),
 });
 

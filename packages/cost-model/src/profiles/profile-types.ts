@@ -53,6 +53,10 @@ export interface ServiceSpec {
   readonly why?: string;
 }
 
+export type Feature = 'monitoring-in-cluster' | 'logging-in-cluster';
+export type AddOnCondition = Feature | 'cloudwatch-logs' | 'alb';
+export type AddOnScaling = 'active-series' | 'index-volume' | 'cluster-proportional';
+
 /** Pods that run regardless of load: cluster add-ons (Deployments) and DaemonSets. */
 export interface SystemPod {
   readonly name: string;
@@ -60,8 +64,18 @@ export interface SystemPod {
   readonly memoryMiB: number;
   /** Replicas for a Deployment add-on; DaemonSets run one per node. */
   readonly replicas?: number;
-  /** Only when the profile runs its monitoring in the cluster, etc.: a named feature flag. */
-  readonly when?: 'monitoring-in-cluster' | 'logging-in-cluster';
+  /** An HA add-on: replicas once the plan runs HA (e.g. 2 for a controller with leader election). */
+  readonly replicasWhenHa?: number;
+  /**
+   * A rule that grows the base requests with the cluster (capacity/add-on-sizing.ts): Prometheus
+   * by active series, Elasticsearch by index volume, CoreDNS proportional to nodes and cores.
+   */
+  readonly scaling?: AddOnScaling;
+  /**
+   * Only when the profile runs its monitoring or logging in the cluster (a feature flag), sends its
+   * logs to CloudWatch (`cloudwatch-logs`, storage.logs.sink) or has an ALB (`alb`, network.loadBalancer).
+   */
+  readonly when?: AddOnCondition;
   /** Where the requests come from: the upstream default it copies, or "tier-planner assumption". */
   readonly why?: string;
 }
@@ -196,7 +210,7 @@ export interface Profile {
   readonly services: readonly ServiceSpec[];
   readonly systemPods?: readonly SystemPod[];
   readonly daemonSets?: readonly SystemPod[];
-  readonly features?: readonly ('monitoring-in-cluster' | 'logging-in-cluster')[];
+  readonly features?: readonly Feature[];
   readonly nodes?: NodeConstraints;
   readonly fargate?: { readonly arch?: 'x86_64' | 'arm64'; readonly spot?: boolean };
   readonly ha: HaPolicy;

@@ -17,12 +17,18 @@ function valueAt(p: Profile, path: string): string {
   return String(node);
 }
 
+/** "1", or "1 (3 when HA)" for an HA add-on. */
+function replicasCell(s: SystemPod): string | number {
+  const base = s.replicas ?? 1;
+  return s.replicasWhenHa !== undefined ? `${base} (${s.replicasWhenHa} when HA)` : base;
+}
+
 function pods(title: string, list: readonly SystemPod[] | undefined, perNode: boolean): string[] {
   if (!list?.length) return [];
   return [
     `**${title}**`,
     '',
-    ...table(['Pod', 'CPU (m)', 'Memory (MiB)', perNode ? 'Runs' : 'Replicas', 'Only with', 'Source'], list.map((s) => [s.name, s.cpuMillicores, s.memoryMiB, perNode ? 'one per node' : (s.replicas ?? 1), s.when ?? '', s.why ?? ''])),
+    ...table(['Pod', 'CPU (m)', 'Memory (MiB)', perNode ? 'Runs' : 'Replicas', 'Sized by', 'Only with', 'Source'], list.map((s) => [s.name, s.cpuMillicores, s.memoryMiB, perNode ? 'one per node' : replicasCell(s), s.scaling ?? '', s.when ?? '', s.why ?? ''])),
     '',
   ];
 }
@@ -96,6 +102,12 @@ export function profilesReport(): string {
     'can never be read as 512m. A connection-bound service (websockets, streams) adds `connectionsPerReplica`, the open',
     'connections one replica holds at 100% of its capacity, and `concurrentShare` (0 to 1, default 1), the share of peak',
     'concurrent users connected to it; its replicas are then the larger of the request bound and the connection bound.',
+    '',
+    'An add-on\'s requests are its base: `scaling` names the rule that grows them with the cluster (`active-series`:',
+    'Prometheus by series; `index-volume`: Elasticsearch by index volume and ingest; `cluster-proportional`: CoreDNS by',
+    'nodes and cores), `replicasWhenHa` the replicas an HA plan runs, and `when` the condition it runs under (a feature,',
+    '`cloudwatch-logs` when logs go to CloudWatch, `alb` with an ALB). docs/methodology.md, "Cluster add-ons sized by',
+    'their drivers", gives every rule and its source.',
     '',
     ...table(['Profile', 'Seed', 'Platform', 'Title'], list.map((p) => [`\`${p.name}\``, p.seed ?? '', p.platform, p.title])),
     '',

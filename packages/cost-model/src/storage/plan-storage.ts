@@ -1,3 +1,4 @@
+import { activeSeries } from '../capacity/add-on-sizing.js';
 import type { CapacityPlan } from '../capacity/capacity-types.js';
 import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
 import type { Profile } from '../profiles/profile-types.js';
@@ -26,18 +27,30 @@ export function planStorage(input: StorageInput): StoragePlan {
   const features = new Set(profile.features ?? []);
   const prom = profile.storage.prometheus;
   if (features.has('monitoring-in-cluster') && prom) {
+    // One source of truth: the series the capacity stage sized Prometheus for (else count them here).
     const pods = capacity.replicas.reduce((n, r) => n + r.desired, 0);
-    const series = nodes * prom.seriesPerNode + pods * prom.seriesPerPod;
-    const bytes = (series / prom.scrapeIntervalSeconds) * SECONDS_PER_DAY * prom.retentionDays * prom.bytesPerSample;
+    const sized = capacity.addOns?.prometheus;
+    const series = sized?.series ?? activeSeries(prom, nodes, pods);
+    const shards = sized?.shards ?? 1;
+    const bytes = (series / shards / prom.scrapeIntervalSeconds) * SECONDS_PER_DAY * prom.retentionDays * prom.bytesPerSample;
+    const copies = sized?.replicas ?? 1;
     persistentVolumes.push({
       name: 'prometheus',
       sizeGb: Math.max(1, Math.ceil((bytes / BYTES_PER_GB) * PLAN_DEFAULTS.prometheusHeadroom.value)),
-      count: 1,
-      why: `${series.toLocaleString('en-US')} series scraped every ${prom.scrapeIntervalSeconds}s × ${prom.bytesPerSample} bytes/sample × ${prom.retentionDays} days, +20%`,
+      count: copies,
+      why: `${series.toLocaleString('en-US')} series${shards > 1 ? ` over ${shards.toLocaleString('en-US')} shards` : ''} scraped every ${prom.scrapeIntervalSeconds}s × ${prom.bytesPerSample} bytes/sample × ${prom.retentionDays} days, +20%${copies > 1 ? `; one volume per replica (${copies.toLocaleString('en-US')})` : ''}`,
     });
   }
   const logsStoredGb = (demand.logGbPerMonth * profile.storage.logs.retentionDays) / daysPerMonth;
-  if (profile.storage.logs.sink === 'in-cluster') {
+  const es = capacity.addOns?.elasticsearch;
+  if (profile.storage.logs.sink === 'in-cluster' && es) {
+    persistentVolumes.push({
+      name: 'elasticsearch',
+      sizeGb: es.volumeGbPerNode,
+      count: es.dataNodes,
+      why: `${es.indexGb.toLocaleString('en-US', { maximumFractionDigits: 1 })} GB of index (${profile.storage.logs.retentionDays} days of logs × ${PLAN_DEFAULTS.elasticsearchOverhead.value} index overhead${es.replicaShards > 0 ? ', one replica shard (HA)' : ''}) over ${es.dataNodes.toLocaleString('en-US')} data nodes, below the 85% disk watermark`,
+    });
+  } else if (profile.storage.logs.sink === 'in-cluster') {
     const copies = input.ha ? 2 : 1;
     persistentVolumes.push({
       name: 'elasticsearch',

@@ -21,6 +21,12 @@ export function renderPlanText(plan: Plan): string {
       if (g.runnerUp) out.push(`    runner-up: ${int(g.runnerUp.count)} × ${g.runnerUp.instanceType}: ${g.runnerUp.why}`);
     }
   }
+  const addOns = plan.capacity.addOns;
+  const sized = addOns?.pods.filter((a) => a.why !== undefined) ?? [];
+  if (addOns && sized.length) {
+    out.push('', `Cluster add-ons sized by their drivers (for ${int(addOns.sizedForNodes)} nodes, ${int(addOns.sizedForVcpus)} vCPUs; ${counted(addOns.passes, 'packing pass', 'packing passes')})`);
+    for (const a of sized) out.push(`  ${printable(a.name)}: ${int(a.replicas)} × ${int(a.cpuMillicores)}m CPU / ${int(a.memoryMiB)} MiB — ${a.why}`);
+  }
   if (plan.fargate.length) {
     out.push('', 'Fargate tasks');
     for (const t of plan.fargate) out.push(`  ${printable(t.service)}: ${int(t.count)} × ${grouped(t.vcpu)} vCPU / ${grouped(t.memoryGb)} GB (${t.arch}${t.spot ? ', Spot' : ''})`);
