@@ -39,13 +39,25 @@ export interface Allocatable {
   readonly pods: number;
 }
 
+/** A burstable node group's CPU against its baseline (unlimited mode: surplus credits are billed). */
+export interface CpuCreditUse {
+  /** 24-hour average CPU the pods use on one node, millicores. */
+  readonly sustainedMillicoresPerNode: number;
+  /** What one node sustains without surplus credits (vCPUs × AWS's baseline % per vCPU), millicores. */
+  readonly baselineMillicoresPerNode: number;
+  /** Surplus CPU credits a month over all the group's nodes, vCPU-hours (0 within the baseline). */
+  readonly surplusVcpuHours: number;
+}
+
 export interface NodeChoice {
   readonly instanceType: string;
   readonly count: number;
-  /** Monthly cost used to rank (instance hours + root volume), USD, rounded for display. */
+  /** Monthly cost used to rank (instance hours + root volume + surplus CPU credits), USD, rounded for display. */
   readonly monthlyUsd: string;
   /** Which resource ran out first: cpu, memory, pods, or a floor (minimum, AZ spread). */
   readonly binding: 'cpu' | 'memory' | 'pods' | 'minimum';
+  /** Burstable types only: sustained CPU against the baseline, and the surplus credits that bills. */
+  readonly cpuCredits?: CpuCreditUse;
 }
 
 export interface NodeGroupPlan extends NodeChoice {

@@ -4,6 +4,8 @@ import type { CapacityInput, CapacityPlan, NodeGroupPlan, ServiceReplicas } from
 import type { PodGroup } from './pod-packing.js';
 import { chooseNodeGroup, type NodeGroupRequest } from './choose-node-group.js';
 import { activeDaemonSets, activeSystemPods } from './cluster-add-ons.js';
+import { sustainedCpuUse } from './cpu-credits.js';
+import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
 import { planDatastores } from './datastores.js';
 import { planFargateTasks } from './fargate-size.js';
 import { fixedNodeGroup } from './fixed-node-group.js';
@@ -35,12 +37,21 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
       memoryMiB: p.memoryMiB,
       replicas: p.replicas ?? 1,
     }));
+    const daemonSets = activeDaemonSets(profile);
     const request: NodeGroupRequest = {
       book,
       constraints: profile.nodes ?? {},
       groups: [...serviceGroups(services.replicas, (r) => r.desired), ...addOns],
       groupsAtMax: [...serviceGroups(services.replicas, (r) => r.maxReplicas), ...addOns],
-      daemonSets: activeDaemonSets(profile),
+      daemonSets,
+      cpuUse: sustainedCpuUse({
+        services: profile.services,
+        peakRps: demand.peakRps,
+        averageRps: demand.averageRps,
+        addOns,
+        daemonSetMillicores: daemonSets.reduce((sum, d) => sum + d.cpuMillicores, 0),
+        systemPodCpuShare: PLAN_DEFAULTS.systemPodCpuShare.value,
+      }),
       ha,
       azs,
       hoursPerMonth: input.hoursPerMonth,

@@ -33,7 +33,8 @@ export function assembleBom(i: AssembleInput): BomResource[] {
   const out: BomResource[] = [];
   if (profile.platform === 'eks') out.push({ type: 'eks_cluster', name: 'cluster', support: i.eksSupport ?? 'standard' });
   for (const g of capacity.nodeGroups) {
-    out.push({ type: 'ec2_instance', name: `node group ${g.name}`, instanceType: g.instanceType, count: g.count, purchase: i.purchase });
+    const credits = g.cpuCredits?.surplusVcpuHours ?? 0;
+    out.push({ type: 'ec2_instance', name: `node group ${g.name}`, instanceType: g.instanceType, count: g.count, purchase: i.purchase, ...(credits > 0 && { cpuCreditVcpuHours: credits }) });
   }
   for (const t of capacity.fargateTasks) {
     out.push({ type: 'fargate_task', name: `service ${t.service}`, vcpu: t.vcpu, memoryGb: t.memoryGb, count: t.count, arch: t.arch, spot: t.spot });

@@ -12,6 +12,7 @@ interface PlanDefault {
  */
 export const PLAN_DEFAULTS = {
   hpaTargetUtilization: { value: 0.7, unit: 'ratio', why: 'HPA target CPU utilisation: replicas run at 70% of their CPU request at the peak' },
+  systemPodCpuShare: { value: 0.5, unit: 'ratio', why: 'share of their CPU request cluster add-ons and DaemonSets use around the clock, held against a burstable node\'s CPU baseline (tier-planner assumption)' },
   rootVolumeGb: { value: 20, unit: 'GB', why: 'gp3 root volume per node (EKS AMI default size)' },
   imageGb: { value: 0.5, unit: 'GB', why: 'compressed container image size per service, when the profile does not give one' },
   databaseHeadroom: { value: 1.25, unit: 'ratio', why: 'database storage provisioned 25% above the data it holds' },
