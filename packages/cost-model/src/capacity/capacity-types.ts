@@ -114,6 +114,24 @@ export interface KafkaPlan {
   readonly why: string;
 }
 
+/** One AWS quota held against what the plan needs. */
+export interface QuotaCheck {
+  readonly quota: string;
+  readonly defaultValue: number;
+  readonly needed: number;
+  /** within: fits the default; planned-around: the plan adds parts (node groups, NAT gateways) to fit; exceeds: needs an increase or another cluster. */
+  readonly outcome: 'within' | 'planned-around' | 'exceeds';
+  readonly source: string;
+  readonly note: string;
+}
+
+export interface NatGatewayPlan {
+  readonly count: number;
+  /** Peak traffic through NAT, Gbps (the day's peak-to-average ratio over the monthly average). */
+  readonly peakGbps: number;
+  readonly why: string;
+}
+
 export interface CapacityPlan {
   readonly replicas: readonly ServiceReplicas[];
   readonly nodeGroups: readonly NodeGroupPlan[];
@@ -121,6 +139,9 @@ export interface CapacityPlan {
   readonly rds?: RdsPlan;
   readonly cache?: CachePlan;
   readonly kafka?: KafkaPlan;
+  /** AWS quotas that bind the plan, and how the plan meets each. */
+  readonly quotas: readonly QuotaCheck[];
+  readonly natGateways: NatGatewayPlan;
   readonly warnings: readonly string[];
 }
 

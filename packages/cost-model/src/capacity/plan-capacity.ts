@@ -9,6 +9,7 @@ import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
 import { planDatastores } from './datastores.js';
 import { planFargateTasks } from './fargate-size.js';
 import { fixedNodeGroup } from './fixed-node-group.js';
+import { checkQuotas, splitNodeGroup } from './quotas.js';
 import { planServiceReplicas } from './service-replicas.js';
 import { validateCapacityInput } from './validate-capacity-input.js';
 
@@ -57,19 +58,35 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
       hoursPerMonth: input.hoursPerMonth,
     };
     const fixed = profile.nodes?.fixed;
+    let group: NodeGroupPlan;
     if (fixed) {
       const plan = fixedNodeGroup(request, fixed);
-      nodeGroups = [plan.group];
+      group = plan.group;
       warnings.push(...plan.warnings);
     } else {
-      nodeGroups = [chooseNodeGroup(request)];
+      group = chooseNodeGroup(request);
     }
+    // Only EKS managed node groups carry the per-group node quota; self-managed groups are Auto Scaling groups.
+    nodeGroups = profile.platform === 'eks' ? splitNodeGroup(book, group, azs, input.hoursPerMonth) : [group];
   }
+  const quotas = checkQuotas({
+    profile,
+    demand,
+    nodeGroups,
+    ha,
+    azs,
+    hoursPerMonth: input.hoursPerMonth,
+    natShareOfEgress: PLAN_DEFAULTS.natShareOfEgress.value,
+    subnetPrefix: PLAN_DEFAULTS.privateSubnetPrefix.value,
+  });
+  warnings.push(...quotas.warnings);
   return {
     replicas: services.replicas,
     nodeGroups,
     fargateTasks,
     ...planDatastores(profile, book, demand, ha, azs),
+    quotas: quotas.checks,
+    natGateways: quotas.natGateways,
     warnings,
   };
 }

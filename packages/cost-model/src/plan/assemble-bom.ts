@@ -59,7 +59,8 @@ export function assembleBom(i: AssembleInput): BomResource[] {
   if (storage.logs.sink === 'cloudwatch') out.push({ type: 'cloudwatch_logs', name: 'application logs', ingestedGb: storage.logs.ingestedGbPerMonth, storedGb: storage.logs.storedGb });
 
   // Network
-  const natCount = profile.network.nat === 'none' ? 0 : profile.network.nat === 'per-az-when-ha' && i.ha ? i.azs : 1;
+  // The profile's NAT gateways, or more when one gateway's bandwidth cannot carry the peak (capacity/quotas.ts).
+  const natCount = capacity.natGateways.count;
   if (natCount > 0) out.push({ type: 'nat_gateway', name: 'nat', count: natCount, dataProcessedGb: demand.egressGbPerMonth * PLAN_DEFAULTS.natShareOfEgress.value });
   let publicIps = natCount;
   if (profile.network.loadBalancer === 'alb') {

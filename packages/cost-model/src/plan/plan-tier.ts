@@ -96,7 +96,7 @@ function planWithWorkload(
   const monthly = rollUp(lineItems);
 
   const nodesChosen = profile.platform !== 'ecs-fargate';
-  const used: PlanDefaultKey[] = [...(nodesChosen ? (['systemPodCpuShare'] as const) : []), 'rootVolumeGb', 'imageGb', 'databaseHeadroom', 'objectAgeSpanDays', 's3GetsPerRequest', 'natShareOfEgress', 'interAzShareOfEgress', 'requestsPerConnection', 'dnsQueriesPerActiveUserPerDay', 'accountFreeDataTransferGb'];
+  const used: PlanDefaultKey[] = [...(nodesChosen ? (['systemPodCpuShare'] as const) : []), ...(profile.platform === 'eks' ? (['privateSubnetPrefix'] as const) : []), 'rootVolumeGb', 'imageGb', 'databaseHeadroom', 'objectAgeSpanDays', 's3GetsPerRequest', 'natShareOfEgress', 'interAzShareOfEgress', 'requestsPerConnection', 'dnsQueriesPerActiveUserPerDay', 'accountFreeDataTransferGb'];
   const assumptions: Assumption[] = [
     ...workloadAssumptions,
     { name: 'hpaTargetUtilization', value: targetUtilization, unit: 'ratio', why: PLAN_DEFAULTS.hpaTargetUtilization.why, defaulted: profile.targetUtilization === undefined },
