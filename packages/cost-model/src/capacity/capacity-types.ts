@@ -77,6 +77,8 @@ export interface NodeGroupPlan extends NodeChoice {
   readonly eligibleTypes?: number;
   /** Catalog types left out, counted by reason, so none vanish silently. */
   readonly excludedTypes?: Readonly<Record<string, number>>;
+  /** One part of a node group split at the managed node group's node quota. */
+  readonly split?: { readonly group: string; readonly part: number; readonly parts: number };
 }
 
 export interface FargateTaskPlan {

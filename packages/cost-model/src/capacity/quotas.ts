@@ -65,7 +65,8 @@ export function splitNodeGroup(book: PriceBook, group: NodeGroupPlan, azs: numbe
         pods: group.requested.pods * share,
       },
       ...(credits && { cpuCredits: credits }),
-      why: group.why + note,
+      why: i === 0 ? group.why + note : `part ${i + 1} of ${int(parts)} of node group ${group.name}: same type and choice as ${group.name}-1.`,
+      split: { group: group.name, part: i + 1, parts },
     };
   });
 }
