@@ -47,7 +47,6 @@ interface Evaluated {
   readonly count: number;
   /** Nodes' instance hours and root volumes plus, for a burstable type, its surplus CPU credits. */
   readonly monthly: number;
-  readonly surplusVcpuHours: number;
 }
 
 function rankBefore(a: Evaluated, b: Evaluated, c: InstanceCatalog): boolean {
@@ -120,7 +119,7 @@ function evaluate(scan: Scan, req: NodeGroupRequest, i: number): Evaluated {
   const surplus = catalog.burstable[i] === 1 ? cpuCreditUse(req.cpuUse, count, catalog.baselineMillicores[i]!, req.hoursPerMonth).surplusVcpuHours : 0;
   // Without a credit price in the book, a type that would bill surplus credits cannot win.
   const credits = surplus > 0 ? surplus * (catalog.cpuCreditUsd ?? Infinity) : 0;
-  return { index: i, packed, count, monthly: count * scan.perNodeMonthly[i]! + credits, surplusVcpuHours: surplus };
+  return { index: i, packed, count, monthly: count * scan.perNodeMonthly[i]! + credits };
 }
 
 /** The winner and runner-up (best of another family; second best if only one family fits). */

@@ -2,12 +2,18 @@
 // (AWS's credit table: baseline % per vCPU); when its 24-hour average CPU use is above the baseline,
 // the surplus credits are billed per vCPU-hour. Node choice adds that bill to a T type's cost, so a
 // busy t3 is compared fairly with an m-class type that has no baseline.
-/** Surplus credits of T2/T3/T3a/T4g in unlimited mode, Linux, per vCPU-hour. */
-export const CPU_CREDITS_KEY = 'ec2/cpu-credits/t3';
-
+import type { InstanceType } from '../pricing/price-book.js';
 import type { ServiceSpec } from '../profiles/profile-types.js';
 import type { CpuCreditUse } from './capacity-types.js';
 import type { PodGroup } from './pod-packing.js';
+
+/** Surplus credits of T2/T3/T3a/T4g in unlimited mode, Linux, per vCPU-hour. */
+export const CPU_CREDITS_KEY = 'ec2/cpu-credits/t3';
+
+/** What one node sustains without surplus credits: vCPUs × AWS's baseline % per vCPU, millicores; undefined without a baseline. */
+export function baselineMillicores(type: InstanceType): number | undefined {
+  return type.burst ? type.vcpu * type.burst.baselinePerVcpuPct * 10 : undefined;
+}
 
 /** CPU the pods actually use, averaged over the day (not their requests), millicores. */
 export interface SustainedCpuUse {

@@ -2,7 +2,7 @@
 // book and its cache go away together), columns in typed arrays so a scan of ~1,100 types is a
 // tight loop. Prices are parsed to numbers here once, for ranking only; reported money is exact.
 import type { InstanceType, PriceBook } from '../pricing/price-book.js';
-import { CPU_CREDITS_KEY } from './cpu-credits.js';
+import { baselineMillicores, CPU_CREDITS_KEY } from './cpu-credits.js';
 import { nodeAllocatable } from './node-allocatable.js';
 
 export const GP3_STORAGE_KEY = 'ebs/gp3/storage';
@@ -91,7 +91,7 @@ function buildCatalog(book: PriceBook): InstanceCatalog {
     c.vcpu[i] = t.vcpu;
     c.arm64[i] = t.arch === 'arm64' ? 1 : 0;
     c.burstable[i] = t.burstable ? 1 : 0;
-    c.baselineMillicores[i] = t.burst ? t.vcpu * t.burst.baselinePerVcpuPct * 10 : 0;
+    c.baselineMillicores[i] = baselineMillicores(t) ?? 0;
     c.previousGeneration[i] = t.currentGeneration ? 0 : 1;
     c.cpuMillicores[i] = managed.cpuMillicores;
     c.memoryMiB[i] = managed.memoryMiB;

@@ -45,6 +45,8 @@ describe('node groups at the managed node group quota', () => {
         }
         expect(split.length).toBe(desired <= LIMIT && max <= LIMIT ? 1 : Math.ceil(rows / Math.floor(LIMIT / azs)));
         expect(new Set(split.map((g) => g.name)).size).toBe(split.length);
+        if (split.length === 1) expect(split[0]!.split).toBeUndefined();
+        else expect(split.map((g) => g.split)).toEqual(split.map((_, i) => ({ group: 'workers', part: i + 1, parts: split.length })));
       }),
       { numRuns: 200 },
     );

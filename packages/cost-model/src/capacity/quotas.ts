@@ -46,6 +46,8 @@ export function splitNodeGroup(book: PriceBook, group: NodeGroupPlan, azs: numbe
   const surplusPerNode = group.cpuCredits ? group.cpuCredits.surplusVcpuHours / group.count : 0;
   const reach = max.reduce((a, b) => a + b, 0);
   const capped = reach < group.max ? ` Autoscaling stops at ${int(reach)} nodes, short of the ${int(group.max)} the services' maxReplicas need, unless more groups are added.` : '';
+  // The load fits one group; only the autoscaling maximum is cut to the quota.
+  if (parts === 1) return [{ ...group, max: max[0]!, why: `${group.why} Max capped at ${int(perGroup)} nodes (EKS quota "${NODES_PER_MANAGED_NODE_GROUP.name}", default ${int(perGroup)}).${capped}` }];
   const note = ` Split into ${int(parts)} managed node groups of at most ${int(perGroup)} nodes (EKS quota "${NODES_PER_MANAGED_NODE_GROUP.name}", default ${int(perGroup)}).${capped}`;
   return desired.map((count, i) => {
     const share = count / group.count;
