@@ -71,6 +71,9 @@ describe('the loader validator and the JSON Schema agree', () => {
     ['a Kubernetes version date that is not YYYY-MM-DD', (s) => (s.kubernetesVersions[0].endOfStandardSupport = 'November 26, 2024')],
     ['a Kubernetes version without a source', (s) => delete s.kubernetesVersions[0].source],
     ['a Kubernetes version that is not a minor version', (s) => (s.kubernetesVersions[0].version = '1.28.3')],
+    ['a CPU baseline above 100%', (s) => (s.ec2.instances['t3.small'].burst.baselinePerVcpuPct = 120)],
+    ['a CPU baseline without its source', (s) => delete s.ec2.instances['t3.small'].burst.source],
+    ['an unknown previous-generation status', (s) => (s.ec2.instances['a1.large'].previousGeneration.status = 'old')],
   ];
   it.each(cases)('both reject %s', (_name, change) => {
     const data = mutated(change);
@@ -87,6 +90,11 @@ describe('the loader validator and the JSON Schema agree', () => {
     const older = mutated((s) => delete s.kubernetesVersions);
     expect(schemaValidate(older)).toBe(true);
     expect(handValidatorAccepts(older)).toBe(true);
+  });
+
+  it('the hand validator also refuses a baseline or generation fact citing an unknown source', () => {
+    expect(handValidatorAccepts(mutated((s) => (s.ec2.instances['t3.small'].burst.source = 'hearsay')))).toBe(false);
+    expect(handValidatorAccepts(mutated((s) => (s.ec2.instances['a1.large'].previousGeneration.source = 'hearsay')))).toBe(false);
   });
 
   it('both accept the unchanged file', () => {
