@@ -61,11 +61,12 @@ describe('unpriced services', () => {
   });
 
   it('ladder: the cell says unpriced and the footnote names the service and the reason', () => {
-    const text = ok(['ladder', '--users', '100000,1000000', '--purchase', 'reserved-1yr']);
+    // Tiers whose burstable nodes stay within their CPU baseline: no CPU credits, so EC2 is wholly unpriced.
+    const text = ok(['ladder', '--users', '1000,10000', '--purchase', 'reserved-1yr']);
     expect(text).toMatch(/^EC2 +unpriced +unpriced$/m);
     expect(text).toMatch(/^total \/ month +\$[\d,.]+\* +\$[\d,.]+\*$/m);
     expect(text).toContain(`* incomplete: EC2 unpriced — ${REASON}`);
-    const csv = ok(['ladder', '--users', '100000,1000000', '--purchase', 'reserved-1yr', '--format', 'csv']).split('\r\n');
+    const csv = ok(['ladder', '--users', '1000,10000', '--purchase', 'reserved-1yr', '--format', 'csv']).split('\r\n');
     const ec2 = csv[0]!.split(',').indexOf('EC2 usd');
     expect(csv[1]!.split(',')[ec2]).toBe('');
     expect(csv[1]).toMatch(/,false,EC2 unpriced — no 1yr/);
@@ -116,7 +117,8 @@ describe('thousands separators', () => {
 
   it('counts, money and quantities at 10 billion users', () => {
     const text = ok(['--users', '10000000000']);
-    expect(text).toMatch(/workers: 24,850 × t3a\.2xlarge \(min 2, desired 24,850, max 24,850; cpu bound\) — t3a\.2xlarge × 24,850 is the cheapest of \d+ eligible instance types for 745,788 pods \(\$5,496,422\.40\/month\)/);
+    expect(text).toMatch(/workers-1: 450 × t3a\.medium \(min 2, desired 450, max 450; memory bound\) — t3a\.medium × 148,812 is the cheapest of \d+ eligible instance types for 744,058 pods \(\$\d{1,3}(,\d{3})+\.\d\d\/month\)/);
+    expect(text).toMatch(/workers-2 … workers-331: 330 more node groups, 148,362 × t3a\.medium \(448–450 each\)/);
     expect(text).toMatch(/\nTotal: \$\d{1,3}(,\d{3})+\.\d\d per month at the profile's point values\nPer user: \$0\.\d+ per user per month \(10,000,000,000 users\)\n$/);
   });
 });

@@ -32,7 +32,7 @@ function scaledBook(b: PriceBook, factor: number): PriceBook {
       specSource: b.ec2Sources.spec,
       podsSource: b.ec2Sources.pods,
       dropped: b.droppedInstanceTypes,
-      instances: Object.fromEntries(b.instanceTypes.map(({ name, family: _f, size: _s, burstable: _b, ...r }) => [name, { ...r, onDemandUsd: times(r.onDemandUsd), ...(r.reserved ? { reserved: r.reserved.map((x) => ({ ...x, hourlyUsd: times(x.hourlyUsd), upfrontUsd: times(x.upfrontUsd) })) } : {}) }])),
+      instances: Object.fromEntries(b.instanceTypes.map(({ name, family: _f, size: _s, burstable: _b, currentGeneration: _g, ...r }) => [name, { ...r, onDemandUsd: times(r.onDemandUsd), ...(r.reserved ? { reserved: r.reserved.map((x) => ({ ...x, hourlyUsd: times(x.hourlyUsd), upfrontUsd: times(x.upfrontUsd) })) } : {}) }])),
     },
     prices: b.dimensions.map((d) => ({ ...d, ...(d.usd ? { usd: times(d.usd) } : {}), ...(d.tiers ? { tiers: d.tiers.map((t) => ({ ...t, usd: times(t.usd) })) } : {}) })),
     allowances: b.allowances,

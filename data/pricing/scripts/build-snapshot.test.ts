@@ -74,6 +74,9 @@ describe('the loader validator and the JSON Schema agree', () => {
     ['an MSK broker with an unknown throughput basis', (s) => (s.prices.find((p: any) => p.spec?.broker).spec.broker.throughputBasis = 'hearsay')],
     ['an MSK broker sizing fact without a source', (s) => delete s.prices.find((p: any) => p.spec?.broker).spec.broker.source],
     ['an ElastiCache node with a zero baseline bandwidth', (s) => (s.prices.find((p: any) => p.spec?.cacheNode?.baselineGbps).spec.cacheNode.baselineGbps = 0)],
+    ['a CPU baseline above 100%', (s) => (s.ec2.instances['t3.small'].burst.baselinePerVcpuPct = 120)],
+    ['a CPU baseline without its source', (s) => delete s.ec2.instances['t3.small'].burst.source],
+    ['an unknown previous-generation status', (s) => (s.ec2.instances['a1.large'].previousGeneration.status = 'old')],
   ];
   it.each(cases)('both reject %s', (_name, change) => {
     const data = mutated(change);
@@ -90,6 +93,11 @@ describe('the loader validator and the JSON Schema agree', () => {
     const older = mutated((s) => delete s.kubernetesVersions);
     expect(schemaValidate(older)).toBe(true);
     expect(handValidatorAccepts(older)).toBe(true);
+  });
+
+  it('the hand validator also refuses a baseline or generation fact citing an unknown source', () => {
+    expect(handValidatorAccepts(mutated((s) => (s.ec2.instances['t3.small'].burst.source = 'hearsay')))).toBe(false);
+    expect(handValidatorAccepts(mutated((s) => (s.ec2.instances['a1.large'].previousGeneration.source = 'hearsay')))).toBe(false);
   });
 
   it('both accept the unchanged file', () => {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { snapshotPath, writeSnapshotAtomic, type SnapshotContent } from '@tier-planner/cost-model';
 import { readTsv } from './read-tsv.js';
 import { buildEc2Catalog } from './sources/ec2-catalog.js';
+import { buildEc2Generation } from './sources/ec2-generation.js';
 import { buildEc2Reserved } from './sources/ec2-reserved.js';
 import { buildEksCalendar } from './sources/eks-versions.js';
 import { FactRows } from './sources/fact-rows.js';
@@ -25,7 +26,7 @@ export function buildSnapshot(sharedDataDir: string, generatedAt: string): Snaps
   const aws = join(sharedDataDir, 'aws');
   const facts = new FactRows(readTsv(join(aws, 'service-unit-prices.tsv')), readTsv(join(aws, 'managed-services-prices.tsv')));
   const reserved = buildEc2Reserved(facts);
-  const ec2 = buildEc2Catalog(aws, REGION, reserved);
+  const ec2 = buildEc2Catalog(aws, REGION, reserved, buildEc2Generation(aws));
   const rdsClasses = addRdsClassSpecs(aws, buildServicePrices(facts));
   const services = withManagedSpecs(rdsClasses.prices, aws);
   const ci = buildGithubActions(join(sharedDataDir, 'ci'));

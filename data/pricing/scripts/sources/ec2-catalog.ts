@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Architecture, InstanceTypeRecord, ReservedRate, SourceRef } from '@tier-planner/cost-model';
 import { readTsv, sourceLine } from '../read-tsv.js';
+import type { Ec2GenerationFacts } from './ec2-generation.js';
 
 export interface Ec2Catalog {
   readonly instances: Record<string, InstanceTypeRecord>;
@@ -18,6 +19,7 @@ export function buildEc2Catalog(
   awsDir: string,
   region: string,
   reserved: ReadonlyMap<string, ReservedRate[]>,
+  generation: Ec2GenerationFacts,
 ): Ec2Catalog {
   const specs = readTsv(join(awsDir, 'ec2-instance-specs.tsv'));
   const prices = readTsv(join(awsDir, 'ec2-ondemand-linux-prices.tsv'));
@@ -56,6 +58,8 @@ export function buildEc2Catalog(
     const pod = podsBy.get(name);
     const limit = limitsBy.get(name);
     const rates = reserved.get(name);
+    const burst = generation.burst.get(name);
+    const previous = generation.previousGeneration.get(name.slice(0, name.indexOf('.')));
     instances[name] = {
       vcpu: Number(spec.vcpu),
       memoryMiB: Number(spec.memory_mib),
@@ -67,6 +71,8 @@ export function buildEc2Catalog(
       bareMetal: limit ? limit.bare_metal === 'true' : name.endsWith('.metal') || name.includes('.metal-'),
       onDemandUsd: trimDecimal(price),
       ...(rates ? { reserved: rates } : {}),
+      ...(burst ? { burst } : {}),
+      ...(previous ? { previousGeneration: previous } : {}),
     };
   }
   const missingPods = Object.values(instances).filter((i) => i.maxPods === null).length;
@@ -76,6 +82,7 @@ export function buildEc2Catalog(
     instances,
     dropped,
     sources: {
+      ...generation.sources,
       'ec2-prices': {
         title: 'EC2 on-demand Linux/UNIX shared-tenancy prices (Karpenter generated table)',
         ref: sourceLine(prices),

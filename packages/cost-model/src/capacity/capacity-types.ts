@@ -49,13 +49,25 @@ export interface Allocatable {
   readonly pods: number;
 }
 
+/** A burstable node group's CPU against its baseline (unlimited mode: surplus credits are billed). */
+export interface CpuCreditUse {
+  /** 24-hour average CPU the pods use on one node, millicores. */
+  readonly sustainedMillicoresPerNode: number;
+  /** What one node sustains without surplus credits (vCPUs × AWS's baseline % per vCPU), millicores. */
+  readonly baselineMillicoresPerNode: number;
+  /** Surplus CPU credits a month over all the group's nodes, vCPU-hours (0 within the baseline). */
+  readonly surplusVcpuHours: number;
+}
+
 export interface NodeChoice {
   readonly instanceType: string;
   readonly count: number;
-  /** Monthly cost used to rank (instance hours + root volume), USD, rounded for display. */
+  /** Monthly cost used to rank (instance hours + root volume + surplus CPU credits), USD, rounded for display. */
   readonly monthlyUsd: string;
   /** Which resource ran out first: cpu, memory, pods, or a floor (minimum, AZ spread). */
   readonly binding: 'cpu' | 'memory' | 'pods' | 'minimum';
+  /** Burstable types only: sustained CPU against the baseline, and the surplus credits that bills. */
+  readonly cpuCredits?: CpuCreditUse;
 }
 
 export interface NodeGroupPlan extends NodeChoice {
@@ -75,6 +87,8 @@ export interface NodeGroupPlan extends NodeChoice {
   readonly eligibleTypes?: number;
   /** Catalog types left out, counted by reason, so none vanish silently. */
   readonly excludedTypes?: Readonly<Record<string, number>>;
+  /** One part of a node group split at the managed node group's node quota. */
+  readonly split?: { readonly group: string; readonly part: number; readonly parts: number };
 }
 
 export interface FargateTaskPlan {
@@ -209,6 +223,24 @@ export interface AddOnPlan {
   readonly elasticsearch?: { readonly dataNodes: number; readonly replicaShards: number; readonly indexGb: number; readonly volumeGbPerNode: number };
 }
 
+/** One AWS quota held against what the plan needs. */
+export interface QuotaCheck {
+  readonly quota: string;
+  readonly defaultValue: number;
+  readonly needed: number;
+  /** within: fits the default; planned-around: the plan adds parts (node groups, NAT gateways) to fit; exceeds: needs an increase or another cluster. */
+  readonly outcome: 'within' | 'planned-around' | 'exceeds';
+  readonly source: string;
+  readonly note: string;
+}
+
+export interface NatGatewayPlan {
+  readonly count: number;
+  /** Peak traffic through NAT, Gbps (the day's peak-to-average ratio over the monthly average). */
+  readonly peakGbps: number;
+  readonly why: string;
+}
+
 export interface CapacityPlan {
   readonly replicas: readonly ServiceReplicas[];
   readonly nodeGroups: readonly NodeGroupPlan[];
@@ -218,6 +250,9 @@ export interface CapacityPlan {
   readonly rds?: RdsPlan;
   readonly cache?: CachePlan;
   readonly kafka?: KafkaPlan;
+  /** AWS quotas that bind the plan, and how the plan meets each. */
+  readonly quotas: readonly QuotaCheck[];
+  readonly natGateways: NatGatewayPlan;
   readonly warnings: readonly string[];
 }
 

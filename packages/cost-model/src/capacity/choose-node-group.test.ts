@@ -4,6 +4,7 @@ import type { NodeConstraints, SystemPod } from '../profiles/profile-types.js';
 import { loadPriceBook } from '../snapshot-io/load-price-book.js';
 import { PlanningError } from './capacity-types.js';
 import { chooseNodeGroup, type NodeGroupRequest } from './choose-node-group.js';
+import type { SustainedCpuUse } from './cpu-credits.js';
 import { nodeAllocatable } from './node-allocatable.js';
 import { nodeCountWithFloors, packedNodeCount, type PodGroup } from './pod-packing.js';
 
@@ -17,8 +18,18 @@ const daemonSets: SystemPod[] = [
   { name: 'ebs-csi-node', cpuMillicores: 10, memoryMiB: 40 },
 ];
 
-function request(groups: PodGroup[], constraints: NodeConstraints = {}, ha = false, azs = 3): NodeGroupRequest {
-  return { book, constraints, groups, groupsAtMax: groups, daemonSets, ha, azs, hoursPerMonth: HOURS };
+const credit = Number(book.price('ec2/cpu-credits/t3')!.usd);
+
+/** The pods use `share` of their CPU requests all day (services, add-ons and DaemonSets alike). */
+function cpuUseAt(groups: readonly PodGroup[], share: number): SustainedCpuUse {
+  return {
+    podsMillicores: groups.reduce((sum, g) => sum + g.cpuMillicores * g.replicas, 0) * share,
+    perNodeMillicores: daemonSets.reduce((sum, d) => sum + d.cpuMillicores, 0) * share,
+  };
+}
+
+function request(groups: PodGroup[], constraints: NodeConstraints = {}, ha = false, azs = 3, cpuShare = 0.1): NodeGroupRequest {
+  return { book, constraints, groups, groupsAtMax: groups, daemonSets, cpuUse: cpuUseAt(groups, cpuShare), ha, azs, hoursPerMonth: HOURS };
 }
 
 /** Every type, no pruning: the reference the fast path must agree with. */
@@ -26,19 +37,26 @@ function bruteForce(req: NodeGroupRequest): { name: string; count: number; month
   const c = req.constraints;
   const ds = req.daemonSets.reduce((s, d) => ({ cpu: s.cpu + d.cpuMillicores, mem: s.mem + d.memoryMiB }), { cpu: 0, mem: 0 });
   const allowBurstable = c.allowBurstable ?? (c.families ?? []).some((f) => /^t\d/.test(f));
+  const allowPrevious = c.allowPreviousGeneration ?? (c.families ?? []).length > 0;
   let best: { name: string; count: number; monthly: number } | undefined;
   for (const t of book.instanceTypes) {
     if (c.families?.length && !c.families.includes(t.family)) continue;
     if (c.architectures && !c.architectures.includes(t.arch)) continue;
     if (t.burstable && !allowBurstable) continue;
+    if (!t.currentGeneration && !allowPrevious) continue;
     if (t.vcpu > (c.maxVcpu ?? Infinity) || t.gpus > 0 || t.bareMetal) continue;
     const a = nodeAllocatable(t, c.maxPodsPolicy);
     if (!a) continue;
-    const room = { cpuMillicores: a.cpuMillicores - ds.cpu, memoryMiB: a.memoryMiB - ds.mem, pods: a.pods - req.daemonSets.length };
+    const factor = c.throughputFactors?.[t.family] ?? 1;
+    const room = { cpuMillicores: a.cpuMillicores * factor - ds.cpu, memoryMiB: a.memoryMiB - ds.mem, pods: a.pods - req.daemonSets.length };
     const live = req.groups.filter((g) => g.replicas > 0);
     if (room.pods < 1 || live.some((g) => g.cpuMillicores > room.cpuMillicores || g.memoryMiB > room.memoryMiB)) continue;
     const count = nodeCountWithFloors(packedNodeCount(req.groups, room), req.ha, req.azs);
-    const monthly = count * (Number(t.onDemandUsd) * HOURS + (c.rootVolumeGb ?? 20) * gp3);
+    // Unlimited mode: the 24-hour average above the baseline bills surplus credits per vCPU-hour.
+    const perNode = req.cpuUse.podsMillicores / count + req.cpuUse.perNodeMillicores;
+    const baseline = t.burst ? t.vcpu * t.burst.baselinePerVcpuPct * 10 : Infinity;
+    const credits = t.burstable ? ((count * Math.max(0, perNode - baseline) * HOURS) / 1000) * credit : 0;
+    const monthly = count * (Number(t.onDemandUsd) * HOURS + (c.rootVolumeGb ?? 20) * gp3) + credits;
     const tie = best && Math.abs(monthly - best.monthly) <= 1e-9 * monthly;
     if (!best || (!tie && monthly < best.monthly) || (tie && (count < best.count || (count === best.count && t.name < best.name)))) {
       best = { name: t.name, count, monthly };
@@ -82,8 +100,10 @@ describe('chooseNodeGroup', () => {
         ),
         fc.boolean(),
         fc.integer({ min: 1, max: 3 }),
-        (groups, ha, azs) => {
-          const req = request(groups, {}, ha, azs);
+        fc.record({ allowBurstable: fc.boolean(), allowPreviousGeneration: fc.boolean() }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (groups, ha, azs, constraints, cpuShare) => {
+          const req = request(groups, constraints, ha, azs, cpuShare);
           const plan = chooseNodeGroup(req);
           const expected = bruteForce(req);
           expect(plan.instanceType).toBe(expected.name);

@@ -4,7 +4,8 @@
 import { dec } from '../cost/money.js';
 import type { InstanceType, PriceBook } from '../pricing/price-book.js';
 import type { NodeConstraints, SystemPod } from '../profiles/profile-types.js';
-import type { Allocatable, NodeChoice, NodeGroupPlan } from './capacity-types.js';
+import { PlanningError, type Allocatable, type NodeChoice, type NodeGroupPlan } from './capacity-types.js';
+import { CPU_CREDITS_KEY, cpuCreditUse, type SustainedCpuUse } from './cpu-credits.js';
 import { instanceCatalog, type InstanceCatalog } from './instance-catalog.js';
 import { exclusionReason, resolveInstanceFilter, type InstanceFilter } from './instance-filter.js';
 import { noInstanceFitsError } from './no-instance-fits.js';
@@ -29,6 +30,8 @@ export interface NodeGroupRequest {
   /** The same pods at the services' maxReplicas: sizes the node group's max. */
   readonly groupsAtMax: readonly PodGroup[];
   readonly daemonSets: readonly SystemPod[];
+  /** CPU the pods actually use over the day: what a burstable type's baseline is held against. */
+  readonly cpuUse: SustainedCpuUse;
   readonly ha: boolean;
   readonly azs: number;
   readonly hoursPerMonth: number;
@@ -42,6 +45,7 @@ interface Evaluated {
   readonly index: number;
   readonly packed: number;
   readonly count: number;
+  /** Nodes' instance hours and root volumes plus, for a burstable type, its surplus CPU credits. */
   readonly monthly: number;
 }
 
@@ -69,8 +73,11 @@ function allocatableOf(s: Pick<Scan, 'catalog' | 'filter'>, i: number): Allocata
   return { cpuMillicores: c.cpuMillicores[i]!, memoryMiB: c.memoryMiB[i]!, pods };
 }
 
+/** Room for pods after DaemonSets, CPU scaled by the family's throughput factor (1 unless the profile sets one). */
 function roomOf(s: Pick<Scan, 'catalog' | 'filter' | 'ds'>, i: number): Allocatable {
-  return roomAfterDaemonSets(allocatableOf(s, i), s.ds);
+  const a = allocatableOf(s, i);
+  const factor = s.filter.throughputFactors?.[s.catalog.familyId[i]!] ?? 1;
+  return roomAfterDaemonSets(factor === 1 ? a : { ...a, cpuMillicores: a.cpuMillicores * factor }, s.ds);
 }
 
 /** One pass over the catalog: filters, fit of the largest pod, and each type's cost lower bound. */
@@ -104,10 +111,15 @@ function scanCatalog(req: NodeGroupRequest): Scan {
   return scan;
 }
 
+// Credits are never negative, so count × per-node cost stays a lower bound for burstable types too.
 function evaluate(scan: Scan, req: NodeGroupRequest, i: number): Evaluated {
+  const { catalog } = scan;
   const packed = packedNodeCount(req.groups, roomOf(scan, i));
   const count = nodeCountWithFloors(packed, req.ha, req.azs);
-  return { index: i, packed, count, monthly: count * scan.perNodeMonthly[i]! };
+  const surplus = catalog.burstable[i] === 1 ? cpuCreditUse(req.cpuUse, count, catalog.baselineMillicores[i]!, req.hoursPerMonth).surplusVcpuHours : 0;
+  // Without a credit price in the book, a type that would bill surplus credits cannot win.
+  const credits = surplus > 0 ? surplus * (catalog.cpuCreditUsd ?? Infinity) : 0;
+  return { index: i, packed, count, monthly: count * scan.perNodeMonthly[i]! + credits };
 }
 
 /** The winner and runner-up (best of another family; second best if only one family fits). */
@@ -163,7 +175,10 @@ export function chooseNodeGroup(req: NodeGroupRequest): NodeGroupPlan {
   const scan = scanCatalog(req);
   if (scan.eligible.length === 0) throw noInstanceFitsError(req, scan.catalog, scan.filter, scan.ds);
   const { winner, runnerUp } = rankCandidates(scan, req);
-  return describeNodeGroup(req, scan, winner, runnerUp);
+  if (!Number.isFinite(winner.monthly)) {
+    throw new PlanningError('BAD_INPUT', `only burstable types fit and they run above their CPU baseline, but the price book has no CPU credit price (${CPU_CREDITS_KEY})`);
+  }
+  return describeNodeGroup(req, scan, winner, Number.isFinite(runnerUp?.monthly ?? 0) ? runnerUp : undefined);
 }
 
 function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated, runnerUp: Evaluated | undefined): NodeGroupPlan {
@@ -196,11 +211,13 @@ function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated,
 function nodeChoice(req: NodeGroupRequest, scan: Scan, e: Evaluated): NodeChoice {
   const type: InstanceType = scan.catalog.types[e.index]!;
   const minimum = minimumNodeCount(req.ha, req.azs);
+  const credits = type.burstable ? cpuCreditUse(req.cpuUse, e.count, scan.catalog.baselineMillicores[e.index]!, req.hoursPerMonth) : undefined;
   return {
     instanceType: type.name,
     count: e.count,
-    monthlyUsd: toCents(nodeGroupMonthlyUsd(req.book, type, e.count, scan.filter.rootVolumeGb, req.hoursPerMonth)),
+    monthlyUsd: toCents(nodeGroupMonthlyUsd(req.book, type, e.count, scan.filter.rootVolumeGb, req.hoursPerMonth, credits?.surplusVcpuHours)),
     binding: bindingResource(scan.totals, roomOf(scan, e.index), e.packed, e.count, minimum),
+    ...(credits && { cpuCredits: credits }),
   };
 }
 

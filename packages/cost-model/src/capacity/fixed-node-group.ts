@@ -1,6 +1,7 @@
 import type { NodeGroupPlan } from './capacity-types.js';
 import { PlanningError } from './capacity-types.js';
 import type { NodeGroupRequest } from './choose-node-group.js';
+import { baselineMillicores, cpuCreditUse } from './cpu-credits.js';
 import { DEFAULT_ROOT_VOLUME_GB } from './instance-filter.js';
 import { nodeAllocatable } from './node-allocatable.js';
 import { nodeGroupMonthlyUsd, toCents } from './node-group-cost.js';
@@ -48,7 +49,11 @@ export function fixedNodeGroup(req: NodeGroupRequest, fixed: { readonly instance
   }
   const rootVolumeGb = req.constraints.rootVolumeGb ?? DEFAULT_ROOT_VOLUME_GB;
   const binding = bindingResource(totals, room, packed, count, fixed.count);
-  const monthly = nodeGroupMonthlyUsd(req.book, type, count, rootVolumeGb, req.hoursPerMonth);
+  // A pinned T type bills its surplus credits like a chosen one (unlimited mode, AWS's baseline).
+  const baseline = type.burstable ? baselineMillicores(type) : undefined;
+  const credits = baseline !== undefined ? cpuCreditUse(req.cpuUse, count, baseline, req.hoursPerMonth) : undefined;
+  if (type.burstable && !type.burst) warnings.push(`${type.name} is burstable but the price book has no CPU baseline for it: its CPU credits are not priced`);
+  const monthly = nodeGroupMonthlyUsd(req.book, type, count, rootVolumeGb, req.hoursPerMonth, credits?.surplusVcpuHours);
   return {
     warnings,
     group: {
@@ -57,6 +62,7 @@ export function fixedNodeGroup(req: NodeGroupRequest, fixed: { readonly instance
       count,
       monthlyUsd: toCents(monthly),
       binding,
+      ...(credits && { cpuCredits: credits }),
       arch: type.arch,
       min: fixed.count,
       desired: count,

@@ -2,6 +2,7 @@
 // book and its cache go away together), columns in typed arrays so a scan of ~1,100 types is a
 // tight loop. Prices are parsed to numbers here once, for ranking only; reported money is exact.
 import type { InstanceType, PriceBook } from '../pricing/price-book.js';
+import { baselineMillicores, CPU_CREDITS_KEY } from './cpu-credits.js';
 import { nodeAllocatable } from './node-allocatable.js';
 
 export const GP3_STORAGE_KEY = 'ebs/gp3/storage';
@@ -16,6 +17,10 @@ export interface InstanceCatalog {
   readonly vcpu: Float64Array;
   readonly arm64: Uint8Array;
   readonly burstable: Uint8Array;
+  /** Burstable types: the CPU one node sustains without surplus credits, millicores (vCPUs × baseline %). */
+  readonly baselineMillicores: Float64Array;
+  /** 1 when AWS calls the type's family previous generation. */
+  readonly previousGeneration: Uint8Array;
   readonly cpuMillicores: Float64Array;
   readonly memoryMiB: Float64Array;
   /** Pods under the managed-node-group cap, and under the ENI limit alone. */
@@ -26,6 +31,8 @@ export interface InstanceCatalog {
   readonly unplannable: Readonly<Record<string, number>>;
   /** gp3 storage USD per GB-month (ranking only); undefined when the book lacks it. */
   readonly gp3GbMonthUsd: number | undefined;
+  /** Unlimited-mode surplus CPU credits, USD per vCPU-hour (ranking only); undefined when the book lacks it. */
+  readonly cpuCreditUsd: number | undefined;
 }
 
 const cache = new WeakMap<PriceBook, InstanceCatalog>();
@@ -43,6 +50,8 @@ function unplannableReason(t: InstanceType): string | undefined {
   if (t.gpus > 0) return 'has GPUs';
   if (t.bareMetal) return 'bare metal';
   if (t.maxPods === null) return 'max pods unknown (unusable on EKS)';
+  // Without its baseline a T type's CPU credit bill cannot be priced.
+  if (t.burstable && !t.burst) return 'burstable with no CPU baseline in the book';
   return undefined;
 }
 
@@ -68,6 +77,8 @@ function buildCatalog(book: PriceBook): InstanceCatalog {
     vcpu: new Float64Array(n),
     arm64: new Uint8Array(n),
     burstable: new Uint8Array(n),
+    baselineMillicores: new Float64Array(n),
+    previousGeneration: new Uint8Array(n),
     cpuMillicores: new Float64Array(n),
     memoryMiB: new Float64Array(n),
     podsManaged: new Float64Array(n),
@@ -80,6 +91,8 @@ function buildCatalog(book: PriceBook): InstanceCatalog {
     c.vcpu[i] = t.vcpu;
     c.arm64[i] = t.arch === 'arm64' ? 1 : 0;
     c.burstable[i] = t.burstable ? 1 : 0;
+    c.baselineMillicores[i] = baselineMillicores(t) ?? 0;
+    c.previousGeneration[i] = t.currentGeneration ? 0 : 1;
     c.cpuMillicores[i] = managed.cpuMillicores;
     c.memoryMiB[i] = managed.memoryMiB;
     c.podsManaged[i] = managed.pods;
@@ -87,5 +100,14 @@ function buildCatalog(book: PriceBook): InstanceCatalog {
     c.hourlyUsd[i] = Number(t.onDemandUsd);
   });
   const gp3 = book.price(GP3_STORAGE_KEY)?.usd;
-  return { types, familyIds, familyNames, unplannable, gp3GbMonthUsd: gp3 === undefined ? undefined : Number(gp3), ...c };
+  const credits = book.price(CPU_CREDITS_KEY)?.usd;
+  return {
+    types,
+    familyIds,
+    familyNames,
+    unplannable,
+    gp3GbMonthUsd: gp3 === undefined ? undefined : Number(gp3),
+    cpuCreditUsd: credits === undefined ? undefined : Number(credits),
+    ...c,
+  };
 }

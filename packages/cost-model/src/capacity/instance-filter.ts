@@ -10,6 +10,9 @@ export interface InstanceFilter {
   readonly allowX86: boolean;
   readonly allowArm64: boolean;
   readonly allowBurstable: boolean;
+  readonly allowPreviousGeneration: boolean;
+  /** Per family id: requests one vCPU of the family serves against the reference vCPU; null when all are 1. */
+  readonly throughputFactors: Float64Array | null;
   readonly maxVcpu: number;
   readonly policy: MaxPodsPolicy;
   readonly rootVolumeGb: number;
@@ -25,6 +28,7 @@ const BURSTABLE_FAMILY = /^t\d/;
  * error, not an empty match: it is almost always a typo. Burstable types are allowed when the
  * profile says so, or when it lists a burstable family by name; otherwise left out, because a T
  * instance held at the target utilisation runs out of CPU credits (and then bills for them).
+ * Previous-generation families (AWS's list) are left out unless the profile opts in or names them.
  */
 export function resolveInstanceFilter(constraints: NodeConstraints, catalog: InstanceCatalog): InstanceFilter {
   let allowedFamilies: Uint8Array | null = null;
@@ -40,11 +44,26 @@ export function resolveInstanceFilter(constraints: NodeConstraints, catalog: Ins
     }
   }
   const architectures = constraints.architectures ?? ['x86_64', 'arm64'];
+  let throughputFactors: Float64Array | null = null;
+  for (const [family, factor] of Object.entries(constraints.throughputFactors ?? {})) {
+    const id = catalog.familyIds.get(family);
+    if (id === undefined) {
+      throw new PlanningError('UNKNOWN_FAMILY', `unknown instance family "${family}" in the profile's nodes.throughputFactors (not in the price book's EC2 catalog)`);
+    }
+    if (!(Number.isFinite(factor) && factor > 0 && factor <= 10)) {
+      throw new PlanningError('BAD_INPUT', `nodes.throughputFactors.${family} must be a number above 0 and at most 10, got ${String(factor)}`);
+    }
+    throughputFactors ??= new Float64Array(catalog.familyNames.length).fill(1);
+    throughputFactors[id] = factor;
+  }
   return {
     allowedFamilies,
     allowX86: architectures.includes('x86_64'),
     allowArm64: architectures.includes('arm64'),
     allowBurstable: constraints.allowBurstable ?? families.some((f) => BURSTABLE_FAMILY.test(f)),
+    // Previous generation only on request, or for a family the profile names (it is then a choice).
+    allowPreviousGeneration: constraints.allowPreviousGeneration ?? families.length > 0,
+    throughputFactors,
     maxVcpu: constraints.maxVcpu ?? Infinity,
     policy: constraints.maxPodsPolicy ?? 'managed-node-group',
     rootVolumeGb: constraints.rootVolumeGb ?? DEFAULT_ROOT_VOLUME_GB,
@@ -56,6 +75,7 @@ export function exclusionReason(f: InstanceFilter, c: InstanceCatalog, i: number
   if (f.allowedFamilies !== null && f.allowedFamilies[c.familyId[i]!] !== 1) return 'family not allowed';
   if (c.arm64[i] === 1 ? !f.allowArm64 : !f.allowX86) return 'architecture not allowed';
   if (!f.allowBurstable && c.burstable[i] === 1) return 'burstable not allowed';
+  if (!f.allowPreviousGeneration && c.previousGeneration[i] === 1) return 'previous generation';
   if (c.vcpu[i]! > f.maxVcpu) return 'above maxVcpu';
   return undefined;
 }

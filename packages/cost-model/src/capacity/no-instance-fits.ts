@@ -27,7 +27,7 @@ export function noInstanceFitsError(req: NodeGroupRequest, c: InstanceCatalog, f
     return new PlanningError(
       'NO_INSTANCE_FITS',
       `no EKS-usable instance type matches the node constraints (families: ${n.families?.join(', ') || 'any'}; ` +
-        `architectures: ${n.architectures?.join(', ') ?? 'any'}; burstable: ${f.allowBurstable ? 'yes' : 'no'}; maxVcpu: ${n.maxVcpu ?? 'none'})`,
+        `architectures: ${n.architectures?.join(', ') ?? 'any'}; burstable: ${f.allowBurstable ? 'yes' : 'no'}; previous generation: ${f.allowPreviousGeneration ? 'yes' : 'no'}; maxVcpu: ${n.maxVcpu ?? 'none'})`,
     );
   }
   const name = c.types[largest]!.name;

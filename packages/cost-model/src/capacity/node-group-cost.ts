@@ -1,14 +1,18 @@
 import { dec, formatUsd, type Decimal } from '../cost/money.js';
 import type { InstanceType, PriceBook } from '../pricing/price-book.js';
+import { CPU_CREDITS_KEY } from './cpu-credits.js';
 import { GP3_STORAGE_KEY } from './instance-catalog.js';
 
 /**
  * Exact monthly cost of a node group for display: count × (on-demand hourly × hours + root volume
- * GB × gp3 GB-month). Ranking uses floats; the figures people read are computed here in decimals.
+ * GB × gp3 GB-month), plus surplus CPU credit vCPU-hours × the credit price for a burstable group.
+ * Ranking uses floats; the figures people read are computed here in decimals.
  */
-export function nodeGroupMonthlyUsd(book: PriceBook, type: InstanceType, count: number, rootVolumeGb: number, hoursPerMonth: number): Decimal {
+export function nodeGroupMonthlyUsd(book: PriceBook, type: InstanceType, count: number, rootVolumeGb: number, hoursPerMonth: number, surplusVcpuHours = 0): Decimal {
   const gp3 = book.price(GP3_STORAGE_KEY)?.usd ?? '0';
-  return dec(type.onDemandUsd).times(hoursPerMonth).plus(dec(gp3).times(rootVolumeGb)).times(count);
+  const nodes = dec(type.onDemandUsd).times(hoursPerMonth).plus(dec(gp3).times(rootVolumeGb)).times(count);
+  if (!(surplusVcpuHours > 0)) return nodes;
+  return nodes.plus(dec(book.price(CPU_CREDITS_KEY)?.usd ?? '0').times(surplusVcpuHours));
 }
 
 /** "1234.57": the decimal string NodeChoice.monthlyUsd carries. */

@@ -5,9 +5,12 @@ import type { AddOnPlan, CapacityInput, CapacityPlan, NodeGroupPlan, ServiceRepl
 import type { PodGroup } from './pod-packing.js';
 import { chooseNodeGroup, type NodeGroupRequest } from './choose-node-group.js';
 import { activeDaemonSets } from './cluster-add-ons.js';
+import { sustainedCpuUse } from './cpu-credits.js';
+import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
 import { planDatastores } from './datastores.js';
 import { planFargateTasks } from './fargate-size.js';
 import { fixedNodeGroup } from './fixed-node-group.js';
+import { checkQuotas, splitNodeGroup } from './quotas.js';
 import { planServiceReplicas } from './service-replicas.js';
 import { sizeCluster } from './size-cluster.js';
 import { validateCapacityInput } from './validate-capacity-input.js';
@@ -41,6 +44,14 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
         groups: [...serviceGroups(services.replicas, (r) => r.desired), ...sizedAddOns],
         groupsAtMax: [...serviceGroups(services.replicas, (r) => r.maxReplicas), ...sizedAddOns],
         daemonSets,
+        cpuUse: sustainedCpuUse({
+          services: profile.services,
+          peakRps: demand.peakRps,
+          averageRps: demand.averageRps,
+          addOns: sizedAddOns,
+          daemonSetMillicores: daemonSets.reduce((sum, d) => sum + d.cpuMillicores, 0),
+          systemPodCpuShare: PLAN_DEFAULTS.systemPodCpuShare.value,
+        }),
         ha,
         azs,
         hoursPerMonth: input.hoursPerMonth,
@@ -54,11 +65,32 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
       logGbPerDay: demand.logGbPerMonth / days,
       logPeakToAverage: demand.averageRps > 0 ? demand.peakRps / demand.averageRps : 1,
     }, pack);
-    nodeGroups = [cluster.group];
+    // Only EKS managed node groups carry the per-group node quota; self-managed groups are Auto Scaling groups.
+    nodeGroups = profile.platform === 'eks' ? splitNodeGroup(book, cluster.group, azs, input.hoursPerMonth) : [cluster.group];
     warnings.push(...cluster.warnings);
     addOns = cluster.addOns;
   }
+  const quotas = checkQuotas({
+    profile,
+    demand,
+    nodeGroups,
+    ha,
+    azs,
+    hoursPerMonth: input.hoursPerMonth,
+    natShareOfEgress: PLAN_DEFAULTS.natShareOfEgress.value,
+    subnetPrefix: PLAN_DEFAULTS.privateSubnetPrefix.value,
+  });
+  warnings.push(...quotas.warnings);
   const datastores = planDatastores(profile, book, demand, ha, azs, services.replicas);
   warnings.push(...(datastores.rds?.warnings ?? []));
-  return { replicas: services.replicas, nodeGroups, ...(addOns ? { addOns } : {}), fargateTasks, ...datastores, warnings };
+  return {
+    replicas: services.replicas,
+    nodeGroups,
+    ...(addOns ? { addOns } : {}),
+    fargateTasks,
+    ...datastores,
+    quotas: quotas.checks,
+    natGateways: quotas.natGateways,
+    warnings,
+  };
 }

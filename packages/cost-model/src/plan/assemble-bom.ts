@@ -33,7 +33,8 @@ export function assembleBom(i: AssembleInput): BomResource[] {
   const out: BomResource[] = [];
   if (profile.platform === 'eks') out.push({ type: 'eks_cluster', name: 'cluster', support: i.eksSupport ?? 'standard' });
   for (const g of capacity.nodeGroups) {
-    out.push({ type: 'ec2_instance', name: `node group ${g.name}`, instanceType: g.instanceType, count: g.count, purchase: i.purchase });
+    const credits = g.cpuCredits?.surplusVcpuHours ?? 0;
+    out.push({ type: 'ec2_instance', name: `node group ${g.name}`, instanceType: g.instanceType, count: g.count, purchase: i.purchase, ...(credits > 0 && { cpuCreditVcpuHours: credits }) });
   }
   for (const t of capacity.fargateTasks) {
     out.push({ type: 'fargate_task', name: `service ${t.service}`, vcpu: t.vcpu, memoryGb: t.memoryGb, count: t.count, arch: t.arch, spot: t.spot });
@@ -59,7 +60,8 @@ export function assembleBom(i: AssembleInput): BomResource[] {
   if (storage.logs.sink === 'cloudwatch') out.push({ type: 'cloudwatch_logs', name: 'application logs', ingestedGb: storage.logs.ingestedGbPerMonth, storedGb: storage.logs.storedGb });
 
   // Network
-  const natCount = profile.network.nat === 'none' ? 0 : profile.network.nat === 'per-az-when-ha' && i.ha ? i.azs : 1;
+  // The profile's NAT gateways, or more when one gateway's bandwidth cannot carry the peak (capacity/quotas.ts).
+  const natCount = capacity.natGateways.count;
   if (natCount > 0) out.push({ type: 'nat_gateway', name: 'nat', count: natCount, dataProcessedGb: demand.egressGbPerMonth * PLAN_DEFAULTS.natShareOfEgress.value });
   let publicIps = natCount;
   if (profile.network.loadBalancer === 'alb') {

@@ -12,6 +12,8 @@ interface PlanDefault {
  */
 export const PLAN_DEFAULTS = {
   hpaTargetUtilization: { value: 0.7, unit: 'ratio', why: 'HPA target CPU utilisation: replicas run at 70% of their CPU request at the peak' },
+  systemPodCpuShare: { value: 0.5, unit: 'ratio', why: 'share of their CPU request cluster add-ons and DaemonSets use around the clock, held against a burstable node\'s CPU baseline (tier-planner assumption)' },
+  privateSubnetPrefix: { value: 19, unit: 'prefix length', why: 'private subnet per AZ for nodes and pods: a /19 (8,192 addresses, 8,187 usable after the 5 AWS reserves), checked against one VPC address per pod and node (tier-planner assumption)' },
   rootVolumeGb: { value: 20, unit: 'GB', why: 'gp3 root volume per node (EKS AMI default size)' },
   imageGb: { value: 0.5, unit: 'GB', why: 'compressed container image size per service, when the profile does not give one' },
   databaseHeadroom: { value: 1.25, unit: 'ratio', why: 'database storage provisioned 25% above the data it holds' },

@@ -56,6 +56,15 @@ function eksVersion(profile: Profile, book: PriceBook, options: PlanOptions): Ek
   return planKubernetes(book, planDate, options.hoursPerMonth ?? DEFAULT_HOURS_PER_MONTH, requested);
 }
 
+/** How the chooser compares a vCPU of one family with another's: equal unless the profile gives factors. */
+function throughputAssumption(profile: Profile): Assumption {
+  const factors = Object.entries(profile.nodes?.throughputFactors ?? {});
+  const why = factors.length === 0
+    ? 'equal throughput per vCPU across families (tier-planner assumption): a vCPU of any generation or architecture serves the requests rpsPerReplica was measured on'
+    : `throughput per vCPU against the reference family, from the profile: ${factors.map(([f, x]) => `${f} × ${x}`).join(', ')}; every other family 1 (tier-planner assumption)`;
+  return { name: 'throughputPerVcpu', value: 1, unit: 'ratio', why, defaulted: factors.length === 0 };
+}
+
 export function resolveProfile(profile: Profile | string, options: PlanOptions = {}): Profile {
   const base = typeof profile === 'string' ? getProfile(profile) : profile;
   if (!options.families) return base;
@@ -104,13 +113,15 @@ function planWithWorkload(
   const { resources, lineItems } = withSupport(parts.plan.support, parts.resources, priced, otherAwsCharges, hoursPerMonth, book);
   const monthly = rollUp(lineItems);
 
-  const used: PlanDefaultKey[] = ['rootVolumeGb', 'imageGb', 'databaseHeadroom', 'objectAgeSpanDays', 's3GetsPerRequest', 'natShareOfEgress', 'interAzShareOfEgress', 'requestsPerConnection', 'dnsQueriesPerActiveUserPerDay', 'accountFreeDataTransferGb'];
+  const nodesChosen = profile.platform !== 'ecs-fargate';
+  const used: PlanDefaultKey[] = [...(nodesChosen ? (['systemPodCpuShare'] as const) : []), ...(profile.platform === 'eks' ? (['privateSubnetPrefix'] as const) : []), 'rootVolumeGb', 'imageGb', 'databaseHeadroom', 'objectAgeSpanDays', 's3GetsPerRequest', 'natShareOfEgress', 'interAzShareOfEgress', 'requestsPerConnection', 'dnsQueriesPerActiveUserPerDay', 'accountFreeDataTransferGb'];
   const assumptions: Assumption[] = [
     ...workloadAssumptions,
     { name: 'hpaTargetUtilization', value: targetUtilization, unit: 'ratio', why: PLAN_DEFAULTS.hpaTargetUtilization.why, defaulted: profile.targetUtilization === undefined },
     ...used.map((k) => planAssumption(k)),
     ...parts.assumptions,
     ...(profile.rds ? rdsAssumptions(profile.rds, profile.why) : []),
+    ...(nodesChosen ? [throughputAssumption(profile)] : []),
     { name: 'hoursPerMonth', value: hoursPerMonth, unit: 'hours', why: 'billing month: 730 h (8,760 h / 12) as AWS and most cost tools use', defaulted: options.hoursPerMonth === undefined },
     { name: 'ha', value: ha ? 1 : 0, unit: 'flag', why: options.ha !== undefined ? 'set by the caller' : `HA from ${profile.ha.fromUsers.toLocaleString('en-US')} users on (profile)`, defaulted: options.ha === undefined },
     ...(capacity.addOns?.prometheus ? PROMETHEUS_ASSUMPTIONS : []),

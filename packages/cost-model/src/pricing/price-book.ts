@@ -22,6 +22,8 @@ export interface InstanceType extends InstanceTypeRecord {
   readonly size: string;
   /** T-family instances run on CPU credits. */
   readonly burstable: boolean;
+  /** False when AWS calls the family previous generation (see previousGeneration). */
+  readonly currentGeneration: boolean;
 }
 
 /**
@@ -99,6 +101,8 @@ function toInstanceType(name: string, r: InstanceTypeRecord): InstanceType {
     ipv4PerEni: r.ipv4PerEni,
     bareMetal: r.bareMetal,
     onDemandUsd: r.onDemandUsd,
+    currentGeneration: r.previousGeneration === undefined,
   };
-  return r.reserved ? { ...t, reserved: r.reserved } : t;
+  if (!r.reserved && !r.burst && !r.previousGeneration) return t;
+  return { ...t, ...(r.reserved && { reserved: r.reserved }), ...(r.burst && { burst: r.burst }), ...(r.previousGeneration && { previousGeneration: r.previousGeneration }) };
 }

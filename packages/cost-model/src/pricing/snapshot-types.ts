@@ -107,6 +107,24 @@ export interface ReservedRate {
   readonly sku?: string;
 }
 
+/** A burstable (T) type's CPU baseline, from AWS's credit table. */
+export interface BurstBaseline {
+  /** Baseline utilisation per vCPU, percent: what the type sustains without spending surplus credits. */
+  readonly baselinePerVcpuPct: number;
+  /** CPU credits earned per hour (one credit = one vCPU at 100% for a minute). */
+  readonly creditsPerHour: number;
+  /** Id into the snapshot's `sources`. */
+  readonly source: string;
+}
+
+/** Why a type's family counts as previous generation: on AWS's list, or from another AWS statement. */
+export interface PreviousGeneration {
+  readonly status: 'listed' | 'indirect';
+  /** Id into the snapshot's `sources`. */
+  readonly source: string;
+  readonly note?: string;
+}
+
 export interface InstanceTypeRecord {
   readonly vcpu: number;
   readonly memoryMiB: number;
@@ -121,6 +139,10 @@ export interface InstanceTypeRecord {
   /** On-demand Linux/UNIX shared tenancy, USD per hour. */
   readonly onDemandUsd: string;
   readonly reserved?: readonly ReservedRate[];
+  /** T types only: baseline and credits (absent for other types, and for T types AWS's table lacks). */
+  readonly burst?: BurstBaseline;
+  /** Present when AWS calls the type's family previous generation; absent: current generation. */
+  readonly previousGeneration?: PreviousGeneration;
 }
 
 export interface Allowance {

@@ -124,6 +124,16 @@ function instanceProblem(r: unknown, known: (id: unknown) => boolean): string | 
       }
     }
   }
+  if (r.burst !== undefined) {
+    const b = r.burst as Obj;
+    if (!isObj(b) || typeof b.baselinePerVcpuPct !== 'number' || !(b.baselinePerVcpuPct > 0 && b.baselinePerVcpuPct <= 100) || typeof b.creditsPerHour !== 'number' || !(b.creditsPerHour > 0) || !known(b.source)) {
+      return 'burst: needs baselinePerVcpuPct in (0, 100], creditsPerHour > 0 and a known source';
+    }
+  }
+  if (r.previousGeneration !== undefined) {
+    const g = r.previousGeneration as Obj;
+    if (!isObj(g) || (g.status !== 'listed' && g.status !== 'indirect') || !known(g.source)) return 'previousGeneration: needs status listed or indirect and a known source';
+  }
   return undefined;
 }
 

@@ -166,6 +166,22 @@ describe('parseProfile', () => {
     ]);
   });
 
+  it('checks the node options for previous generation and throughput per vCPU', () => {
+    const p = base();
+    p.nodes.allowPreviousGeneration = 'yes';
+    p.nodes.throughputFactors = { m7i: 0, c7g: 'fast', m6i: 1.1 };
+    expect(problemsOf(p)).toEqual([
+      '$.nodes.allowPreviousGeneration: must be true or false, got "yes"',
+      '$.nodes.throughputFactors.m7i: must be above 0 and at most 10, got 0',
+      '$.nodes.throughputFactors.c7g: must be a finite number, got "fast"',
+    ]);
+    p.nodes.allowPreviousGeneration = true;
+    p.nodes.throughputFactors = { m6i: 1.1 };
+    expect(parseProfile(p, 'my.json').nodes).toMatchObject({ allowPreviousGeneration: true, throughputFactors: { m6i: 1.1 } });
+    p.nodes.throughputFactors = [1.1];
+    expect(problemsOf(p)).toEqual(['$.nodes.throughputFactors: must be an object of numbers, got [1.1]']);
+  });
+
   it('accepts a minimal valid profile', () => {
     const minimal = {
       name: 'mine',

@@ -68,6 +68,10 @@ function check(v: unknown, rule: Rule, at: string, problems: string[]): void {
       if (!isObject(v)) return void problems.push(`${at}: must be an object of strings, got ${show(v)}`);
       for (const [k, s] of Object.entries(v)) if (typeof s !== 'string' || s.trim() === '') problems.push(`${at}.${k}: must be a non-empty string`);
       return;
+    case 'numbers-by-key':
+      if (!isObject(v)) return void problems.push(`${at}: must be an object of numbers, got ${show(v)}`);
+      for (const [k, n] of Object.entries(v)) check(n, rule.of, `${at}.${k}`, problems);
+      return;
     case 'assumed':
       return checkAssumed(v, at, problems);
   }

@@ -8,6 +8,7 @@ export type Rule =
   | { readonly kind: 'list'; readonly of: Rule; readonly nonEmpty?: boolean }
   | { readonly kind: 'object'; readonly fields: Fields }
   | { readonly kind: 'strings-by-key' }
+  | { readonly kind: 'numbers-by-key'; readonly of: Extract<Rule, { kind: 'number' }> }
   | { readonly kind: 'assumed' };
 
 export type Field = Rule & { readonly optional?: true };
@@ -96,6 +97,8 @@ export const PROFILE_FIELDS: Fields = {
       families: optional(list(string)),
       architectures: optional(list(oneOf('x86_64', 'arm64'))),
       allowBurstable: optional(bool),
+      allowPreviousGeneration: optional(bool),
+      throughputFactors: optional({ kind: 'numbers-by-key', of: { kind: 'number', above: 0, max: 10 } }),
       maxVcpu: optional(count(1, 1024)),
       rootVolumeGb: optional(positive(16_384)),
       maxPodsPolicy: optional(oneOf('managed-node-group', 'eni')),

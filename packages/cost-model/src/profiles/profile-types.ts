@@ -85,6 +85,13 @@ export interface NodeConstraints {
   readonly families?: readonly string[];
   readonly architectures?: readonly ('x86_64' | 'arm64')[];
   readonly allowBurstable?: boolean;
+  /** Allow families AWS calls previous generation (a1, t2, m3 …); default no, unless `families` names them. */
+  readonly allowPreviousGeneration?: boolean;
+  /**
+   * Requests one vCPU of a family serves against the reference the services' rpsPerReplica was
+   * measured on (family → factor, e.g. { "m7i": 1.15 }); default 1 for every family (an assumption).
+   */
+  readonly throughputFactors?: Readonly<Record<string, number>>;
   /** Largest size to consider, in vCPUs (keeps failure domains small). */
   readonly maxVcpu?: number;
   readonly rootVolumeGb?: number;

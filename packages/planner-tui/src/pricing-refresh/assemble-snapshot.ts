@@ -36,7 +36,10 @@ export function assembleSnapshot({ region, embedded, items, fetchedAt }: Assembl
   const usedCodes = new Set<string>();
 
   const podLimits = new Map<string, PodLimits>(
-    Object.entries(embedded.ec2.instances).map(([type, r]) => [type, { maxPods: r.maxPods, enis: r.enis, ipv4PerEni: r.ipv4PerEni }]),
+    Object.entries(embedded.ec2.instances).map(([type, r]) => [
+      type,
+      { maxPods: r.maxPods, enis: r.enis, ipv4PerEni: r.ipv4PerEni, ...(r.burst && { burst: r.burst }), ...(r.previousGeneration && { previousGeneration: r.previousGeneration }) },
+    ]),
   );
   const ec2Source = priceListSourceId('AmazonEC2');
   const catalog = buildEc2Catalog(items.get('AmazonEC2') ?? [], podLimits, ec2Source);
@@ -60,6 +63,10 @@ export function assembleSnapshot({ region, embedded, items, fetchedAt }: Assembl
   embedded.allowances.forEach((a: Allowance) => copySource(a.source));
   embedded.kubernetesVersions?.forEach((v) => copySource(v.source));
   for (const p of prices) [p.spec?.broker?.source, p.spec?.cacheNode?.source].forEach((id) => id && copySource(id));
+  for (const r of Object.values(catalog.instances)) {
+    if (r.burst) copySource(r.burst.source);
+    if (r.previousGeneration) copySource(r.previousGeneration.source);
+  }
 
   const content: SnapshotContent = {
     region,

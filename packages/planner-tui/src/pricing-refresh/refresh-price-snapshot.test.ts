@@ -96,6 +96,12 @@ describe('refreshPriceSnapshot against the loopback Price List server', () => {
       const { reserved: _n, ...fresh } = content.ec2.instances[name]!;
       expect(fresh, name).toEqual(rest);
     }
+    // CPU credit baselines and previous-generation marks are kept with their sources.
+    expect(content.ec2.instances['t3.medium']!.burst).toEqual(embedded.ec2.instances['t3.medium']!.burst);
+    expect(content.ec2.instances['a1.large']!.previousGeneration).toBeDefined();
+    for (const r of Object.values(content.ec2.instances)) {
+      for (const id of [r.burst?.source, r.previousGeneration?.source]) if (id) expect(content.sources[id], id).toEqual(embedded.sources[id]);
+    }
     const strip = (r: readonly { term: string; offeringClass: string; paymentOption: string; hourlyUsd: string; upfrontUsd: string }[] = []) =>
       r.map(({ term, offeringClass, paymentOption, hourlyUsd, upfrontUsd }) => ({ term, offeringClass, paymentOption, hourlyUsd, upfrontUsd }));
     expect(strip(content.ec2.instances['t3.medium']!.reserved)).toEqual(expect.arrayContaining(strip(embedded.ec2.instances['t3.medium']!.reserved)));

@@ -1,8 +1,16 @@
 import type { Plan } from '@tier-planner/cost-model';
 import { counted, grouped, int, num, perUserUsd, qty, table, unitUsd, usd } from './format.js';
+import { nodeGroupRows, type SplitParts } from './node-group-rows.js';
 import { printable } from './printable.js';
 import { headlineText } from './headline.js';
 import { incompleteNote, serviceCells } from './unpriced.js';
+
+/** "workers-2 … workers-331: 330 more node groups, 148,362 × t3a.medium (448–450 each) — …". */
+function splitPartsLine(p: SplitParts): string {
+  const names = p.groups === 1 ? printable(p.firstName) : `${printable(p.firstName)} … ${printable(p.lastName)}`;
+  const each = p.fewest === p.most ? int(p.fewest) : `${int(p.fewest)}–${int(p.most)}`;
+  return `  ${names}: ${counted(p.groups, 'more node group')}, ${int(p.nodes)} × ${p.instanceType} (${each} each) — parts of node group ${printable(p.of)} at the managed node group quota`;
+}
 
 /** The plan as a readable text report: what runs, why, every line item, the total, the assumptions. */
 export function renderPlanText(plan: Plan): string {
@@ -16,7 +24,12 @@ export function renderPlanText(plan: Plan): string {
   out.push(`Availability: ${plan.ha ? `HA over ${plan.azs} AZs` : 'single AZ (HA starts at the profile threshold)'}`);
   if (plan.nodes.length) {
     out.push('', 'Node groups');
-    for (const g of plan.nodes) {
+    for (const row of nodeGroupRows(plan.nodes)) {
+      if ('parts' in row) {
+        out.push(splitPartsLine(row.parts));
+        continue;
+      }
+      const g = row.group;
       out.push(`  ${printable(g.name)}: ${int(g.count)} × ${g.instanceType} (min ${int(g.min)}, desired ${int(g.desired)}, max ${int(g.max)}; ${g.binding} bound) — ${g.why}`);
       if (g.runnerUp) out.push(`    runner-up: ${int(g.runnerUp.count)} × ${g.runnerUp.instanceType}: ${g.runnerUp.why}`);
     }

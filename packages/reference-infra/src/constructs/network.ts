@@ -68,7 +68,10 @@ export class Network extends Construct {
 
     for (let i = 0; i < spec.natGateways; i++) {
       const ip = new Eip(this, `nat-${i}-ip`, { domain: 'vpc', tags: { Name: `${spec.planName} nat ${i}` } });
-      this.natGateways.push(new NatGateway(this, `nat-${i}`, { allocationId: ip.id, subnetId: this.publicSubnets[i]!.id, tags: { Name: `${spec.planName} nat ${i}` }, dependsOn: [igw] }));
+      // More NAT gateways than AZs (one gateway's bandwidth is exceeded) go round the AZs' public subnets;
+      // routing private traffic over them needs more private subnets, which this stack does not build.
+      const subnet = this.publicSubnets[i % this.publicSubnets.length]!;
+      this.natGateways.push(new NatGateway(this, `nat-${i}`, { allocationId: ip.id, subnetId: subnet.id, tags: { Name: `${spec.planName} nat ${i}` }, dependsOn: [igw] }));
     }
 
     this.privateSubnets.forEach((subnet, i) => {

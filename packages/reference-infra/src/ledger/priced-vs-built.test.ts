@@ -149,3 +149,15 @@ describe('what the stack builds beyond the plan', () => {
     expect(typesOf(pricedVsBuilt(p, synthPlan(p)))).toEqual(['aws_cloudwatch_log_group', 'aws_flow_log']);
   });
 });
+
+describe('a plan split over many managed node groups', () => {
+  it('at 100 million users builds every node group and NAT gateway the plan prices', () => {
+    const p = plan(100_000_000, 'eks-web-app');
+    expect(p.nodes.length).toBeGreaterThan(1);
+    const ledger = pricedVsBuilt(p, synthPlan(p));
+    expect(ledgerProblems(ledger)).toEqual([]);
+    const groups = ledger.built.filter((b) => b.item.type === 'ec2_instance');
+    expect(groups.map((b) => b.item.resource)).toEqual(p.nodes.map((g) => `node group ${g.name}`));
+    expect(ledger.built.find((b) => b.item.type === 'nat_gateway')!.terraform).toBe(`aws_nat_gateway × ${p.capacity.natGateways.count}`);
+  }, 60_000);
+});

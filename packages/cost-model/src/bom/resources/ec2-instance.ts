@@ -1,4 +1,4 @@
-import type { Ec2Purchase } from '../../cost/line-item.js';
+import type { Ec2Purchase, LineItemDraft } from '../../cost/line-item.js';
 import { dec } from '../../cost/money.js';
 import type { ResourceType } from '../resource-type.js';
 
@@ -8,6 +8,8 @@ export interface Ec2InstanceResource {
   readonly purchase?: Ec2Purchase;
   /** Hours each instance runs a month; default: the whole month. */
   readonly hours?: number;
+  /** Burstable types in unlimited mode: surplus CPU credits a month over all the instances, vCPU-hours. */
+  readonly cpuCreditVcpuHours?: number;
 }
 
 export const ec2Instance: ResourceType<Ec2InstanceResource> = {
@@ -18,11 +20,12 @@ export const ec2Instance: ResourceType<Ec2InstanceResource> = {
     count: { kind: 'count' },
     purchase: { kind: 'enum', values: ['on-demand', 'spot', 'reserved-1yr', 'reserved-3yr', 'savings-plan'] },
     hours: { kind: 'number', max: 744 },
+    cpuCreditVcpuHours: { kind: 'number' },
   },
   toDrafts(r, ctx) {
     const purchase = r.purchase ?? 'on-demand';
     const hours = dec(r.hours ?? ctx.hoursPerMonth).times(r.count ?? 1);
-    return [
+    const items: LineItemDraft[] = [
       {
         service: 'EC2',
         resource: r.name,
@@ -32,5 +35,10 @@ export const ec2Instance: ResourceType<Ec2InstanceResource> = {
         price: { kind: 'ec2', instanceType: r.instanceType, purchase },
       },
     ];
+    // Surplus credits bill on demand whatever the instances' purchase option.
+    if (r.cpuCreditVcpuHours) {
+      items.push({ service: 'EC2', resource: r.name, component: 'CPU credits (unlimited mode surplus)', quantity: dec(r.cpuCreditVcpuHours), unit: 'vCPU-hours', price: { kind: 'dimension', key: 'ec2/cpu-credits/t3' } });
+    }
+    return items;
   },
 };

@@ -23,8 +23,8 @@ export function ec2InstanceQueries(region: string): ProductQuery[] {
   return EC2_INSTANCE_FAMILIES.map((productFamily) => inRegion(EC2, region, { productFamily, ...EC2_INSTANCE_FILTERS }));
 }
 
-/** Region-independent facts kept from the embedded catalog (EKS max pods and ENI limits). */
-export type PodLimits = Pick<InstanceTypeRecord, 'maxPods' | 'enis' | 'ipv4PerEni'>;
+/** Region-independent facts kept from the embedded catalog (EKS max pods and ENI limits, CPU credit baselines, generation). */
+export type PodLimits = Pick<InstanceTypeRecord, 'maxPods' | 'enis' | 'ipv4PerEni' | 'burst' | 'previousGeneration'>;
 
 export const DROP_REASONS = {
   noPrice: 'no on-demand Linux price in the Price List',
@@ -88,6 +88,8 @@ function instanceRecord(type: string, items: readonly PriceListItem[], pods: Pod
     bareMetal: item.productFamily === 'Compute Instance (bare metal)' || type.includes('.metal'),
     onDemandUsd: usd,
     ...(reserved.length > 0 ? { reserved } : {}),
+    ...(pods?.burst ? { burst: pods.burst } : {}),
+    ...(pods?.previousGeneration ? { previousGeneration: pods.previousGeneration } : {}),
   };
 }
 

@@ -1,12 +1,19 @@
 import type { Plan } from '@tier-planner/cost-model';
 import { counted, int, perUserUsd } from '../../render/format.js';
+import { nodeGroupRows } from '../../render/node-group-rows.js';
 import { totalUsd } from './money.js';
 import { fit, joinWhileFits } from './text.js';
 
 /** What runs: node groups (or Fargate tasks) and datastores, one fact per line, cut to `width`. */
 export function capacityLines(plan: Plan, width: number): string[] {
   const out: string[] = [];
-  for (const g of plan.nodes) {
+  for (const row of nodeGroupRows(plan.nodes)) {
+    if ('parts' in row) {
+      const p = row.parts;
+      out.push(`${p.firstName} … ${p.lastName}: ${counted(p.groups, 'more group')}, ${int(p.nodes)} × ${p.instanceType} (parts of ${p.of}, managed node group quota)`);
+      continue;
+    }
+    const g = row.group;
     out.push(`${g.name}: ${g.count} × ${g.instanceType}  min ${g.min} · desired ${g.desired} · max ${g.max}`);
     out.push(`  why: ${g.why}`);
     if (g.runnerUp) out.push(`  runner-up: ${g.runnerUp.count} × ${g.runnerUp.instanceType} (${g.runnerUp.monthlyUsd} $/mo) — ${g.runnerUp.why}`);

@@ -85,6 +85,16 @@ describe('unpriced line items are never shown as a price', () => {
 });
 
 describe('capacity lines', () => {
+  it('fold the further parts of a node group split at the managed node group quota into one line', () => {
+    const plan = planTier({ users: 100_000_000, profile: 'eks-web-app' }, book, {});
+    const lines = capacityLines(plan, 200);
+    const parts = plan.nodes.slice(1);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(lines.filter((l) => /^workers-\d+:/.test(l))).toHaveLength(1);
+    const folded = lines.find((l) => l.startsWith(`workers-2 … workers-${plan.nodes.length}: `))!;
+    expect(folded).toContain(`${parts.length} more groups, ${parts.reduce((n, g) => n + g.count, 0).toLocaleString('en-US')} × ${plan.nodes[0]!.instanceType}`);
+  });
+
   it('count read replicas in words: "+ 1 replica", "+ 2 replicas"', () => {
     const db = (users: number) => capacityLines(planTier({ users, profile: 'microservices-mysql' }, book, {}), 120).find((l) => l.startsWith('db: '));
     expect(db(100_000)).toMatch(/^db: db\.\S+ multi-az \+ 1 replica · /);
