@@ -88,7 +88,7 @@ describe('CPU credits of burstable node groups', () => {
   });
 
   it('puts the surplus on the bill as a priced "CPU credits" line item with its source', () => {
-    const profile = getProfile('nextjs-nestjs-postgres');
+    const profile = getProfile('microservices-mysql');
     const plan = planTier({ users: 1_000_000, profile }, book);
     const group = plan.nodes[0]!;
     expect(group.cpuCredits!.surplusVcpuHours).toBeGreaterThan(0);

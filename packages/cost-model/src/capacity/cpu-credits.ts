@@ -2,6 +2,7 @@
 // (AWS's credit table: baseline % per vCPU); when its 24-hour average CPU use is above the baseline,
 // the surplus credits are billed per vCPU-hour. Node choice adds that bill to a T type's cost, so a
 // busy t3 is compared fairly with an m-class type that has no baseline.
+import { serviceCpuMillicores } from '../profiles/service-cpu.js';
 import type { InstanceType } from '../pricing/price-book.js';
 import type { ServiceSpec } from '../profiles/profile-types.js';
 import type { CpuCreditUse } from './capacity-types.js';
@@ -24,7 +25,7 @@ export interface SustainedCpuUse {
 }
 
 export interface SustainedCpuInput {
-  readonly services: readonly Pick<ServiceSpec, 'cpuMillicores' | 'rpsPerReplica' | 'requestShare'>[];
+  readonly services: readonly Pick<ServiceSpec, 'cpuMillicores' | 'cpuUnits' | 'rpsPerReplica' | 'requestShare'>[];
   readonly peakRps: number;
   readonly averageRps: number;
   readonly addOns: readonly PodGroup[];
@@ -45,7 +46,7 @@ export function sustainedCpuUse(i: SustainedCpuInput): SustainedCpuUse {
   let pods = 0;
   for (const s of i.services) {
     const load = i.peakRps * s.requestShare;
-    if (load > 0 && s.rpsPerReplica > 0) pods += (load / s.rpsPerReplica) * s.cpuMillicores * dayShare;
+    if (load > 0 && s.rpsPerReplica > 0) pods += (load / s.rpsPerReplica) * serviceCpuMillicores(s) * dayShare;
   }
   for (const a of i.addOns) pods += a.cpuMillicores * a.replicas * i.systemPodCpuShare;
   return { podsMillicores: pods, perNodeMillicores: i.daemonSetMillicores * i.systemPodCpuShare };

@@ -16,7 +16,7 @@ export function cpuFieldFor(platform: Platform): 'cpuUnits' | 'cpuMillicores' {
 }
 
 /** A service's CPU request in millicores, whichever unit the profile wrote it in. */
-export function serviceCpuMillicores(s: ServiceSpec): number {
+export function serviceCpuMillicores(s: Pick<ServiceSpec, 'cpuUnits' | 'cpuMillicores'>): number {
   if (s.cpuUnits !== undefined) return (s.cpuUnits / ECS_CPU_UNITS_PER_VCPU) * MILLICORES_PER_VCPU;
   return s.cpuMillicores ?? Number.NaN;
 }
