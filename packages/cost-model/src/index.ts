@@ -17,6 +17,7 @@ export { findBreakpoints, type Breakpoint, type BreakpointSearch } from './plan/
 export { diffPlans, type PlanDiff, type CostDelta } from './plan/diff-plans.js';
 export { planShape, shapeChanges, type PlanShape } from './plan/plan-shape.js';
 export type { Plan, PlanOptions, PlanRequest, Uncertainty } from './plan/plan-types.js';
+export type { Resilience } from './plan/resilience.js';
 export { PLAN_DEFAULTS } from './plan/plan-assumptions.js';
 export { planKubernetes, supportOn, checkPlanDate, SUPPORT_WARNING_DAYS, type KubernetesPlan, type EksSupport } from './plan/kubernetes-version.js';
 export { priceResources, validateBom, bomToDrafts, BomError, type PricedBom } from './bom/price-resources.js';

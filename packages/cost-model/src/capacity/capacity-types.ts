@@ -6,7 +6,7 @@ export interface CapacityInput {
   readonly demand: Demand;
   readonly profile: Profile;
   readonly book: PriceBook;
-  /** HA on: ≥ 2 replicas, nodes over `azs` AZs with N+1 headroom, Multi-AZ datastores. */
+  /** HA on: replicas and nodes spread over `azs` AZs so that losing any one leaves enough; Multi-AZ datastores. */
   readonly ha: boolean;
   readonly azs: number;
   /** CPU utilisation the autoscaler targets (0..1], default 0.7. */
@@ -109,6 +109,11 @@ export interface CapacityPlan {
   readonly rds?: RdsPlan;
   readonly cache?: CachePlan;
   readonly kafka?: KafkaPlan;
+  /** HA only: replicas and nodes the same plan would run without AZ headroom (N+1, 2 replicas). */
+  readonly withoutAzHeadroom?: {
+    readonly replicas: Readonly<Record<string, number>>;
+    readonly nodes: Readonly<Record<string, number>>;
+  };
   readonly warnings: readonly string[];
 }
 

@@ -8,6 +8,7 @@ import type { Allocatable, NodeChoice, NodeGroupPlan } from './capacity-types.js
 import { instanceCatalog, type InstanceCatalog } from './instance-catalog.js';
 import { exclusionReason, resolveInstanceFilter, type InstanceFilter } from './instance-filter.js';
 import { noInstanceFitsError } from './no-instance-fits.js';
+import { roundUpToMultiple } from './whole-count.js';
 import { formatUsd, nodeGroupMonthlyUsd, toCents } from './node-group-cost.js';
 import { BINDING_PHRASE, bindingResource, daemonSetLoad, requestedOnNodes, roomAfterDaemonSets, type DaemonSetLoad } from './node-group-plan.js';
 import {
@@ -26,6 +27,11 @@ export interface NodeGroupRequest {
   readonly constraints: NodeConstraints;
   /** Pods at the desired replica counts (services and add-on Deployments). */
   readonly groups: readonly PodGroup[];
+  /**
+   * HA over ≥ 2 AZs: what must keep running when one AZ is lost (each service's replicas outside
+   * that AZ, every add-on). Absent: the same as `groups`.
+   */
+  readonly groupsAfterAzLoss?: readonly PodGroup[];
   /** The same pods at the services' maxReplicas: sizes the node group's max. */
   readonly groupsAtMax: readonly PodGroup[];
   readonly daemonSets: readonly SystemPod[];
@@ -57,6 +63,7 @@ interface Scan {
   readonly filter: InstanceFilter;
   readonly ds: DaemonSetLoad;
   readonly totals: PodTotals;
+  readonly totalsAfterAzLoss: PodTotals;
   readonly perNodeMonthly: Float64Array;
   readonly lowerBoundMonthly: Float64Array;
   readonly eligible: number[];
@@ -79,13 +86,14 @@ function scanCatalog(req: NodeGroupRequest): Scan {
   const filter = resolveInstanceFilter(req.constraints, catalog);
   const ds = daemonSetLoad(req.daemonSets);
   const totals = podTotals(req.groups);
+  const totalsAfterAzLoss = req.groupsAfterAzLoss ? podTotals(req.groupsAfterAzLoss) : totals;
   const n = catalog.types.length;
   const perNodeMonthly = new Float64Array(n);
   const lowerBoundMonthly = new Float64Array(n).fill(Infinity);
   const eligible: number[] = [];
   const excluded: Record<string, number> = { ...catalog.unplannable };
   const volumeMonthly = filter.rootVolumeGb * (catalog.gp3GbMonthUsd ?? 0);
-  const scan: Scan = { catalog, filter, ds, totals, perNodeMonthly, lowerBoundMonthly, eligible, excluded };
+  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, perNodeMonthly, lowerBoundMonthly, eligible, excluded };
   for (let i = 0; i < n; i++) {
     const reason = exclusionReason(filter, catalog, i);
     if (reason !== undefined) {
@@ -98,15 +106,22 @@ function scanCatalog(req: NodeGroupRequest): Scan {
       continue;
     }
     perNodeMonthly[i] = catalog.hourlyUsd[i]! * req.hoursPerMonth + volumeMonthly;
-    lowerBoundMonthly[i] = nodeCountWithFloors(packedNodeLowerBound(totals, room), req.ha, req.azs) * perNodeMonthly[i]!;
+    const bound = nodeCountWithFloors(packedNodeLowerBound(totals, room), req.ha, req.azs, packedNodeLowerBound(totalsAfterAzLoss, room));
+    lowerBoundMonthly[i] = bound * perNodeMonthly[i]!;
     eligible.push(i);
   }
   return scan;
 }
 
+/** Nodes for the request on type i, with the HA floors (AZ loss packs a second, smaller set). */
+export function nodeCountOn(req: NodeGroupRequest, room: Allocatable): { readonly packed: number; readonly count: number } {
+  const packed = packedNodeCount(req.groups, room);
+  const afterLoss = req.ha && req.azs >= 2 && req.groupsAfterAzLoss ? packedNodeCount(req.groupsAfterAzLoss, room) : packed;
+  return { packed, count: nodeCountWithFloors(packed, req.ha, req.azs, afterLoss) };
+}
+
 function evaluate(scan: Scan, req: NodeGroupRequest, i: number): Evaluated {
-  const packed = packedNodeCount(req.groups, roomOf(scan, i));
-  const count = nodeCountWithFloors(packed, req.ha, req.azs);
+  const { packed, count } = nodeCountOn(req, roomOf(scan, i));
   return { index: i, packed, count, monthly: count * scan.perNodeMonthly[i]! };
 }
 
@@ -171,7 +186,9 @@ function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated,
   const type = catalog.types[winner.index]!;
   const room = roomOf(scan, winner.index);
   const minimum = minimumNodeCount(req.ha, req.azs);
-  const atMax = nodeCountWithFloors(packedNodeCount(req.groupsAtMax, room), req.ha, req.azs);
+  // At the HPA maximum the autoscaler needs room for the pods, spread evenly when HA.
+  const packedAtMax = packedNodeCount(req.groupsAtMax, room);
+  const atMax = req.ha ? roundUpToMultiple(Math.max(packedAtMax, 1), req.azs) : packedAtMax;
   const choice = nodeChoice(req, scan, winner);
   const runnerUpChoice = runnerUp && nodeChoice(req, scan, runnerUp);
   return {

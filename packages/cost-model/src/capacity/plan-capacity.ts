@@ -3,6 +3,7 @@
 import type { CapacityInput, CapacityPlan, NodeGroupPlan, ServiceReplicas } from './capacity-types.js';
 import type { PodGroup } from './pod-packing.js';
 import { chooseNodeGroup, type NodeGroupRequest } from './choose-node-group.js';
+import { withoutAzHeadroom } from './az-headroom.js';
 import { activeDaemonSets, activeSystemPods } from './cluster-add-ons.js';
 import { planDatastores } from './datastores.js';
 import { planFargateTasks } from './fargate-size.js';
@@ -18,15 +19,17 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
   validateCapacityInput(input);
   const { profile, book, demand, ha, azs } = input;
   const warnings: string[] = [];
-  const services = planServiceReplicas(profile.services, demand.peakRps, ha, input.targetUtilization);
+  const services = planServiceReplicas(profile.services, demand.peakRps, ha, input.targetUtilization, azs);
   warnings.push(...services.warnings);
 
   let nodeGroups: NodeGroupPlan[] = [];
   let fargateTasks: CapacityPlan['fargateTasks'] = [];
+  let baseline: CapacityPlan['withoutAzHeadroom'];
   if (profile.platform === 'ecs-fargate') {
     const fargate = planFargateTasks(services.replicas, book, profile.fargate);
     fargateTasks = fargate.tasks;
     warnings.push(...fargate.warnings);
+    if (ha) baseline = withoutAzHeadroom(services.replicas, [], undefined, [], undefined);
   } else {
     // Add-on Deployments keep their replica count at any load; DaemonSets ride on every node.
     const addOns: PodGroup[] = activeSystemPods(profile).map((p) => ({
@@ -39,6 +42,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
       book,
       constraints: profile.nodes ?? {},
       groups: [...serviceGroups(services.replicas, (r) => r.desired), ...addOns],
+      ...(ha && azs >= 2 ? { groupsAfterAzLoss: [...serviceGroups(services.replicas, (r) => r.desired - r.desired / azs), ...addOns] } : {}),
       groupsAtMax: [...serviceGroups(services.replicas, (r) => r.maxReplicas), ...addOns],
       daemonSets: activeDaemonSets(profile),
       ha,
@@ -53,11 +57,13 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     } else {
       nodeGroups = [chooseNodeGroup(request)];
     }
+    if (ha) baseline = withoutAzHeadroom(services.replicas, addOns, request, nodeGroups, fixed?.count);
   }
   return {
     replicas: services.replicas,
     nodeGroups,
     fargateTasks,
+    ...(baseline ? { withoutAzHeadroom: baseline } : {}),
     ...planDatastores(profile, book, demand, ha, azs),
     warnings,
   };

@@ -1,5 +1,6 @@
 import type { ServiceSpec } from '../profiles/profile-types.js';
 import { PlanningError, type ServiceReplicas } from './capacity-types.js';
+import { replicasSurvivingOneAz } from './az-spread.js';
 import { ceilWholeCount } from './whole-count.js';
 
 export interface ReplicaPlan {
@@ -11,13 +12,15 @@ export interface ReplicaPlan {
  * Replicas per service at the peak. A replica serves rpsPerReplica at 100% of its CPU request;
  * the HPA keeps it at the target utilisation, so it takes rpsPerReplica × target. needed =
  * ceil(peak × share ÷ that); the floor is the profile minimum, and 2 when HA (one replica lost to a
- * node or AZ failure must not take the service down).
+ * node or AZ failure must not take the service down). With HA over ≥ 2 AZs the replicas spread
+ * evenly and the AZs left after losing one still run `needed` (replicasSurvivingOneAz).
  */
 export function planServiceReplicas(
   services: readonly ServiceSpec[],
   peakRps: number,
   ha: boolean,
   targetUtilization: number,
+  azs = 1,
 ): ReplicaPlan {
   const warnings: string[] = [];
   const replicas = services.map((s) => {
@@ -29,9 +32,10 @@ export function planServiceReplicas(
     // Any load at all needs a replica, even one so small the division underflows to 0.
     const needed = load > 0 ? Math.max(1, ceilWholeCount(load / rpsPerReplicaAtTarget)) : 0;
     const minReplicas = Math.max(s.minReplicas ?? 1, ha ? 2 : 1);
-    const desired = Math.max(needed, minReplicas);
+    const desired = ha ? replicasSurvivingOneAz(needed, minReplicas, azs) : Math.max(needed, minReplicas);
     if (s.maxReplicas !== undefined && desired > s.maxReplicas) {
-      const reason = needed > s.maxReplicas ? `the peak load needs ${needed.toLocaleString('en-US')}` : `the minimum is ${minReplicas.toLocaleString('en-US')}`;
+      const spread = desired > Math.max(needed, minReplicas) ? ` (${desired.toLocaleString('en-US')} spread over ${azs} AZs to survive losing one)` : '';
+      const reason = (needed > s.maxReplicas ? `the peak load needs ${needed.toLocaleString('en-US')}` : `the minimum is ${minReplicas.toLocaleString('en-US')}`) + spread;
       warnings.push(`service ${s.name}: maxReplicas ${s.maxReplicas.toLocaleString('en-US')} raised to ${desired.toLocaleString('en-US')} because ${reason}`);
     }
     const maxReplicas = Math.max(s.maxReplicas ?? desired, desired);

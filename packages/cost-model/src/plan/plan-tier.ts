@@ -15,6 +15,7 @@ import { assembleBom } from './assemble-bom.js';
 import { planDateOf, planKubernetes } from './kubernetes-version.js';
 import { PLAN_DEFAULTS, planAssumption, type PlanDefaultKey } from './plan-assumptions.js';
 import type { Plan, PlanOptions, PlanRequest } from './plan-types.js';
+import { planResilience } from './resilience.js';
 import { estimateUncertainty } from './uncertainty.js';
 
 export const MAX_USERS = 10_000_000_000;
@@ -85,6 +86,7 @@ function planWithWorkload(
   const resources = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
   const lineItems = priceLineItems(bomToDrafts(resources, hoursPerMonth, book), book);
   const monthly = rollUp(lineItems);
+  const resilience = planResilience({ ha, azs, profile, capacity, lineItems, ...(storage.nodeRootVolumes ? { rootVolumesName: storage.nodeRootVolumes.name } : {}) });
 
   const used: PlanDefaultKey[] = ['rootVolumeGb', 'imageGb', 'databaseHeadroom', 'objectAgeSpanDays', 's3GetsPerRequest', 'natShareOfEgress', 'interAzShareOfEgress', 'requestsPerConnection', 'dnsQueriesPerActiveUserPerDay', 'accountFreeDataTransferGb'];
   const assumptions: Assumption[] = [
@@ -111,6 +113,7 @@ function planWithWorkload(
     nodes: capacity.nodeGroups,
     fargate: capacity.fargateTasks,
     datastores: { ...(capacity.rds ? { rds: capacity.rds } : {}), ...(capacity.cache ? { cache: capacity.cache } : {}), ...(capacity.kafka ? { kafka: capacity.kafka } : {}) },
+    resilience,
     ...(eks.kubernetes ? { kubernetes: eks.kubernetes } : {}),
     storage,
     ci,

@@ -9,6 +9,7 @@ import type { StoragePlan } from '../storage/storage-types.js';
 import type { Assumption, WorkloadKey } from '../workload/assumptions.js';
 import type { Demand } from '../workload/demand.js';
 import type { KubernetesPlan } from './kubernetes-version.js';
+import type { Resilience } from './resilience.js';
 
 export interface PlanRequest {
   readonly users: number;
@@ -62,6 +63,8 @@ export interface Plan {
   readonly nodes: readonly NodeGroupPlan[];
   readonly fargate: readonly FargateTaskPlan[];
   readonly datastores: { readonly rds?: RdsPlan; readonly cache?: CachePlan; readonly kafka?: KafkaPlan };
+  /** Which failure the plan survives and what that headroom costs a month. */
+  readonly resilience: Resilience;
   /** EKS only: the Kubernetes version and the support tier the control plane is priced in. */
   readonly kubernetes?: KubernetesPlan;
   readonly storage: StoragePlan;

@@ -16,6 +16,11 @@ export function renderPlanMarkdown(plan: Plan): string {
     `Peak ${num(plan.demand.peakRps)} req/s from ${int(plan.demand.dailyActiveUsers)} daily active users.`,
     '',
   ];
+  if (plan.resilience) {
+    const r = plan.resilience;
+    out.push(`**Survives:** ${r.survives} · AZ headroom ${int(r.extraNodes)} node(s), ${int(r.extraReplicas)} replica(s), ${usd(r.headroomMonthly)}/month — ${r.why}`, '');
+    if (r.datastores.length) out.push(...r.datastores.map((d) => `- ${d}`), '');
+  }
   if (plan.nodes.length) {
     out.push(mdRow(['Node group', 'Type', 'Count', 'Min / max', 'Why']), mdRow(['---', '---', '---:', '---', '---']));
     for (const g of plan.nodes) out.push(mdRow([printable(g.name), g.instanceType, int(g.count), `${int(g.min)} / ${int(g.max)}`, g.why]));

@@ -12,6 +12,11 @@ export function renderPlanText(plan: Plan): string {
   out.push('');
   out.push(`Demand: ${int(d.dailyActiveUsers)} daily active users, ${int(d.requestsPerDay)} requests/day, peak ${num(d.peakRps)} req/s, ${num(d.peakConcurrentUsers, 0)} concurrent users, ${num(d.egressGbPerMonth)} GB/month out`);
   out.push(`Availability: ${plan.ha ? `HA over ${plan.azs} AZs` : 'single AZ (HA starts at the profile threshold)'}`);
+  if (plan.resilience) {
+    const r = plan.resilience;
+    out.push(`Survives: ${r.survives}; AZ headroom ${counted(r.extraNodes, 'node')}, ${counted(r.extraReplicas, 'replica')}, ${usd(r.headroomMonthly)}/month — ${r.why}`);
+    for (const d of r.datastores) out.push(`  ${d}`);
+  }
   if (plan.nodes.length) {
     out.push('', 'Node groups');
     for (const g of plan.nodes) {
