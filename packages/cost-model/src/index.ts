@@ -14,6 +14,7 @@ export * from './pricing/snapshot-types.js';
 export { planTier, resolveProfile, MAX_USERS } from './plan/plan-tier.js';
 export { planLadder, DEFAULT_LADDER } from './plan/plan-ladder.js';
 export { findBreakpoints, type Breakpoint, type BreakpointSearch } from './plan/find-breakpoints.js';
+export { nextLadderContext, type LadderContext } from './plan/ladder-context.js';
 export { diffPlans, type PlanDiff, type CostDelta } from './plan/diff-plans.js';
 export { planShape, shapeChanges, type PlanShape } from './plan/plan-shape.js';
 export type { Plan, PlanOptions, PlanRequest, Uncertainty } from './plan/plan-types.js';

@@ -12,6 +12,22 @@ export interface CapacityInput {
   /** CPU utilisation the autoscaler targets (0..1], default 0.7. */
   readonly targetUtilization: number;
   readonly hoursPerMonth: number;
+  /** In a ladder: the node type the previous tier ran, the types left, and the margin a change must beat. */
+  readonly ladder?: LadderStep;
+}
+
+/** Where a ladder stands before planning the next tier. */
+export interface LadderContext {
+  /** The node type the previous tier ran (absent before the first tier). */
+  readonly nodeType?: string;
+  /** Types the ladder ran and then left: never chosen again. */
+  readonly leftTypes?: readonly string[];
+}
+
+export interface LadderStep {
+  readonly context: LadderContext;
+  /** Keep the current type unless another saves more than this share of its monthly cost. */
+  readonly typeChangeMargin: number;
 }
 
 /** Requests of one pod, in the units the kubelet uses. */

@@ -4,7 +4,7 @@
 import { dec } from '../cost/money.js';
 import type { InstanceType, PriceBook } from '../pricing/price-book.js';
 import type { NodeConstraints, SystemPod } from '../profiles/profile-types.js';
-import type { Allocatable, NodeChoice, NodeGroupPlan } from './capacity-types.js';
+import type { Allocatable, LadderStep, NodeChoice, NodeGroupPlan } from './capacity-types.js';
 import { instanceCatalog, type InstanceCatalog } from './instance-catalog.js';
 import { exclusionReason, resolveInstanceFilter, type InstanceFilter } from './instance-filter.js';
 import { noInstanceFitsError } from './no-instance-fits.js';
@@ -39,7 +39,11 @@ export interface NodeGroupRequest {
   readonly azs: number;
   readonly hoursPerMonth: number;
   readonly name?: string;
+  /** In a ladder: keep the previous type within the margin, never return to a type left. */
+  readonly ladder?: LadderStep;
 }
+
+export const LEFT_IN_LADDER = 'left earlier in the ladder';
 
 /** Float costs equal within this relative margin count as a tie (then fewer nodes, then name). */
 const COST_TIE = 1e-9;
@@ -81,7 +85,7 @@ function roomOf(s: Pick<Scan, 'catalog' | 'filter' | 'ds'>, i: number): Allocata
 }
 
 /** One pass over the catalog: filters, fit of the largest pod, and each type's cost lower bound. */
-function scanCatalog(req: NodeGroupRequest): Scan {
+function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string> = new Set()): Scan {
   const catalog = instanceCatalog(req.book);
   const filter = resolveInstanceFilter(req.constraints, catalog);
   const ds = daemonSetLoad(req.daemonSets);
@@ -98,6 +102,10 @@ function scanCatalog(req: NodeGroupRequest): Scan {
     const reason = exclusionReason(filter, catalog, i);
     if (reason !== undefined) {
       excluded[reason] = (excluded[reason] ?? 0) + 1;
+      continue;
+    }
+    if (left.has(catalog.types[i]!.name)) {
+      excluded[LEFT_IN_LADDER] = (excluded[LEFT_IN_LADDER] ?? 0) + 1;
       continue;
     }
     const room = roomOf(scan, i);
@@ -173,15 +181,47 @@ function secondFamilyCost(bestOfFamily: ReadonlyMap<number, Evaluated>): number 
   return second;
 }
 
-/** The node group for the request: cheapest type, its counts, and why it won. */
+/** The node group for the request: cheapest type (or, in a ladder, the kept one), its counts, and why. */
 export function chooseNodeGroup(req: NodeGroupRequest): NodeGroupPlan {
-  const scan = scanCatalog(req);
+  const left = new Set(req.ladder?.context.leftTypes ?? []);
+  let scan = scanCatalog(req, left);
+  // Every fitting type was left earlier: returning beats planning nothing.
+  let returned = false;
+  if (scan.eligible.length === 0 && left.size > 0) {
+    scan = scanCatalog(req);
+    returned = scan.eligible.length > 0;
+  }
   if (scan.eligible.length === 0) throw noInstanceFitsError(req, scan.catalog, scan.filter, scan.ds);
   const { winner, runnerUp } = rankCandidates(scan, req);
-  return describeNodeGroup(req, scan, winner, runnerUp);
+  const current = currentType(req, scan);
+  if (current && current.index !== winner.index && withinMargin(current, winner, req.ladder!.typeChangeMargin)) {
+    return describeNodeGroup(req, scan, current, winner, { kind: 'kept', cheapest: winner });
+  }
+  const note: LadderNote | undefined =
+    current && current.index !== winner.index ? { kind: 'switched', from: current }
+    : returned ? { kind: 'returned' }
+    : undefined;
+  return describeNodeGroup(req, scan, winner, runnerUp, note);
 }
 
-function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated, runnerUp: Evaluated | undefined): NodeGroupPlan {
+/** How the ladder shaped the choice, for the why. */
+type LadderNote = { readonly kind: 'kept'; readonly cheapest: Evaluated } | { readonly kind: 'switched'; readonly from: Evaluated } | { readonly kind: 'returned' };
+
+/** The previous tier's type, evaluated for this request, if it is still eligible. */
+function currentType(req: NodeGroupRequest, scan: Scan): Evaluated | undefined {
+  const name = req.ladder?.context.nodeType;
+  if (name === undefined) return undefined;
+  const i = scan.catalog.types.findIndex((t) => t.name === name);
+  if (i < 0 || !Number.isFinite(scan.lowerBoundMonthly[i]!)) return undefined;
+  return evaluate(scan, req, i);
+}
+
+/** The kept type may cost at most (1 + margin) × the cheapest allowed one. */
+function withinMargin(kept: Evaluated, cheapest: Evaluated, margin: number): boolean {
+  return kept.monthly <= cheapest.monthly * (1 + margin) * (1 + COST_TIE);
+}
+
+function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated, runnerUp: Evaluated | undefined, ladder?: LadderNote): NodeGroupPlan {
   const { catalog, filter, totals, ds } = scan;
   const type = catalog.types[winner.index]!;
   const room = roomOf(scan, winner.index);
@@ -201,13 +241,35 @@ function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated,
     rootVolumeGb: filter.rootVolumeGb,
     allocatable: allocatableOf(scan, winner.index),
     requested: requestedOnNodes(totals, ds, winner.count),
-    why:
-      `${type.name} × ${winner.count.toLocaleString('en-US')} is the cheapest of ${scan.eligible.length} eligible instance types for ` +
-      `${totals.pods.toLocaleString('en-US')} pods (${usd(choice)}/month); ${BINDING_PHRASE[choice.binding]}.`,
+    why: nodeGroupWhy(req, scan, winner, choice, ladder),
     ...(runnerUpChoice && { runnerUp: { ...runnerUpChoice, why: runnerUpWhy(runnerUpChoice, choice, runnerUp!, winner) } }),
     eligibleTypes: scan.eligible.length,
     excludedTypes: scan.excluded,
   };
+}
+
+function nodeGroupWhy(req: NodeGroupRequest, scan: Scan, chosen: Evaluated, choice: NodeChoice, ladder: LadderNote | undefined): string {
+  const name = scan.catalog.types[chosen.index]!.name;
+  const pods = scan.totals.pods.toLocaleString('en-US');
+  const head = `${name} × ${chosen.count.toLocaleString('en-US')}`;
+  const tail = `; ${BINDING_PHRASE[choice.binding]}.`;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const margin = pct(req.ladder?.typeChangeMargin ?? 0);
+  if (ladder?.kind === 'kept') {
+    const c = nodeChoice(req, scan, ladder.cheapest);
+    const saving = 1 - ladder.cheapest.monthly / chosen.monthly;
+    return (
+      `${head} (${usd(choice)}/month) is kept from the previous tier for ${pods} pods: the cheapest, ${c.instanceType} × ${c.count.toLocaleString('en-US')} at ${usd(c)}, ` +
+      `would save ${pct(saving)}, within the ${margin} type-change margin${tail}`
+    );
+  }
+  const base = `${head} is the cheapest of ${scan.eligible.length} eligible instance types for ${pods} pods (${usd(choice)}/month)`;
+  if (ladder?.kind === 'switched') {
+    const f = nodeChoice(req, scan, ladder.from);
+    return `${base}; it replaces the previous tier's ${f.instanceType} (× ${f.count.toLocaleString('en-US')} at ${usd(f)}, ${pct(ladder.from.monthly / chosen.monthly - 1)} more, beyond the ${margin} type-change margin)${tail}`;
+  }
+  if (ladder?.kind === 'returned') return `${base}; every type that fits was left earlier in the ladder, so it returns to the cheapest${tail}`;
+  return base + tail;
 }
 
 function nodeChoice(req: NodeGroupRequest, scan: Scan, e: Evaluated): NodeChoice {
@@ -228,7 +290,7 @@ function usd(choice: NodeChoice): string {
 /** "t3.large × 3 at $X/month vs m5.large × 4 at $Y (+Z%)", naming the tie-break on equal cost. */
 function runnerUpWhy(r: NodeChoice, w: NodeChoice, re: Evaluated, we: Evaluated): string {
   const more = Number(r.monthlyUsd) / Number(w.monthlyUsd) - 1;
-  const diff = Number.isFinite(more) ? ` (+${(more * 100).toFixed(1)}%)` : '';
+  const diff = Number.isFinite(more) ? ` (${more >= 0 ? '+' : ''}${(more * 100).toFixed(1)}%)` : '';
   const tie = Math.abs(re.monthly - we.monthly) <= Math.max(re.monthly, we.monthly) * COST_TIE;
   const tail = tie ? `; same cost, ${re.count === we.count ? 'name order' : 'fewer nodes'} breaks the tie` : '';
   return `${r.instanceType} × ${r.count.toLocaleString('en-US')} at ${usd(r)}/month vs ${w.instanceType} × ${w.count.toLocaleString('en-US')} at ${usd(w)}${diff}${tail}`;

@@ -48,6 +48,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
       ha,
       azs,
       hoursPerMonth: input.hoursPerMonth,
+      ...(input.ladder ? { ladder: input.ladder } : {}),
     };
     const fixed = profile.nodes?.fixed;
     if (fixed) {

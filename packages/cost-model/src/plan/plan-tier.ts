@@ -55,6 +55,15 @@ export function checkUsers(users: number): void {
   }
 }
 
+/** The ladder's type-change margin: a share of the monthly cost, 0 (always the cheapest) to 1. */
+export function typeChangeMargin(options: PlanOptions): number {
+  const m = options.typeChangeMargin ?? PLAN_DEFAULTS.typeChangeMargin.value;
+  if (!(Number.isFinite(m) && m >= 0 && m <= 1)) {
+    throw new PlanningError('BAD_INPUT', `typeChangeMargin must be from 0 to 1 (a share of the monthly cost), got ${String(m)}`);
+  }
+  return m;
+}
+
 function checkHours(hours: number): void {
   if (!(Number.isFinite(hours) && hours >= 1 && hours <= 744)) {
     throw new PlanningError('BAD_INPUT', `hours per month must be from 1 to 744, got ${String(hours)}`);
@@ -80,7 +89,8 @@ function planWithWorkload(
   const targetUtilization = profile.targetUtilization ?? PLAN_DEFAULTS.hpaTargetUtilization.value;
 
   const demand = deriveDemand(users, workload, days);
-  const capacity = planCapacity({ demand, profile, book, ha, azs, targetUtilization, hoursPerMonth });
+  const ladder = options.ladderContext ? { context: options.ladderContext, typeChangeMargin: typeChangeMargin(options) } : undefined;
+  const capacity = planCapacity({ demand, profile, book, ha, azs, targetUtilization, hoursPerMonth, ...(ladder ? { ladder } : {}) });
   const storage = planStorage({ demand, capacity, profile, daysPerMonth: days, ha, objectMiBPerUser: workload.objectMiBPerUser });
   const ci = planCi(profile.ci);
   const resources = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
@@ -93,6 +103,7 @@ function planWithWorkload(
     ...workloadAssumptions,
     { name: 'hpaTargetUtilization', value: targetUtilization, unit: 'ratio', why: PLAN_DEFAULTS.hpaTargetUtilization.why, defaulted: profile.targetUtilization === undefined },
     ...used.map((k) => planAssumption(k)),
+    ...(ladder ? [planAssumption('typeChangeMargin', ladder.typeChangeMargin)] : []),
     { name: 'hoursPerMonth', value: hoursPerMonth, unit: 'hours', why: 'billing month: 730 h (8,760 h / 12) as AWS and most cost tools use', defaulted: options.hoursPerMonth === undefined },
     { name: 'ha', value: ha ? 1 : 0, unit: 'flag', why: options.ha !== undefined ? 'set by the caller' : `HA from ${profile.ha.fromUsers.toLocaleString('en-US')} users on (profile)`, defaulted: options.ha === undefined },
   ];

@@ -1,5 +1,5 @@
 import type { BillOfMaterials } from '../bom/bill-of-materials.js';
-import type { CapacityPlan, CachePlan, FargateTaskPlan, KafkaPlan, NodeGroupPlan, RdsPlan, ServiceReplicas } from '../capacity/capacity-types.js';
+import type { CapacityPlan, CachePlan, LadderContext, FargateTaskPlan, KafkaPlan, NodeGroupPlan, RdsPlan, ServiceReplicas } from '../capacity/capacity-types.js';
 import type { CiPlan } from '../ci/ci-types.js';
 import type { Ec2Purchase, LineItem } from '../cost/line-item.js';
 import type { Decimal } from '../cost/money.js';
@@ -37,6 +37,13 @@ export interface PlanOptions {
   readonly planDate?: string;
   /** EKS Kubernetes version, e.g. "1.34"; overrides the profile's. Default: the newest released by the plan's date. */
   readonly kubernetesVersion?: string;
+  /**
+   * Plan this tier as the next step of a ladder: keep `nodeType` unless another type saves more
+   * than `typeChangeMargin`, never return to `leftTypes`. planLadder and findBreakpoints pass it.
+   */
+  readonly ladderContext?: LadderContext;
+  /** The saving a node type change must beat in a ladder, 0..1; default 0.05 (a tier-planner assumption). */
+  readonly typeChangeMargin?: number;
 }
 
 export interface Uncertainty {
