@@ -32,17 +32,18 @@ describe('node types along a ladder (every profile)', () => {
     );
   });
 
-  it(`a kept type costs at most (1 + ${margin}) × the cheapest type the ladder may still choose`, () => {
+  it(`a kept type makes the plan cost at most (1 + ${margin}) × the plan with the cheapest type the ladder may still choose`, () => {
     fc.assert(
       fc.property(fc.constantFrom(...profileNames), ladderUsers, (name, users) => {
         let context: LadderContext = {};
         for (const plan of planLadder(name, book, users)) {
           // The same step with margin 0 picks the cheapest allowed type.
           const cheapest = planTier({ users: plan.users, profile: name }, book, { ladderContext: context, typeChangeMargin: 0 });
-          expect(nodeMonthly(plan)).toBeLessThanOrEqual(nodeMonthly(cheapest) * (1 + margin) + 0.01 * plan.nodes.length);
+          expect(plan.monthly.total.toNumber()).toBeLessThanOrEqual(cheapest.monthly.total.toNumber() * (1 + margin) + 0.01);
+          expect(nodeMonthly(plan)).toBeGreaterThanOrEqual(nodeMonthly(cheapest) - 0.01 * plan.nodes.length);
           if (nodeType(plan) !== nodeType(cheapest)) {
             expect(nodeType(plan)).toBe(context.nodeType);
-            expect(plan.nodes[0]!.why).toMatch(/is kept from the previous tier .* would save \d+\.\d%, within the 5\.0% type-change margin/);
+            expect(plan.nodes[0]!.why).toMatch(/is kept from the previous tier .* would save \$[\d,.]+\/month, \d+\.\d% of the plan's monthly cost, within the 5\.0% type-change margin/);
           }
           context = nextLadderContext(plan, context);
         }
@@ -57,10 +58,10 @@ describe('node types along a ladder (every profile)', () => {
         const plans = planLadder(name, book, users);
         for (let i = 1; i < plans.length; i++) {
           const [a, b] = [plans[i - 1]!, plans[i]!];
-          // A tier that kept a dearer type paid at most margin/(1+margin) of its node cost to keep
-          // it; the tier that finally switches can fall back by that much (docs/methodology.md).
+          // A tier that kept a dearer type paid at most margin/(1+margin) of its total to keep it;
+          // the tier that finally switches can fall back by that much (docs/methodology.md).
           const keptDearer = nodeType(a) !== nodeType(b) && /is kept from the previous tier/.test(a.nodes[0]?.why ?? '');
-          const allowance = keptDearer ? (nodeMonthly(a) * margin) / (1 + margin) : 0;
+          const allowance = keptDearer ? (a.monthly.total.toNumber() * margin) / (1 + margin) : 0;
           expect(b.monthly.total.toNumber(), `${name}: ${a.users} → ${b.users}: ${a.monthly.total} → ${b.monthly.total}`).toBeGreaterThanOrEqual(a.monthly.total.toNumber() - allowance - (keptDearer ? 0.01 : 0));
           if (!keptDearer) expect(b.monthly.total.gte(a.monthly.total)).toBe(true);
         }
@@ -77,6 +78,22 @@ describe('node types along a ladder (every profile)', () => {
     expect(planTier({ users: 1_000, profile: 'eks-web-app' }, book).assumptions.some((a) => a.name === 'typeChangeMargin')).toBe(false);
     expect(() => planLadder('eks-web-app', book, [1], { typeChangeMargin: 1.5 })).toThrow(/typeChangeMargin must be from 0 to 1/);
     expect(() => planLadder('eks-web-app', book, [1], { typeChangeMargin: Number.NaN })).toThrow(/typeChangeMargin/);
+  });
+
+  it('keeps, switches and refuses to return, and says so in the why', () => {
+    // 26,881 users alone: t3.small is cheapest; after t3a.medium at 10k the saving is under 5% of the plan.
+    expect(nodeType(planTier({ users: 26_881, profile: 'eks-web-app' }, book))).toBe('t3.small');
+    const [, kept] = planLadder('eks-web-app', book, [10_000, 26_881]);
+    expect(nodeType(kept!)).toBe('t3a.medium');
+    expect(kept!.nodes[0]!.why).toMatch(/^t3a\.medium × \d+ \(\$[\d,.]+\/month\) is kept from the previous tier .*the cheapest, t3\.small × \d+ at \$[\d,.]+, would save/);
+    // HA over 3 AZs at 10k: t3.small saves more than 5% of the plan, so the ladder leaves t3.medium ...
+    const [, switched, big] = planLadder('microservices-mysql', book, [1_000, 10_000, 10_000_000]);
+    expect(nodeType(switched!)).toBe('t3.small');
+    expect(switched!.nodes[0]!.why).toMatch(/replaces the previous tier's t3\.medium .* beyond the 5\.0% type-change margin/);
+    // ... and does not return to it at 10M, where it would be cheaper again.
+    expect(nodeType(planTier({ users: 10_000_000, profile: 'microservices-mysql' }, book))).toBe('t3.medium');
+    expect(nodeType(big!)).not.toBe('t3.medium');
+    expect(big!.nodes[0]!.why).toMatch(/t3\.medium × \d+ would save \d+\.\d%, but the ladder left it/);
   });
 
   it('a single tier without a ladder context is planned as before: the cheapest type', () => {

@@ -26,9 +26,17 @@ export interface LadderContext {
 
 export interface LadderStep {
   readonly context: LadderContext;
-  /** Keep the current type unless another saves more than this share of its monthly cost. */
+  /** Keep the current type unless another saves more than this share of the monthly cost. */
   readonly typeChangeMargin: number;
+  /**
+   * The plan's monthly cost outside the node group: the margin is then a share of the whole plan
+   * (node group with the cheapest type + this). Absent: a share of the node group's cost alone.
+   */
+  readonly otherMonthlyUsd?: number;
 }
+
+/** How a ladder step chose its node type. */
+export type LadderDecision = 'cheapest' | 'kept' | 'switched' | 'returned';
 
 /** Requests of one pod, in the units the kubelet uses. */
 export interface PodShape {
@@ -125,6 +133,8 @@ export interface CapacityPlan {
   readonly rds?: RdsPlan;
   readonly cache?: CachePlan;
   readonly kafka?: KafkaPlan;
+  /** In a ladder: how the node type was chosen (absent for a fixed group, Fargate, or one tier alone). */
+  readonly ladderDecision?: LadderDecision;
   /** HA only: replicas and nodes the same plan would run without AZ headroom (N+1, 2 replicas). */
   readonly withoutAzHeadroom?: {
     readonly replicas: Readonly<Record<string, number>>;

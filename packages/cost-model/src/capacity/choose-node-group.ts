@@ -4,7 +4,7 @@
 import { dec } from '../cost/money.js';
 import type { InstanceType, PriceBook } from '../pricing/price-book.js';
 import type { NodeConstraints, SystemPod } from '../profiles/profile-types.js';
-import type { Allocatable, LadderStep, NodeChoice, NodeGroupPlan } from './capacity-types.js';
+import type { Allocatable, LadderDecision, LadderStep, NodeChoice, NodeGroupPlan } from './capacity-types.js';
 import { instanceCatalog, type InstanceCatalog } from './instance-catalog.js';
 import { exclusionReason, resolveInstanceFilter, type InstanceFilter } from './instance-filter.js';
 import { noInstanceFitsError } from './no-instance-fits.js';
@@ -183,6 +183,11 @@ function secondFamilyCost(bestOfFamily: ReadonlyMap<number, Evaluated>): number 
 
 /** The node group for the request: cheapest type (or, in a ladder, the kept one), its counts, and why. */
 export function chooseNodeGroup(req: NodeGroupRequest): NodeGroupPlan {
+  return chooseNodeGroupInLadder(req).group;
+}
+
+/** chooseNodeGroup, saying how a ladder step decided. */
+export function chooseNodeGroupInLadder(req: NodeGroupRequest): { readonly group: NodeGroupPlan; readonly decision: LadderDecision } {
   const left = new Set(req.ladder?.context.leftTypes ?? []);
   let scan = scanCatalog(req, left);
   // Every fitting type was left earlier: returning beats planning nothing.
@@ -194,14 +199,15 @@ export function chooseNodeGroup(req: NodeGroupRequest): NodeGroupPlan {
   if (scan.eligible.length === 0) throw noInstanceFitsError(req, scan.catalog, scan.filter, scan.ds);
   const { winner, runnerUp } = rankCandidates(scan, req);
   const current = currentType(req, scan);
-  if (current && current.index !== winner.index && withinMargin(current, winner, req.ladder!.typeChangeMargin)) {
-    return describeNodeGroup(req, scan, current, winner, { kind: 'kept', cheapest: winner });
+  const leftCheaper = left.size > 0 && !returned ? cheapestLeftType(req, scan, left) : undefined;
+  if (current && current.index !== winner.index && withinMargin(current, winner, req.ladder!)) {
+    return { group: describeNodeGroup(req, scan, current, winner, { kind: 'kept', cheapest: winner }, leftCheaper), decision: 'kept' };
   }
   const note: LadderNote | undefined =
     current && current.index !== winner.index ? { kind: 'switched', from: current }
     : returned ? { kind: 'returned' }
     : undefined;
-  return describeNodeGroup(req, scan, winner, runnerUp, note);
+  return { group: describeNodeGroup(req, scan, winner, runnerUp, note, leftCheaper), decision: note?.kind ?? 'cheapest' };
 }
 
 /** How the ladder shaped the choice, for the why. */
@@ -216,12 +222,36 @@ function currentType(req: NodeGroupRequest, scan: Scan): Evaluated | undefined {
   return evaluate(scan, req, i);
 }
 
-/** The kept type may cost at most (1 + margin) × the cheapest allowed one. */
-function withinMargin(kept: Evaluated, cheapest: Evaluated, margin: number): boolean {
-  return kept.monthly <= cheapest.monthly * (1 + margin) * (1 + COST_TIE);
+/** The cheapest of the types the ladder left, had they been allowed (for the why only). */
+function cheapestLeftType(req: NodeGroupRequest, scan: Scan, left: ReadonlySet<string>): { readonly name: string; readonly count: number; readonly monthly: number } | undefined {
+  const { catalog, filter } = scan;
+  const volumeMonthly = filter.rootVolumeGb * (catalog.gp3GbMonthUsd ?? 0);
+  let best: { name: string; count: number; monthly: number } | undefined;
+  for (const name of left) {
+    const i = catalog.types.findIndex((t) => t.name === name);
+    if (i < 0 || exclusionReason(filter, catalog, i) !== undefined) continue;
+    const room = roomOf(scan, i);
+    if (!everyPodFits(scan.totals, room)) continue;
+    const { count } = nodeCountOn(req, room);
+    const monthly = count * (catalog.hourlyUsd[i]! * req.hoursPerMonth + volumeMonthly);
+    if (!best || monthly < best.monthly) best = { name, count, monthly };
+  }
+  return best;
 }
 
-function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated, runnerUp: Evaluated | undefined, ladder?: LadderNote): NodeGroupPlan {
+/** What the margin is a share of: the plan's monthly cost with the cheapest type, or the node group's alone. */
+function marginBase(cheapest: Evaluated, step: LadderStep): number {
+  return cheapest.monthly + (step.otherMonthlyUsd ?? 0);
+}
+
+/** Keeping costs at most margin × the base more than the cheapest allowed type. */
+function withinMargin(kept: Evaluated, cheapest: Evaluated, step: LadderStep): boolean {
+  return kept.monthly - cheapest.monthly <= step.typeChangeMargin * marginBase(cheapest, step) * (1 + COST_TIE);
+}
+
+type LeftCheaper = ReturnType<typeof cheapestLeftType>;
+
+function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated, runnerUp: Evaluated | undefined, ladder?: LadderNote, leftCheaper?: LeftCheaper): NodeGroupPlan {
   const { catalog, filter, totals, ds } = scan;
   const type = catalog.types[winner.index]!;
   const room = roomOf(scan, winner.index);
@@ -241,32 +271,40 @@ function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated,
     rootVolumeGb: filter.rootVolumeGb,
     allocatable: allocatableOf(scan, winner.index),
     requested: requestedOnNodes(totals, ds, winner.count),
-    why: nodeGroupWhy(req, scan, winner, choice, ladder),
+    why: nodeGroupWhy(req, scan, winner, choice, ladder, leftCheaper),
     ...(runnerUpChoice && { runnerUp: { ...runnerUpChoice, why: runnerUpWhy(runnerUpChoice, choice, runnerUp!, winner) } }),
     eligibleTypes: scan.eligible.length,
     excludedTypes: scan.excluded,
   };
 }
 
-function nodeGroupWhy(req: NodeGroupRequest, scan: Scan, chosen: Evaluated, choice: NodeChoice, ladder: LadderNote | undefined): string {
+function nodeGroupWhy(req: NodeGroupRequest, scan: Scan, chosen: Evaluated, choice: NodeChoice, ladder: LadderNote | undefined, leftCheaper: LeftCheaper): string {
   const name = scan.catalog.types[chosen.index]!.name;
   const pods = scan.totals.pods.toLocaleString('en-US');
   const head = `${name} × ${chosen.count.toLocaleString('en-US')}`;
-  const tail = `; ${BINDING_PHRASE[choice.binding]}.`;
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const margin = pct(req.ladder?.typeChangeMargin ?? 0);
+  const notReturned =
+    leftCheaper && leftCheaper.monthly < chosen.monthly * (1 - COST_TIE)
+      ? `; ${leftCheaper.name} × ${leftCheaper.count.toLocaleString('en-US')} would save ${pct(1 - leftCheaper.monthly / chosen.monthly)}, but the ladder left it and does not return to a type`
+      : '';
+  const tail = `${notReturned}; ${BINDING_PHRASE[choice.binding]}.`;
+  const step = req.ladder;
+  const margin = `the ${pct(step?.typeChangeMargin ?? 0)} type-change margin`;
+  const of = step?.otherMonthlyUsd !== undefined ? "of the plan's monthly cost" : "of the node group's cost";
+  const dollars = (x: number) => formatUsd(dec(x.toFixed(2)));
   if (ladder?.kind === 'kept') {
     const c = nodeChoice(req, scan, ladder.cheapest);
-    const saving = 1 - ladder.cheapest.monthly / chosen.monthly;
+    const saving = chosen.monthly - ladder.cheapest.monthly;
     return (
       `${head} (${usd(choice)}/month) is kept from the previous tier for ${pods} pods: the cheapest, ${c.instanceType} × ${c.count.toLocaleString('en-US')} at ${usd(c)}, ` +
-      `would save ${pct(saving)}, within the ${margin} type-change margin${tail}`
+      `would save ${dollars(saving)}/month, ${pct(saving / marginBase(ladder.cheapest, step!))} ${of}, within ${margin}${tail}`
     );
   }
   const base = `${head} is the cheapest of ${scan.eligible.length} eligible instance types for ${pods} pods (${usd(choice)}/month)`;
   if (ladder?.kind === 'switched') {
     const f = nodeChoice(req, scan, ladder.from);
-    return `${base}; it replaces the previous tier's ${f.instanceType} (× ${f.count.toLocaleString('en-US')} at ${usd(f)}, ${pct(ladder.from.monthly / chosen.monthly - 1)} more, beyond the ${margin} type-change margin)${tail}`;
+    const more = ladder.from.monthly - chosen.monthly;
+    return `${base}; it replaces the previous tier's ${f.instanceType} (× ${f.count.toLocaleString('en-US')} at ${usd(f)}, ${dollars(more)}/month more, ${pct(more / marginBase(chosen, step!))} ${of}, beyond ${margin})${tail}`;
   }
   if (ladder?.kind === 'returned') return `${base}; every type that fits was left earlier in the ladder, so it returns to the cheapest${tail}`;
   return base + tail;

@@ -144,7 +144,7 @@ describe('planCapacity on EKS', () => {
     const over = planCapacity(input(10_000_000, capped));
     // HA over 3 AZs: ceil(30 / 2) = 15 per AZ, so losing one AZ leaves 30.
     expect(over.replicas[0]).toMatchObject({ desired: 45, maxReplicas: 45 });
-    expect(over.warnings).toEqual(['service api: maxReplicas 10 raised to 45 because the peak load needs 30 (45 spread over 3 AZs to survive losing one)']);
+    expect(over.warnings).toEqual(['service api: maxReplicas 10 raised to 45 because the peak load needs 30 and 45 spread over 3 AZs keep that many after losing one']);
   });
 
   it('a fixed node group bypasses the choice, and grows with a warning when the load outgrows it', () => {

@@ -2,7 +2,7 @@
 // gives the same plan; the only per-book work (catalog allocatable, parsed prices) is cached.
 import type { CapacityInput, CapacityPlan, NodeGroupPlan, ServiceReplicas } from './capacity-types.js';
 import type { PodGroup } from './pod-packing.js';
-import { chooseNodeGroup, type NodeGroupRequest } from './choose-node-group.js';
+import { chooseNodeGroupInLadder, type NodeGroupRequest } from './choose-node-group.js';
 import { withoutAzHeadroom } from './az-headroom.js';
 import { activeDaemonSets, activeSystemPods } from './cluster-add-ons.js';
 import { planDatastores } from './datastores.js';
@@ -25,6 +25,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
   let nodeGroups: NodeGroupPlan[] = [];
   let fargateTasks: CapacityPlan['fargateTasks'] = [];
   let baseline: CapacityPlan['withoutAzHeadroom'];
+  let ladderDecision: CapacityPlan['ladderDecision'];
   if (profile.platform === 'ecs-fargate') {
     const fargate = planFargateTasks(services.replicas, book, profile.fargate);
     fargateTasks = fargate.tasks;
@@ -56,7 +57,9 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
       nodeGroups = [plan.group];
       warnings.push(...plan.warnings);
     } else {
-      nodeGroups = [chooseNodeGroup(request)];
+      const chosen = chooseNodeGroupInLadder(request);
+      nodeGroups = [chosen.group];
+      if (input.ladder) ladderDecision = chosen.decision;
     }
     if (ha) baseline = withoutAzHeadroom(services.replicas, addOns, request, nodeGroups, fixed?.count);
   }
@@ -65,6 +68,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     nodeGroups,
     fargateTasks,
     ...(baseline ? { withoutAzHeadroom: baseline } : {}),
+    ...(ladderDecision ? { ladderDecision } : {}),
     ...planDatastores(profile, book, demand, ha, azs),
     warnings,
   };

@@ -34,8 +34,11 @@ export function planServiceReplicas(
     const minReplicas = Math.max(s.minReplicas ?? 1, ha ? 2 : 1);
     const desired = ha ? replicasSurvivingOneAz(needed, minReplicas, azs) : Math.max(needed, minReplicas);
     if (s.maxReplicas !== undefined && desired > s.maxReplicas) {
-      const spread = desired > Math.max(needed, minReplicas) ? ` (${desired.toLocaleString('en-US')} spread over ${azs} AZs to survive losing one)` : '';
-      const reason = (needed > s.maxReplicas ? `the peak load needs ${needed.toLocaleString('en-US')}` : `the minimum is ${minReplicas.toLocaleString('en-US')}`) + spread;
+      const spread = desired > Math.max(needed, minReplicas);
+      const reason =
+        spread ? `the peak load needs ${needed.toLocaleString('en-US')} and ${desired.toLocaleString('en-US')} spread over ${azs} AZs keep that many after losing one`
+        : needed > s.maxReplicas ? `the peak load needs ${needed.toLocaleString('en-US')}`
+        : `the minimum is ${minReplicas.toLocaleString('en-US')}`;
       warnings.push(`service ${s.name}: maxReplicas ${s.maxReplicas.toLocaleString('en-US')} raised to ${desired.toLocaleString('en-US')} because ${reason}`);
     }
     const maxReplicas = Math.max(s.maxReplicas ?? desired, desired);

@@ -24,7 +24,7 @@ export const PLAN_DEFAULTS = {
   prometheusHeadroom: { value: 1.2, unit: 'ratio', why: 'Prometheus volume sized 20% above its retained samples (WAL, compaction)' },
   elasticsearchOverhead: { value: 1.5, unit: 'ratio', why: 'Elasticsearch index size against raw log bytes (inverted index, doc values)' },
   jenkinsHomeGb: { value: 50, unit: 'GB', why: 'gp3 volume for the Jenkins controller home (jobs, build history, plugins)' },
-  typeChangeMargin: { value: 0.05, unit: 'ratio', why: 'tier-planner assumption: along a ladder, a node type is kept unless another saves more than this share of its monthly cost (fewer changes to roll out); a type left is never chosen again' },
+  typeChangeMargin: { value: 0.05, unit: 'ratio', why: 'tier-planner assumption: along a ladder, a node type is kept unless another saves more than this share of the plan\'s monthly cost (fewer changes to roll out); a type left is never chosen again' },
   accountFreeDataTransferGb: { value: 100, unit: 'GB', why: 'the account\'s free data transfer out each month (applies once per account: turn off if shared)' },
 } as const satisfies Record<string, PlanDefault>;
 

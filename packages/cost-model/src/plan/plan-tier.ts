@@ -1,5 +1,8 @@
 import { bomToDrafts } from '../bom/price-resources.js';
-import { PlanningError } from '../capacity/capacity-types.js';
+import { PlanningError, type CapacityPlan, type LadderStep } from '../capacity/capacity-types.js';
+import type { LineItem } from '../cost/line-item.js';
+import { sum, type Decimal } from '../cost/money.js';
+import type { StoragePlan } from '../storage/storage-types.js';
 import { planCapacity } from '../capacity/plan-capacity.js';
 import { planCi } from '../ci/plan-ci.js';
 import { DEFAULT_HOURS_PER_MONTH, daysPerMonth } from '../cost/calendar.js';
@@ -55,6 +58,13 @@ export function checkUsers(users: number): void {
   }
 }
 
+/** Σ line items of the node groups and their root volumes: what a node type change moves. */
+function nodeGroupMonthly(lineItems: readonly LineItem[], capacity: CapacityPlan, storage: StoragePlan): Decimal {
+  const resources = new Set(capacity.nodeGroups.map((g) => `node group ${g.name}`));
+  if (storage.nodeRootVolumes) resources.add(storage.nodeRootVolumes.name);
+  return sum(lineItems.filter((i) => resources.has(i.resource) && i.monthly).map((i) => i.monthly!));
+}
+
 /** The ladder's type-change margin: a share of the monthly cost, 0 (always the cheapest) to 1. */
 export function typeChangeMargin(options: PlanOptions): number {
   const m = options.typeChangeMargin ?? PLAN_DEFAULTS.typeChangeMargin.value;
@@ -89,13 +99,23 @@ function planWithWorkload(
   const targetUtilization = profile.targetUtilization ?? PLAN_DEFAULTS.hpaTargetUtilization.value;
 
   const demand = deriveDemand(users, workload, days);
-  const ladder = options.ladderContext ? { context: options.ladderContext, typeChangeMargin: typeChangeMargin(options) } : undefined;
-  const capacity = planCapacity({ demand, profile, book, ha, azs, targetUtilization, hoursPerMonth, ...(ladder ? { ladder } : {}) });
-  const storage = planStorage({ demand, capacity, profile, daysPerMonth: days, ha, objectMiBPerUser: workload.objectMiBPerUser });
-  const ci = planCi(profile.ci);
-  const resources = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
-  const lineItems = priceLineItems(bomToDrafts(resources, hoursPerMonth, book), book);
-  const monthly = rollUp(lineItems);
+  const priced = (ladder: LadderStep | undefined) => {
+    const capacity = planCapacity({ demand, profile, book, ha, azs, targetUtilization, hoursPerMonth, ...(ladder ? { ladder } : {}) });
+    const storage = planStorage({ demand, capacity, profile, daysPerMonth: days, ha, objectMiBPerUser: workload.objectMiBPerUser });
+    const ci = planCi(profile.ci);
+    const resources = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
+    const lineItems = priceLineItems(bomToDrafts(resources, hoursPerMonth, book), book);
+    return { capacity, storage, ci, resources, lineItems, monthly: rollUp(lineItems) };
+  };
+  const firstStep = options.ladderContext ? { context: options.ladderContext, typeChangeMargin: typeChangeMargin(options) } : undefined;
+  let step = priced(firstStep);
+  // A ladder step that kept or left a type decides again with the margin as a share of the whole
+  // plan: the rest of the plan does not depend on the node type, so one priced plan gives it.
+  if (firstStep && (step.capacity.ladderDecision === 'kept' || step.capacity.ladderDecision === 'switched')) {
+    step = priced({ ...firstStep, otherMonthlyUsd: step.monthly.total.minus(nodeGroupMonthly(step.lineItems, step.capacity, step.storage)).toNumber() });
+  }
+  const ladder = firstStep;
+  const { capacity, storage, ci, resources, lineItems, monthly } = step;
   const resilience = planResilience({ ha, azs, profile, capacity, lineItems, ...(storage.nodeRootVolumes ? { rootVolumesName: storage.nodeRootVolumes.name } : {}) });
 
   const used: PlanDefaultKey[] = ['rootVolumeGb', 'imageGb', 'databaseHeadroom', 'objectAgeSpanDays', 's3GetsPerRequest', 'natShareOfEgress', 'interAzShareOfEgress', 'requestsPerConnection', 'dnsQueriesPerActiveUserPerDay', 'accountFreeDataTransferGb'];

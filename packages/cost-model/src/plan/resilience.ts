@@ -96,6 +96,6 @@ export function planResilience(i: ResilienceInput): Resilience {
     !ha ? 'HA is off: one AZ, no spare node; a node or AZ failure takes capacity away until it is replaced.'
     : azs < 2 ? 'HA over one AZ: one spare node (N+1) and at least 2 replicas per service; an AZ loss is not survived.'
     : `replicas and nodes spread evenly over ${azs} AZs, each sized for ${azs > 2 ? `1/${azs - 1} of the peak` : 'the whole peak'} so the AZs left after losing one carry all of it: ` +
-      `${n(extraNodes)} node(s) and ${n(extraReplicas)} replica(s) more than N+1 alone, ${formatUsd(headroomMonthly)}/month.`;
+      `AZ headroom of ${n(extraNodes)} node(s) and ${n(extraReplicas)} replica(s) over N+1 and 2 replicas alone, ${formatUsd(headroomMonthly)}/month.`;
   return { survives: what, azs, extraNodes, extraReplicas, headroomMonthly, datastores: datastoreResilience(i.profile, capacity, ha, azs), why };
 }

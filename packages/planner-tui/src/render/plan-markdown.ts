@@ -18,7 +18,7 @@ export function renderPlanMarkdown(plan: Plan): string {
   ];
   if (plan.resilience) {
     const r = plan.resilience;
-    out.push(`**Survives:** ${r.survives} · AZ headroom ${int(r.extraNodes)} node(s), ${int(r.extraReplicas)} replica(s), ${usd(r.headroomMonthly)}/month — ${r.why}`, '');
+    out.push(`**Survives:** ${r.survives} — ${r.why}`, '');
     if (r.datastores.length) out.push(...r.datastores.map((d) => `- ${d}`), '');
   }
   if (plan.nodes.length) {

@@ -14,7 +14,7 @@ export function renderPlanText(plan: Plan): string {
   out.push(`Availability: ${plan.ha ? `HA over ${plan.azs} AZs` : 'single AZ (HA starts at the profile threshold)'}`);
   if (plan.resilience) {
     const r = plan.resilience;
-    out.push(`Survives: ${r.survives}; AZ headroom ${counted(r.extraNodes, 'node')}, ${counted(r.extraReplicas, 'replica')}, ${usd(r.headroomMonthly)}/month — ${r.why}`);
+    out.push(`Survives: ${r.survives} — ${r.why}`);
     for (const d of r.datastores) out.push(`  ${d}`);
   }
   if (plan.nodes.length) {
