@@ -116,7 +116,7 @@ describe('thousands separators', () => {
 
   it('counts, money and quantities at 10 billion users', () => {
     const text = ok(['--users', '10000000000']);
-    expect(text).toMatch(/workers: 148,812 × t3a\.medium \(min 2, desired 148,812, max 148,812; memory bound\) — t3a\.medium × 148,812 is the cheapest of \d+ eligible instance types for 744,058 pods \(\$4,322,690\.98\/month\)/);
+    expect(text).toMatch(/workers: 297,620 × t3a\.medium \(min 2, desired 297,620, max 297,620; memory bound\) — t3a\.medium × 297,620 is the cheapest of \d+ eligible instance types for 1,488,106 pods \(\$8,645,265\.76\/month\)/);
     expect(text).toMatch(/\nTotal: \$\d{1,3}(,\d{3})+\.\d\d per month\n$/);
   });
 });

@@ -32,6 +32,7 @@ export interface ResilienceInput {
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
+const counted = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 
 function monthlyOf(items: readonly LineItem[], resource: string): Decimal {
   return sum(items.filter((i) => i.resource === resource && i.monthly).map((i) => i.monthly!));
@@ -53,7 +54,7 @@ export function datastoreResilience(profile: Profile, capacity: CapacityPlan, ha
   if (rds) {
     out.push(
       rds.deployment === 'multi-az'
-        ? `RDS Multi-AZ: a synchronous standby in another AZ takes over${rds.readReplicas > 0 ? `; ${n(rds.readReplicas)} read replica(s) switch to it` : ''}`
+        ? `RDS Multi-AZ: a synchronous standby in another AZ takes over${rds.readReplicas > 0 ? `; ${counted(rds.readReplicas, 'read replica')} switch${rds.readReplicas === 1 ? 'es' : ''} to it` : ''}`
         : 'RDS single-AZ: losing its AZ stops the database until it is restored',
     );
   }
@@ -96,6 +97,6 @@ export function planResilience(i: ResilienceInput): Resilience {
     !ha ? 'HA is off: one AZ, no spare node; a node or AZ failure takes capacity away until it is replaced.'
     : azs < 2 ? 'HA over one AZ: one spare node (N+1) and at least 2 replicas per service; an AZ loss is not survived.'
     : `replicas and nodes spread evenly over ${azs} AZs, each sized for ${azs > 2 ? `1/${azs - 1} of the peak` : 'the whole peak'} so the AZs left after losing one carry all of it: ` +
-      `AZ headroom of ${n(extraNodes)} node(s) and ${n(extraReplicas)} replica(s) over N+1 and 2 replicas alone, ${formatUsd(headroomMonthly)}/month.`;
+      `AZ headroom of ${counted(extraNodes, 'node')} and ${counted(extraReplicas, 'replica')} over N+1 and 2 replicas alone, ${formatUsd(headroomMonthly)}/month.`;
   return { survives: what, azs, extraNodes, extraReplicas, headroomMonthly, datastores: datastoreResilience(i.profile, capacity, ha, azs), why };
 }
