@@ -93,7 +93,7 @@ describe('node types along a ladder (every profile)', () => {
     // ... and does not return to it at 10M, where it would be cheaper again.
     expect(nodeType(planTier({ users: 10_000_000, profile: 'microservices-mysql' }, book))).toBe('t3.medium');
     expect(nodeType(big!)).not.toBe('t3.medium');
-    expect(big!.nodes[0]!.why).toMatch(/t3\.medium × \d+ would save \d+\.\d%, but the ladder left it/);
+    expect(big!.nodes[0]!.why).toMatch(/t3\.medium × \d+ would save \d+\.\d% of the node group's cost, but the ladder left it/);
   });
 
   it('a single tier without a ladder context is planned as before: the cheapest type', () => {

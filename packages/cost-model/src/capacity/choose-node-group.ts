@@ -285,7 +285,7 @@ function nodeGroupWhy(req: NodeGroupRequest, scan: Scan, chosen: Evaluated, choi
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const notReturned =
     leftCheaper && leftCheaper.monthly < chosen.monthly * (1 - COST_TIE)
-      ? `; ${leftCheaper.name} × ${leftCheaper.count.toLocaleString('en-US')} would save ${pct(1 - leftCheaper.monthly / chosen.monthly)}, but the ladder left it and does not return to a type`
+      ? `; ${leftCheaper.name} × ${leftCheaper.count.toLocaleString('en-US')} would save ${pct(1 - leftCheaper.monthly / chosen.monthly)} of the node group's cost, but the ladder left it and does not return to a type`
       : '';
   const tail = `${notReturned}; ${BINDING_PHRASE[choice.binding]}.`;
   const step = req.ladder;
