@@ -8,7 +8,6 @@ import type { Allocatable, LadderDecision, LadderStep, NodeChoice, NodeGroupPlan
 import { instanceCatalog, type InstanceCatalog } from './instance-catalog.js';
 import { exclusionReason, resolveInstanceFilter, type InstanceFilter } from './instance-filter.js';
 import { noInstanceFitsError } from './no-instance-fits.js';
-import { roundUpToMultiple } from './whole-count.js';
 import { formatUsd, nodeGroupMonthlyUsd, toCents } from './node-group-cost.js';
 import { BINDING_PHRASE, bindingResource, daemonSetLoad, requestedOnNodes, roomAfterDaemonSets, type DaemonSetLoad } from './node-group-plan.js';
 import {
@@ -21,6 +20,7 @@ import {
   type PodGroup,
   type PodTotals,
 } from './pod-packing.js';
+import { roundUpToMultiple } from './whole-count.js';
 
 export interface NodeGroupRequest {
   readonly book: PriceBook;

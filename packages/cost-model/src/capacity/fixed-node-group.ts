@@ -1,10 +1,10 @@
 import type { NodeGroupPlan } from './capacity-types.js';
 import { PlanningError } from './capacity-types.js';
+import { nodeCountOn, type NodeGroupRequest } from './choose-node-group.js';
 import { DEFAULT_ROOT_VOLUME_GB } from './instance-filter.js';
 import { nodeAllocatable } from './node-allocatable.js';
 import { nodeGroupMonthlyUsd, toCents } from './node-group-cost.js';
 import { BINDING_PHRASE, bindingResource, daemonSetLoad, requestedOnNodes, roomAfterDaemonSets } from './node-group-plan.js';
-import { nodeCountOn, type NodeGroupRequest } from './choose-node-group.js';
 import { everyPodFits, packedNodeCount, podTotals } from './pod-packing.js';
 
 /** Kubelet's default --max-pods, for a fixed type the book has no ENI max-pods figure for. */

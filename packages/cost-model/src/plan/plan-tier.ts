@@ -1,17 +1,17 @@
 import { bomToDrafts } from '../bom/price-resources.js';
 import { PlanningError, type CapacityPlan, type LadderStep } from '../capacity/capacity-types.js';
-import type { LineItem } from '../cost/line-item.js';
-import { sum, type Decimal } from '../cost/money.js';
-import type { StoragePlan } from '../storage/storage-types.js';
 import { planCapacity } from '../capacity/plan-capacity.js';
 import { planCi } from '../ci/plan-ci.js';
 import { DEFAULT_HOURS_PER_MONTH, daysPerMonth } from '../cost/calendar.js';
+import type { LineItem } from '../cost/line-item.js';
+import { sum, type Decimal } from '../cost/money.js';
 import { priceLineItems } from '../cost/price-line-items.js';
 import { rollUp } from '../cost/roll-up.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import { getProfile } from '../profiles/index.js';
 import type { Profile } from '../profiles/profile-types.js';
 import { planStorage } from '../storage/plan-storage.js';
+import type { StoragePlan } from '../storage/storage-types.js';
 import { resolveWorkload, type Assumption, type ResolvedWorkload } from '../workload/assumptions.js';
 import { deriveDemand } from '../workload/derive-demand.js';
 import { assembleBom } from './assemble-bom.js';
@@ -107,14 +107,13 @@ function planWithWorkload(
     const lineItems = priceLineItems(bomToDrafts(resources, hoursPerMonth, book), book);
     return { capacity, storage, ci, resources, lineItems, monthly: rollUp(lineItems) };
   };
-  const firstStep = options.ladderContext ? { context: options.ladderContext, typeChangeMargin: typeChangeMargin(options) } : undefined;
-  let step = priced(firstStep);
+  const ladder = options.ladderContext ? { context: options.ladderContext, typeChangeMargin: typeChangeMargin(options) } : undefined;
+  let step = priced(ladder);
   // A ladder step that kept or left a type decides again with the margin as a share of the whole
   // plan: the rest of the plan does not depend on the node type, so one priced plan gives it.
-  if (firstStep && (step.capacity.ladderDecision === 'kept' || step.capacity.ladderDecision === 'switched')) {
-    step = priced({ ...firstStep, otherMonthlyUsd: step.monthly.total.minus(nodeGroupMonthly(step.lineItems, step.capacity, step.storage)).toNumber() });
+  if (ladder && (step.capacity.ladderDecision === 'kept' || step.capacity.ladderDecision === 'switched')) {
+    step = priced({ ...ladder, otherMonthlyUsd: step.monthly.total.minus(nodeGroupMonthly(step.lineItems, step.capacity, step.storage)).toNumber() });
   }
-  const ladder = firstStep;
   const { capacity, storage, ci, resources, lineItems, monthly } = step;
   const resilience = planResilience({ ha, azs, profile, capacity, lineItems, ...(storage.nodeRootVolumes ? { rootVolumesName: storage.nodeRootVolumes.name } : {}) });
 

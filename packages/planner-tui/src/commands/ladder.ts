@@ -19,7 +19,8 @@ more than the type-change margin, and a type left is never chosen again.
 Options:
   --users LIST            comma-separated user counts (use _ for thousands: 1_000)
   --max-breakpoints N     report at most N breakpoints; default 30
-  --type-change-margin R  keep a node type unless another saves more than R of its cost (0 to 1); default 0.05
+  --type-change-margin R  keep a node type unless another saves more than R of the plan's
+                          monthly cost (0 to 1); default 0.05
   --profile, --profile-file, --region, --purchase, --hours, --date   as for the plan
   --format F              table | json | markdown | csv
 `;
