@@ -67,6 +67,7 @@ describe('argument fuzzing', () => {
     [['--users', '10'], '--samples', [...LIST_FORMS, ...JS_NUMBER_FORMS, 'NaN', '']],
     [['--users', '10', '--samples', '5'], '--seed', [...LIST_FORMS, ...JS_NUMBER_FORMS, 'NaN', '']],
     [['ladder', '--users', '1,100'], '--max-breakpoints', [...LIST_FORMS, ...JS_NUMBER_FORMS, 'NaN', '']],
+    [['ladder', '--users', '1,100'], '--type-change-margin', [...LIST_FORMS, ...JS_NUMBER_FORMS, 'NaN', '', '-0.1', '5e-2']],
     [['ladder'], '--users', ['10,,000', ',10000', '10000,', '1_0', '0x10', '1e3', '0o7', 'Infinity', ' 5', '5 ', '1, 2', '']],
   );
 

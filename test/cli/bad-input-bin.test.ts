@@ -43,6 +43,7 @@ describe('number flags are plain decimals', () => {
     [['ladder', '--users', ',100'], /--users: empty entry/],
     [['ladder', '--users', '1,0x10'], /--users: "0x10" is not a whole number/],
     [['ladder', '--users', '1,100', '--max-breakpoints', '1e1'], /--max-breakpoints must be a whole number from 0 to 1,000, got "1e1"/],
+    [['ladder', '--users', '1,100', '--type-change-margin', '1.5'], /--type-change-margin must be a decimal number from 0 to 1, got "1.5"/],
   ])('%j', (args, message) => expectOneLineUsageError(runBin(args), message));
 
   it('still takes the exact thousands forms', () => {

@@ -62,6 +62,16 @@ describe('tier-planner bin (built dist, child process)', () => {
     expect(r.stdout).toContain('ec2/savings-plans');
   });
 
+  it('ladder keeps a node type within --type-change-margin, and with 0 takes the cheapest', () => {
+    const compute = (extra: string[]) => {
+      const r = runBin(['ladder', '--users', '10_000,26_881', '--max-breakpoints', '0', ...extra]);
+      expect(r.status).toBe(0);
+      return r.stdout.split('\n').find((l) => l.startsWith('compute'))!;
+    };
+    expect(compute([])).toMatch(/4×t3a\.medium\s*$/);
+    expect(compute(['--type-change-margin', '0'])).toMatch(/6×t3\.small\s*$/);
+  });
+
   it('answers --help and --version', () => {
     expect(runBin(['--help']).stdout).toContain('Usage:');
     const pkg = JSON.parse(readFileSync(new URL('../../packages/planner-tui/package.json', import.meta.url), 'utf8'));

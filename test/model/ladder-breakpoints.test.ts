@@ -19,11 +19,12 @@ describe('findBreakpoints', () => {
     expect(ha.users).toBe(profiles['eks-web-app']!.ha.fromUsers);
   });
 
-  it('puts every breakpoint where the plan just below differs from the plan at it', () => {
+  it('puts every breakpoint where the plan just below differs from the plan at it (in the same ladder state)', () => {
     expect(search.breakpoints.length).toBeGreaterThan(1);
     for (const b of search.breakpoints) {
-      const before = planShape(planTier({ users: b.users - 1, profile: 'eks-web-app' }, book));
-      const after = planShape(planTier({ users: b.users, profile: 'eks-web-app' }, book));
+      const options = { ladderContext: b.ladderContext };
+      const before = planShape(planTier({ users: b.users - 1, profile: 'eks-web-app' }, book, options));
+      const after = planShape(planTier({ users: b.users, profile: 'eks-web-app' }, book, options));
       expect(JSON.stringify(before)).not.toBe(JSON.stringify(after));
       expect(b.monthlyAfter.gte(b.monthlyBefore)).toBe(true);
     }

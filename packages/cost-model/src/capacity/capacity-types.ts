@@ -6,13 +6,37 @@ export interface CapacityInput {
   readonly demand: Demand;
   readonly profile: Profile;
   readonly book: PriceBook;
-  /** HA on: ≥ 2 replicas, nodes over `azs` AZs with N+1 headroom, Multi-AZ datastores. */
+  /** HA on: replicas and nodes spread over `azs` AZs so that losing any one leaves enough; Multi-AZ datastores. */
   readonly ha: boolean;
   readonly azs: number;
   /** CPU utilisation the autoscaler targets (0..1], default 0.7. */
   readonly targetUtilization: number;
   readonly hoursPerMonth: number;
+  /** In a ladder: the node type the previous tier ran, the types left, and the margin a change must beat. */
+  readonly ladder?: LadderStep;
 }
+
+/** Where a ladder stands before planning the next tier. */
+export interface LadderContext {
+  /** The node type the previous tier ran (absent before the first tier). */
+  readonly nodeType?: string;
+  /** Types the ladder ran and then left: never chosen again. */
+  readonly leftTypes?: readonly string[];
+}
+
+export interface LadderStep {
+  readonly context: LadderContext;
+  /** Keep the current type unless another saves more than this share of the monthly cost. */
+  readonly typeChangeMargin: number;
+  /**
+   * The plan's monthly cost outside the node group: the margin is then a share of the whole plan
+   * (node group with the cheapest type + this). Absent: a share of the node group's cost alone.
+   */
+  readonly otherMonthlyUsd?: number;
+}
+
+/** How a ladder step chose its node type. */
+export type LadderDecision = 'cheapest' | 'kept' | 'switched' | 'returned';
 
 /** Requests of one pod, in the units the kubelet uses. */
 export interface PodShape {
@@ -253,6 +277,13 @@ export interface CapacityPlan {
   /** AWS quotas that bind the plan, and how the plan meets each. */
   readonly quotas: readonly QuotaCheck[];
   readonly natGateways: NatGatewayPlan;
+  /** In a ladder: how the node type was chosen (absent for a fixed group, Fargate, or one tier alone). */
+  readonly ladderDecision?: LadderDecision;
+  /** HA only: replicas and nodes the same plan would run without AZ headroom (N+1, 2 replicas). */
+  readonly withoutAzHeadroom?: {
+    readonly replicas: Readonly<Record<string, number>>;
+    readonly nodes: Readonly<Record<string, number>>;
+  };
   readonly warnings: readonly string[];
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { NodeConstraints, SystemPod } from '../profiles/profile-types.js';
 import { loadPriceBook } from '../snapshot-io/load-price-book.js';
 import { PlanningError } from './capacity-types.js';
-import { chooseNodeGroup, type NodeGroupRequest } from './choose-node-group.js';
+import { LEFT_IN_LADDER, chooseNodeGroup, type NodeGroupRequest } from './choose-node-group.js';
 import type { SustainedCpuUse } from './cpu-credits.js';
 import { nodeAllocatable } from './node-allocatable.js';
 import { nodeCountWithFloors, packedNodeCount, type PodGroup } from './pod-packing.js';
@@ -206,5 +206,36 @@ describe('chooseNodeGroup', () => {
       fastestLarge = Math.min(fastestLarge, batch(large));
     }
     expect(fastestLarge).toBeLessThan(Math.max(5, 5 * fastestSmall));
+  });
+});
+
+describe('chooseNodeGroup in a ladder', () => {
+  const cheap = ['t3.small', 't3.medium', 't3a.small', 't3a.medium', 'm5.large', 'm6i.large', 'm7i.large', 'c6i.large'];
+  const families = { families: ['t3', 't3a', 'm5', 'm6i', 'm7i', 'c6i'] };
+
+  it('never picks a type left; keeps the current one only within the margin of the cheapest allowed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), fc.subarray(cheap), fc.constantFrom(...cheap), fc.double({ min: 0, max: 0.3, noNaN: true }), (replicas, left, current, margin) => {
+        const groups = [{ ...web[0]!, replicas }, web[1]!, web[2]!];
+        const base = request(groups, families, true, 2);
+        const context = { nodeType: current, leftTypes: left.filter((t) => t !== current) };
+        const g = chooseNodeGroup({ ...base, ladder: { context, typeChangeMargin: margin } });
+        expect(context.leftTypes).not.toContain(g.instanceType);
+        const cheapest = chooseNodeGroup({ ...base, ladder: { context: { leftTypes: context.leftTypes }, typeChangeMargin: 0 } });
+        if (g.instanceType !== cheapest.instanceType) {
+          expect(g.instanceType).toBe(current);
+          expect(Number(g.monthlyUsd)).toBeLessThanOrEqual(Number(cheapest.monthlyUsd) * (1 + margin) + 0.01);
+          expect(g.why).toContain('is kept from the previous tier');
+        }
+        expect(g.excludedTypes?.[LEFT_IN_LADDER] ?? 0).toBe(context.leftTypes.length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('returns to a left type only when nothing else fits, and says so', () => {
+    const g = chooseNodeGroup({ ...request(web, { families: ['m5'] }), ladder: { context: { leftTypes: book.instanceTypes.filter((t) => t.family === 'm5').map((t) => t.name) }, typeChangeMargin: 0.05 } });
+    expect(g.instanceType).toMatch(/^m5\./);
+    expect(g.why).toContain('every type that fits was left earlier in the ladder');
   });
 });

@@ -4,7 +4,7 @@
 import { dec } from '../cost/money.js';
 import type { InstanceType, PriceBook } from '../pricing/price-book.js';
 import type { NodeConstraints, SystemPod } from '../profiles/profile-types.js';
-import { PlanningError, type Allocatable, type NodeChoice, type NodeGroupPlan } from './capacity-types.js';
+import { PlanningError, type Allocatable, type LadderDecision, type LadderStep, type NodeChoice, type NodeGroupPlan } from './capacity-types.js';
 import { CPU_CREDITS_KEY, cpuCreditUse, type SustainedCpuUse } from './cpu-credits.js';
 import { instanceCatalog, type InstanceCatalog } from './instance-catalog.js';
 import { exclusionReason, resolveInstanceFilter, type InstanceFilter } from './instance-filter.js';
@@ -21,12 +21,18 @@ import {
   type PodGroup,
   type PodTotals,
 } from './pod-packing.js';
+import { roundUpToMultiple } from './whole-count.js';
 
 export interface NodeGroupRequest {
   readonly book: PriceBook;
   readonly constraints: NodeConstraints;
   /** Pods at the desired replica counts (services and add-on Deployments). */
   readonly groups: readonly PodGroup[];
+  /**
+   * HA over ≥ 2 AZs: what must keep running when one AZ is lost (each service's replicas outside
+   * that AZ, every add-on). Absent: the same as `groups`.
+   */
+  readonly groupsAfterAzLoss?: readonly PodGroup[];
   /** The same pods at the services' maxReplicas: sizes the node group's max. */
   readonly groupsAtMax: readonly PodGroup[];
   readonly daemonSets: readonly SystemPod[];
@@ -36,7 +42,11 @@ export interface NodeGroupRequest {
   readonly azs: number;
   readonly hoursPerMonth: number;
   readonly name?: string;
+  /** In a ladder: keep the previous type within the margin, never return to a type left. */
+  readonly ladder?: LadderStep;
 }
+
+export const LEFT_IN_LADDER = 'left earlier in the ladder';
 
 /** Float costs equal within this relative margin count as a tie (then fewer nodes, then name). */
 const COST_TIE = 1e-9;
@@ -61,6 +71,7 @@ interface Scan {
   readonly filter: InstanceFilter;
   readonly ds: DaemonSetLoad;
   readonly totals: PodTotals;
+  readonly totalsAfterAzLoss: PodTotals;
   readonly perNodeMonthly: Float64Array;
   readonly lowerBoundMonthly: Float64Array;
   readonly eligible: number[];
@@ -81,22 +92,27 @@ function roomOf(s: Pick<Scan, 'catalog' | 'filter' | 'ds'>, i: number): Allocata
 }
 
 /** One pass over the catalog: filters, fit of the largest pod, and each type's cost lower bound. */
-function scanCatalog(req: NodeGroupRequest): Scan {
+function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string> = new Set()): Scan {
   const catalog = instanceCatalog(req.book);
   const filter = resolveInstanceFilter(req.constraints, catalog);
   const ds = daemonSetLoad(req.daemonSets);
   const totals = podTotals(req.groups);
+  const totalsAfterAzLoss = req.groupsAfterAzLoss ? podTotals(req.groupsAfterAzLoss) : totals;
   const n = catalog.types.length;
   const perNodeMonthly = new Float64Array(n);
   const lowerBoundMonthly = new Float64Array(n).fill(Infinity);
   const eligible: number[] = [];
   const excluded: Record<string, number> = { ...catalog.unplannable };
   const volumeMonthly = filter.rootVolumeGb * (catalog.gp3GbMonthUsd ?? 0);
-  const scan: Scan = { catalog, filter, ds, totals, perNodeMonthly, lowerBoundMonthly, eligible, excluded };
+  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, perNodeMonthly, lowerBoundMonthly, eligible, excluded };
   for (let i = 0; i < n; i++) {
     const reason = exclusionReason(filter, catalog, i);
     if (reason !== undefined) {
       excluded[reason] = (excluded[reason] ?? 0) + 1;
+      continue;
+    }
+    if (left.has(catalog.types[i]!.name)) {
+      excluded[LEFT_IN_LADDER] = (excluded[LEFT_IN_LADDER] ?? 0) + 1;
       continue;
     }
     const room = roomOf(scan, i);
@@ -105,17 +121,24 @@ function scanCatalog(req: NodeGroupRequest): Scan {
       continue;
     }
     perNodeMonthly[i] = catalog.hourlyUsd[i]! * req.hoursPerMonth + volumeMonthly;
-    lowerBoundMonthly[i] = nodeCountWithFloors(packedNodeLowerBound(totals, room), req.ha, req.azs) * perNodeMonthly[i]!;
+    const bound = nodeCountWithFloors(packedNodeLowerBound(totals, room), req.ha, req.azs, packedNodeLowerBound(totalsAfterAzLoss, room));
+    lowerBoundMonthly[i] = bound * perNodeMonthly[i]!;
     eligible.push(i);
   }
   return scan;
 }
 
+/** Nodes for the request on type i, with the HA floors (AZ loss packs a second, smaller set). */
+export function nodeCountOn(req: NodeGroupRequest, room: Allocatable): { readonly packed: number; readonly count: number } {
+  const packed = packedNodeCount(req.groups, room);
+  const afterLoss = req.ha && req.azs >= 2 && req.groupsAfterAzLoss ? packedNodeCount(req.groupsAfterAzLoss, room) : packed;
+  return { packed, count: nodeCountWithFloors(packed, req.ha, req.azs, afterLoss) };
+}
+
 // Credits are never negative, so count × per-node cost stays a lower bound for burstable types too.
 function evaluate(scan: Scan, req: NodeGroupRequest, i: number): Evaluated {
   const { catalog } = scan;
-  const packed = packedNodeCount(req.groups, roomOf(scan, i));
-  const count = nodeCountWithFloors(packed, req.ha, req.azs);
+  const { packed, count } = nodeCountOn(req, roomOf(scan, i));
   const surplus = catalog.burstable[i] === 1 ? cpuCreditUse(req.cpuUse, count, catalog.baselineMillicores[i]!, req.hoursPerMonth).surplusVcpuHours : 0;
   // Without a credit price in the book, a type that would bill surplus credits cannot win.
   const credits = surplus > 0 ? surplus * (catalog.cpuCreditUsd ?? Infinity) : 0;
@@ -170,23 +193,88 @@ function secondFamilyCost(bestOfFamily: ReadonlyMap<number, Evaluated>): number 
   return second;
 }
 
-/** The node group for the request: cheapest type, its counts, and why it won. */
+/** The node group for the request: cheapest type (or, in a ladder, the kept one), its counts, and why. */
 export function chooseNodeGroup(req: NodeGroupRequest): NodeGroupPlan {
-  const scan = scanCatalog(req);
+  return chooseNodeGroupInLadder(req).group;
+}
+
+/** chooseNodeGroup, saying how a ladder step decided. */
+export function chooseNodeGroupInLadder(req: NodeGroupRequest): { readonly group: NodeGroupPlan; readonly decision: LadderDecision } {
+  const left = new Set(req.ladder?.context.leftTypes ?? []);
+  let scan = scanCatalog(req, left);
+  // Every fitting type was left earlier: returning beats planning nothing.
+  let returned = false;
+  if (scan.eligible.length === 0 && left.size > 0) {
+    scan = scanCatalog(req);
+    returned = scan.eligible.length > 0;
+  }
   if (scan.eligible.length === 0) throw noInstanceFitsError(req, scan.catalog, scan.filter, scan.ds);
-  const { winner, runnerUp } = rankCandidates(scan, req);
+  const { winner, runnerUp: ranked } = rankCandidates(scan, req);
   if (!Number.isFinite(winner.monthly)) {
     throw new PlanningError('BAD_INPUT', `only burstable types fit and they run above their CPU baseline, but the price book has no CPU credit price (${CPU_CREDITS_KEY})`);
   }
-  return describeNodeGroup(req, scan, winner, Number.isFinite(runnerUp?.monthly ?? 0) ? runnerUp : undefined);
+  const runnerUp = Number.isFinite(ranked?.monthly ?? 0) ? ranked : undefined;
+  const current = currentType(req, scan);
+  const leftCheaper = left.size > 0 && !returned ? cheapestLeftType(req, scan, left) : undefined;
+  if (current && current.index !== winner.index && withinMargin(current, winner, req.ladder!)) {
+    return { group: describeNodeGroup(req, scan, current, winner, { kind: 'kept', cheapest: winner }, leftCheaper), decision: 'kept' };
+  }
+  const note: LadderNote | undefined =
+    current && current.index !== winner.index ? { kind: 'switched', from: current }
+    : returned ? { kind: 'returned' }
+    : undefined;
+  return { group: describeNodeGroup(req, scan, winner, runnerUp, note, leftCheaper), decision: note?.kind ?? 'cheapest' };
 }
 
-function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated, runnerUp: Evaluated | undefined): NodeGroupPlan {
+/** How the ladder shaped the choice, for the why. */
+type LadderNote = { readonly kind: 'kept'; readonly cheapest: Evaluated } | { readonly kind: 'switched'; readonly from: Evaluated } | { readonly kind: 'returned' };
+
+/** The previous tier's type, evaluated for this request, if it is still eligible. */
+function currentType(req: NodeGroupRequest, scan: Scan): Evaluated | undefined {
+  const name = req.ladder?.context.nodeType;
+  if (name === undefined) return undefined;
+  const i = scan.catalog.types.findIndex((t) => t.name === name);
+  if (i < 0 || !Number.isFinite(scan.lowerBoundMonthly[i]!)) return undefined;
+  return evaluate(scan, req, i);
+}
+
+/** The cheapest of the types the ladder left, had they been allowed (for the why only). */
+function cheapestLeftType(req: NodeGroupRequest, scan: Scan, left: ReadonlySet<string>): { readonly name: string; readonly count: number; readonly monthly: number } | undefined {
+  const { catalog, filter } = scan;
+  const volumeMonthly = filter.rootVolumeGb * (catalog.gp3GbMonthUsd ?? 0);
+  let best: { name: string; count: number; monthly: number } | undefined;
+  for (const name of left) {
+    const i = catalog.types.findIndex((t) => t.name === name);
+    if (i < 0 || exclusionReason(filter, catalog, i) !== undefined) continue;
+    const room = roomOf(scan, i);
+    if (!everyPodFits(scan.totals, room)) continue;
+    const { count } = nodeCountOn(req, room);
+    const monthly = count * (catalog.hourlyUsd[i]! * req.hoursPerMonth + volumeMonthly);
+    if (!best || monthly < best.monthly) best = { name, count, monthly };
+  }
+  return best;
+}
+
+/** What the margin is a share of: the plan's monthly cost with the cheapest type, or the node group's alone. */
+function marginBase(cheapest: Evaluated, step: LadderStep): number {
+  return cheapest.monthly + (step.otherMonthlyUsd ?? 0);
+}
+
+/** Keeping costs at most margin × the base more than the cheapest allowed type. */
+function withinMargin(kept: Evaluated, cheapest: Evaluated, step: LadderStep): boolean {
+  return kept.monthly - cheapest.monthly <= step.typeChangeMargin * marginBase(cheapest, step) * (1 + COST_TIE);
+}
+
+type LeftCheaper = ReturnType<typeof cheapestLeftType>;
+
+function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated, runnerUp: Evaluated | undefined, ladder?: LadderNote, leftCheaper?: LeftCheaper): NodeGroupPlan {
   const { catalog, filter, totals, ds } = scan;
   const type = catalog.types[winner.index]!;
   const room = roomOf(scan, winner.index);
   const minimum = minimumNodeCount(req.ha, req.azs);
-  const atMax = nodeCountWithFloors(packedNodeCount(req.groupsAtMax, room), req.ha, req.azs);
+  // At the HPA maximum the autoscaler needs room for the pods, spread evenly when HA.
+  const packedAtMax = packedNodeCount(req.groupsAtMax, room);
+  const atMax = req.ha ? roundUpToMultiple(Math.max(packedAtMax, 1), req.azs) : packedAtMax;
   const choice = nodeChoice(req, scan, winner);
   const runnerUpChoice = runnerUp && nodeChoice(req, scan, runnerUp);
   return {
@@ -199,13 +287,43 @@ function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated,
     rootVolumeGb: filter.rootVolumeGb,
     allocatable: allocatableOf(scan, winner.index),
     requested: requestedOnNodes(totals, ds, winner.count),
-    why:
-      `${type.name} × ${winner.count.toLocaleString('en-US')} is the cheapest of ${scan.eligible.length} eligible instance types for ` +
-      `${totals.pods.toLocaleString('en-US')} pods (${usd(choice)}/month); ${BINDING_PHRASE[choice.binding]}.`,
+    why: nodeGroupWhy(req, scan, winner, choice, ladder, leftCheaper),
     ...(runnerUpChoice && { runnerUp: { ...runnerUpChoice, why: runnerUpWhy(runnerUpChoice, choice, runnerUp!, winner) } }),
     eligibleTypes: scan.eligible.length,
     excludedTypes: scan.excluded,
   };
+}
+
+function nodeGroupWhy(req: NodeGroupRequest, scan: Scan, chosen: Evaluated, choice: NodeChoice, ladder: LadderNote | undefined, leftCheaper: LeftCheaper): string {
+  const name = scan.catalog.types[chosen.index]!.name;
+  const pods = scan.totals.pods.toLocaleString('en-US');
+  const head = `${name} × ${chosen.count.toLocaleString('en-US')}`;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const notReturned =
+    leftCheaper && leftCheaper.monthly < chosen.monthly * (1 - COST_TIE)
+      ? `; ${leftCheaper.name} × ${leftCheaper.count.toLocaleString('en-US')} would save ${pct(1 - leftCheaper.monthly / chosen.monthly)} of the node group's cost, but the ladder left it and does not return to a type`
+      : '';
+  const tail = `${notReturned}; ${BINDING_PHRASE[choice.binding]}.`;
+  const step = req.ladder;
+  const margin = `the ${pct(step?.typeChangeMargin ?? 0)} type-change margin`;
+  const of = step?.otherMonthlyUsd !== undefined ? "of the plan's monthly cost" : "of the node group's cost";
+  const dollars = (x: number) => formatUsd(dec(x.toFixed(2)));
+  if (ladder?.kind === 'kept') {
+    const c = nodeChoice(req, scan, ladder.cheapest);
+    const saving = chosen.monthly - ladder.cheapest.monthly;
+    return (
+      `${head} (${usd(choice)}/month) is kept from the previous tier for ${pods} pods: the cheapest, ${c.instanceType} × ${c.count.toLocaleString('en-US')} at ${usd(c)}, ` +
+      `would save ${dollars(saving)}/month, ${pct(saving / marginBase(ladder.cheapest, step!))} ${of}, within ${margin}${tail}`
+    );
+  }
+  const base = `${head} is the cheapest of ${scan.eligible.length} eligible instance types for ${pods} pods (${usd(choice)}/month)`;
+  if (ladder?.kind === 'switched') {
+    const f = nodeChoice(req, scan, ladder.from);
+    const more = ladder.from.monthly - chosen.monthly;
+    return `${base}; it replaces the previous tier's ${f.instanceType} (× ${f.count.toLocaleString('en-US')} at ${usd(f)}, ${dollars(more)}/month more, ${pct(more / marginBase(chosen, step!))} ${of}, beyond ${margin})${tail}`;
+  }
+  if (ladder?.kind === 'returned') return `${base}; every type that fits was left earlier in the ladder, so it returns to the cheapest${tail}`;
+  return base + tail;
 }
 
 function nodeChoice(req: NodeGroupRequest, scan: Scan, e: Evaluated): NodeChoice {
@@ -228,7 +346,7 @@ function usd(choice: NodeChoice): string {
 /** "t3.large × 3 at $X/month vs m5.large × 4 at $Y (+Z%)", naming the tie-break on equal cost. */
 function runnerUpWhy(r: NodeChoice, w: NodeChoice, re: Evaluated, we: Evaluated): string {
   const more = Number(r.monthlyUsd) / Number(w.monthlyUsd) - 1;
-  const diff = Number.isFinite(more) ? ` (+${(more * 100).toFixed(1)}%)` : '';
+  const diff = Number.isFinite(more) ? ` (${more >= 0 ? '+' : ''}${(more * 100).toFixed(1)}%)` : '';
   const tie = Math.abs(re.monthly - we.monthly) <= Math.max(re.monthly, we.monthly) * COST_TIE;
   const tail = tie ? `; same cost, ${re.count === we.count ? 'name order' : 'fewer nodes'} breaks the tie` : '';
   return `${r.instanceType} × ${r.count.toLocaleString('en-US')} at ${usd(r)}/month vs ${w.instanceType} × ${w.count.toLocaleString('en-US')} at ${usd(w)}${diff}${tail}`;

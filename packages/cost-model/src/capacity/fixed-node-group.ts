@@ -1,6 +1,6 @@
 import type { NodeGroupPlan } from './capacity-types.js';
 import { PlanningError } from './capacity-types.js';
-import type { NodeGroupRequest } from './choose-node-group.js';
+import { nodeCountOn, type NodeGroupRequest } from './choose-node-group.js';
 import { baselineMillicores, cpuCreditUse } from './cpu-credits.js';
 import { DEFAULT_ROOT_VOLUME_GB } from './instance-filter.js';
 import { nodeAllocatable } from './node-allocatable.js';
@@ -40,10 +40,13 @@ export function fixedNodeGroup(req: NodeGroupRequest, fixed: { readonly instance
     throw new PlanningError('NO_INSTANCE_FITS', `the largest pod (${totals.largestCpuMillicores}m CPU, ${totals.largestMemoryMiB} MiB) does not fit the fixed node type ${type.name} after DaemonSets`);
   }
   const packed = packedNodeCount(req.groups, room);
-  // A pinned group that the load outgrows is planned at the size the load needs, never over-committed.
-  const count = Math.max(fixed.count, packed);
-  if (packed > fixed.count) {
-    warnings.push(`the pods need ${packed.toLocaleString('en-US')} × ${type.name} but the profile fixes ${fixed.count.toLocaleString('en-US')}: planned at ${packed.toLocaleString('en-US')} nodes`);
+  // A pinned group that the load outgrows is planned at the size the load needs, never over-committed;
+  // with HA over ≥ 2 AZs, at the size that survives losing an AZ.
+  const needed = req.ha && req.azs >= 2 ? nodeCountOn(req, room).count : packed;
+  const count = Math.max(fixed.count, needed);
+  if (needed > fixed.count) {
+    const what = needed > packed ? `the pods need ${packed.toLocaleString('en-US')} × ${type.name}, ${needed.toLocaleString('en-US')} to survive losing one of ${req.azs} AZs,` : `the pods need ${packed.toLocaleString('en-US')} × ${type.name}`;
+    warnings.push(`${what} but the profile fixes ${fixed.count.toLocaleString('en-US')}: planned at ${needed.toLocaleString('en-US')} nodes`);
   } else if (req.ha && packed + 1 > fixed.count) {
     warnings.push(`the fixed node group has no spare node: losing one of the ${fixed.count.toLocaleString('en-US')} × ${type.name} leaves pods unschedulable`);
   }

@@ -51,5 +51,5 @@ export const BINDING_PHRASE: Readonly<Record<NodeChoice['binding'], string>> = {
   cpu: 'CPU requests fill the nodes first',
   memory: 'memory requests fill the nodes first',
   pods: 'the max-pods limit fills the nodes first',
-  minimum: 'the count is the floor (HA spread and N+1, or one node), not the load',
+  minimum: 'the count is the floor (one node, or one per AZ and at least 2 when HA), not the load',
 };

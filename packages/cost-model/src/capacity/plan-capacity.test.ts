@@ -142,8 +142,9 @@ describe('planCapacity on EKS', () => {
     expect(plan.warnings).toEqual([]);
     const capped = profile({ services: [{ name: 'api', cpuMillicores: 500, memoryMiB: 1024, rpsPerReplica: 100, requestShare: 1, maxReplicas: 10 }] });
     const over = planCapacity(input(10_000_000, capped));
-    expect(over.replicas[0]).toMatchObject({ desired: 30, maxReplicas: 30 });
-    expect(over.warnings).toEqual(['service api: maxReplicas 10 raised to 30 because the peak load needs 30']);
+    // HA over 3 AZs: ceil(30 / 2) = 15 per AZ, so losing one AZ leaves 30.
+    expect(over.replicas[0]).toMatchObject({ desired: 45, maxReplicas: 45 });
+    expect(over.warnings).toEqual(['service api: maxReplicas 10 raised to 45 because the peak load needs 30 and 45 spread over 3 AZs keep that many after losing one']);
   });
 
   it('a fixed node group bypasses the choice, and grows with a warning when the load outgrows it', () => {
@@ -155,7 +156,7 @@ describe('planCapacity on EKS', () => {
     const g = big.nodeGroups[0]!;
     expect(g.count).toBeGreaterThan(3);
     expect(g.requested.cpuMillicores).toBeLessThanOrEqual(g.allocatable.cpuMillicores * g.count);
-    expect(big.warnings.some((w) => new RegExp(`need ${g.count} × t3\\.medium but the profile fixes 3`).test(w))).toBe(true);
+    expect(big.warnings.some((w) => new RegExp(`${g.count} to survive losing one of 3 AZs, but the profile fixes 3: planned at ${g.count} nodes`).test(w))).toBe(true);
   });
 
   it('fails with NO_INSTANCE_FITS for a pod larger than any allowed instance', () => {

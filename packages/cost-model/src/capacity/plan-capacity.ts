@@ -3,10 +3,11 @@
 import { daysPerMonth } from '../cost/calendar.js';
 import type { AddOnPlan, CapacityInput, CapacityPlan, NodeGroupPlan, ServiceReplicas } from './capacity-types.js';
 import type { PodGroup } from './pod-packing.js';
-import { chooseNodeGroup, type NodeGroupRequest } from './choose-node-group.js';
 import { activeDaemonSets } from './cluster-add-ons.js';
 import { sustainedCpuUse } from './cpu-credits.js';
 import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
+import { chooseNodeGroupInLadder, type NodeGroupRequest } from './choose-node-group.js';
+import { withoutAzHeadroom } from './az-headroom.js';
 import { planDatastores } from './datastores.js';
 import { planFargateTasks } from './fargate-size.js';
 import { fixedNodeGroup } from './fixed-node-group.js';
@@ -23,25 +24,31 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
   validateCapacityInput(input);
   const { profile, book, demand, ha, azs } = input;
   const warnings: string[] = [];
-  const services = planServiceReplicas(profile.services, demand.peakRps, ha, input.targetUtilization, demand.peakConcurrentUsers);
+  const services = planServiceReplicas(profile.services, demand.peakRps, ha, input.targetUtilization, demand.peakConcurrentUsers, azs);
   warnings.push(...services.warnings);
 
   let nodeGroups: NodeGroupPlan[] = [];
   let fargateTasks: CapacityPlan['fargateTasks'] = [];
   let addOns: AddOnPlan | undefined;
+  let baseline: CapacityPlan['withoutAzHeadroom'];
+  let ladderDecision: CapacityPlan['ladderDecision'];
   if (profile.platform === 'ecs-fargate') {
     const fargate = planFargateTasks(services.replicas, book, profile.fargate);
     fargateTasks = fargate.tasks;
     warnings.push(...fargate.warnings);
+    if (ha) baseline = withoutAzHeadroom(services.replicas, [], undefined, [], undefined);
   } else {
     const daemonSets = activeDaemonSets(profile);
     const fixed = profile.nodes?.fixed;
+    // The last pass's request and sized add-ons: the AZ-headroom baseline repacks the same pods.
+    let last: { request: NodeGroupRequest; addOns: readonly PodGroup[] } | undefined;
     // Add-on Deployments are sized for the cluster they run in; DaemonSets ride on every node.
     const pack = (sizedAddOns: readonly PodGroup[]) => {
       const request: NodeGroupRequest = {
         book,
         constraints: profile.nodes ?? {},
         groups: [...serviceGroups(services.replicas, (r) => r.desired), ...sizedAddOns],
+        ...(ha && azs >= 2 ? { groupsAfterAzLoss: [...serviceGroups(services.replicas, (r) => r.desired - r.desired / azs), ...sizedAddOns] } : {}),
         groupsAtMax: [...serviceGroups(services.replicas, (r) => r.maxReplicas), ...sizedAddOns],
         daemonSets,
         cpuUse: sustainedCpuUse({
@@ -55,8 +62,13 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
         ha,
         azs,
         hoursPerMonth: input.hoursPerMonth,
+        ...(input.ladder ? { ladder: input.ladder } : {}),
       };
-      return fixed ? fixedNodeGroup(request, fixed) : { group: chooseNodeGroup(request), warnings: [] };
+      last = { request, addOns: sizedAddOns };
+      if (fixed) return fixedNodeGroup(request, fixed);
+      const chosen = chooseNodeGroupInLadder(request);
+      ladderDecision = input.ladder ? chosen.decision : undefined;
+      return { group: chosen.group, warnings: [] };
     };
     const days = daysPerMonth(input.hoursPerMonth);
     const cluster = sizeCluster(profile, book, {
@@ -69,6 +81,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     nodeGroups = profile.platform === 'eks' ? splitNodeGroup(book, cluster.group, azs, input.hoursPerMonth) : [cluster.group];
     warnings.push(...cluster.warnings);
     addOns = cluster.addOns;
+    if (ha && last) baseline = withoutAzHeadroom(services.replicas, last.addOns, last.request, [cluster.group], fixed?.count);
   }
   const quotas = checkQuotas({
     profile,
@@ -91,6 +104,8 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     ...datastores,
     quotas: quotas.checks,
     natGateways: quotas.natGateways,
+    ...(baseline ? { withoutAzHeadroom: baseline } : {}),
+    ...(ladderDecision ? { ladderDecision } : {}),
     warnings,
   };
 }

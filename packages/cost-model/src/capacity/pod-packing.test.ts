@@ -121,14 +121,38 @@ describe('node floors', () => {
     expect(minimumNodeCount(false, 3)).toBe(1);
   });
 
-  it('HA: one spare node, at least one per AZ, a multiple of the AZ count', () => {
-    expect(nodeCountWithFloors(1, true, 3)).toBe(3);
-    expect(nodeCountWithFloors(3, true, 3)).toBe(6);
-    expect(nodeCountWithFloors(5, true, 3)).toBe(6);
-    expect(nodeCountWithFloors(1, true, 2)).toBe(2);
-    expect(nodeCountWithFloors(2, true, 2)).toBe(4);
+  it('HA over one AZ: one spare node (N+1), at least 2', () => {
     expect(nodeCountWithFloors(1, true, 1)).toBe(2);
-    expect(minimumNodeCount(true, 3)).toBe(3);
+    expect(nodeCountWithFloors(5, true, 1)).toBe(6);
     expect(minimumNodeCount(true, 1)).toBe(2);
+  });
+
+  it('HA over ≥ 2 AZs: the same count per AZ, enough to lose any one AZ', () => {
+    // 151 packed nodes over 2 AZs: each AZ alone must hold all 151.
+    expect(nodeCountWithFloors(151, true, 2)).toBe(302);
+    expect(nodeCountWithFloors(5, true, 3)).toBe(9);
+    expect(nodeCountWithFloors(4, true, 3)).toBe(6);
+    expect(nodeCountWithFloors(1, true, 3)).toBe(3);
+    expect(nodeCountWithFloors(0, true, 2)).toBe(2);
+    // Replicas already spread with AZ headroom: only what runs outside the lost AZ must fit the rest.
+    expect(nodeCountWithFloors(300, true, 2, 150)).toBe(300);
+    expect(nodeCountWithFloors(9, true, 3, 6)).toBe(9);
+    expect(nodeCountWithFloors(9, true, 3, 7)).toBe(12);
+    expect(minimumNodeCount(true, 3)).toBe(3);
+  });
+
+  it('property: with HA, the nodes left after losing any one AZ hold every packed node, spread evenly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 1, max: 6 }), fc.double({ min: 0, max: 1, noNaN: true }), (packed, azs, kept) => {
+        const afterLoss = Math.round(packed * kept);
+        const n = nodeCountWithFloors(packed, true, azs, afterLoss);
+        expect(n % azs).toBe(0);
+        expect(n).toBeGreaterThanOrEqual(packed);
+        const lost = azs >= 2 ? n / azs : 1;
+        expect(n - lost).toBeGreaterThanOrEqual(azs >= 2 ? afterLoss : packed);
+        expect(n).toBeGreaterThanOrEqual(2);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

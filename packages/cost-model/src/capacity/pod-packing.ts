@@ -122,16 +122,21 @@ export function packedNodeCount(groups: readonly PodGroup[], room: Allocatable):
   return nodes;
 }
 
-/** The floor with no load: 1 node, or when HA one per AZ and at least 2 (N+1), spread evenly. */
+/** The floor with no load: 1 node, or when HA one per AZ and at least 2, spread evenly. */
 export function minimumNodeCount(ha: boolean, azs: number): number {
   return ha ? roundUpToMultiple(Math.max(azs, 2), azs) : 1;
 }
 
 /**
- * Nodes to run: HA adds one spare node (N+1: losing any node leaves room for every pod), needs at
- * least one node per AZ, and rounds up to a multiple of the AZ count so each AZ has the same number.
+ * Nodes to run. Without HA, the packed count (at least one). With HA over one AZ, one spare node
+ * (N+1). With HA over ≥ 2 AZs, the same number in every AZ, so that the AZs left after losing any
+ * one hold what must keep running (`packedAfterAzLoss`: the replicas outside the lost AZ plus every
+ * add-on, packed): per AZ = ceil(packedAfterAzLoss / (azs − 1)), and at least a share of every
+ * pod (ceil(packed / azs)) and one node. Losing one node is covered too: it is less than an AZ.
  */
-export function nodeCountWithFloors(packed: number, ha: boolean, azs: number): number {
+export function nodeCountWithFloors(packed: number, ha: boolean, azs: number, packedAfterAzLoss: number = packed): number {
   if (!ha) return Math.max(packed, 1);
-  return roundUpToMultiple(Math.max(packed + 1, azs, 2), azs);
+  if (azs < 2) return Math.max(packed + 1, 2);
+  const perAz = Math.max(ceilWholeCount(packedAfterAzLoss / (azs - 1)), Math.ceil(packed / azs), 1);
+  return perAz * azs;
 }

@@ -94,6 +94,31 @@ describe('planServiceReplicas', () => {
       ),
     );
   });
+
+  it('HA over 3 AZs: 15 needed become 8 per AZ (losing one AZ leaves 16); the minimum in whole replicas per AZ', () => {
+    // 1,000 rps ÷ 70 rps per replica = 14.3 → 15 needed; ceil(15 / 2) = 8 per AZ × 3 AZs
+    expect(planServiceReplicas([api()], 1000, true, 0.7, 0, 3).replicas[0]).toMatchObject({ needed: 15, desired: 24 });
+    expect(planServiceReplicas([api()], 1, true, 0.7, 0, 3).replicas[0]).toMatchObject({ needed: 1, desired: 3 });
+    expect(planServiceReplicas([api({ minReplicas: 4 })], 1, true, 0.7, 0, 2).replicas[0]).toMatchObject({ desired: 4 });
+    expect(planServiceReplicas([api({ minReplicas: 5 })], 1, true, 0.7, 0, 2).replicas[0]).toMatchObject({ desired: 6 });
+  });
+
+  it('property: with HA, replicas spread evenly and those left after losing any one AZ run the needed count', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 0.5, max: 1000, noNaN: true }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.integer({ min: 1, max: 12 }),
+        (peak, rps, azs, min) => {
+          const r = planServiceReplicas([api({ rpsPerReplica: rps, minReplicas: min })], peak, true, 0.7, 0, azs).replicas[0]!;
+          expect(r.desired % azs).toBe(0);
+          expect(r.desired).toBeGreaterThanOrEqual(Math.max(azs, min));
+          expect(r.desired - r.desired / azs).toBeGreaterThanOrEqual(r.needed);
+        },
+      ),
+    );
+  });
 });
 
 describe('planServiceReplicas: connection-bound services', () => {

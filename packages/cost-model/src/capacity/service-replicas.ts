@@ -1,6 +1,7 @@
 import type { ServiceSpec } from '../profiles/profile-types.js';
 import { serviceCpuMillicores } from '../profiles/service-cpu.js';
 import { PlanningError, type ServiceReplicas } from './capacity-types.js';
+import { replicasSurvivingOneAz } from './az-spread.js';
 import { ceilWholeCount } from './whole-count.js';
 
 export interface ReplicaPlan {
@@ -15,6 +16,8 @@ export interface ReplicaPlan {
  * node or AZ failure must not take the service down). A connection-bound service (one with
  * connectionsPerReplica) also needs ceil(peak concurrent users × concurrentShare ÷
  * (connectionsPerReplica × target)); it runs the larger of the two, and `binding` says which.
+ * With HA over ≥ 2 AZs the replicas spread evenly and the AZs left after losing one still run
+ * `needed` (replicasSurvivingOneAz).
  */
 export function planServiceReplicas(
   services: readonly ServiceSpec[],
@@ -22,6 +25,7 @@ export function planServiceReplicas(
   ha: boolean,
   targetUtilization: number,
   peakConcurrentUsers = 0,
+  azs = 1,
 ): ReplicaPlan {
   const warnings: string[] = [];
   const replicas = services.map((s) => {
@@ -35,10 +39,14 @@ export function planServiceReplicas(
     const connections = connectionBound(s, peakConcurrentUsers, targetUtilization);
     const needed = Math.max(neededByRps, connections?.needed ?? 0);
     const minReplicas = Math.max(s.minReplicas ?? 1, ha ? 2 : 1);
-    const desired = Math.max(needed, minReplicas);
+    const desired = ha ? replicasSurvivingOneAz(needed, minReplicas, azs) : Math.max(needed, minReplicas);
     const binding = needed < minReplicas ? 'minimum' : connections && connections.needed > neededByRps ? 'connections' : 'rps';
     if (s.maxReplicas !== undefined && desired > s.maxReplicas) {
-      const reason = needed > s.maxReplicas ? `the peak load needs ${needed.toLocaleString('en-US')}` : `the minimum is ${minReplicas.toLocaleString('en-US')}`;
+      const spread = desired > Math.max(needed, minReplicas);
+      const reason =
+        spread ? `the peak load needs ${needed.toLocaleString('en-US')} and ${desired.toLocaleString('en-US')} spread over ${azs} AZs keep that many after losing one`
+        : needed > s.maxReplicas ? `the peak load needs ${needed.toLocaleString('en-US')}`
+        : `the minimum is ${minReplicas.toLocaleString('en-US')}`;
       warnings.push(`service ${s.name}: maxReplicas ${s.maxReplicas.toLocaleString('en-US')} raised to ${desired.toLocaleString('en-US')} because ${reason}`);
     }
     const maxReplicas = Math.max(s.maxReplicas ?? desired, desired);

@@ -24,7 +24,8 @@ export function planFromJson(value: unknown, origin: string): Plan {
     // Plan files written before the headline existed lead with the point-value total.
     const h = p.headline as Json | undefined;
     const headline = h ? { ...h, total: dec(h.total), pointTotal: dec(h.pointTotal), ...(h.band ? { band: { ...h.band, p10: dec(h.band.p10), p90: dec(h.band.p90) } } : {}) } : planHeadline(monthly as unknown as Plan['monthly'], undefined);
-    return { ...p, lineItems, monthly, costPerUser, headline, ...(environments ? { environments } : {}), ...(withEnvironments ? { withEnvironments } : {}) } as unknown as Plan;
+    const resilience = p.resilience === undefined ? {} : { resilience: { ...p.resilience, headroomMonthly: dec(p.resilience.headroomMonthly) } };
+    return { ...p, ...resilience, lineItems, monthly, costPerUser, headline, ...(environments ? { environments } : {}), ...(withEnvironments ? { withEnvironments } : {}) } as unknown as Plan;
   } catch (e) {
     throw new PlanDocumentError(`${origin} is a damaged plan file: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -1,9 +1,11 @@
 import type { PriceBook } from '../pricing/price-book.js';
 import type { Profile } from '../profiles/profile-types.js';
+import { PlanningError } from '../capacity/capacity-types.js';
 import type { Decimal } from '../cost/money.js';
+import { ladderContextKey, nextLadderContext, type LadderContext } from './ladder-context.js';
 import { checkUsers, planTier, resolveProfile } from './plan-tier.js';
 import { planShape, shapeChanges, type PlanShape } from './plan-shape.js';
-import type { PlanOptions } from './plan-types.js';
+import type { Plan, PlanOptions } from './plan-types.js';
 
 export interface Breakpoint {
   /** The first user count with the new plan. */
@@ -11,20 +13,39 @@ export interface Breakpoint {
   readonly changes: readonly string[];
   readonly monthlyBefore: Decimal;
   readonly monthlyAfter: Decimal;
+  /** The ladder state both sides were planned from: planTier at users − 1 and at users with it gives them back. */
+  readonly ladderContext: LadderContext;
 }
 
 export interface BreakpointSearch {
   readonly breakpoints: readonly Breakpoint[];
   /** True when more changes exist than `max` allowed to report. */
   readonly truncated: boolean;
+  /** The ladder's state after the last user count: pass it on to continue the ladder. */
+  readonly ladderContext: LadderContext;
+  /** The plans at the `tiers` asked for, as the walk planned them (in the order asked). */
+  readonly tiers: readonly Plan[];
 }
 
 const GRID_PER_DECADE = 24;
 
+interface Point {
+  readonly shape: PlanShape;
+  readonly key: string;
+  readonly total: Decimal;
+  /** The ladder's state after this plan. */
+  readonly next: LadderContext;
+  /** Kept only at the tiers asked for (plans are large; the search makes hundreds). */
+  readonly plan?: Plan;
+}
+
 /**
  * The user counts between `fromUsers` and `toUsers` where the plan changes shape (a node added,
  * an instance type switched, HA or Multi-AZ on, a replica or cache added). Samples a log grid
- * (24 points a decade), then bisects every interval whose ends differ down to adjacent counts.
+ * (24 points a decade, plus any `tiers`), then bisects every interval whose ends differ down to
+ * adjacent counts. The search is one ladder walked upwards: every plan is planned with the
+ * ladder state of the plan before it in user order (options.ladderContext before the first), so
+ * a node type is kept within the type-change margin and never returns once left, as in planLadder.
  * A change that reverts within one grid step can be missed; docs/methodology.md says so.
  */
 export function findBreakpoints(
@@ -32,50 +53,65 @@ export function findBreakpoints(
   fromUsers: number,
   toUsers: number,
   book: PriceBook,
-  options: PlanOptions & { readonly max?: number } = {},
+  options: PlanOptions & { readonly max?: number; readonly tiers?: readonly number[] } = {},
 ): BreakpointSearch {
   checkUsers(fromUsers);
   checkUsers(toUsers);
   const profile = resolveProfile(profileOrName, options);
-  const opts = { ...options, samples: 0 };
-  const max = options.max ?? 50;
-  const cache = new Map<number, { shape: PlanShape; key: string; total: Decimal }>();
-  const at = (users: number) => {
-    let hit = cache.get(users);
+  const { max: maxOption, tiers: tierUsers = [], ...planOptions } = options;
+  const opts = { ...planOptions, samples: 0 };
+  const max = maxOption ?? 50;
+  const tierSet = new Set(tierUsers);
+  const cache = new Map<string, Point>();
+  const at = (users: number, context: LadderContext): Point => {
+    const cacheKey = `${users}|${ladderContextKey(context)}`;
+    let hit = cache.get(cacheKey);
     if (!hit) {
-      const plan = planTier({ users, profile }, book, opts);
+      const plan = planTier({ users, profile }, book, { ...opts, ladderContext: context });
       const shape = planShape(plan);
-      hit = { shape, key: JSON.stringify(shape), total: plan.monthly.total };
-      cache.set(users, hit);
+      hit = { shape, key: JSON.stringify(shape), total: plan.monthly.total, next: nextLadderContext(plan, context), ...(tierSet.has(users) ? { plan } : {}) };
+      cache.set(cacheKey, hit);
     }
     return hit;
   };
   const lo = Math.min(fromUsers, toUsers);
   const hi = Math.max(fromUsers, toUsers);
-  const grid = logGrid(lo, hi);
+  for (const t of tierUsers) {
+    checkUsers(t);
+    if (t < lo || t > hi) throw new PlanningError('BAD_INPUT', `tier ${t.toLocaleString('en-US')} users is outside the search from ${lo.toLocaleString('en-US')} to ${hi.toLocaleString('en-US')}`);
+  }
+  const grid = logGrid(lo, hi, tierUsers);
   const found: Breakpoint[] = [];
+  const walked = new Map<number, Plan | undefined>();
   let truncated = false;
-  const bisect = (a: number, b: number): void => {
-    if (truncated || at(a).key === at(b).key) return;
+  // The plan at b following the one at a; bisects when they differ. Returns b's plan as walked.
+  const walk = (a: number, pa: Point, b: number): Point => {
+    const pb = at(b, pa.next);
+    if (truncated || pa.key === pb.key) return pb;
     if (b - a === 1) {
       if (found.length >= max) {
         truncated = true;
-        return;
+        return pb;
       }
-      found.push({ users: b, changes: shapeChanges(at(a).shape, at(b).shape), monthlyBefore: at(a).total, monthlyAfter: at(b).total });
-      return;
+      found.push({ users: b, changes: shapeChanges(pa.shape, pb.shape), monthlyBefore: pa.total, monthlyAfter: pb.total, ladderContext: pa.next });
+      return pb;
     }
     const mid = Math.floor((a + b) / 2);
-    bisect(a, mid);
-    bisect(mid, b);
+    return walk(mid, walk(a, pa, mid), b);
   };
-  for (let i = 1; i < grid.length && !truncated; i++) bisect(grid[i - 1]!, grid[i]!);
-  return { breakpoints: found, truncated };
+  let point = at(grid[0]!, planOptions.ladderContext ?? {});
+  walked.set(grid[0]!, point.plan);
+  for (let i = 1; i < grid.length; i++) {
+    point = walk(grid[i - 1]!, point, grid[i]!);
+    walked.set(grid[i]!, point.plan);
+  }
+  return { breakpoints: found, truncated, ladderContext: point.next, tiers: tierUsers.map((t) => walked.get(t)!) };
 }
 
-function logGrid(lo: number, hi: number): number[] {
+function logGrid(lo: number, hi: number, tiers: readonly number[]): number[] {
   const points = new Set<number>([lo, hi]);
   const steps = Math.ceil(Math.log10(hi / lo) * GRID_PER_DECADE);
   for (let i = 1; i < steps; i++) points.add(Math.round(lo * Math.pow(hi / lo, i / steps)));
+  for (const t of tiers) points.add(t);
   return [...points].sort((a, b) => a - b);
 }

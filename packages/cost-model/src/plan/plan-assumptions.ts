@@ -33,6 +33,7 @@ export const PLAN_DEFAULTS = {
   backupDailyChangedShare: { value: 0.05, unit: 'ratio', why: 'tier-planner assumption: share of the data that changes a day (incremental snapshots and transaction logs keep it once per day retained)' },
   natShareToS3: { value: 0.5, unit: 'ratio', why: 'tier-planner assumption: share of the NAT bytes going to S3 (image layers, objects), which an S3 gateway endpoint carries for free' },
   natShareToAwsApis: { value: 0.3, unit: 'ratio', why: 'tier-planner assumption: share of the NAT bytes going to the AWS APIs the interface endpoints serve (ECR, CloudWatch Logs, STS, Secrets Manager)' },
+  typeChangeMargin: { value: 0.05, unit: 'ratio', why: 'tier-planner assumption: along a ladder, a node type is kept unless another saves more than this share of the plan\'s monthly cost (fewer changes to roll out); a type left is never chosen again' },
   accountFreeDataTransferGb: { value: 100, unit: 'GB', why: 'the account\'s free data transfer out each month (applies once per account: turn off if shared)' },
 } as const satisfies Record<string, PlanDefault>;
 

@@ -1,10 +1,12 @@
 import { bomToDrafts } from '../bom/price-resources.js';
 import { ELASTICSEARCH_ASSUMPTIONS, PROMETHEUS_ASSUMPTIONS } from '../capacity/add-on-sizing.js';
-import { PlanningError } from '../capacity/capacity-types.js';
+import { PlanningError, type CapacityPlan, type LadderStep } from '../capacity/capacity-types.js';
 import { planCapacity } from '../capacity/plan-capacity.js';
 import { rdsAssumptions } from '../capacity/rds-assumptions.js';
 import { planCi } from '../ci/plan-ci.js';
 import { DEFAULT_HOURS_PER_MONTH, daysPerMonth } from '../cost/calendar.js';
+import type { LineItem } from '../cost/line-item.js';
+import { sum, type Decimal } from '../cost/money.js';
 import { priceLineItems } from '../cost/price-line-items.js';
 import { rollUp } from '../cost/roll-up.js';
 import type { Decimal } from '../cost/money.js';
@@ -14,6 +16,7 @@ import { getProfile } from '../profiles/index.js';
 import { partsProblems } from '../profiles/parse-profile.js';
 import type { Profile } from '../profiles/profile-types.js';
 import { planStorage } from '../storage/plan-storage.js';
+import type { StoragePlan } from '../storage/storage-types.js';
 import { resolveWorkload, type Assumption, type ResolvedWorkload } from '../workload/assumptions.js';
 import { deriveDemand } from '../workload/derive-demand.js';
 import { assembleBom } from './assemble-bom.js';
@@ -23,6 +26,7 @@ import type { Plan, PlanOptions, PlanRequest } from './plan-types.js';
 import { applyParts, resolveParts } from './optional-parts.js';
 import { planEnvironments, withSupport } from './plan-environments.js';
 import { planHeadline } from './headline.js';
+import { planResilience } from './resilience.js';
 import { estimateUncertainty } from './uncertainty.js';
 
 export const MAX_USERS = 10_000_000_000;
@@ -77,6 +81,22 @@ export function checkUsers(users: number): void {
   }
 }
 
+/** Σ line items of the node groups and their root volumes: what a node type change moves. */
+function nodeGroupMonthly(lineItems: readonly LineItem[], capacity: CapacityPlan, storage: StoragePlan): Decimal {
+  const resources = new Set(capacity.nodeGroups.map((g) => `node group ${g.name}`));
+  if (storage.nodeRootVolumes) resources.add(storage.nodeRootVolumes.name);
+  return sum(lineItems.filter((i) => resources.has(i.resource) && i.monthly).map((i) => i.monthly!));
+}
+
+/** The ladder's type-change margin: a share of the monthly cost, 0 (always the cheapest) to 1. */
+export function typeChangeMargin(options: PlanOptions): number {
+  const m = options.typeChangeMargin ?? PLAN_DEFAULTS.typeChangeMargin.value;
+  if (!(Number.isFinite(m) && m >= 0 && m <= 1)) {
+    throw new PlanningError('BAD_INPUT', `typeChangeMargin must be from 0 to 1 (a share of the monthly cost), got ${String(m)}`);
+  }
+  return m;
+}
+
 function checkHours(hours: number): void {
   if (!(Number.isFinite(hours) && hours >= 1 && hours <= 744)) {
     throw new PlanningError('BAD_INPUT', `hours per month must be from 1 to 744, got ${String(hours)}`);
@@ -104,14 +124,25 @@ function planWithWorkload(
   const targetUtilization = profile.targetUtilization ?? PLAN_DEFAULTS.hpaTargetUtilization.value;
 
   const demand = deriveDemand(users, workload, days);
-  const capacity = planCapacity({ demand, profile, book, ha, azs, targetUtilization, hoursPerMonth });
-  const storage = planStorage({ demand, capacity, profile, daysPerMonth: days, ha, objectMiBPerUser: workload.objectMiBPerUser });
-  const ci = planCi(profile.ci);
-  const base = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
-  const parts = applyParts(base, { parts: resolveParts(profile, options.parts), demand, storage, azs, daysPerMonth: days, book, hasLoadBalancer: profile.network.loadBalancer === 'alb' });
-  const priced = priceLineItems(bomToDrafts(parts.resources, hoursPerMonth, book), book);
-  const { resources, lineItems } = withSupport(parts.plan.support, parts.resources, priced, otherAwsCharges, hoursPerMonth, book);
-  const monthly = rollUp(lineItems);
+  const priced = (ladder: LadderStep | undefined) => {
+    const capacity = planCapacity({ demand, profile, book, ha, azs, targetUtilization, hoursPerMonth, ...(ladder ? { ladder } : {}) });
+    const storage = planStorage({ demand, capacity, profile, daysPerMonth: days, ha, objectMiBPerUser: workload.objectMiBPerUser });
+    const ci = planCi(profile.ci);
+    const base = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
+    const parts = applyParts(base, { parts: resolveParts(profile, options.parts), demand, storage, azs, daysPerMonth: days, book, hasLoadBalancer: profile.network.loadBalancer === 'alb' });
+    const listed = priceLineItems(bomToDrafts(parts.resources, hoursPerMonth, book), book);
+    const { resources, lineItems } = withSupport(parts.plan.support, parts.resources, listed, otherAwsCharges, hoursPerMonth, book);
+    return { capacity, storage, ci, parts, resources, lineItems, monthly: rollUp(lineItems) };
+  };
+  const ladder = options.ladderContext ? { context: options.ladderContext, typeChangeMargin: typeChangeMargin(options) } : undefined;
+  let step = priced(ladder);
+  // A ladder step that kept or left a type decides again with the margin as a share of the whole
+  // plan: the rest of the plan does not depend on the node type, so one priced plan gives it.
+  if (ladder && (step.capacity.ladderDecision === 'kept' || step.capacity.ladderDecision === 'switched')) {
+    step = priced({ ...ladder, otherMonthlyUsd: step.monthly.total.minus(nodeGroupMonthly(step.lineItems, step.capacity, step.storage)).toNumber() });
+  }
+  const { capacity, storage, ci, parts, resources, lineItems, monthly } = step;
+  const resilience = planResilience({ ha, azs, profile, capacity, lineItems, ...(storage.nodeRootVolumes ? { rootVolumesName: storage.nodeRootVolumes.name } : {}) });
 
   const nodesChosen = profile.platform !== 'ecs-fargate';
   const used: PlanDefaultKey[] = [...(nodesChosen ? (['systemPodCpuShare'] as const) : []), ...(profile.platform === 'eks' ? (['privateSubnetPrefix'] as const) : []), 'rootVolumeGb', 'imageGb', 'databaseHeadroom', 'objectAgeSpanDays', 's3GetsPerRequest', 'natShareOfEgress', 'interAzShareOfEgress', 'requestsPerConnection', 'dnsQueriesPerActiveUserPerDay', 'accountFreeDataTransferGb'];
@@ -122,6 +153,7 @@ function planWithWorkload(
     ...parts.assumptions,
     ...(profile.rds ? rdsAssumptions(profile.rds, profile.why) : []),
     ...(nodesChosen ? [throughputAssumption(profile)] : []),
+    ...(ladder ? [planAssumption('typeChangeMargin', ladder.typeChangeMargin)] : []),
     { name: 'hoursPerMonth', value: hoursPerMonth, unit: 'hours', why: 'billing month: 730 h (8,760 h / 12) as AWS and most cost tools use', defaulted: options.hoursPerMonth === undefined },
     { name: 'ha', value: ha ? 1 : 0, unit: 'flag', why: options.ha !== undefined ? 'set by the caller' : `HA from ${profile.ha.fromUsers.toLocaleString('en-US')} users on (profile)`, defaulted: options.ha === undefined },
     ...(capacity.addOns?.prometheus ? PROMETHEUS_ASSUMPTIONS : []),
@@ -144,6 +176,7 @@ function planWithWorkload(
     nodes: capacity.nodeGroups,
     fargate: capacity.fargateTasks,
     datastores: { ...(capacity.rds ? { rds: capacity.rds } : {}), ...(capacity.cache ? { cache: capacity.cache } : {}), ...(capacity.kafka ? { kafka: capacity.kafka } : {}) },
+    resilience,
     ...(eks.kubernetes ? { kubernetes: eks.kubernetes } : {}),
     storage,
     ci,

@@ -1,5 +1,5 @@
 import type { BillOfMaterials } from '../bom/bill-of-materials.js';
-import type { CapacityPlan, CachePlan, FargateTaskPlan, KafkaPlan, NodeGroupPlan, RdsPlan, ServiceReplicas } from '../capacity/capacity-types.js';
+import type { CapacityPlan, CachePlan, LadderContext, FargateTaskPlan, KafkaPlan, NodeGroupPlan, RdsPlan, ServiceReplicas } from '../capacity/capacity-types.js';
 import type { CiPlan } from '../ci/ci-types.js';
 import type { Ec2Purchase, LineItem } from '../cost/line-item.js';
 import type { Decimal } from '../cost/money.js';
@@ -12,6 +12,7 @@ import type { Demand } from '../workload/demand.js';
 import type { Headline } from './headline.js';
 import type { KubernetesPlan } from './kubernetes-version.js';
 import type { PartsOverride, PartsPlan } from './optional-parts.js';
+import type { Resilience } from './resilience.js';
 
 export interface PlanRequest {
   readonly users: number;
@@ -39,6 +40,13 @@ export interface PlanOptions {
   readonly planDate?: string;
   /** EKS Kubernetes version, e.g. "1.34"; overrides the profile's. Default: the newest released by the plan's date. */
   readonly kubernetesVersion?: string;
+  /**
+   * Plan this tier as the next step of a ladder: keep `nodeType` unless another type saves more
+   * than `typeChangeMargin`, never return to `leftTypes`. planLadder and findBreakpoints pass it.
+   */
+  readonly ladderContext?: LadderContext;
+  /** The saving a node type change must beat in a ladder, 0..1; default 0.05 (a tier-planner assumption). */
+  readonly typeChangeMargin?: number;
   /** Optional parts (CDN, WAF, backups, environments, VPC endpoints, Support); each key replaces the profile's, false turns it off. */
   readonly parts?: PartsOverride;
 }
@@ -79,6 +87,8 @@ export interface Plan {
   readonly nodes: readonly NodeGroupPlan[];
   readonly fargate: readonly FargateTaskPlan[];
   readonly datastores: { readonly rds?: RdsPlan; readonly cache?: CachePlan; readonly kafka?: KafkaPlan };
+  /** Which failure the plan survives and what that headroom costs a month. */
+  readonly resilience: Resilience;
   /** EKS only: the Kubernetes version and the support tier the control plane is priced in. */
   readonly kubernetes?: KubernetesPlan;
   readonly storage: StoragePlan;

@@ -19,6 +19,11 @@ export function renderPlanMarkdown(plan: Plan): string {
     '',
   ];
   if (plan.scenario) out.push(`Scenario \`${printable(plan.scenario.name)}\` (${printable(plan.scenario.title)}): ${plan.scenario.why}. Source: ${printable(plan.scenario.source)}.`, '');
+  if (plan.resilience) {
+    const r = plan.resilience;
+    out.push(`**Survives:** ${r.survives} — ${r.why}`, '');
+    if (r.datastores.length) out.push(...r.datastores.map((d) => `- ${d}`), '');
+  }
   if (plan.nodes.length) {
     out.push(mdRow(['Node group', 'Type', 'Count', 'Min / max', 'Why']), mdRow(['---', '---', '---:', '---', '---']));
     for (const g of plan.nodes) out.push(mdRow([printable(g.name), g.instanceType, int(g.count), `${int(g.min)} / ${int(g.max)}`, g.why]));

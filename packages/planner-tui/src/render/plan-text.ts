@@ -22,6 +22,11 @@ export function renderPlanText(plan: Plan): string {
   out.push(`Demand: ${int(d.dailyActiveUsers)} daily active users, ${int(d.requestsPerDay)} requests/day, peak ${num(d.peakRps)} req/s, ${num(d.peakConcurrentUsers, 0)} concurrent users, ${num(d.egressGbPerMonth)} GB/month out`);
   if (plan.scenario) out.push(`Scenario: ${printable(plan.scenario.name)} (${printable(plan.scenario.title)}): ${plan.scenario.why}; source: ${printable(plan.scenario.source)}`);
   out.push(`Availability: ${plan.ha ? `HA over ${plan.azs} AZs` : 'single AZ (HA starts at the profile threshold)'}`);
+  if (plan.resilience) {
+    const r = plan.resilience;
+    out.push(`Survives: ${r.survives} — ${r.why}`);
+    for (const d of r.datastores) out.push(`  ${d}`);
+  }
   if (plan.nodes.length) {
     out.push('', 'Node groups');
     for (const row of nodeGroupRows(plan.nodes)) {

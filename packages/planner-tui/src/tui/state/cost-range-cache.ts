@@ -1,4 +1,4 @@
-import { DEFAULT_LADDER, findBreakpoints, planTier, type Breakpoint, type PriceBook } from '@tier-planner/cost-model';
+import { DEFAULT_LADDER, findBreakpoints, nextLadderContext, planTier, type Breakpoint, type LadderContext, type PriceBook } from '@tier-planner/cost-model';
 import type { CostPoint } from '../utils/cost-chart.js';
 import { rangeKey, scenarioOptions, scenarioProfile, type Scenario } from './scenario.js';
 
@@ -31,6 +31,8 @@ interface Entry {
   readonly breakpoints: PricedBreakpoint[];
   incomplete: boolean;
   next: number;
+  /** The ladder's state where the next segment starts: segments continue one sticky ladder. */
+  context: LadderContext;
   error: string | undefined;
 }
 
@@ -67,11 +69,12 @@ export class CostRangeCache {
     const segment = this.segments[e.next];
     if (!segment) return false;
     try {
-      const found = findBreakpoints(scenarioProfile(scenario), segment[0], segment[1], this.book, { ...scenarioOptions(scenario), max: 1 });
+      const found = findBreakpoints(scenarioProfile(scenario), segment[0], segment[1], this.book, { ...scenarioOptions(scenario), max: 1, ladderContext: e.context });
+      e.context = found.ladderContext;
       for (const b of found.breakpoints) {
         // The search reports totals only; whether they are whole takes a plan on either side.
-        const completeBefore = this.complete(scenario, b.users - 1);
-        const completeAfter = this.complete(scenario, b.users);
+        const completeBefore = this.complete(scenario, b.users - 1, b.ladderContext);
+        const completeAfter = this.complete(scenario, b.users, b.ladderContext);
         e.breakpoints.push({ ...b, completeBefore, completeAfter });
         e.incomplete ||= !completeBefore || !completeAfter;
       }
@@ -83,18 +86,21 @@ export class CostRangeCache {
     return e.next < this.segments.length;
   }
 
-  private complete(scenario: Scenario, users: number): boolean {
-    return planTier({ users, profile: scenarioProfile(scenario) }, this.book, scenarioOptions(scenario)).monthly.complete;
+  private complete(scenario: Scenario, users: number, ladderContext: LadderContext): boolean {
+    return planTier({ users, profile: scenarioProfile(scenario) }, this.book, { ...scenarioOptions(scenario), ladderContext }).monthly.complete;
   }
 
   private entry(scenario: Scenario): Entry {
     const key = rangeKey(scenario);
     let e = this.entries.get(key);
     if (!e) {
-      e = { ladder: [], breakpoints: [], incomplete: false, next: 0, error: undefined };
+      e = { ladder: [], breakpoints: [], incomplete: false, next: 0, context: {}, error: undefined };
+      // The tiers as planLadder plans them (one sticky ladder), a tier that fails skipped.
+      let context: LadderContext = {};
       for (const users of DEFAULT_LADDER) {
         try {
-          const plan = planTier({ users, profile: scenarioProfile(scenario) }, this.book, scenarioOptions(scenario));
+          const plan = planTier({ users, profile: scenarioProfile(scenario) }, this.book, { ...scenarioOptions(scenario), ladderContext: context });
+          context = nextLadderContext(plan, context);
           e.ladder.push({ users, monthly: plan.monthly.total.toNumber() });
           e.incomplete ||= !plan.monthly.complete;
         } catch (err) {

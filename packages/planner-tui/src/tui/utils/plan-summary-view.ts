@@ -1,5 +1,5 @@
 import type { Plan } from '@tier-planner/cost-model';
-import { counted, int, perUserUsd } from '../../render/format.js';
+import { counted, int, perUserUsd, usd } from '../../render/format.js';
 import { nodeGroupRows } from '../../render/node-group-rows.js';
 import { totalUsd } from './money.js';
 import { fit, joinWhileFits } from './text.js';
@@ -24,6 +24,11 @@ export function capacityLines(plan: Plan, width: number): string[] {
   if (rds) out.push(`db: ${rds.instanceClass} ${rds.deployment}${rds.readReplicas ? ` + ${counted(rds.readReplicas, 'replica')}` : ''} · ${rds.binding} binds${rds.scaleOut ? ', one writer cannot carry it' : ''}`);
   if (cache) out.push(`cache: ${cache.nodes} × ${cache.nodeType}`);
   if (kafka) out.push(`kafka: ${kafka.brokers} × ${kafka.brokerType}`);
+  const r = plan.resilience;
+  if (r) {
+    out.push(`survives: ${r.survives}${plan.ha ? ` · AZ headroom ${counted(r.extraNodes, 'node')}, ${counted(r.extraReplicas, 'replica')}, ${usd(r.headroomMonthly)}/mo` : ''}`);
+    for (const d of r.datastores) out.push(`  ${d}`);
+  }
   return out.map((l) => fit(l, width));
 }
 
