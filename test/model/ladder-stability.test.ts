@@ -81,19 +81,35 @@ describe('node types along a ladder (every profile)', () => {
   });
 
   it('keeps, switches and refuses to return, and says so in the why', () => {
-    // 26,881 users alone: t3.small is cheapest; after t3a.medium at 10k the saving is under 5% of the plan.
-    expect(nodeType(planTier({ users: 26_881, profile: 'eks-web-app' }, book))).toBe('t3.small');
-    const [, kept] = planLadder('eks-web-app', book, [10_000, 26_881]);
-    expect(nodeType(kept!)).toBe('t3a.medium');
-    expect(kept!.nodes[0]!.why).toMatch(/^t3a\.medium × \d+ \(\$[\d,.]+\/month\) is kept from the previous tier .*the cheapest, t3\.small × \d+ at \$[\d,.]+, would save/);
-    // HA over 3 AZs at 10k: t3.small saves more than 5% of the plan, so the ladder leaves t3.medium ...
-    const [, switched, big] = planLadder('microservices-mysql', book, [1_000, 10_000, 10_000_000]);
-    expect(nodeType(switched!)).toBe('t3.small');
-    expect(switched!.nodes[0]!.why).toMatch(/replaces the previous tier's t3\.medium .* beyond the 5\.0% type-change margin/);
-    // ... and does not return to it at 10M, where it would be cheaper again.
-    expect(nodeType(planTier({ users: 10_000_000, profile: 'microservices-mysql' }, book))).toBe('t3.medium');
-    expect(nodeType(big!)).not.toBe('t3.medium');
-    expect(big!.nodes[0]!.why).toMatch(/t3\.medium × \d+ would save \d+\.\d% of the node group's cost, but the ladder left it/);
+    // A fine ladder over the cluster profiles meets every kind of decision; each is checked against
+    // the same tier planned alone (the cheapest type with no history).
+    const tiers: number[] = [];
+    for (let u = 1_000; u <= 10_000_000; u = Math.round(u * 1.25)) tiers.push(u);
+    const seen = new Set<string>();
+    for (const name of ['eks-web-app', 'microservices-mysql', 'nextjs-nestjs-postgres']) {
+      const ladder = planLadder(name, book, tiers);
+      ladder.forEach((step, i) => {
+        const why = step.nodes[0]!.why;
+        const alone = nodeType(planTier({ users: tiers[i]!, profile: name }, book));
+        if (/is kept from the previous tier/.test(why)) {
+          seen.add('kept');
+          expect(alone).not.toBe(nodeType(step));
+          expect(why).toMatch(new RegExp(`^${nodeType(step).replace('.', '\\.')} × \\d+ \\(\\$[\\d,.]+/month\\) is kept from the previous tier .*the cheapest, \\S+ × \\d+ at \\$[\\d,.]+, would save`));
+        } else if (/replaces the previous tier's/.test(why)) {
+          seen.add('switched');
+          expect(nodeType(step)).not.toBe(nodeType(ladder[i - 1]!));
+          expect(why).toMatch(/replaces the previous tier's \S+ .* beyond the 5\.0% type-change margin/);
+        }
+        if (/but the ladder left it/.test(why)) {
+          seen.add('left');
+          expect(why).toMatch(/\S+ × \d+ would save \d+\.\d% of the node group's cost, but the ladder left it/);
+          const left = /(\S+) × \d+ would save/.exec(why)![1]!;
+          expect(ladder.slice(0, i).some((earlier) => nodeType(earlier) === left)).toBe(true);
+          expect(nodeType(step)).not.toBe(left);
+        }
+      });
+    }
+    expect([...seen].sort()).toEqual(['kept', 'left', 'switched']);
   });
 
   it('a single tier without a ladder context is planned as before: the cheapest type', () => {

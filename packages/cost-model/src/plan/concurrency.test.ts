@@ -2,6 +2,7 @@
 // replicas and the total once connections bind, and leaves request-bound profiles alone.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { replicasSurvivingOneAz } from '../capacity/az-spread.js';
 import { loadPriceBook } from '../snapshot-io/load-price-book.js';
 import { planTier } from './plan-tier.js';
 
@@ -14,7 +15,8 @@ describe('concurrency in the plan', () => {
     const long = plan('trading-fargate', 1_000_000, 7200);
     expect(short.replicas[0]).toMatchObject({ binding: 'rps' });
     expect(long.replicas[0]).toMatchObject({ binding: 'connections' });
-    expect(long.replicas[0]!.desired).toBe(Math.ceil(long.demand.peakConcurrentUsers / (500 * 0.7)));
+    expect(long.replicas[0]!.needed).toBe(Math.ceil(long.demand.peakConcurrentUsers / (500 * 0.7)));
+    expect(long.replicas[0]!.desired).toBe(replicasSurvivingOneAz(long.replicas[0]!.needed, long.replicas[0]!.minReplicas, long.azs));
     expect(long.fargate[0]!.count).toBe(long.replicas[0]!.desired);
     expect(long.monthly.total.greaterThan(short.monthly.total)).toBe(true);
   });
@@ -33,7 +35,8 @@ describe('concurrency in the plan', () => {
         const tasks = p.fargate[0]!.count;
         expect(tasks * 500 * 0.7).toBeGreaterThanOrEqual(p.demand.peakConcurrentUsers * (1 - 1e-9));
         expect(tasks * 100 * 0.7).toBeGreaterThanOrEqual(p.demand.peakRps * (1 - 1e-9));
-        expect(tasks).toBe(Math.max(p.replicas[0]!.needed, p.replicas[0]!.minReplicas));
+        const r = p.replicas[0]!;
+        expect(tasks).toBe(p.ha ? replicasSurvivingOneAz(r.needed, r.minReplicas, p.azs) : Math.max(r.needed, r.minReplicas));
       }),
       { numRuns: 40, seed: 13 },
     );

@@ -9,7 +9,6 @@ import type { LineItem } from '../cost/line-item.js';
 import { sum, type Decimal } from '../cost/money.js';
 import { priceLineItems } from '../cost/price-line-items.js';
 import { rollUp } from '../cost/roll-up.js';
-import type { Decimal } from '../cost/money.js';
 import { perUser } from '../cost/per-user.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import { getProfile } from '../profiles/index.js';
