@@ -1,9 +1,10 @@
 // users → pods → nodes (or Fargate tasks) → datastores. Pure and deterministic: the same input
 // gives the same plan; the only per-book work (catalog allocatable, parsed prices) is cached.
-import type { CapacityInput, CapacityPlan, NodeGroupPlan, ServiceReplicas } from './capacity-types.js';
-import type { PodGroup } from './pod-packing.js';
+import type { CapacityInput, CapacityPlan, ScaledNodeGroup, ServiceReplicas } from './capacity-types.js';
+import { nodeCountWithFloors, type PodGroup } from './pod-packing.js';
 import { chooseNodeGroup, type NodeGroupRequest } from './choose-node-group.js';
 import { activeDaemonSets, activeSystemPods } from './cluster-add-ons.js';
+import { nodesOverTheDay, replicasOverTheDay, tasksOverTheDay } from './daily-capacity.js';
 import { planDatastores } from './datastores.js';
 import { planFargateTasks } from './fargate-size.js';
 import { fixedNodeGroup } from './fixed-node-group.js';
@@ -20,12 +21,14 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
   const warnings: string[] = [];
   const services = planServiceReplicas(profile.services, demand.peakRps, ha, input.targetUtilization);
   warnings.push(...services.warnings);
+  // Sized at the peak; the day's other levels scale the same replicas, nodes and tasks down.
+  const replicas = replicasOverTheDay(profile.services, services.replicas, demand, ha, input.targetUtilization);
 
-  let nodeGroups: NodeGroupPlan[] = [];
+  let nodeGroups: ScaledNodeGroup[] = [];
   let fargateTasks: CapacityPlan['fargateTasks'] = [];
   if (profile.platform === 'ecs-fargate') {
     const fargate = planFargateTasks(services.replicas, book, profile.fargate);
-    fargateTasks = fargate.tasks;
+    fargateTasks = tasksOverTheDay(fargate.tasks, replicas, demand);
     warnings.push(...fargate.warnings);
   } else {
     // Add-on Deployments keep their replica count at any load; DaemonSets ride on every node.
@@ -46,16 +49,19 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
       hoursPerMonth: input.hoursPerMonth,
     };
     const fixed = profile.nodes?.fixed;
+    const overTheDay = (group: ReturnType<typeof chooseNodeGroup>, withFloors: (packed: number) => number) =>
+      nodesOverTheDay(group, replicas, addOns, request.daemonSets, withFloors, demand);
     if (fixed) {
       const plan = fixedNodeGroup(request, fixed);
-      nodeGroups = [plan.group];
+      // A pinned group never shrinks below its size; it grows only when the load outgrows it.
+      nodeGroups = [overTheDay(plan.group, (packed) => Math.max(fixed.count, packed))];
       warnings.push(...plan.warnings);
     } else {
-      nodeGroups = [chooseNodeGroup(request)];
+      nodeGroups = [overTheDay(chooseNodeGroup(request), (packed) => nodeCountWithFloors(packed, ha, azs))];
     }
   }
   return {
-    replicas: services.replicas,
+    replicas,
     nodeGroups,
     fargateTasks,
     ...planDatastores(profile, book, demand, ha, azs),

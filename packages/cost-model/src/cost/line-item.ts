@@ -21,6 +21,8 @@ export interface LineItemDraft {
   readonly price: PriceRef;
   /** Why the quantity is what it is (allowance used, rounding), for the reader. */
   readonly note?: string;
+  /** Capacity that follows the day's load: the always-on floor, or the burst above it. */
+  readonly load?: 'floor' | 'burst';
 }
 
 export interface PricedTier {

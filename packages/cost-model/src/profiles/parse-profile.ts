@@ -1,3 +1,4 @@
+import { dailyShapeProblems } from '../workload/daily-shape.js';
 import type { Profile } from './profile-types.js';
 import { PROFILE_FIELDS, type Fields, type Rule } from './profile-schema.js';
 
@@ -106,6 +107,11 @@ function crossChecks(p: Profile): string[] {
       problems.push(`$.services[${i}]: minReplicas ${s.minReplicas} is above maxReplicas ${s.maxReplicas}`);
     }
   });
+  const shape = p.workload.dailyShape;
+  if (shape) {
+    const peak = p.workload.peakToAverage;
+    problems.push(...dailyShapeProblems(shape, typeof peak === 'number' ? { value: peak } : peak, '$.workload.dailyShape'));
+  }
   if (p.platform === 'ecs-fargate' && (p.nodes || p.systemPods?.length || p.daemonSets?.length)) {
     problems.push('$.platform: ecs-fargate runs tasks, not nodes: remove nodes, systemPods and daemonSets');
   }

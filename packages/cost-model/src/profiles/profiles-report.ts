@@ -1,6 +1,6 @@
 // docs/profiles.md, rendered from the built-in profile data so the page and the data never disagree.
 import { profiles } from './index.js';
-import type { Assumed, Profile, SystemPod } from './profile-types.js';
+import type { Assumed, DailyShape, Profile, SystemPod } from './profile-types.js';
 
 const row = (cells: readonly (string | number)[]): string => `| ${cells.map((c) => String(c).replaceAll('|', '\\|')).join(' | ')} |`;
 const table = (head: readonly string[], body: readonly (readonly (string | number)[])[]): string[] => [row(head), row(head.map(() => '---')), ...body.map(row)];
@@ -28,12 +28,17 @@ function assumed(a: Assumed): [string, string, string] {
   return [String(a.value), a.min !== undefined || a.max !== undefined ? `${a.min ?? a.value} to ${a.max ?? a.value}` : '', a.why ?? a.source ?? ''];
 }
 
+function shapeRow(d: DailyShape): [string, string, string] {
+  const value = d.hourly ? `hourly ${d.hourly.join(', ')}` : `${d.peakHours} h at the peak${d.troughRatio !== undefined ? `, the rest at ${d.troughRatio} of it` : ''}`;
+  return [value, '', d.why ?? ''];
+}
+
 function section(p: Profile): string[] {
   const out = [`## ${p.name}: ${p.title}`, '', `Seed: \`${p.seed ?? 'none'}\`. Platform: \`${p.platform}\`.${p.features?.length ? ` Features on: ${p.features.map((f) => `\`${f}\``).join(', ')}.` : ''}`, '', p.description, ''];
   out.push('**Services**', '', ...table(['Service', 'CPU (m)', 'Memory (MiB)', 'Requests/s per replica', 'Share of requests', 'Replicas', 'Image (GB)', 'Why'], p.services.map((s) => [s.name, s.cpuMillicores, s.memoryMiB, s.rpsPerReplica, s.requestShare, `${s.minReplicas ?? '-'} to ${s.maxReplicas ?? '-'}`, s.imageGb ?? '', s.why ?? ''])), '');
   out.push(...pods('Cluster add-ons', p.systemPods, false), ...pods('DaemonSets', p.daemonSets, true));
-  const workload = Object.entries(p.workload) as [string, Assumed][];
-  if (workload.length) out.push('**Workload assumptions** (the rest use tier-planner\'s defaults)', '', ...table(['Assumption', 'Value', 'Range', 'Why'], workload.map(([k, a]) => [k, ...assumed(a)])), '');
+  const workload = Object.entries(p.workload) as [string, Assumed | DailyShape][];
+  if (workload.length) out.push('**Workload assumptions** (the rest use tier-planner\'s defaults)', '', ...table(['Assumption', 'Value', 'Range', 'Why'], workload.map(([k, a]) => [k, ...(k === 'dailyShape' ? shapeRow(a as DailyShape) : assumed(a as Assumed))])), '');
   const why = Object.entries(p.why ?? {});
   if (why.length) out.push('**Other figures**', '', ...table(['Field', 'Value', 'Why'], why.map(([k, w]) => [k, valueAt(p, k), w])), '');
   return out;

@@ -1,5 +1,6 @@
 import type { Ec2Purchase } from '../../cost/line-item.js';
-import { dec } from '../../cost/money.js';
+import type { LineItemDraft } from '../../cost/line-item.js';
+import { dec, type Decimal } from '../../cost/money.js';
 import type { ResourceType } from '../resource-type.js';
 
 export interface Ec2InstanceResource {
@@ -8,6 +9,10 @@ export interface Ec2InstanceResource {
   readonly purchase?: Ec2Purchase;
   /** Hours each instance runs a month; default: the whole month. */
   readonly hours?: number;
+  /** Of `count` (the peak), the instances that run all month: the always-on floor. */
+  readonly floor?: number;
+  /** Instance-hours of the others a month, as they scale with the day's load (with `floor`). */
+  readonly burstHours?: number;
 }
 
 export const ec2Instance: ResourceType<Ec2InstanceResource> = {
@@ -18,19 +23,25 @@ export const ec2Instance: ResourceType<Ec2InstanceResource> = {
     count: { kind: 'count' },
     purchase: { kind: 'enum', values: ['on-demand', 'spot', 'reserved-1yr', 'reserved-3yr', 'savings-plan'] },
     hours: { kind: 'number', max: 744 },
+    floor: { kind: 'count' },
+    burstHours: { kind: 'number' },
   },
   toDrafts(r, ctx) {
     const purchase = r.purchase ?? 'on-demand';
-    const hours = dec(r.hours ?? ctx.hoursPerMonth).times(r.count ?? 1);
-    return [
-      {
-        service: 'EC2',
-        resource: r.name,
-        component: `Instance usage (Linux/UNIX, ${purchase}, ${r.instanceType})`,
-        quantity: hours,
-        unit: 'hours',
-        price: { kind: 'ec2', instanceType: r.instanceType, purchase },
-      },
-    ];
+    const price = { kind: 'ec2', instanceType: r.instanceType, purchase } as const;
+    const usage = (what: string, quantity: Decimal, load?: 'floor' | 'burst'): LineItemDraft => ({
+      service: 'EC2',
+      resource: r.name,
+      component: `${what} (Linux/UNIX, ${purchase}, ${r.instanceType})`,
+      quantity,
+      unit: 'hours',
+      price,
+      ...(load ? { load } : {}),
+    });
+    const hours = dec(r.hours ?? ctx.hoursPerMonth);
+    if (r.floor === undefined) return [usage('Instance usage', hours.times(r.count ?? 1))];
+    const items = [usage('Instance usage', hours.times(r.floor), 'floor')];
+    if ((r.burstHours ?? 0) > 0) items.push(usage('Burst instance usage', dec(r.burstHours!), 'burst'));
+    return items;
   },
 };
