@@ -16,7 +16,8 @@ export function planFromJson(value: unknown, origin: string): Plan {
   try {
     const byService = new Map(Object.entries(p.monthly.byService as Record<string, string>).map(([k, v]) => [k, dec(v)]));
     const lineItems = (p.lineItems as Json[]).map((i) => ({ ...i, quantity: dec(i.quantity), monthly: i.monthly === undefined ? undefined : dec(i.monthly), unitPrice: i.unitPrice === undefined ? undefined : dec(i.unitPrice) }));
-    return { ...p, lineItems, monthly: { total: dec(p.monthly.total), byService, complete: p.monthly.complete, unpriced: lineItems.filter((i) => i.monthly === undefined) } } as unknown as Plan;
+    const load = (x: Json | undefined) => (x ? { ...x, monthlyUsd: dec(x.monthlyUsd) } : x);
+    return { ...p, floor: load(p.floor), burst: load(p.burst), lineItems, monthly: { total: dec(p.monthly.total), byService, complete: p.monthly.complete, unpriced: lineItems.filter((i) => i.monthly === undefined) } } as unknown as Plan;
   } catch (e) {
     throw new PlanDocumentError(`${origin} is a damaged plan file: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -7,7 +7,9 @@ export interface NodeGroupSpec {
   readonly name: string;
   readonly instanceType: string;
   readonly arch: 'x86_64' | 'arm64';
+  /** The plan's floor (nodes at the day's quietest level): the Cluster Autoscaler scales in to it, never below. */
   readonly min: number;
+  /** The peak count. */
   readonly desired: number;
   readonly max: number;
   readonly rootVolumeGb: number;
@@ -87,7 +89,7 @@ export function infraSpec(plan: Plan, planName = defaultPlanName(plan)): InfraSp
     ha: plan.ha,
     natGateways: nat && nat.type === 'nat_gateway' ? (nat.count ?? 1) : 0,
     loadBalancer: plan.bom.resources.some((r) => r.type === 'load_balancer'),
-    nodeGroups: plan.nodes.map((g) => ({ name: g.name, instanceType: g.instanceType, arch: g.arch, min: g.min, desired: g.desired, max: g.max, rootVolumeGb: g.rootVolumeGb, capacityType })),
+    nodeGroups: plan.nodes.map((g) => ({ name: g.name, instanceType: g.instanceType, arch: g.arch, min: g.floor, desired: g.desired, max: g.max, rootVolumeGb: g.rootVolumeGb, capacityType })),
     fargateServices: plan.fargate.map((t) => ({ service: t.service, cpuUnits: Math.round(t.vcpu * 1024), memoryMiB: Math.round(t.memoryGb * 1024), count: t.count, arch: t.arch, spot: t.spot })),
     services,
     ecrRetainedImages: plan.storage.ecr.retainedImages,

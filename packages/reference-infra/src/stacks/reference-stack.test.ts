@@ -41,7 +41,7 @@ describe('node groups are exactly the plan', () => {
       const tf = synthPlan(p);
       const groups = resources(tf, 'aws_eks_node_group');
       expect(groups.map((g) => [g.node_group_name, g.instance_types, g.scaling_config, g.capacity_type])).toEqual(
-        p.nodes.map((n) => [n.name, [n.instanceType], { min_size: n.min, desired_size: n.desired, max_size: n.max }, 'ON_DEMAND']),
+        p.nodes.map((n) => [n.name, [n.instanceType], { min_size: n.floor, desired_size: n.desired, max_size: n.max }, 'ON_DEMAND']),
       );
       const templates = resources(tf, 'aws_launch_template');
       expect(templates.map((t) => t.block_device_mappings[0].ebs.volume_size)).toEqual(p.nodes.map((n) => n.rootVolumeGb));
@@ -59,7 +59,7 @@ describe('node groups are exactly the plan', () => {
     const tf = synthPlan(selfManaged);
     expect(resources(tf, 'aws_eks_cluster')).toEqual([]);
     const groups = resources(tf, 'aws_autoscaling_group');
-    expect(groups.map((g) => [g.min_size, g.desired_capacity, g.max_size])).toEqual(selfManaged.nodes.map((n) => [n.min, n.desired, n.max]));
+    expect(groups.map((g) => [g.min_size, g.desired_capacity, g.max_size])).toEqual(selfManaged.nodes.map((n) => [n.floor, n.desired, n.max]));
     expect(groups[0]!.tag).toEqual(expect.arrayContaining([{ key: PLAN_TAG_KEY, value: 'trading-k8s-self-managed-10000-users', propagate_at_launch: true }]));
     const template = only(tf, 'aws_launch_template');
     expect(template.instance_type).toBe(selfManaged.nodes[0]!.instanceType);
