@@ -46,11 +46,12 @@ export const ebsVolume: ResourceType<EbsVolumeResource> = {
     if (r.floor === undefined) items.push(storage('Storage', dec(n)));
     else {
       items.push(storage('Storage', dec(r.floor), 'floor'));
-      // GB-months bill per GB-hour: a volume kept h hours of the month is h ÷ hours-per-month of a month.
-      if ((r.burstHours ?? 0) > 0) items.push(storage('Burst storage', dec(r.burstHours!).div(ctx.hoursPerMonth), 'burst'));
+      // GB-months bill per GB-hour: a volume kept h hours of the month is h ÷ hours-per-month of a month
+      // (a float like every derived quantity, so prices multiply it without rounding).
+      if ((r.burstHours ?? 0) > 0) items.push(storage('Burst storage', dec(r.burstHours! / ctx.hoursPerMonth), 'burst'));
     }
     // Provisioned IOPS and throughput follow the volumes that exist, like the storage.
-    const volumeMonths = r.floor === undefined ? dec(n) : dec(r.floor).plus(dec(r.burstHours ?? 0).div(ctx.hoursPerMonth));
+    const volumeMonths = r.floor === undefined ? dec(n) : dec(r.floor).plus(dec((r.burstHours ?? 0) / ctx.hoursPerMonth));
     if (type === 'gp3') {
       const iops = Math.max(0, (r.iops ?? GP3_INCLUDED_IOPS) - GP3_INCLUDED_IOPS);
       const tput = Math.max(0, (r.throughputMBps ?? GP3_INCLUDED_THROUGHPUT_MBPS) - GP3_INCLUDED_THROUGHPUT_MBPS);
