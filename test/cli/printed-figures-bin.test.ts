@@ -89,7 +89,7 @@ describe('counts with their nouns', () => {
     expect(one).toContain('\n  ECR: 1 repository × 10 images kept = ');
     const small = ok(['--users', '10', '--profile', 'microservices-mysql']);
     expect(small).toMatch(/\n {2}database: 20 GB gp3 × 1 instance — /);
-    expect(small).toMatch(/\n {2}frontend: 1 replica \(load needs 1, min 1,/);
+    expect(small).toMatch(/\n {2}frontend: 1 replica \(load needs 1, floor 1, min 1,/);
     const replicated = ok(['--users', '100000', '--profile', 'microservices-mysql']);
     expect(replicated).toMatch(/\n {2}database: mysql db\.\S+ multi-az \+ 1 read replica — /);
     expect(replicated).toMatch(/\n {2}database: [\d,]+ GB gp3 × 2 instances — /);
@@ -116,7 +116,7 @@ describe('thousands separators', () => {
 
   it('counts, money and quantities at 10 billion users', () => {
     const text = ok(['--users', '10000000000']);
-    expect(text).toMatch(/workers: 148,812 × t3a\.medium \(min 2, desired 148,812, max 148,812; memory bound\) — t3a\.medium × 148,812 is the cheapest of \d+ eligible instance types for 744,058 pods \(\$4,322,690\.98\/month\)/);
+    expect(text).toMatch(/workers: 148,812 × t3a\.medium \(min 2, floor [\d,]+, desired 148,812 at the peak, max 148,812; memory bound\) — t3a\.medium × 148,812 is the cheapest of \d+ eligible instance types for 744,058 pods \(\$4,322,690\.98\/month\)/);
     expect(text).toMatch(/\nTotal: \$\d{1,3}(,\d{3})+\.\d\d per month\n$/);
   });
 });
