@@ -66,8 +66,10 @@ function twoLevels(peakHours: number, trough: number): DailyLevel[] {
   ];
 }
 
-const pct = (share: number) => `${(share * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
-const hoursText = (h: number) => `${h.toLocaleString('en-US', { maximumFractionDigits: 2 })} h`;
+// Hours (≤ 24) and percentages (≤ 100) need no thousands separators: plain rounding reads as
+// en-US does and keeps Intl formatting out of every plan's hot path.
+const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
+const hoursText = (h: number) => `${Math.round(h * 100) / 100} h`;
 
 /**
  * The levels of the day for a profile's shape and the plan's peakToAverage. A curve that fixes its
