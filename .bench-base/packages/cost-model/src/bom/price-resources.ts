@@ -1,0 +1,76 @@
+import { DEFAULT_HOURS_PER_MONTH } from '../cost/calendar.js';
+import type { LineItem, LineItemDraft } from '../cost/line-item.js';
+import { priceLineItems } from '../cost/price-line-items.js';
+import { rollUp, type MonthlyCost } from '../cost/roll-up.js';
+import type { PriceBook } from '../pricing/price-book.js';
+import type { BillOfMaterials, BomResource } from './bill-of-materials.js';
+import { checkFields } from './field-spec.js';
+import { RESOURCE_TYPES } from './registry.js';
+
+/** A bill of materials that does not validate; `problems` lists every one, path first. */
+export class BomError extends Error {
+  override readonly name = 'BomError';
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid bill of materials: ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.join('; ')}`);
+  }
+}
+
+export interface PricedBom {
+  readonly hoursPerMonth: number;
+  readonly lineItems: readonly LineItem[];
+  readonly monthly: MonthlyCost;
+}
+
+/** Checks an untrusted value against the bill-of-materials schema; throws BomError listing every problem. */
+export function validateBom(value: unknown): BillOfMaterials {
+  const problems: string[] = [];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BomError(['$: must be an object with a "resources" array']);
+  const bom = value as Record<string, unknown>;
+  for (const key of Object.keys(bom)) if (key !== 'resources' && key !== 'hoursPerMonth' && key !== '$schema') problems.push(`$.${key}: unknown field (known: resources, hoursPerMonth)`);
+  const hours = bom.hoursPerMonth;
+  if (hours !== undefined && !(typeof hours === 'number' && hours > 0 && hours <= 744)) problems.push('$.hoursPerMonth: must be a number of hours from 1 to 744');
+  if (!Array.isArray(bom.resources)) throw new BomError([...problems, '$.resources: must be an array']);
+  const names = new Set<string>();
+  bom.resources.forEach((r: unknown, i: number) => {
+    const at = `$.resources[${i}]`;
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) return void problems.push(`${at}: must be an object`);
+    const res = r as Record<string, unknown>;
+    const type = RESOURCE_TYPES.get(res.type as string);
+    if (!type) return void problems.push(`${at}.type: unknown resource type ${JSON.stringify(res.type)} (known: ${[...RESOURCE_TYPES.keys()].join(', ')})`);
+    if (typeof res.name !== 'string' || res.name === '') problems.push(`${at}.name: required`);
+    else if (names.has(`${res.type}/${res.name}`)) problems.push(`${at}.name: duplicate ${res.type} name ${JSON.stringify(res.name)}`);
+    else names.add(`${res.type}/${res.name}`);
+    problems.push(...checkFields(res, type.fields, at));
+  });
+  if (problems.length) throw new BomError(problems);
+  return value as BillOfMaterials;
+}
+
+/** The line items a validated resource list turns into, before pricing. */
+export function bomToDrafts(resources: readonly BomResource[], hoursPerMonth: number, book?: PriceBook): LineItemDraft[] {
+  return resources.flatMap((r) => {
+    const type = RESOURCE_TYPES.get(r.type)!;
+    return type.toDrafts(withBookDefaults(r, book), { hoursPerMonth });
+  });
+}
+
+/** Fills in what the book knows and the resource left out (GitHub plan minutes). */
+function withBookDefaults(r: BomResource, book?: PriceBook): BomResource {
+  if (r.type === 'github_actions' && r.plan && r.includedMinutes === undefined && book) {
+    const allowance = book.allowance(`github-actions/included-minutes/${r.plan}`);
+    if (allowance) return { ...r, includedMinutes: allowance.quantity };
+  }
+  return r;
+}
+
+/**
+ * Prices an explicit bill of materials, so other tools can price what they already know.
+ * Validates first (BomError lists every unknown field or value); a resource the book cannot
+ * price comes back as an unpriced line item, and the total says it is incomplete.
+ */
+export function priceResources(bom: unknown, book: PriceBook): PricedBom {
+  const valid = validateBom(bom);
+  const hoursPerMonth = valid.hoursPerMonth ?? DEFAULT_HOURS_PER_MONTH;
+  const lineItems = priceLineItems(bomToDrafts(valid.resources, hoursPerMonth, book), book);
+  return { hoursPerMonth, lineItems, monthly: rollUp(lineItems) };
+}

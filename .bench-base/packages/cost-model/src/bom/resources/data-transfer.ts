@@ -1,0 +1,37 @@
+import type { LineItemDraft } from '../../cost/line-item.js';
+import { Decimal, ZERO, dec } from '../../cost/money.js';
+import type { ResourceType } from '../resource-type.js';
+
+export interface DataTransferResource {
+  readonly internetOutGb?: number;
+  /** GB crossing availability zones; billed in each direction. */
+  readonly interAzGb?: number;
+  readonly interRegionGb?: number;
+  /** Subtract the account's free monthly allowance out to the internet (only if this plan owns the account). */
+  readonly applyFreeAllowanceGb?: number;
+}
+
+export const dataTransfer: ResourceType<DataTransferResource> = {
+  type: 'data_transfer',
+  description: 'Data transfer out to the internet (tiered), between AZs and between regions',
+  fields: { internetOutGb: { kind: 'number' }, interAzGb: { kind: 'number' }, interRegionGb: { kind: 'number' }, applyFreeAllowanceGb: { kind: 'number' } },
+  toDrafts(r) {
+    const items: LineItemDraft[] = [];
+    if (r.internetOutGb !== undefined) {
+      const free = dec(r.applyFreeAllowanceGb ?? 0);
+      const billed = Decimal.max(ZERO, dec(r.internetOutGb).minus(free));
+      items.push({
+        service: 'Data Transfer',
+        resource: r.name,
+        component: 'Data transfer out to the internet',
+        quantity: billed,
+        unit: 'GB',
+        price: { kind: 'dimension', key: 'data-transfer/internet-out' },
+        ...(free.gt(0) ? { note: `${r.internetOutGb} GB less ${free} GB free a month` } : {}),
+      });
+    }
+    if (r.interAzGb) items.push({ service: 'Data Transfer', resource: r.name, component: 'Data transfer between AZs (both directions)', quantity: dec(r.interAzGb).times(2), unit: 'GB', price: { kind: 'dimension', key: 'data-transfer/inter-az' } });
+    if (r.interRegionGb) items.push({ service: 'Data Transfer', resource: r.name, component: 'Data transfer to other regions', quantity: dec(r.interRegionGb), unit: 'GB', price: { kind: 'dimension', key: 'data-transfer/inter-region' } });
+    return items;
+  },
+};

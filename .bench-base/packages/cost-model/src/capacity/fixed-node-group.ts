@@ -1,0 +1,70 @@
+import type { NodeGroupPlan } from './capacity-types.js';
+import { PlanningError } from './capacity-types.js';
+import type { NodeGroupRequest } from './choose-node-group.js';
+import { DEFAULT_ROOT_VOLUME_GB } from './instance-filter.js';
+import { nodeAllocatable } from './node-allocatable.js';
+import { nodeGroupMonthlyUsd, toCents } from './node-group-cost.js';
+import { BINDING_PHRASE, bindingResource, daemonSetLoad, requestedOnNodes, roomAfterDaemonSets } from './node-group-plan.js';
+import { everyPodFits, packedNodeCount, podTotals } from './pod-packing.js';
+
+/** Kubelet's default --max-pods, for a fixed type the book has no ENI max-pods figure for. */
+const KUBELET_DEFAULT_MAX_PODS = 110;
+
+export interface FixedNodeGroup {
+  readonly group: NodeGroupPlan;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * A node group the profile pins (e.g. a self-managed 3 × t3.medium cluster): no choice and no
+ * floors, but the pods are still packed so the plan warns when they would not all fit.
+ */
+export function fixedNodeGroup(req: NodeGroupRequest, fixed: { readonly instanceType: string; readonly count: number }): FixedNodeGroup {
+  const type = req.book.instanceType(fixed.instanceType);
+  if (!type) throw new PlanningError('BAD_INPUT', `fixed node group instance type ${fixed.instanceType} is not in the price book`);
+  if (!(Number.isInteger(fixed.count) && fixed.count >= 1)) {
+    throw new PlanningError('BAD_INPUT', `fixed node group count must be a whole number ≥ 1, got ${fixed.count}`);
+  }
+  const warnings: string[] = [];
+  const policy = req.constraints.maxPodsPolicy ?? 'managed-node-group';
+  let allocatable = nodeAllocatable(type, policy);
+  if (!allocatable) {
+    warnings.push(`${type.name} has no known ENI max-pods figure; assuming the kubelet default of ${KUBELET_DEFAULT_MAX_PODS} pods`);
+    allocatable = nodeAllocatable({ ...type, maxPods: KUBELET_DEFAULT_MAX_PODS }, 'eni')!;
+  }
+  const ds = daemonSetLoad(req.daemonSets);
+  const room = roomAfterDaemonSets(allocatable, ds);
+  const totals = podTotals(req.groups);
+  if (!everyPodFits(totals, room)) {
+    throw new PlanningError('NO_INSTANCE_FITS', `the largest pod (${totals.largestCpuMillicores}m CPU, ${totals.largestMemoryMiB} MiB) does not fit the fixed node type ${type.name} after DaemonSets`);
+  }
+  const packed = packedNodeCount(req.groups, room);
+  // A pinned group that the load outgrows is planned at the size the load needs, never over-committed.
+  const count = Math.max(fixed.count, packed);
+  if (packed > fixed.count) {
+    warnings.push(`the pods need ${packed.toLocaleString('en-US')} × ${type.name} but the profile fixes ${fixed.count.toLocaleString('en-US')}: planned at ${packed.toLocaleString('en-US')} nodes`);
+  } else if (req.ha && packed + 1 > fixed.count) {
+    warnings.push(`the fixed node group has no spare node: losing one of the ${fixed.count.toLocaleString('en-US')} × ${type.name} leaves pods unschedulable`);
+  }
+  const rootVolumeGb = req.constraints.rootVolumeGb ?? DEFAULT_ROOT_VOLUME_GB;
+  const binding = bindingResource(totals, room, packed, count, fixed.count);
+  const monthly = nodeGroupMonthlyUsd(req.book, type, count, rootVolumeGb, req.hoursPerMonth);
+  return {
+    warnings,
+    group: {
+      name: req.name ?? 'workers',
+      instanceType: type.name,
+      count,
+      monthlyUsd: toCents(monthly),
+      binding,
+      arch: type.arch,
+      min: fixed.count,
+      desired: count,
+      max: count,
+      rootVolumeGb,
+      allocatable,
+      requested: requestedOnNodes(totals, ds, count),
+      why: count === fixed.count ? `the profile fixes the node group at ${fixed.count.toLocaleString('en-US')} × ${type.name}; ${BINDING_PHRASE[binding]}.` : `the profile fixes ${fixed.count.toLocaleString('en-US')} × ${type.name}, but the load needs ${count.toLocaleString('en-US')}; ${BINDING_PHRASE[binding]}.`,
+    },
+  };
+}

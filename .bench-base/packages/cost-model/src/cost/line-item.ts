@@ -1,0 +1,53 @@
+import type { Decimal } from './money.js';
+
+/** How a line item finds its price in the book. */
+export type PriceRef =
+  | { readonly kind: 'dimension'; readonly key: string }
+  | { readonly kind: 'ec2'; readonly instanceType: string; readonly purchase: Ec2Purchase };
+
+export type Ec2Purchase = 'on-demand' | 'spot' | 'reserved-1yr' | 'reserved-3yr' | 'savings-plan';
+
+/** A quantity of something billable, before pricing. */
+export interface LineItemDraft {
+  /** Model service: "EC2", "EKS", "EBS", "S3", … */
+  readonly service: string;
+  /** The resource it belongs to, e.g. "node group app". */
+  readonly resource: string;
+  /** What is billed, infracost-style: capitalised, varying parts in one bracket pair. */
+  readonly component: string;
+  /** Billed quantity per month, in `unit`; allowances already subtracted. */
+  readonly quantity: Decimal;
+  readonly unit: string;
+  readonly price: PriceRef;
+  /** Why the quantity is what it is (allowance used, rounding), for the reader. */
+  readonly note?: string;
+}
+
+export interface PricedTier {
+  readonly quantity: Decimal;
+  readonly unitPrice: Decimal;
+  readonly cost: Decimal;
+}
+
+export interface PriceProvenance {
+  readonly key: string;
+  readonly sourceId: string;
+  readonly title: string;
+  readonly asOf: string;
+  readonly confidence: string;
+  readonly approximate: boolean;
+  readonly sku?: string;
+  /** "embedded" or "user" snapshot, and its digest. */
+  readonly snapshot: string;
+}
+
+/** A priced line item. `monthly` is undefined when the book has no price: it is then left out of totals. */
+export interface LineItem extends LineItemDraft {
+  /** Flat unit price, or the blended price of a tiered one (monthly / quantity). */
+  readonly unitPrice?: Decimal;
+  readonly monthly?: Decimal;
+  readonly tiers?: readonly PricedTier[];
+  readonly provenance?: PriceProvenance;
+  /** Why it could not be priced. */
+  readonly unpriced?: string;
+}

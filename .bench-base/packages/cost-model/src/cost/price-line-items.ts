@@ -1,0 +1,91 @@
+import type { PriceBook } from '../pricing/price-book.js';
+import type { PriceDimension, ReservedRate } from '../pricing/snapshot-types.js';
+import type { Ec2Purchase, LineItem, LineItemDraft, PriceProvenance, PricedTier } from './line-item.js';
+import { Decimal, ZERO, dec } from './money.js';
+
+const HOURS_PER_YEAR = 8760;
+
+/** Prices every draft from the book. Never throws for a missing price: the item comes back unpriced. */
+export function priceLineItems(drafts: readonly LineItemDraft[], book: PriceBook): LineItem[] {
+  return drafts.map((d) => priceLineItem(d, book));
+}
+
+export function priceLineItem(draft: LineItemDraft, book: PriceBook): LineItem {
+  if (draft.price.kind === 'ec2') return priceEc2(draft, draft.price.instanceType, draft.price.purchase, book);
+  const dim = book.price(draft.price.key);
+  if (!dim) {
+    const missing = book.missing.find((m) => draft.price.kind === 'dimension' && m.key === draft.price.key);
+    return { ...draft, unpriced: `no price for ${draft.price.key} in the ${book.region} price book${missing ? `: ${missing.reason}` : ''}` };
+  }
+  const provenance = provenanceOf(book, dim.key, dim.source, dim.approximate ?? false, dim.sku, dim.asOf);
+  if (dim.tiers) {
+    const tiers = splitTiers(draft.quantity, dim);
+    const monthly = tiers.reduce((t, x) => t.plus(x.cost), ZERO);
+    const unitPrice = draft.quantity.isZero() ? dec(dim.tiers[0]!.usd) : monthly.div(draft.quantity);
+    return { ...draft, unitPrice, monthly, tiers, provenance };
+  }
+  const unitPrice = dec(dim.usd!);
+  return { ...draft, unitPrice, monthly: draft.quantity.times(unitPrice), provenance };
+}
+
+/** Splits a monthly quantity over graduated tiers, lowest first. */
+export function splitTiers(quantity: Decimal, dim: PriceDimension): PricedTier[] {
+  const out: PricedTier[] = [];
+  let floor = ZERO;
+  for (const tier of dim.tiers!) {
+    if (quantity.lte(floor) && out.length > 0) break;
+    const ceiling = tier.upTo === null ? quantity : Decimal.min(quantity, dec(tier.upTo));
+    const inTier = Decimal.max(ZERO, ceiling.minus(floor));
+    const unitPrice = dec(tier.usd);
+    out.push({ quantity: inTier, unitPrice, cost: inTier.times(unitPrice) });
+    if (tier.upTo !== null) floor = dec(tier.upTo);
+  }
+  return out;
+}
+
+function priceEc2(draft: LineItemDraft, name: string, purchase: Ec2Purchase, book: PriceBook): LineItem {
+  const type = book.instanceType(name);
+  if (!type) return { ...draft, unpriced: `instance type ${name} is not in the ${book.region} price book` };
+  if (purchase === 'on-demand') {
+    const unitPrice = dec(type.onDemandUsd);
+    return { ...draft, unitPrice, monthly: draft.quantity.times(unitPrice), provenance: provenanceOf(book, `ec2/${name}/on-demand`, book.ec2Sources.price, false) };
+  }
+  if (purchase === 'reserved-1yr' || purchase === 'reserved-3yr') {
+    const term = purchase === 'reserved-1yr' ? '1yr' : '3yr';
+    const best = cheapestReserved(type.reserved ?? [], term);
+    if (!best) return { ...draft, unpriced: `no ${term} standard Reserved Instance rate for ${name} in the ${book.region} price book (tier-planner pricing refresh fetches RI terms)` };
+    return {
+      ...draft,
+      unitPrice: best.effective,
+      monthly: draft.quantity.times(best.effective),
+      provenance: provenanceOf(book, `ec2/${name}/reserved-${term}`, best.rate.source, false, best.rate.sku),
+      note: `${best.rate.offeringClass} ${term} ${best.rate.paymentOption}: $${best.rate.hourlyUsd}/h + $${best.rate.upfrontUsd} upfront spread over the term`,
+    };
+  }
+  const why = purchase === 'spot' ? 'EC2 Spot prices float by zone and are not in the price book' : 'Savings Plans rates are not in the price book';
+  return { ...draft, unpriced: `${why} (${name})` };
+}
+
+function cheapestReserved(rates: readonly ReservedRate[], term: '1yr' | '3yr') {
+  let best: { rate: ReservedRate; effective: Decimal } | undefined;
+  for (const rate of rates) {
+    if (rate.term !== term || rate.offeringClass !== 'standard') continue;
+    const effective = dec(rate.hourlyUsd).plus(dec(rate.upfrontUsd).div((term === '1yr' ? 1 : 3) * HOURS_PER_YEAR));
+    if (!best || effective.lt(best.effective)) best = { rate, effective };
+  }
+  return best;
+}
+
+function provenanceOf(book: PriceBook, key: string, sourceId: string, approximate: boolean, sku?: string, asOf?: string): PriceProvenance {
+  const src = book.source(sourceId);
+  return {
+    key,
+    sourceId,
+    title: src?.title ?? sourceId,
+    asOf: asOf ?? src?.asOf ?? 'unknown',
+    confidence: src?.confidence ?? 'unknown',
+    approximate,
+    ...(sku ? { sku } : {}),
+    snapshot: `${book.origin.kind} ${book.region} ${book.origin.digest.slice(0, 19)}`,
+  };
+}

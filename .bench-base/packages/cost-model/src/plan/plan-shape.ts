@@ -1,0 +1,27 @@
+import type { Plan } from './plan-types.js';
+
+/** The parts of a plan whose change is a breakpoint, each as a comparable string. */
+export interface PlanShape {
+  readonly [aspect: string]: string;
+}
+
+export function planShape(p: Plan): PlanShape {
+  const shape: Record<string, string> = { ha: p.ha ? `HA over ${p.azs} AZs` : 'single AZ' };
+  for (const g of p.nodes) {
+    shape[`node type ${g.name}`] = g.instanceType;
+    shape[`nodes ${g.name}`] = g.count.toLocaleString('en-US');
+  }
+  for (const t of p.fargate) shape[`tasks ${t.service}`] = `${t.count.toLocaleString('en-US')} × ${t.vcpu} vCPU/${t.memoryGb} GB`;
+  const { rds, cache, kafka } = p.datastores;
+  shape['database'] = rds ? `${rds.instanceClass} ${rds.deployment}` : 'none';
+  shape['read replicas'] = String(rds?.readReplicas ?? 0);
+  shape['cache'] = cache ? `${cache.nodes.toLocaleString('en-US')} × ${cache.nodeType}` : 'none';
+  shape['kafka'] = kafka ? `${kafka.brokers.toLocaleString('en-US')} × ${kafka.brokerType}` : 'none';
+  return shape;
+}
+
+/** What differs between two shapes, as readable changes ("nodes app: 2 → 3"). */
+export function shapeChanges(a: PlanShape, b: PlanShape): string[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return keys.filter((k) => a[k] !== b[k]).map((k) => `${k}: ${a[k] ?? 'none'} → ${b[k] ?? 'none'}`);
+}

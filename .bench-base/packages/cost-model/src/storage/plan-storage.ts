@@ -1,0 +1,90 @@
+import type { CapacityPlan } from '../capacity/capacity-types.js';
+import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
+import type { Profile } from '../profiles/profile-types.js';
+import type { Demand } from '../workload/demand.js';
+import type { StoragePlan, VolumePlan } from './storage-types.js';
+
+const SECONDS_PER_DAY = 86_400;
+const BYTES_PER_GB = 1024 ** 3;
+const PUT_OBJECT_MIB = 1;
+
+export interface StorageInput {
+  readonly demand: Demand;
+  readonly capacity: CapacityPlan;
+  readonly profile: Profile;
+  readonly daysPerMonth: number;
+  readonly ha: boolean;
+  readonly objectMiBPerUser: number;
+}
+
+/** demand + capacity → volumes, database storage, S3 by lifecycle class, ECR and logs. */
+export function planStorage(input: StorageInput): StoragePlan {
+  const { demand, capacity, profile, daysPerMonth } = input;
+  const nodes = capacity.nodeGroups.reduce((n, g) => n + g.count, 0);
+  const rootGb = profile.nodes?.rootVolumeGb ?? PLAN_DEFAULTS.rootVolumeGb.value;
+  const persistentVolumes: VolumePlan[] = [];
+  const features = new Set(profile.features ?? []);
+  const prom = profile.storage.prometheus;
+  if (features.has('monitoring-in-cluster') && prom) {
+    const pods = capacity.replicas.reduce((n, r) => n + r.desired, 0);
+    const series = nodes * prom.seriesPerNode + pods * prom.seriesPerPod;
+    const bytes = (series / prom.scrapeIntervalSeconds) * SECONDS_PER_DAY * prom.retentionDays * prom.bytesPerSample;
+    persistentVolumes.push({
+      name: 'prometheus',
+      sizeGb: Math.max(1, Math.ceil((bytes / BYTES_PER_GB) * PLAN_DEFAULTS.prometheusHeadroom.value)),
+      count: 1,
+      why: `${series.toLocaleString('en-US')} series scraped every ${prom.scrapeIntervalSeconds}s × ${prom.bytesPerSample} bytes/sample × ${prom.retentionDays} days, +20%`,
+    });
+  }
+  const logsStoredGb = (demand.logGbPerMonth * profile.storage.logs.retentionDays) / daysPerMonth;
+  if (profile.storage.logs.sink === 'in-cluster') {
+    const copies = input.ha ? 2 : 1;
+    persistentVolumes.push({
+      name: 'elasticsearch',
+      sizeGb: Math.max(1, Math.ceil(logsStoredGb * PLAN_DEFAULTS.elasticsearchOverhead.value)),
+      count: copies,
+      why: `${profile.storage.logs.retentionDays} days of logs × 1.5 index overhead${copies > 1 ? ', one replica shard (HA)' : ''}`,
+    });
+  }
+
+  const rds = capacity.rds;
+  const database = rds && profile.rds
+    ? {
+        storageGb: Math.max(profile.rds.minStorageGb, Math.ceil(demand.databaseGb * PLAN_DEFAULTS.databaseHeadroom.value)),
+        instances: 1 + rds.readReplicas,
+        why: `${demand.databaseGb.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GB of data +25%, at least ${profile.rds.minStorageGb.toLocaleString('en-US')} GB; each read replica holds a copy`,
+      }
+    : undefined;
+
+  const span = PLAN_DEFAULTS.objectAgeSpanDays.value;
+  const { toStandardIaDays, toGlacierIrDays } = profile.storage.s3Lifecycle;
+  const stdShare = Math.min(1, toStandardIaDays / span);
+  const iaShare = Math.max(0, Math.min(1, toGlacierIrDays / span) - stdShare);
+  const total = demand.objectStorageGb;
+  const requestsPerMonth = demand.requestsPerDay * daysPerMonth;
+  const s3 = {
+    standardGb: total * stdShare,
+    standardIaGb: total * iaShare,
+    glacierInstantGb: total * Math.max(0, 1 - stdShare - iaShare),
+    putRequests: ((demand.users * input.objectMiBPerUser) / PUT_OBJECT_MIB) * (daysPerMonth / span),
+    getRequests: requestsPerMonth * PLAN_DEFAULTS.s3GetsPerRequest.value,
+    lifecycle: { toStandardIaDays, toGlacierIrDays },
+    why: `objects written evenly over ${span} days: ${toStandardIaDays} days in Standard, then Standard-IA, Glacier Instant Retrieval after ${toGlacierIrDays} days`,
+  };
+
+  const imageGb = profile.services.map((s) => s.imageGb ?? PLAN_DEFAULTS.imageGb.value);
+  const ecr = {
+    repositories: profile.services.length,
+    retainedImages: profile.storage.ecrRetainedImages,
+    storageGb: imageGb.reduce((a, b) => a + b, 0) * profile.storage.ecrRetainedImages,
+  };
+
+  return {
+    ...(nodes > 0 ? { nodeRootVolumes: { name: 'node root volumes', sizeGb: rootGb, count: nodes, why: `${rootGb} GB gp3 per node` } } : {}),
+    persistentVolumes,
+    ...(database ? { database } : {}),
+    s3,
+    ecr,
+    logs: { sink: profile.storage.logs.sink, retentionDays: profile.storage.logs.retentionDays, ingestedGbPerMonth: demand.logGbPerMonth, storedGb: logsStoredGb },
+  };
+}

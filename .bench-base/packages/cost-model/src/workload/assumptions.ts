@@ -1,0 +1,56 @@
+import type { Assumed, WorkloadAssumptions } from '../profiles/profile-types.js';
+
+export type WorkloadKey = keyof WorkloadAssumptions;
+
+/** One input the plan used, reported back so no figure is hidden in code. */
+export interface Assumption {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly why: string;
+  /** True when neither the caller nor the profile set it: a tier-planner default. */
+  readonly defaulted: boolean;
+  readonly range?: { readonly min: number; readonly max: number };
+}
+
+interface Default {
+  readonly value: number;
+  readonly unit: string;
+  readonly why: string;
+}
+
+/**
+ * tier-planner's defaults. Each is a rule of thumb, not a measurement: profiles and callers
+ * should override them with their own product's figures. docs/methodology.md explains each.
+ */
+export const WORKLOAD_DEFAULTS: Readonly<Record<WorkloadKey, Default>> = {
+  dauPerMau: { value: 0.2, unit: 'ratio', why: 'one in five monthly users active on a given day: a common stickiness figure for consumer web apps' },
+  requestsPerActiveUserPerDay: { value: 200, unit: 'requests', why: 'API calls an active user makes in a day (page views × calls per view)' },
+  peakToAverage: { value: 3, unit: 'ratio', why: 'busiest hour against the daily average for a single-region audience' },
+  egressKiBPerRequest: { value: 20, unit: 'KiB', why: 'a JSON API response; static assets are assumed served by a CDN' },
+  dbMiBPerUser: { value: 1, unit: 'MiB', why: 'rows and indexes kept per registered user' },
+  objectMiBPerUser: { value: 10, unit: 'MiB', why: 'uploads and generated files per user in S3' },
+  logBytesPerRequest: { value: 500, unit: 'bytes', why: 'one structured access-log line plus application logs per request' },
+  sessionSeconds: { value: 300, unit: 'seconds', why: 'average time a user stays in a session (for concurrent users)' },
+};
+
+export type ResolvedWorkload = Readonly<Record<WorkloadKey, number>>;
+
+/** Point values of every workload assumption: override, else profile, else default. */
+export function resolveWorkload(
+  profile: WorkloadAssumptions,
+  overrides: Partial<Record<WorkloadKey, number>> = {},
+): { values: ResolvedWorkload; assumptions: Assumption[] } {
+  const values = {} as Record<WorkloadKey, number>;
+  const assumptions: Assumption[] = [];
+  for (const key of Object.keys(WORKLOAD_DEFAULTS) as WorkloadKey[]) {
+    const d = WORKLOAD_DEFAULTS[key];
+    const given: Assumed | undefined = overrides[key] ?? profile[key];
+    const value = given === undefined ? d.value : typeof given === 'number' ? given : given.value;
+    const range = typeof given === 'object' && (given.min !== undefined || given.max !== undefined) ? { min: given.min ?? given.value, max: given.max ?? given.value } : undefined;
+    const why = typeof given === 'object' && given.why ? given.why : overrides[key] !== undefined ? 'set by the caller' : given !== undefined ? 'set by the profile' : d.why;
+    values[key] = value;
+    assumptions.push({ name: key, value, unit: d.unit, why, defaulted: given === undefined, ...(range ? { range } : {}) });
+  }
+  return { values, assumptions };
+}
