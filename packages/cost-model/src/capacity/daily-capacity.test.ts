@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dec } from '../cost/money.js';
 import type { LineItem } from '../cost/line-item.js';
-import { priceResources } from '../bom/price-resources.js';
+import { BomError, priceResources } from '../bom/price-resources.js';
 import { planTier } from '../plan/plan-tier.js';
 import type { Plan } from '../plan/plan-types.js';
 import { getProfile, listProfiles } from '../profiles/index.js';
@@ -116,6 +116,21 @@ describe('bill of materials: floor and burst hours', () => {
     expect(of('web')).toEqual([['floor', 720], ['burst', 100]]);
     expect(of('old')).toEqual([[undefined, 2880]]);
     expect(of('disks')).toEqual([['floor', 20], ['burst', 10]]);
+  });
+
+  it('refuses a floor above the count, burst hours without a floor, and more burst hours than the others can run', () => {
+    const problems = (r: object) => {
+      try {
+        priceResources({ hoursPerMonth: 720, resources: [{ type: 'ec2_instance', name: 'web', instanceType: 'm5.large', count: 4, ...r }] }, book);
+        return [];
+      } catch (e) {
+        return (e as BomError).problems;
+      }
+    };
+    expect(problems({ floor: 5 })).toEqual(['$.resources[0].floor: 5 is above the count 4']);
+    expect(problems({ burstHours: 10 })).toEqual(['$.resources[0].burstHours: only with a floor (the instances that run all month)']);
+    expect(problems({ floor: 1, burstHours: 2161 })).toEqual(['$.resources[0].burstHours: 2161 is more than the 3 above the floor can run in 720 h (2160)']);
+    expect(problems({ floor: 1, burstHours: 2160 })).toEqual([]);
   });
 });
 
