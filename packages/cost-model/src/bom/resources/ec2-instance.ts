@@ -1,5 +1,4 @@
-import type { Ec2Purchase } from '../../cost/line-item.js';
-import type { LineItemDraft } from '../../cost/line-item.js';
+import type { Ec2Purchase, LineItemDraft } from '../../cost/line-item.js';
 import { dec, type Decimal } from '../../cost/money.js';
 import type { ResourceType } from '../resource-type.js';
 
