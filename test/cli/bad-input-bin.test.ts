@@ -153,7 +153,7 @@ describe('diff checks both plan files against the plan schema', () => {
     bad.monthly.total = '1e400';
     bad.lineItems[2].monthly = { toString: 'x' };
     bad.profile.name = ESC_TITLE;
-    const file = write('bad.json', JSON.stringify(bad).replace('"quantity":"6570"', '"quantity":1e400'));
+    const file = write('bad.json', JSON.stringify(bad).replace('"quantity":"4380"', '"quantity":1e400'));
     const r = runBin(['diff', good, file]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');

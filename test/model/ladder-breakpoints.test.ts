@@ -26,7 +26,9 @@ describe('findBreakpoints', () => {
       const before = planShape(planTier({ users: b.users - 1, profile: 'eks-web-app' }, book, options));
       const after = planShape(planTier({ users: b.users, profile: 'eks-web-app' }, book, options));
       expect(JSON.stringify(before)).not.toBe(JSON.stringify(after));
-      expect(b.monthlyAfter.gte(b.monthlyBefore)).toBe(true);
+      // The node type is chosen at the peak, but billed over the day: a new type that scales in
+      // further can cost less over the month (docs/methodology.md, "Load over the day").
+      if (!b.changes.some((c) => c.startsWith('node type'))) expect(b.monthlyAfter.gte(b.monthlyBefore)).toBe(true);
     }
   });
 

@@ -41,9 +41,21 @@ export function validateBom(value: unknown): BillOfMaterials {
     else if (names.has(`${res.type}/${res.name}`)) problems.push(`${at}.name: duplicate ${res.type} name ${JSON.stringify(res.name)}`);
     else names.add(`${res.type}/${res.name}`);
     problems.push(...checkFields(res, type.fields, at));
+    problems.push(...floorProblems(res, at, typeof hours === 'number' ? hours : DEFAULT_HOURS_PER_MONTH));
   });
   if (problems.length) throw new BomError(problems);
   return value as BillOfMaterials;
+}
+
+/** A floor is part of the count, and the burst fits in the hours of the instances above it. */
+function floorProblems(r: Record<string, unknown>, at: string, hoursPerMonth: number): string[] {
+  const { floor, burstHours } = r;
+  if (typeof floor !== 'number' || !Number.isFinite(floor)) return burstHours === undefined ? [] : [`${at}.burstHours: only with a floor (the instances that run all month)`];
+  const count = typeof r.count === 'number' ? r.count : 1;
+  if (floor > count) return [`${at}.floor: ${floor} is above the count ${count}`];
+  const most = (count - floor) * hoursPerMonth;
+  if (typeof burstHours === 'number' && burstHours > most * (1 + 1e-9)) return [`${at}.burstHours: ${burstHours} is more than the ${count - floor} above the floor can run in ${hoursPerMonth} h (${most})`];
+  return [];
 }
 
 /** The line items a validated resource list turns into, before pricing. */

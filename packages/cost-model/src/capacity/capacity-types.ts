@@ -265,12 +265,36 @@ export interface NatGatewayPlan {
   readonly why: string;
 }
 
+/**
+ * How a count follows the day's load (demand.dailyLevels): the HPA scales replicas, the Cluster
+ * Autoscaler nodes and ECS Service Auto Scaling tasks, each level at once (see daily-capacity.ts).
+ */
+export interface OverTheDay {
+  /** What runs at the quietest level, all day: the always-on floor. */
+  readonly floor: number;
+  /** The count at each level of demand.dailyLevels, busiest (the peak count) first. */
+  readonly byLevel: readonly number[];
+}
+
+export type ScaledReplicas = ServiceReplicas & OverTheDay;
+
+export interface ScaledNodeGroup extends NodeGroupPlan, OverTheDay {
+  /** Σ nodes × hours over the day's levels; × days in the month = node-hours billed. */
+  readonly nodeHoursPerDay: number;
+}
+
+export interface ScaledFargateTasks extends FargateTaskPlan, OverTheDay {
+  /** Σ tasks × hours over the day's levels. */
+  readonly taskHoursPerDay: number;
+}
+
 export interface CapacityPlan {
-  readonly replicas: readonly ServiceReplicas[];
-  readonly nodeGroups: readonly NodeGroupPlan[];
+  /** `desired`, `count`: at the peak; `floor` and `byLevel`: over the day. */
+  readonly replicas: readonly ScaledReplicas[];
+  readonly nodeGroups: readonly ScaledNodeGroup[];
   /** Absent on ECS Fargate (no cluster add-ons). */
   readonly addOns?: AddOnPlan;
-  readonly fargateTasks: readonly FargateTaskPlan[];
+  readonly fargateTasks: readonly ScaledFargateTasks[];
   readonly rds?: RdsPlan;
   readonly cache?: CachePlan;
   readonly kafka?: KafkaPlan;

@@ -53,6 +53,8 @@ function demand(users: number): Demand {
     requestsPerDay,
     averageRps,
     peakRps: averageRps * 3,
+    // Flat over the day: these tests size the peak (daily-capacity.test.ts covers the day's levels).
+    dailyLevels: [{ rps: averageRps * 3, hoursPerDay: 24 }],
     peakConcurrentUsers: 0,
     egressGbPerMonth: 0,
     databaseGb: 0,

@@ -1,13 +1,14 @@
 // users → pods → nodes (or Fargate tasks) → datastores. Pure and deterministic: the same input
 // gives the same plan; the only per-book work (catalog allocatable, parsed prices) is cached.
 import { daysPerMonth } from '../cost/calendar.js';
-import type { AddOnPlan, CapacityInput, CapacityPlan, NodeGroupPlan, ServiceReplicas } from './capacity-types.js';
-import type { PodGroup } from './pod-packing.js';
+import type { AddOnPlan, CapacityInput, CapacityPlan, ScaledNodeGroup, ServiceReplicas } from './capacity-types.js';
+import { nodeCountWithFloors, packedNodeCount, type PodGroup } from './pod-packing.js';
 import { activeDaemonSets } from './cluster-add-ons.js';
 import { sustainedCpuUse } from './cpu-credits.js';
 import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
 import { chooseNodeGroupInLadder, type NodeGroupRequest } from './choose-node-group.js';
 import { withoutAzHeadroom } from './az-headroom.js';
+import { nodesOverTheDay, podGroupsAt, replicasOverTheDay, splitOverTheDay, tasksOverTheDay } from './daily-capacity.js';
 import { planDatastores } from './datastores.js';
 import { planFargateTasks } from './fargate-size.js';
 import { fixedNodeGroup } from './fixed-node-group.js';
@@ -26,15 +27,17 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
   const warnings: string[] = [];
   const services = planServiceReplicas(profile.services, demand.peakRps, ha, input.targetUtilization, demand.peakConcurrentUsers, azs);
   warnings.push(...services.warnings);
+  // Sized at the peak; the day's other levels scale the same replicas, nodes and tasks down.
+  const replicas = replicasOverTheDay(profile.services, services.replicas, demand, ha, input.targetUtilization, azs);
 
-  let nodeGroups: NodeGroupPlan[] = [];
+  let nodeGroups: ScaledNodeGroup[] = [];
   let fargateTasks: CapacityPlan['fargateTasks'] = [];
   let addOns: AddOnPlan | undefined;
   let baseline: CapacityPlan['withoutAzHeadroom'];
   let ladderDecision: CapacityPlan['ladderDecision'];
   if (profile.platform === 'ecs-fargate') {
     const fargate = planFargateTasks(services.replicas, book, profile.fargate);
-    fargateTasks = fargate.tasks;
+    fargateTasks = tasksOverTheDay(fargate.tasks, replicas, demand);
     warnings.push(...fargate.warnings);
     if (ha) baseline = withoutAzHeadroom(services.replicas, [], undefined, [], undefined);
   } else {
@@ -78,9 +81,19 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
       logPeakToAverage: demand.averageRps > 0 ? demand.peakRps / demand.averageRps : 1,
     }, pack);
     // Only EKS managed node groups carry the per-group node quota; self-managed groups are Auto Scaling groups.
-    nodeGroups = profile.platform === 'eks' ? splitNodeGroup(book, cluster.group, azs, input.hoursPerMonth) : [cluster.group];
+    const parts = profile.platform === 'eks' ? splitNodeGroup(book, cluster.group, azs, input.hoursPerMonth) : [cluster.group];
     warnings.push(...cluster.warnings);
     addOns = cluster.addOns;
+    const final = last!;
+    // Off-peak levels pack on the peak's type with the same floors: a pinned group never shrinks
+    // below its size; with HA the AZs left after losing one still carry the level's pods.
+    const withFloors = (packed: number, l: number, room: Parameters<typeof packedNodeCount>[1]) => {
+      if (fixed) return Math.max(fixed.count, packed);
+      const afterLoss = ha && azs >= 2 ? packedNodeCount(podGroupsAt(replicas, final.addOns, l, (n) => n - n / azs), room) : packed;
+      return nodeCountWithFloors(packed, ha, azs, afterLoss);
+    };
+    const scaled = nodesOverTheDay(cluster.group, replicas, final.addOns, daemonSets, withFloors, demand);
+    nodeGroups = splitOverTheDay(parts, scaled, demand);
     if (ha && last) baseline = withoutAzHeadroom(services.replicas, last.addOns, last.request, [cluster.group], fixed?.count);
   }
   const quotas = checkQuotas({
@@ -97,7 +110,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
   const datastores = planDatastores(profile, book, demand, ha, azs, services.replicas);
   warnings.push(...(datastores.rds?.warnings ?? []));
   return {
-    replicas: services.replicas,
+    replicas,
     nodeGroups,
     ...(addOns ? { addOns } : {}),
     fargateTasks,

@@ -23,6 +23,8 @@ export interface LineItemDraft {
   readonly note?: string;
   /** A monthly minimum charge (flat, per month): the line bills at least this much. */
   readonly minimum?: PriceRef;
+  /** Capacity that follows the day's load: the always-on floor, or the burst above it. */
+  readonly load?: 'floor' | 'burst';
 }
 
 export interface PricedTier {

@@ -42,6 +42,16 @@ describe('plan documents', () => {
     expect(old.headline.total.equals(old.monthly.total)).toBe(true);
   });
 
+  it('reads the floor and the burst back as exact money', () => {
+    const plan = planTier({ users: 1_000_000, profile: 'eks-web-app' }, book);
+    expect(plan.burst.monthlyUsd.isZero()).toBe(false);
+    const back = planFromJson(JSON.parse(JSON.stringify(planToJson(plan))), 'plan.json');
+    expect(back.floor.monthlyUsd.equals(plan.floor.monthlyUsd)).toBe(true);
+    expect(back.burst.monthlyUsd.equals(plan.burst.monthlyUsd)).toBe(true);
+    expect([back.floor.nodes, back.burst.nodeHours]).toEqual([plan.floor.nodes, plan.burst.nodeHours]);
+    expect(back.lineItems.filter((i) => i.load === 'burst').length).toBe(plan.lineItems.filter((i) => i.load === 'burst').length);
+  });
+
   it('names the file when it is not a plan, has another version, or is damaged', () => {
     const plan = planToJson(planTier({ users: 10, profile: 'eks-web-app' }, book)) as Record<string, unknown>;
     expect(() => planFromJson({ hello: 1 }, 'a.json')).toThrow(new PlanDocumentError('a.json is not a tier-planner plan (write one with tier-planner --users N --json)'));

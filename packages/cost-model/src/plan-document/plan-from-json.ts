@@ -25,7 +25,8 @@ export function planFromJson(value: unknown, origin: string): Plan {
     const h = p.headline as Json | undefined;
     const headline = h ? { ...h, total: dec(h.total), pointTotal: dec(h.pointTotal), ...(h.band ? { band: { ...h.band, p10: dec(h.band.p10), p90: dec(h.band.p90) } } : {}) } : planHeadline(monthly as unknown as Plan['monthly'], undefined);
     const resilience = p.resilience === undefined ? {} : { resilience: { ...p.resilience, headroomMonthly: dec(p.resilience.headroomMonthly) } };
-    return { ...p, ...resilience, lineItems, monthly, costPerUser, headline, ...(environments ? { environments } : {}), ...(withEnvironments ? { withEnvironments } : {}) } as unknown as Plan;
+    const load = (x: Json | undefined) => (x ? { ...x, monthlyUsd: dec(x.monthlyUsd) } : x);
+    return { ...p, ...resilience, floor: load(p.floor), burst: load(p.burst), lineItems, monthly, costPerUser, headline, ...(environments ? { environments } : {}), ...(withEnvironments ? { withEnvironments } : {}) } as unknown as Plan;
   } catch (e) {
     throw new PlanDocumentError(`${origin} is a damaged plan file: ${(e as Error).message.split('\n')[0]}`);
   }

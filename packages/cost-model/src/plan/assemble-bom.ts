@@ -1,5 +1,6 @@
 import type { BomResource } from '../bom/bill-of-materials.js';
 import type { CapacityPlan } from '../capacity/capacity-types.js';
+import { burstHoursPerMonth } from '../capacity/daily-capacity.js';
 import type { CiPlan } from '../ci/ci-types.js';
 import type { Ec2Purchase } from '../cost/line-item.js';
 import type { Profile } from '../profiles/profile-types.js';
@@ -32,16 +33,18 @@ export function assembleBom(i: AssembleInput): BomResource[] {
   const { profile, demand, capacity, storage, ci } = i;
   const out: BomResource[] = [];
   if (profile.platform === 'eks') out.push({ type: 'eks_cluster', name: 'cluster', support: i.eksSupport ?? 'standard' });
+  // Nodes, tasks and root volumes: the peak count, the floor kept all month, and the burst's hours above it.
   for (const g of capacity.nodeGroups) {
     const credits = g.cpuCredits?.surplusVcpuHours ?? 0;
-    out.push({ type: 'ec2_instance', name: `node group ${g.name}`, instanceType: g.instanceType, count: g.count, purchase: i.purchase, ...(credits > 0 && { cpuCreditVcpuHours: credits }) });
+    const burstHours = burstHoursPerMonth(g.floor, g.nodeHoursPerDay, i.hoursPerMonth);
+    out.push({ type: 'ec2_instance', name: `node group ${g.name}`, instanceType: g.instanceType, count: g.count, floor: g.floor, burstHours, purchase: i.purchase, ...(credits > 0 && { cpuCreditVcpuHours: credits }) });
   }
   for (const t of capacity.fargateTasks) {
-    out.push({ type: 'fargate_task', name: `service ${t.service}`, vcpu: t.vcpu, memoryGb: t.memoryGb, count: t.count, arch: t.arch, spot: t.spot });
+    const burstHours = burstHoursPerMonth(t.floor, t.taskHoursPerDay, i.hoursPerMonth);
+    out.push({ type: 'fargate_task', name: `service ${t.service}`, vcpu: t.vcpu, memoryGb: t.memoryGb, count: t.count, floor: t.floor, burstHours, arch: t.arch, spot: t.spot });
   }
-  if (storage.nodeRootVolumes) {
-    out.push({ type: 'ebs_volume', name: storage.nodeRootVolumes.name, volumeType: 'gp3', sizeGb: storage.nodeRootVolumes.sizeGb, count: storage.nodeRootVolumes.count });
-  }
+  const root = storage.nodeRootVolumes;
+  if (root) out.push({ type: 'ebs_volume', name: root.name, volumeType: 'gp3', sizeGb: root.sizeGb, count: root.count, floor: root.floor, burstHours: root.burstHours });
   for (const v of storage.persistentVolumes) out.push({ type: 'ebs_volume', name: `${v.name} volume`, volumeType: 'gp3', sizeGb: v.sizeGb, count: v.count });
 
   const rds = capacity.rds;

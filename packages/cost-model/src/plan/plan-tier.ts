@@ -17,7 +17,9 @@ import type { Profile } from '../profiles/profile-types.js';
 import { planStorage } from '../storage/plan-storage.js';
 import type { StoragePlan } from '../storage/storage-types.js';
 import { resolveWorkload, type Assumption, type ResolvedWorkload } from '../workload/assumptions.js';
+import { resolveDailyShape } from '../workload/daily-shape.js';
 import { deriveDemand } from '../workload/derive-demand.js';
+import { floorAndBurst } from './floor-and-burst.js';
 import { assembleBom } from './assemble-bom.js';
 import { planDateOf, planKubernetes } from './kubernetes-version.js';
 import { PLAN_DEFAULTS, planAssumption, type PlanDefaultKey } from './plan-assumptions.js';
@@ -122,10 +124,11 @@ function planWithWorkload(
   const azs = ha ? profile.ha.azs : 1;
   const targetUtilization = profile.targetUtilization ?? PLAN_DEFAULTS.hpaTargetUtilization.value;
 
-  const demand = deriveDemand(users, workload, days);
+  const shape = resolveDailyShape(profile.workload.dailyShape, workload.peakToAverage);
+  const demand = deriveDemand(users, workload, days, shape.levels);
   const priced = (ladder: LadderStep | undefined) => {
     const capacity = planCapacity({ demand, profile, book, ha, azs, targetUtilization, hoursPerMonth, ...(ladder ? { ladder } : {}) });
-    const storage = planStorage({ demand, capacity, profile, daysPerMonth: days, ha, objectMiBPerUser: workload.objectMiBPerUser });
+    const storage = planStorage({ demand, capacity, profile, daysPerMonth: days, hoursPerMonth, ha, objectMiBPerUser: workload.objectMiBPerUser });
     const ci = planCi(profile.ci);
     const base = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
     const parts = applyParts(base, { parts: resolveParts(profile, options.parts), demand, storage, azs, daysPerMonth: days, book, hasLoadBalancer: profile.network.loadBalancer === 'alb' });
@@ -148,6 +151,8 @@ function planWithWorkload(
   const assumptions: Assumption[] = [
     ...workloadAssumptions,
     { name: 'hpaTargetUtilization', value: targetUtilization, unit: 'ratio', why: PLAN_DEFAULTS.hpaTargetUtilization.why, defaulted: profile.targetUtilization === undefined },
+    { name: 'dailyPeakHours', value: shape.peakHours, unit: 'hours', why: shape.why, defaulted: shape.defaulted },
+    { name: 'dailyTroughRatio', value: shape.troughShare, unit: 'ratio', why: 'the quietest hour against the peak hour; replicas, nodes and Fargate tasks scale down to it', defaulted: shape.defaulted },
     ...used.map((k) => planAssumption(k)),
     ...parts.assumptions,
     ...(profile.rds ? rdsAssumptions(profile.rds, profile.why) : []),
@@ -158,7 +163,7 @@ function planWithWorkload(
     ...(capacity.addOns?.prometheus ? PROMETHEUS_ASSUMPTIONS : []),
     ...(capacity.addOns?.elasticsearch ? ELASTICSEARCH_ASSUMPTIONS : []),
   ];
-  const warnings = [...capacity.warnings, ...eks.warnings];
+  const warnings = [...capacity.warnings, ...eks.warnings, ...(shape.warning ? [shape.warning] : [])];
   if (!monthly.complete) warnings.push(`${monthly.unpriced.length} line item(s) have no price in this book and are left out of the total`);
   for (const item of lineItems) if (item.provenance?.approximate) warnings.push(`${item.component}: the price is approximate (${item.provenance.title})`);
 
@@ -174,6 +179,7 @@ function planWithWorkload(
     replicas: capacity.replicas,
     nodes: capacity.nodeGroups,
     fargate: capacity.fargateTasks,
+    ...floorAndBurst(capacity, lineItems, hoursPerMonth),
     datastores: { ...(capacity.rds ? { rds: capacity.rds } : {}), ...(capacity.cache ? { cache: capacity.cache } : {}), ...(capacity.kafka ? { kafka: capacity.kafka } : {}) },
     resilience,
     ...(eks.kubernetes ? { kubernetes: eks.kubernetes } : {}),

@@ -1,5 +1,5 @@
 import type { BillOfMaterials } from '../bom/bill-of-materials.js';
-import type { CapacityPlan, CachePlan, LadderContext, FargateTaskPlan, KafkaPlan, NodeGroupPlan, RdsPlan, ServiceReplicas } from '../capacity/capacity-types.js';
+import type { CapacityPlan, CachePlan, LadderContext, KafkaPlan, RdsPlan, ScaledFargateTasks, ScaledNodeGroup, ScaledReplicas } from '../capacity/capacity-types.js';
 import type { CiPlan } from '../ci/ci-types.js';
 import type { Ec2Purchase, LineItem } from '../cost/line-item.js';
 import type { Decimal } from '../cost/money.js';
@@ -73,6 +73,20 @@ export interface Uncertainty {
   readonly sampled: readonly string[];
 }
 
+export interface LoadFloor {
+  readonly nodes: number;
+  readonly tasks: number;
+  /** Their instance or task hours and the floor nodes' root volumes, for the whole month. */
+  readonly monthlyUsd: Decimal;
+}
+
+export interface LoadBurst {
+  readonly nodeHours: number;
+  readonly taskHours: number;
+  /** Instance or task hours above the floor and the burst nodes' root volume-hours. */
+  readonly monthlyUsd: Decimal;
+}
+
 /** A priced plan for one tier. Every quantity is explained; every cost is an exact sum of line items. */
 export interface Plan {
   readonly users: number;
@@ -83,9 +97,13 @@ export interface Plan {
   readonly ha: boolean;
   readonly azs: number;
   readonly demand: Demand;
-  readonly replicas: readonly ServiceReplicas[];
-  readonly nodes: readonly NodeGroupPlan[];
-  readonly fargate: readonly FargateTaskPlan[];
+  readonly replicas: readonly ScaledReplicas[];
+  readonly nodes: readonly ScaledNodeGroup[];
+  readonly fargate: readonly ScaledFargateTasks[];
+  /** What runs all day (nodes and Fargate tasks at the day's quietest level) and its monthly cost: what a commitment could cover. */
+  readonly floor: LoadFloor;
+  /** Node-hours and task-hours above the floor a month, as capacity follows the day's load, and their cost. */
+  readonly burst: LoadBurst;
   readonly datastores: { readonly rds?: RdsPlan; readonly cache?: CachePlan; readonly kafka?: KafkaPlan };
   /** Which failure the plan survives and what that headroom costs a month. */
   readonly resilience: Resilience;

@@ -1,3 +1,4 @@
+import { dailyShapeProblems } from '../workload/daily-shape.js';
 import type { Profile } from './profile-types.js';
 import { PROFILE_FIELDS, type Fields, type Rule } from './profile-schema.js';
 import { serviceCpuProblem } from './service-cpu.js';
@@ -119,6 +120,11 @@ function crossChecks(p: Profile): string[] {
   p.rds?.connectingServices?.forEach((name, i) => {
     if (!seen.has(name)) problems.push(`$.rds.connectingServices[${i}]: names no service of this profile (${show(name)})`);
   });
+  const shape = p.workload.dailyShape;
+  if (shape) {
+    const peak = p.workload.peakToAverage;
+    problems.push(...dailyShapeProblems(shape, typeof peak === 'number' ? { value: peak } : peak, '$.workload.dailyShape'));
+  }
   if (p.platform === 'ecs-fargate' && (p.nodes || p.systemPods?.length || p.daemonSets?.length)) {
     problems.push('$.platform: ecs-fargate runs tasks, not nodes: remove nodes, systemPods and daemonSets');
   }

@@ -70,6 +70,9 @@ export const PROFILE_FIELDS: Fields = {
     objectMiBPerUser: assumed,
     logBytesPerRequest: assumed,
     sessionSeconds: assumed,
+    dailyShape: optional(
+      object({ peakHours: optional(positive(24)), troughRatio: optional(amount(0, 1)), hourly: optional(list(amount())), why: optional(string) }),
+    ),
   }),
   targetUtilization: optional(positive(1)),
   services: list(

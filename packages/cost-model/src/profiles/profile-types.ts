@@ -23,6 +23,21 @@ export interface WorkloadAssumptions {
   readonly logBytesPerRequest?: Assumed;
   /** Average session length, seconds (peak concurrent users by Little's law). */
   readonly sessionSeconds?: Assumed;
+  /** How demand moves over the day (replicas, nodes and Fargate tasks follow it); default: see DEFAULT_PEAK_HOURS. */
+  readonly dailyShape?: DailyShape;
+}
+
+/**
+ * The day's demand curve, relative to the peak. Either `peakHours` at the peak and the rest of the
+ * day at `troughRatio` × peak (without troughRatio, the trough is whatever makes peak ÷ mean equal
+ * peakToAverage), or `hourly`: 24 relative levels, any scale. A shape that fixes both the peak and
+ * the trough fixes peakToAverage too.
+ */
+export interface DailyShape {
+  readonly peakHours?: number;
+  readonly troughRatio?: number;
+  readonly hourly?: readonly number[];
+  readonly why?: string;
 }
 
 /** One deployable service (a Deployment on Kubernetes, a service on ECS). */

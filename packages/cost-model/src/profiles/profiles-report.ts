@@ -3,7 +3,7 @@ import { listScenarios } from '../scenarios/index.js';
 import { profiles } from './index.js';
 import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
 import { DEFAULT_INTERFACE_ENDPOINTS } from '../plan/optional-parts.js';
-import type { Assumed, Profile, SystemPod } from './profile-types.js';
+import type { Assumed, DailyShape, Profile, SystemPod } from './profile-types.js';
 import { INTERFACE_ENDPOINT_SERVICES, SUPPORT_CHOICES } from './profile-schema.js';
 
 const row = (cells: readonly (string | number)[]): string => `| ${cells.map((c) => String(c).replaceAll('|', '\\|')).join(' | ')} |`;
@@ -38,12 +38,17 @@ function assumed(a: Assumed): [string, string, string] {
   return [String(a.value), a.min !== undefined || a.max !== undefined ? `${a.min ?? a.value} to ${a.max ?? a.value}` : '', a.why ?? a.source ?? ''];
 }
 
+function shapeRow(d: DailyShape): [string, string, string] {
+  const value = d.hourly ? `hourly ${d.hourly.join(', ')}` : `${d.peakHours} h at the peak${d.troughRatio !== undefined ? `, the rest at ${d.troughRatio} of it` : ''}`;
+  return [value, '', d.why ?? ''];
+}
+
 function section(p: Profile): string[] {
   const out = [`## ${p.name}: ${p.title}`, '', `Seed: \`${p.seed ?? 'none'}\`. Platform: \`${p.platform}\`.${p.features?.length ? ` Features on: ${p.features.map((f) => `\`${f}\``).join(', ')}.` : ''}`, '', p.description, ''];
   out.push('**Services**', '', ...table(['Service', 'CPU', 'Memory (MiB)', 'Requests/s per replica', 'Share of requests', 'Connections per replica (share of concurrent users)', 'Replicas', 'Image (GB)', 'Why'], p.services.map((s) => [s.name, s.cpuUnits !== undefined ? `${s.cpuUnits} units` : `${s.cpuMillicores}m`, s.memoryMiB, s.rpsPerReplica, s.requestShare, s.connectionsPerReplica !== undefined ? `${s.connectionsPerReplica} (${s.concurrentShare ?? 1})` : '', `${s.minReplicas ?? '-'} to ${s.maxReplicas ?? '-'}`, s.imageGb ?? '', s.why ?? ''])), '');
   out.push(...pods('Cluster add-ons', p.systemPods, false), ...pods('DaemonSets', p.daemonSets, true));
-  const workload = Object.entries(p.workload) as [string, Assumed][];
-  if (workload.length) out.push('**Workload assumptions** (the rest use tier-planner\'s defaults)', '', ...table(['Assumption', 'Value', 'Range', 'Why'], workload.map(([k, a]) => [k, ...assumed(a)])), '');
+  const workload = Object.entries(p.workload) as [string, Assumed | DailyShape][];
+  if (workload.length) out.push('**Workload assumptions** (the rest use tier-planner\'s defaults)', '', ...table(['Assumption', 'Value', 'Range', 'Why'], workload.map(([k, a]) => [k, ...(k === 'dailyShape' ? shapeRow(a as DailyShape) : assumed(a as Assumed))])), '');
   const why = Object.entries(p.why ?? {});
   if (why.length) out.push('**Other figures**', '', ...table(['Field', 'Value', 'Why'], why.map(([k, w]) => [k, valueAt(p, k), w])), '');
   return out;
@@ -115,6 +120,13 @@ export function profilesReport(): string {
     'e.g. `{ "m7i": 1.15 }`) says how many more requests one vCPU of a family serves than the vCPU `rpsPerReplica` was',
     'measured on; it scales that family\'s CPU room. Default: none, i.e. equal throughput per vCPU across families',
     '(a tier-planner assumption the plan reports). See docs/methodology.md, "Choosing the instance type".',
+    '',
+    'The workload may give `dailyShape`, how demand moves over the day (replicas, nodes and Fargate tasks scale',
+    'down off-peak and are billed for their hours): `{ "peakHours": 4 }` (4 h at the peak; the trough follows from',
+    '`peakToAverage`), `{ "peakHours": 4, "troughRatio": 0.3 }`, or `{ "hourly": [24 values] }` (any scale). The last',
+    'two fix peak ÷ mean, so `peakToAverage` is taken from them: a `peakToAverage` that differs by more than 0.1%, or',
+    'has a range, is an error. Without `dailyShape`, tier-planner assumes the busiest 2 h at the peak',
+    '(docs/methodology.md, "Load over the day: floor and burst").',
     '',
     ...table(['Profile', 'Seed', 'Platform', 'Title'], list.map((p) => [`\`${p.name}\``, p.seed ?? '', p.platform, p.title])),
     '',

@@ -1,5 +1,6 @@
 import { activeSeries } from '../capacity/add-on-sizing.js';
 import type { CapacityPlan } from '../capacity/capacity-types.js';
+import { burstHoursPerMonth } from '../capacity/daily-capacity.js';
 import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
 import type { Profile } from '../profiles/profile-types.js';
 import type { Demand } from '../workload/demand.js';
@@ -14,6 +15,7 @@ export interface StorageInput {
   readonly capacity: CapacityPlan;
   readonly profile: Profile;
   readonly daysPerMonth: number;
+  readonly hoursPerMonth: number;
   readonly ha: boolean;
   readonly objectMiBPerUser: number;
 }
@@ -22,6 +24,8 @@ export interface StorageInput {
 export function planStorage(input: StorageInput): StoragePlan {
   const { demand, capacity, profile, daysPerMonth } = input;
   const nodes = capacity.nodeGroups.reduce((n, g) => n + g.count, 0);
+  const floorNodes = capacity.nodeGroups.reduce((n, g) => n + g.floor, 0);
+  const burstNodeHours = capacity.nodeGroups.reduce((h, g) => h + burstHoursPerMonth(g.floor, g.nodeHoursPerDay, input.hoursPerMonth), 0);
   const rootGb = profile.nodes?.rootVolumeGb ?? PLAN_DEFAULTS.rootVolumeGb.value;
   const persistentVolumes: VolumePlan[] = [];
   const features = new Set(profile.features ?? []);
@@ -95,7 +99,9 @@ export function planStorage(input: StorageInput): StoragePlan {
   };
 
   return {
-    ...(nodes > 0 ? { nodeRootVolumes: { name: 'node root volumes', sizeGb: rootGb, count: nodes, why: `${rootGb} GB gp3 per node` } } : {}),
+    ...(nodes > 0
+      ? { nodeRootVolumes: { name: 'node root volumes', sizeGb: rootGb, count: nodes, floor: floorNodes, burstHours: burstNodeHours, why: `${rootGb} GB gp3 per node, deleted with the node when it scales in` } }
+      : {}),
     persistentVolumes,
     ...(database ? { database } : {}),
     s3,

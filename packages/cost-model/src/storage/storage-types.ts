@@ -6,8 +6,15 @@ export interface VolumePlan {
 }
 
 /** Everything the plan stores, sized from demand; each becomes a bill-of-materials resource. */
+/** Root volumes live and die with their nodes: `count` at the peak, `floor` all month, the rest for their hours. */
+export interface RootVolumesPlan extends VolumePlan {
+  readonly floor: number;
+  /** Volume-hours a month of the volumes above the floor (the burst nodes' node-hours). */
+  readonly burstHours: number;
+}
+
 export interface StoragePlan {
-  readonly nodeRootVolumes?: VolumePlan;
+  readonly nodeRootVolumes?: RootVolumesPlan;
   readonly persistentVolumes: readonly VolumePlan[];
   readonly database?: { readonly storageGb: number; readonly instances: number; readonly why: string };
   readonly s3: {

@@ -1,6 +1,9 @@
+import { PlanningError } from '../capacity/capacity-types.js';
 import type { Assumed, WorkloadAssumptions } from '../profiles/profile-types.js';
+import { agreesWith, curvePeakToAverage } from './daily-shape.js';
 
-export type WorkloadKey = keyof WorkloadAssumptions;
+/** The numeric assumptions (the day's shape is not one number: see daily-shape.ts). */
+export type WorkloadKey = Exclude<keyof WorkloadAssumptions, 'dailyShape'>;
 
 /** One input the plan used, reported back so no figure is hidden in code. */
 export interface Assumption {
@@ -51,6 +54,17 @@ export function resolveWorkload(
     const why = typeof given === 'object' && given.why ? given.why : overrides[key] !== undefined ? 'set by the caller' : given !== undefined ? 'set by the profile' : d.why;
     values[key] = value;
     assumptions.push({ name: key, value, unit: d.unit, why, defaulted: given === undefined, ...(range ? { range } : {}) });
+  }
+  const fromCurve = profile.dailyShape && curvePeakToAverage(profile.dailyShape);
+  if (fromCurve !== undefined) {
+    // A curve that fixes its own peak ÷ mean decides peakToAverage (parseProfile checked the profile's own figure).
+    const asked = overrides.peakToAverage;
+    if (asked !== undefined && !agreesWith(fromCurve, asked)) {
+      throw new PlanningError('BAD_INPUT', `peakToAverage ${asked} contradicts the profile's dailyShape, whose peak ÷ mean is ${fromCurve.toFixed(3)}: change the curve instead`);
+    }
+    values.peakToAverage = fromCurve;
+    const i = assumptions.findIndex((a) => a.name === 'peakToAverage');
+    assumptions[i] = { name: 'peakToAverage', value: fromCurve, unit: WORKLOAD_DEFAULTS.peakToAverage.unit, why: "taken from the profile's dailyShape: the curve's peak ÷ mean", defaulted: false };
   }
   return { values, assumptions };
 }

@@ -5,6 +5,8 @@ export interface Demand {
   readonly requestsPerDay: number;
   readonly averageRps: number;
   readonly peakRps: number;
+  /** The day's load levels, busiest first (the first is peakRps); the hours add up to 24. */
+  readonly dailyLevels: readonly { readonly rps: number; readonly hoursPerDay: number }[];
   /** Users in a session at the peak (Little's law: arrival rate × time in system). */
   readonly peakConcurrentUsers: number;
   readonly egressGbPerMonth: number;

@@ -1,6 +1,7 @@
 import type { Plan } from '@tier-planner/cost-model';
 import { grouped, int, num, perUserUsd, qty, usd } from './format.js';
 import { environmentLines } from './plan-text.js';
+import { burstText, dailyLevelsText, floorText, peakText } from './over-the-day.js';
 import { printable } from './printable.js';
 import { headlineText } from './headline.js';
 import { incompleteNote } from './unpriced.js';
@@ -17,6 +18,8 @@ export function renderPlanMarkdown(plan: Plan): string {
     '',
     `Peak ${num(plan.demand.peakRps)} req/s from ${int(plan.demand.dailyActiveUsers)} daily active users.`,
     '',
+    `Over the day: ${dailyLevelsText(plan)}; ${peakText(plan)} at the peak. **Floor:** ${floorText(plan)} (what a commitment could cover). **Burst:** ${burstText(plan)}.`,
+    '',
   ];
   if (plan.scenario) out.push(`Scenario \`${printable(plan.scenario.name)}\` (${printable(plan.scenario.title)}): ${plan.scenario.why}. Source: ${printable(plan.scenario.source)}.`, '');
   if (plan.resilience) {
@@ -25,13 +28,13 @@ export function renderPlanMarkdown(plan: Plan): string {
     if (r.datastores.length) out.push(...r.datastores.map((d) => `- ${d}`), '');
   }
   if (plan.nodes.length) {
-    out.push(mdRow(['Node group', 'Type', 'Count', 'Min / max', 'Why']), mdRow(['---', '---', '---:', '---', '---']));
-    for (const g of plan.nodes) out.push(mdRow([printable(g.name), g.instanceType, int(g.count), `${int(g.min)} / ${int(g.max)}`, g.why]));
+    out.push(mdRow(['Node group', 'Type', 'Count', 'Floor', 'Min / max', 'Why']), mdRow(['---', '---', '---:', '---:', '---', '---']));
+    for (const g of plan.nodes) out.push(mdRow([printable(g.name), g.instanceType, int(g.count), int(g.floor), `${int(g.min)} / ${int(g.max)}`, g.why]));
     out.push('');
   }
   if (plan.fargate.length) {
-    out.push(mdRow(['Service', 'Tasks', 'vCPU', 'Memory GB']), mdRow(['---', '---:', '---:', '---:']));
-    for (const t of plan.fargate) out.push(mdRow([printable(t.service), int(t.count), grouped(t.vcpu), grouped(t.memoryGb)]));
+    out.push(mdRow(['Service', 'Tasks', 'Floor', 'vCPU', 'Memory GB']), mdRow(['---', '---:', '---:', '---:', '---:']));
+    for (const t of plan.fargate) out.push(mdRow([printable(t.service), int(t.count), int(t.floor), grouped(t.vcpu), grouped(t.memoryGb)]));
     out.push('');
   }
   out.push(mdRow(['Service', 'Resource', 'Component', 'Quantity', 'Unit', 'Monthly']), mdRow(['---', '---', '---', '---:', '---', '---:']));

@@ -1,6 +1,7 @@
 import type { Plan } from '@tier-planner/cost-model';
 import { counted, grouped, int, num, perUserUsd, qty, table, unitUsd, usd } from './format.js';
 import { nodeGroupRows, type SplitParts } from './node-group-rows.js';
+import { burstText, dailyLevelsText, floorText, peakText } from './over-the-day.js';
 import { printable } from './printable.js';
 import { headlineText } from './headline.js';
 import { incompleteNote, serviceCells } from './unpriced.js';
@@ -27,6 +28,9 @@ export function renderPlanText(plan: Plan): string {
     out.push(`Survives: ${r.survives} — ${r.why}`);
     for (const d of r.datastores) out.push(`  ${d}`);
   }
+  out.push(`Over the day: ${dailyLevelsText(plan)}; ${peakText(plan)} at the peak`);
+  out.push(`  floor: ${floorText(plan)} (what a commitment could cover)`);
+  out.push(`  burst: ${burstText(plan)}`);
   if (plan.nodes.length) {
     out.push('', 'Node groups');
     for (const row of nodeGroupRows(plan.nodes)) {
@@ -35,7 +39,7 @@ export function renderPlanText(plan: Plan): string {
         continue;
       }
       const g = row.group;
-      out.push(`  ${printable(g.name)}: ${int(g.count)} × ${g.instanceType} (min ${int(g.min)}, desired ${int(g.desired)}, max ${int(g.max)}; ${g.binding} bound) — ${g.why}`);
+      out.push(`  ${printable(g.name)}: ${int(g.count)} × ${g.instanceType} (min ${int(g.min)}, floor ${int(g.floor)}, desired ${int(g.desired)} at the peak, max ${int(g.max)}; ${g.binding} bound) — ${g.why}`);
       if (g.runnerUp) out.push(`    runner-up: ${int(g.runnerUp.count)} × ${g.runnerUp.instanceType}: ${g.runnerUp.why}`);
     }
   }
@@ -47,10 +51,10 @@ export function renderPlanText(plan: Plan): string {
   }
   if (plan.fargate.length) {
     out.push('', 'Fargate tasks');
-    for (const t of plan.fargate) out.push(`  ${printable(t.service)}: ${int(t.count)} × ${grouped(t.vcpu)} vCPU / ${grouped(t.memoryGb)} GB (${t.arch}${t.spot ? ', Spot' : ''})`);
+    for (const t of plan.fargate) out.push(`  ${printable(t.service)}: ${int(t.count)} × ${grouped(t.vcpu)} vCPU / ${grouped(t.memoryGb)} GB at the peak, ${int(t.floor)} at the floor (${t.arch}${t.spot ? ', Spot' : ''})`);
   }
   out.push('', 'Services');
-  for (const r of plan.replicas) out.push(`  ${printable(r.name)}: ${counted(r.desired, 'replica')} (load needs ${int(r.needed)}, min ${int(r.minReplicas)}, HPA max ${int(r.maxReplicas)}), ${int(r.cpuMillicores)}m CPU / ${int(r.memoryMiB)} MiB each${r.why ? ` — ${r.why}` : ''}`);
+  for (const r of plan.replicas) out.push(`  ${printable(r.name)}: ${counted(r.desired, 'replica')} (load needs ${int(r.needed)}, floor ${int(r.floor)}, min ${int(r.minReplicas)}, HPA max ${int(r.maxReplicas)}), ${int(r.cpuMillicores)}m CPU / ${int(r.memoryMiB)} MiB each${r.why ? ` — ${r.why}` : ''}`);
   const { rds, cache, kafka } = plan.datastores;
   if (rds || cache || kafka) {
     out.push('', 'Datastores');
@@ -67,7 +71,7 @@ export function renderPlanText(plan: Plan): string {
   }
   const s = plan.storage;
   out.push('', 'Storage');
-  if (s.nodeRootVolumes) out.push(`  node root volumes: ${int(s.nodeRootVolumes.count)} × ${grouped(s.nodeRootVolumes.sizeGb)} GB gp3`);
+  if (s.nodeRootVolumes) out.push(`  node root volumes: ${int(s.nodeRootVolumes.count)} × ${grouped(s.nodeRootVolumes.sizeGb)} GB gp3 at the peak, ${int(s.nodeRootVolumes.floor)} always kept — ${s.nodeRootVolumes.why}`);
   for (const v of s.persistentVolumes) out.push(`  ${printable(v.name)}: ${int(v.count)} × ${grouped(v.sizeGb)} GB gp3 — ${v.why}`);
   if (s.database) out.push(`  database: ${grouped(s.database.storageGb)} GB gp3 × ${counted(s.database.instances, 'instance')} — ${s.database.why}`);
   out.push(`  S3: ${num(s.s3.standardGb)} GB Standard, ${num(s.s3.standardIaGb)} GB Standard-IA, ${num(s.s3.glacierInstantGb)} GB Glacier IR — ${s.s3.why}`);

@@ -48,6 +48,8 @@ export { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster/index.js';
 export { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers/index.js';
 export { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition/index.js';
 export { EcsService } from '@cdktf/provider-aws/lib/ecs-service/index.js';
+export { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target/index.js';
+export { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-policy/index.js';
 export { Lb } from '@cdktf/provider-aws/lib/lb/index.js';
 export { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group/index.js';
 export { LbListener } from '@cdktf/provider-aws/lib/lb-listener/index.js';

@@ -1,4 +1,6 @@
 import {
+  AppautoscalingPolicy,
+  AppautoscalingTarget,
   CloudwatchLogGroup,
   Construct,
   EcsCluster,
@@ -131,8 +133,7 @@ export class FargateServices extends Construct {
           });
         }
       }
-      this.services.push(
-        new EcsService(this, `service-${svc.service}`, {
+      const service = new EcsService(this, `service-${svc.service}`, {
           name: svc.service,
           cluster: this.cluster.arn,
           taskDefinition: definition.arn,
@@ -152,8 +153,34 @@ export class FargateServices extends Construct {
             // A rolled-back deployment also ends steady: only the new task definition running is success.
             postcondition: [{ condition: `\${self.task_definition == ${definition.arn}}`, errorMessage: `${svc.service}: its new tasks did not start and ECS rolled back to the previous task definition (is image_tag pushed to the service's repository?)` }],
           },
-        }),
-      );
+        });
+      this.services.push(service);
+      if (svc.floor < svc.count) this.scaleWithLoad(svc, service, imagePushed);
+    });
+  }
+
+  /**
+   * ECS Service Auto Scaling between the plan's floor and its peak, holding the plan's CPU target,
+   * as the plan prices it (docs/methodology.md, "Load over the day"). Before the first image, 0 to 0.
+   */
+  private scaleWithLoad(svc: InfraSpec['fargateServices'][number], service: EcsService, imagePushed: ReturnType<typeof Op.gte>): void {
+    const target = new AppautoscalingTarget(this, `scaling-${svc.service}`, {
+      serviceNamespace: 'ecs',
+      scalableDimension: 'ecs:service:DesiredCount',
+      resourceId: `service/${this.cluster.name}/${service.name}`,
+      minCapacity: when(imagePushed, svc.floor, 0),
+      maxCapacity: when(imagePushed, svc.count, 0),
+    });
+    new AppautoscalingPolicy(this, `scaling-cpu-${svc.service}`, {
+      name: shortName(`${svc.service}-cpu`, 255),
+      policyType: 'TargetTrackingScaling',
+      serviceNamespace: target.serviceNamespace,
+      scalableDimension: target.scalableDimension,
+      resourceId: target.resourceId,
+      targetTrackingScalingPolicyConfiguration: {
+        targetValue: svc.targetCpuPercent,
+        predefinedMetricSpecification: { predefinedMetricType: 'ECSServiceAverageCPUUtilization' },
+      },
     });
   }
 }

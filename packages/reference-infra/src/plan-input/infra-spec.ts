@@ -7,7 +7,9 @@ export interface NodeGroupSpec {
   readonly name: string;
   readonly instanceType: string;
   readonly arch: 'x86_64' | 'arm64';
+  /** The plan's floor (nodes at the day's quietest level): the Cluster Autoscaler scales in to it, never below. */
   readonly min: number;
+  /** The peak count. */
   readonly desired: number;
   readonly max: number;
   readonly rootVolumeGb: number;
@@ -19,7 +21,12 @@ export interface FargateServiceSpec {
   /** ECS task size: CPU units (1 vCPU = 1024) and memory MiB. */
   readonly cpuUnits: number;
   readonly memoryMiB: number;
+  /** Tasks at the peak. */
   readonly count: number;
+  /** Tasks at the day's quietest level: ECS Service Auto Scaling scales in to it, never below. */
+  readonly floor: number;
+  /** CPU utilisation the service scales to hold (the plan's HPA target). */
+  readonly targetCpuPercent: number;
   readonly arch: 'x86_64' | 'arm64';
   readonly spot: boolean;
 }
@@ -74,6 +81,8 @@ export function infraSpec(plan: Plan, planName = defaultPlanName(plan)): InfraSp
   const nat = plan.bom.resources.find((r) => r.type === 'nat_gateway');
   const { rds, cache, kafka } = plan.datastores;
   const services = plan.replicas.map((r) => r.name);
+  // The plan's tasks follow the load at the HPA target; the services' Auto Scaling holds the same one.
+  const targetCpuPercent = Math.round((plan.assumptions.find((a) => a.name === 'hpaTargetUtilization')?.value ?? 0.7) * 100);
   const k8s = plan.kubernetes;
   // The cluster must run the version the plan priced; plan files written before it was recorded cannot say.
   if (plan.profile.platform === 'eks' && !k8s) throw new InputError('the plan has no Kubernetes version: write it again with tier-planner --json');
@@ -88,8 +97,8 @@ export function infraSpec(plan: Plan, planName = defaultPlanName(plan)): InfraSp
     ha: plan.ha,
     natGateways: nat && nat.type === 'nat_gateway' ? (nat.count ?? 1) : 0,
     loadBalancer: plan.bom.resources.some((r) => r.type === 'load_balancer'),
-    nodeGroups: plan.nodes.map((g) => ({ name: g.name, instanceType: g.instanceType, arch: g.arch, min: g.min, desired: g.desired, max: g.max, rootVolumeGb: g.rootVolumeGb, capacityType })),
-    fargateServices: plan.fargate.map((t) => ({ service: t.service, cpuUnits: Math.round(t.vcpu * 1024), memoryMiB: Math.round(t.memoryGb * 1024), count: t.count, arch: t.arch, spot: t.spot })),
+    nodeGroups: plan.nodes.map((g) => ({ name: g.name, instanceType: g.instanceType, arch: g.arch, min: g.floor, desired: g.desired, max: g.max, rootVolumeGb: g.rootVolumeGb, capacityType })),
+    fargateServices: plan.fargate.map((t) => ({ service: t.service, cpuUnits: Math.round(t.vcpu * 1024), memoryMiB: Math.round(t.memoryGb * 1024), count: t.count, floor: t.floor, targetCpuPercent, arch: t.arch, spot: t.spot })),
     services,
     ecrRetainedImages: plan.storage.ecr.retainedImages,
     s3Lifecycle: { toStandardIaDays: lifecycle.toStandardIaDays, toGlacierIrDays: lifecycle.toGlacierIrDays },

@@ -17,7 +17,7 @@ describe('any valid plan synthesizes to its own sizes', () => {
           return;
         }
         const tf = synthPlan(p);
-        const sizes = p.nodes.map((n) => [n.instanceType, n.min, n.desired, n.max]);
+        const sizes = p.nodes.map((n) => [n.instanceType, n.floor, n.desired, n.max]);
         if (p.profile.platform === 'eks') {
           expect(resources(tf, 'aws_eks_node_group').map((g) => [g.instance_types[0], g.scaling_config.min_size, g.scaling_config.desired_size, g.scaling_config.max_size])).toEqual(sizes);
         } else if (p.profile.platform === 'kubernetes-ec2') {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Testing, TerraformResource } from '../cdk/aws.js';
 import { InputError } from '../plan-input/input-error.js';
 import { allResources, asPlanFile, only, plan, resources, specOf, synthPlan, tasksOnceImagePushed, withoutMetadata } from '../testing/plans.js';
+import { gatedTaskCount } from '../constructs/first-deploy.js';
 import { buildStack, synthesize } from './build-app.js';
 
 const smallest = plan(1, 'eks-web-app');
@@ -26,6 +27,7 @@ const UNTAGGABLE = new Set([
   'aws_secretsmanager_secret_version',
   'aws_ecr_lifecycle_policy',
   'aws_ecs_cluster_capacity_providers',
+  'aws_appautoscaling_policy',
   'aws_autoscaling_attachment',
   'aws_autoscaling_group', // tagged with `tag` blocks, propagated to instances: asserted apart
 ]);
@@ -41,7 +43,7 @@ describe('node groups are exactly the plan', () => {
       const tf = synthPlan(p);
       const groups = resources(tf, 'aws_eks_node_group');
       expect(groups.map((g) => [g.node_group_name, g.instance_types, g.scaling_config, g.capacity_type])).toEqual(
-        p.nodes.map((n) => [n.name, [n.instanceType], { min_size: n.min, desired_size: n.desired, max_size: n.max }, 'ON_DEMAND']),
+        p.nodes.map((n) => [n.name, [n.instanceType], { min_size: n.floor, desired_size: n.desired, max_size: n.max }, 'ON_DEMAND']),
       );
       const templates = resources(tf, 'aws_launch_template');
       expect(templates.map((t) => t.block_device_mappings[0].ebs.volume_size)).toEqual(p.nodes.map((n) => n.rootVolumeGb));
@@ -59,7 +61,7 @@ describe('node groups are exactly the plan', () => {
     const tf = synthPlan(selfManaged);
     expect(resources(tf, 'aws_eks_cluster')).toEqual([]);
     const groups = resources(tf, 'aws_autoscaling_group');
-    expect(groups.map((g) => [g.min_size, g.desired_capacity, g.max_size])).toEqual(selfManaged.nodes.map((n) => [n.min, n.desired, n.max]));
+    expect(groups.map((g) => [g.min_size, g.desired_capacity, g.max_size])).toEqual(selfManaged.nodes.map((n) => [n.floor, n.desired, n.max]));
     expect(groups[0]!.tag).toEqual(expect.arrayContaining([{ key: PLAN_TAG_KEY, value: 'trading-k8s-self-managed-10000-users', propagate_at_launch: true }]));
     const template = only(tf, 'aws_launch_template');
     expect(template.instance_type).toBe(selfManaged.nodes[0]!.instanceType);
@@ -125,6 +127,21 @@ describe('Fargate profile', () => {
     expect(only(tf, 'aws_lb').internal).toBe(false);
   });
 
+  it('scales each service between the plan floor and its peak at the plan CPU target, and a flat one not at all', () => {
+    const busy = plan(1_000_000, 'trading-fargate');
+    const t = busy.fargate[0]!;
+    expect(t.floor).toBeLessThan(t.count);
+    const tf = synthPlan(busy);
+    const target = only(tf, 'aws_appautoscaling_target');
+    expect([gatedTaskCount(target.min_capacity), gatedTaskCount(target.max_capacity)]).toEqual([t.floor, t.count]);
+    expect([target.service_namespace, target.scalable_dimension]).toEqual(['ecs', 'ecs:service:DesiredCount']);
+    const policy = only(tf, 'aws_appautoscaling_policy').target_tracking_scaling_policy_configuration;
+    const cpuTarget = busy.assumptions.find((a) => a.name === 'hpaTargetUtilization')!.value * 100;
+    expect([policy.target_value, policy.predefined_metric_specification.predefined_metric_type]).toEqual([cpuTarget, 'ECSServiceAverageCPUUtilization']);
+    expect(fargate.fargate.every((f) => f.floor === f.count)).toBe(true);
+    expect(resources(synthPlan(fargate), 'aws_appautoscaling_target')).toEqual([]);
+  });
+
   it('routes the first service by default and the others by path', () => {
     const tf = synthPlan(twoServices);
     expect(resources(tf, 'aws_ecs_service').map(tasksOnceImagePushed).sort()).toEqual(twoServices.fargate.map((t) => t.count).sort());
@@ -173,7 +190,8 @@ describe('registry and storage', () => {
 });
 
 describe('cost guardrails', () => {
-  for (const p of [smallest, tenKHa, fargate, selfManaged]) {
+  // Fargate at 1M users scales its service over the day (Application Auto Scaling resources).
+  for (const p of [smallest, tenKHa, fargate, plan(1_000_000, 'trading-fargate'), selfManaged]) {
     it(`${p.profile.name} at ${p.users} users: every resource carries the plan tags, and the Budget is the tagged forecast`, () => {
       const name = `${p.profile.name}-${p.users}-users`;
       const stack = buildStack(specOf(p), {}, Testing.app({ stackTraces: false }));

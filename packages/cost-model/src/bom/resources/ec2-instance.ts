@@ -1,5 +1,5 @@
 import type { Ec2Purchase, LineItemDraft } from '../../cost/line-item.js';
-import { dec } from '../../cost/money.js';
+import { dec, type Decimal } from '../../cost/money.js';
 import type { ResourceType } from '../resource-type.js';
 
 export interface Ec2InstanceResource {
@@ -10,6 +10,10 @@ export interface Ec2InstanceResource {
   readonly hours?: number;
   /** Burstable types in unlimited mode: surplus CPU credits a month over all the instances, vCPU-hours. */
   readonly cpuCreditVcpuHours?: number;
+  /** Of `count` (the peak), the instances that run all month: the always-on floor. */
+  readonly floor?: number;
+  /** Instance-hours of the others a month, as they scale with the day's load (with `floor`). */
+  readonly burstHours?: number;
 }
 
 export const ec2Instance: ResourceType<Ec2InstanceResource> = {
@@ -20,21 +24,29 @@ export const ec2Instance: ResourceType<Ec2InstanceResource> = {
     count: { kind: 'count' },
     purchase: { kind: 'enum', values: ['on-demand', 'spot', 'reserved-1yr', 'reserved-3yr', 'savings-plan'] },
     hours: { kind: 'number', max: 744 },
+    floor: { kind: 'count' },
     cpuCreditVcpuHours: { kind: 'number' },
+    burstHours: { kind: 'number' },
   },
   toDrafts(r, ctx) {
     const purchase = r.purchase ?? 'on-demand';
-    const hours = dec(r.hours ?? ctx.hoursPerMonth).times(r.count ?? 1);
-    const items: LineItemDraft[] = [
-      {
-        service: 'EC2',
-        resource: r.name,
-        component: `Instance usage (Linux/UNIX, ${purchase}, ${r.instanceType})`,
-        quantity: hours,
-        unit: 'hours',
-        price: { kind: 'ec2', instanceType: r.instanceType, purchase },
-      },
-    ];
+    const price = { kind: 'ec2', instanceType: r.instanceType, purchase } as const;
+    const usage = (what: string, quantity: Decimal, load?: 'floor' | 'burst'): LineItemDraft => ({
+      service: 'EC2',
+      resource: r.name,
+      component: `${what} (Linux/UNIX, ${purchase}, ${r.instanceType})`,
+      quantity,
+      unit: 'hours',
+      price,
+      ...(load ? { load } : {}),
+    });
+    const hours = dec(r.hours ?? ctx.hoursPerMonth);
+    const items: LineItemDraft[] = [];
+    if (r.floor === undefined) items.push(usage('Instance usage', hours.times(r.count ?? 1)));
+    else {
+      items.push(usage('Instance usage', hours.times(r.floor), 'floor'));
+      if ((r.burstHours ?? 0) > 0) items.push(usage('Burst instance usage', dec(r.burstHours!), 'burst'));
+    }
     // Surplus credits bill on demand whatever the instances' purchase option.
     if (r.cpuCreditVcpuHours) {
       items.push({ service: 'EC2', resource: r.name, component: 'CPU credits (unlimited mode surplus)', quantity: dec(r.cpuCreditVcpuHours), unit: 'vCPU-hours', price: { kind: 'dimension', key: 'ec2/cpu-credits/t3' } });

@@ -1,6 +1,7 @@
 import type { Plan } from '@tier-planner/cost-model';
 import { counted, int, perUserUsd, usd } from '../../render/format.js';
 import { nodeGroupRows } from '../../render/node-group-rows.js';
+import { burstText, floorText } from '../../render/over-the-day.js';
 import { totalUsd } from './money.js';
 import { fit, joinWhileFits } from './text.js';
 
@@ -14,12 +15,16 @@ export function capacityLines(plan: Plan, width: number): string[] {
       continue;
     }
     const g = row.group;
-    out.push(`${g.name}: ${g.count} × ${g.instanceType}  min ${g.min} · desired ${g.desired} · max ${g.max}`);
+    out.push(`${g.name}: ${g.count} × ${g.instanceType}  min ${g.min} · floor ${g.floor} · desired ${g.desired} (peak) · max ${g.max}`);
     out.push(`  why: ${g.why}`);
     if (g.runnerUp) out.push(`  runner-up: ${g.runnerUp.count} × ${g.runnerUp.instanceType} (${g.runnerUp.monthlyUsd} $/mo) — ${g.runnerUp.why}`);
   }
   if (plan.fargate.length) out.push(`Fargate tasks (${plan.fargate.reduce((n, t) => n + t.count, 0)}):`);
-  for (const t of plan.fargate) out.push(`  ${t.service}: ${t.count} × ${t.vcpu} vCPU / ${t.memoryGb} GB ${t.arch}${t.spot ? ' spot' : ''}`);
+  for (const t of plan.fargate) out.push(`  ${t.service}: ${t.count} × ${t.vcpu} vCPU / ${t.memoryGb} GB ${t.arch}${t.spot ? ' spot' : ''}, floor ${t.floor}`);
+  if (plan.nodes.length || plan.fargate.length) {
+    out.push(`floor: ${floorText(plan)}`);
+    out.push(`burst: ${burstText(plan)}`);
+  }
   const { rds, cache, kafka } = plan.datastores;
   if (rds) out.push(`db: ${rds.instanceClass} ${rds.deployment}${rds.readReplicas ? ` + ${counted(rds.readReplicas, 'replica')}` : ''} · ${rds.binding} binds${rds.scaleOut ? ', one writer cannot carry it' : ''}`);
   if (cache) out.push(`cache: ${cache.nodes} × ${cache.nodeType}`);

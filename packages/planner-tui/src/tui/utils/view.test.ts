@@ -1,4 +1,4 @@
-import { formatUsdPerUser, loadPriceBook, planTier } from '@tier-planner/cost-model';
+import { formatUsd, formatUsdPerUser, loadPriceBook, planTier } from '@tier-planner/cost-model';
 import { describe, expect, it } from 'vitest';
 import { costBarLines } from '../components/CapacityAndCost.js';
 import type { Scenario } from '../state/scenario.js';
@@ -106,6 +106,20 @@ describe('capacity lines', () => {
     const at1 = planTier({ users: 1, profile: 'microservices-mysql' }, book).datastores.rds!;
     expect(db(1)).toBe(`db: ${at1.instanceClass} single-az · ${at1.binding} binds`);
     expect(db(20_000_000)).toMatch(/ binds, one writer cannot carry it$/);
+  });
+
+  it('show the floor and the burst beside the peak, with their monthly cost', () => {
+    const plan = planTier({ users: 1_000_000, profile: 'eks-web-app' }, book, {});
+    const lines = capacityLines(plan, 200);
+    const g = plan.nodes[0]!;
+    expect(g.floor).toBeLessThan(g.count);
+    expect(lines[0]).toContain(`min ${g.min} · floor ${g.floor} · desired ${g.desired} (peak)`);
+    expect(lines).toContain(`floor: ${g.floor} nodes always on, ${formatUsd(plan.floor.monthlyUsd)}/month`);
+    expect(lines).toContain(`burst: ${Math.round(plan.burst.nodeHours).toLocaleString('en-US')} node-hours above the floor, ${formatUsd(plan.burst.monthlyUsd)}/month`);
+    const fargate = planTier({ users: 1_000_000, profile: 'trading-fargate' }, book, {});
+    const tasks = capacityLines(fargate, 200);
+    expect(tasks).toContain(`floor: ${fargate.floor.tasks} tasks always on, ${formatUsd(fargate.floor.monthlyUsd)}/month`);
+    expect(tasks.find((l) => l.startsWith('burst: '))).toMatch(/^burst: [\d,]+ task-hours above the floor, \$[\d,.]+\/month$/);
   });
 });
 
