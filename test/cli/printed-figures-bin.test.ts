@@ -57,16 +57,17 @@ describe('unpriced services', () => {
     const total = ok([...WHOLE, '--format', 'csv']).split('\r\n').find((l) => l.startsWith('TOTAL,'))!;
     expect(total).toMatch(new RegExp(`^TOTAL,,,,,,[\\d.]+,,,incomplete: EC2 unpriced — ${REASON}`));
     const json = JSON.parse(ok([...WHOLE, '--json']));
-    expect(json.monthly).toMatchObject({ complete: false, unpriced: 1 });
+    // The instances' floor and burst hours: two unpriced line items.
+    expect(json.monthly).toMatchObject({ complete: false, unpriced: 2 });
   });
 
   it('ladder: the cell says unpriced and the footnote names the service and the reason', () => {
-    // Tiers whose burstable nodes stay within their CPU baseline: no CPU credits, so EC2 is wholly unpriced.
-    const text = ok(['ladder', '--users', '1000,10000', '--purchase', 'reserved-1yr']);
+    // Tiers on t3a.medium (no RI rate in the book) whose nodes stay within their CPU baseline: EC2 is wholly unpriced.
+    const text = ok(['ladder', '--users', '100000,1000000', '--purchase', 'reserved-1yr']);
     expect(text).toMatch(/^EC2 +unpriced +unpriced$/m);
     expect(text).toMatch(/^total \/ month +\$[\d,.]+\* +\$[\d,.]+\*$/m);
     expect(text).toContain(`* incomplete: EC2 unpriced — ${REASON}`);
-    const csv = ok(['ladder', '--users', '1000,10000', '--purchase', 'reserved-1yr', '--format', 'csv']).split('\r\n');
+    const csv = ok(['ladder', '--users', '100000,1000000', '--purchase', 'reserved-1yr', '--format', 'csv']).split('\r\n');
     const ec2 = csv[0]!.split(',').indexOf('EC2 usd');
     expect(csv[1]!.split(',')[ec2]).toBe('');
     expect(csv[1]).toMatch(/,false,EC2 unpriced — no 1yr/);

@@ -50,7 +50,7 @@ describe('the headline total', () => {
 
   it('without --samples says it is at the point values, in text, Markdown and JSON', () => {
     const text = ok(args);
-    const total = /\nTotal: (\$[\d,]+\.\d\d) per month at the profile's point values\n$/.exec(text)?.[1];
+    const total = /\nTotal: (\$[\d,]+\.\d\d) per month at the profile's point values\nPer user: /.exec(text)?.[1];
     expect(total).toBeDefined();
     expect(ok([...args, '--format', 'markdown'])).toContain(`**Total: ${total} per month** at the profile's point values`);
     const plan = JSON.parse(ok([...args, '--json']));

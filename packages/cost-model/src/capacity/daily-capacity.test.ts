@@ -38,7 +38,9 @@ function worked(over: Partial<Profile> = {}, shape: object = { hourly: HOURLY })
 
 const items = (plan: Plan, resource: string) => plan.lineItems.filter((i) => i.resource === resource);
 const quantity = (list: readonly LineItem[]) => list.reduce((q, i) => q.plus(i.quantity), dec(0));
-const nodeHours = (plan: Plan) => quantity(items(plan, 'node group workers')).toNumber();
+// Instance-hours of one node group, or of all (a CPU-credit line counts vCPU-hours, not instance-hours).
+const nodeHours = (plan: Plan, group?: string) =>
+  quantity(plan.lineItems.filter((i) => (group ? i.resource === `node group ${group}` : plan.nodes.some((g) => i.resource === `node group ${g.name}`)) && i.unit === 'hours')).toNumber();
 
 describe('load over the day: a worked curve', () => {
   // 364 users: average 364 req/s, peak 364 × 10 ÷ (92 ÷ 24) = 949.6 req/s → 10, 5 and 1 replicas.
@@ -81,12 +83,15 @@ describe('load over the day: a worked curve', () => {
     expect(pinned.nodes[0]!.byLevel).toEqual([10, 5, 3]);
     const ha = planTier({ users: 364, profile: worked({ nodes: { families: ['m5'] }, ha: { fromUsers: 1, azs: 3 } }) }, book);
     for (const n of ha.nodes[0]!.byLevel) expect(n % 3 === 0 && n >= 3).toBe(true);
-    expect(ha.replicas[0]!.floor).toBe(2); // HA keeps two replicas at the trough
+    expect(ha.replicas[0]!.floor).toBe(3); // HA over 3 AZs keeps one replica per AZ at the trough
   });
 
   it('scales Fargate tasks per level and bills task-hours', () => {
     const fargate = getProfile('trading-fargate');
-    const p = { ...worked(), platform: 'ecs-fargate', nodes: undefined, fargate: fargate.fargate, ci: fargate.ci } as Profile;
+    const base = worked();
+    // ECS sizes tasks in CPU units (1 vCPU = 1024).
+    const services = base.services.map(({ cpuMillicores, ...s }) => ({ ...s, cpuUnits: (cpuMillicores! * 1024) / 1000 }));
+    const p = { ...base, services, platform: 'ecs-fargate', nodes: undefined, fargate: fargate.fargate, ci: fargate.ci } as Profile;
     const f = planTier({ users: 364, profile: p }, book, { hoursPerMonth: 720 });
     expect(f.fargate[0]).toMatchObject({ count: 10, floor: 1, byLevel: [10, 5, 1], taskHoursPerDay: 92 });
     const vcpu = items(f, 'service api').filter((i) => i.unit === 'vCPU-hours');
@@ -148,7 +153,7 @@ describe('load over the day: properties', () => {
         expect(f.burst.monthlyUsd.isZero()).toBe(true);
         for (const g of f.nodes) {
           expect(g.floor).toBe(g.count);
-          expect(nodeHours(f)).toBe(g.count * f.hoursPerMonth);
+          expect(nodeHours(f, g.name)).toBe(g.count * f.hoursPerMonth);
         }
         for (const t of f.fargate) {
           expect(quantity(items(f, `service ${t.service}`).filter((i) => i.unit === 'vCPU-hours')).toNumber()).toBeCloseTo(t.count * f.hoursPerMonth * t.vcpu, 6);
@@ -163,7 +168,7 @@ describe('load over the day: properties', () => {
       fc.property(fc.constantFrom(...profiles), fc.integer({ min: 1, max: 8_000_000 }), (name, users) => {
         const plan = planTier({ users, profile: name }, book);
         for (const g of plan.nodes) {
-          const h = nodeHours(plan);
+          const h = nodeHours(plan, g.name);
           expect(h).toBeLessThanOrEqual(g.count * plan.hoursPerMonth + 1e-6);
           expect(h).toBeGreaterThanOrEqual(g.floor * plan.hoursPerMonth - 1e-6);
           expect(g.byLevel[0]).toBe(g.count);

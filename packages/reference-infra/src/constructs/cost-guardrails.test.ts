@@ -11,8 +11,8 @@ const cents = (d: Decimal) => d.toFixed(2, Decimal.ROUND_HALF_UP);
 describe('the Budget is what the plan tag can see', () => {
   // Per plan: the resources whose cost cannot carry the tag, named by hand from docs/infra.md.
   const cases: [string, Plan, string[], { tagged: string; untagged: string; total: string }][] = [
-    ['eks-web-app, 10k users', plan(10_000, 'eks-web-app', { planDate: '2026-12-01' }), ['traffic', 'public addresses', 'dns', 'prometheus volume', 'ci linux_2_core'], { tagged: '235.52', untagged: '44.25', total: '279.77' }],
-    ['fintech-fargate-jenkins, 10k users', plan(10_000, 'fintech-fargate-jenkins'), ['traffic', 'public addresses', 'dns', 'secrets', 'jenkins controller', 'jenkins agents', 'jenkins home'], { tagged: '307.76', untagged: '65.36', total: '373.12' }],
+    ['eks-web-app, 10k users', plan(10_000, 'eks-web-app', { planDate: '2026-12-01' }), ['traffic', 'public addresses', 'dns', 'prometheus volume', 'ci linux_2_core'], { tagged: '247.81', untagged: '44.25', total: '292.06' }],
+    ['fintech-fargate-jenkins, 10k users', plan(10_000, 'fintech-fargate-jenkins'), ['traffic', 'public addresses', 'dns', 'secrets', 'jenkins controller', 'jenkins agents', 'jenkins home'], { tagged: '253.70', untagged: '65.36', total: '319.06' }],
     ['trading-k8s-self-managed, 100 users', plan(100, 'trading-k8s-self-managed'), ['public addresses', 'dns', 'traffic', 'ci linux_2_core'], { tagged: '145.79', untagged: '15.11', total: '160.90' }],
   ];
 
@@ -57,7 +57,7 @@ describe('the Budget is what the plan tag can see', () => {
 
   it('synth prints the Budget and each untagged cost with its reason', () => {
     const lines = budgetReport(specOf(plan(10_000, 'eks-web-app', { planDate: '2026-12-01' })).budget);
-    expect(lines[0]).toBe('Budget: $235.52 a month, the plan costs that carry the plan tag (plan total $279.77)');
+    expect(lines[0]).toBe('Budget: $247.81 a month, the plan costs that carry the plan tag (plan total $292.06)');
     expect(lines[1]).toBe('Outside the Budget, the tag cannot see them: $44.25 a month');
     expect(lines[2]).toBe(`  Data Transfer / traffic: $32.34 — ${TAG_VISIBILITY.data_transfer.why}`);
   });
@@ -69,10 +69,10 @@ describe('aws_budgets_budget', () => {
   const budget = only(tf, 'aws_budgets_budget');
 
   it('is the tagged amount, and the rest is a Terraform output beside it', () => {
-    expect(budget.limit_amount).toBe('235.52');
-    expect(tf.output.budget_monthly_usd.value).toBe('235.52');
+    expect(budget.limit_amount).toBe('247.81');
+    expect(tf.output.budget_monthly_usd.value).toBe('247.81');
     expect(tf.output.untagged_monthly_usd.value).toBe('44.25');
-    expect(tf.output.untagged_monthly_usd.description).toContain('plan total 279.77');
+    expect(tf.output.untagged_monthly_usd.description).toContain('plan total 292.06');
   });
 
   it('mails at 80% of the forecast and at 100% of actual spend', () => {

@@ -79,7 +79,7 @@ describe('the ledger catches what is priced but not built', () => {
     const group = Object.values(tf.resource.aws_eks_node_group)[0] as any;
     group.scaling_config.desired_size += 1;
     expect(ledgerProblems(pricedVsBuilt(p, tf))).toEqual([
-      expect.stringMatching(/^EC2 \/ node group workers: no aws_eks_node_group runs \d+ × t3\.small/),
+      expect.stringMatching(new RegExp(`^EC2 / node group workers: no aws_eks_node_group runs \\d+ × ${p.nodes[0]!.instanceType.replace('.', '\\.')}`)),
       expect.stringMatching(/^EBS \/ node root volumes: the plan prices \d+ root volumes, the node groups run \d+ nodes$/),
     ]);
   });

@@ -24,8 +24,8 @@ export const ec2Instance: ResourceType<Ec2InstanceResource> = {
     count: { kind: 'count' },
     purchase: { kind: 'enum', values: ['on-demand', 'spot', 'reserved-1yr', 'reserved-3yr', 'savings-plan'] },
     hours: { kind: 'number', max: 744 },
-    floor: { kind: 'count' },
     cpuCreditVcpuHours: { kind: 'number' },
+    floor: { kind: 'count' },
     burstHours: { kind: 'number' },
   },
   toDrafts(r, ctx) {

@@ -81,7 +81,7 @@ describe('the explorer', () => {
     expect(f).toContain('pinned:  10,000 users');
     expect(f).toContain('current: 100,000 users');
     expect(f).toMatch(new RegExp(`Total \\${totalOf(10_000)} → \\${totalOf(100_000)}`));
-    expect(f).toMatch(/^EC2\s+\$[\d,.]+\s+\$[\d,.]+\s+\+\$[\d,.]+/m);
+    expect(f).toMatch(/^[A-Z][\w ]+?\s+\$[\d,.]+\s+\$[\d,.]+\s+\+\$[\d,.]+\s+\+\d+%$/m);
   });
 
   it('Tab shows the cost-vs-users chart with the current users marked', async () => {

@@ -86,7 +86,7 @@ describe('unpriced line items are never shown as a price', () => {
 
 describe('capacity lines', () => {
   it('fold the further parts of a node group split at the managed node group quota into one line', () => {
-    const plan = planTier({ users: 100_000_000, profile: 'eks-web-app' }, book, {});
+    const plan = planTier({ users: 1_000_000_000, profile: 'eks-web-app' }, book, {});
     const lines = capacityLines(plan, 200);
     const parts = plan.nodes.slice(1);
     expect(parts.length).toBeGreaterThan(1);
