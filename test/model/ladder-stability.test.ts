@@ -13,6 +13,9 @@ const ladderUsers = fc
 
 const nodeType = (p: Plan) => p.nodes[0]?.instanceType;
 const nodeMonthly = (p: Plan) => p.nodes.reduce((s, g) => s + Number(g.monthlyUsd), 0);
+/** The plan's line items for its node groups and their root volumes. */
+const nodeGroupBill = (p: Plan) =>
+  p.lineItems.filter((i) => (i.resource.startsWith('node group ') || i.resource === 'node root volumes') && i.monthly).reduce((s, i) => s + i.monthly!.toNumber(), 0);
 
 describe('node types along a ladder (every profile)', () => {
   it('never return to a type the ladder has left', () => {
@@ -78,6 +81,20 @@ describe('node types along a ladder (every profile)', () => {
     expect(planTier({ users: 1_000, profile: 'eks-web-app' }, book).assumptions.some((a) => a.name === 'typeChangeMargin')).toBe(false);
     expect(() => planLadder('eks-web-app', book, [1], { typeChangeMargin: 1.5 })).toThrow(/typeChangeMargin must be from 0 to 1/);
     expect(() => planLadder('eks-web-app', book, [1], { typeChangeMargin: Number.NaN })).toThrow(/typeChangeMargin/);
+  });
+
+  it('ranks by the bill over the day: a kept type stays within the margin where it scales in worse than the cheapest', () => {
+    // A found case: the type kept from 316,957 users scales in worse over the day than the
+    // cheapest one; ranked by peak count × hours it was kept at 13% more than the cheapest plan.
+    const users = [1, 316_957, 1_892_344];
+    let context: LadderContext = {};
+    for (const plan of planLadder('nextjs-nestjs-postgres', book, users)) {
+      const cheapest = planTier({ users: plan.users, profile: 'nextjs-nestjs-postgres' }, book, { ladderContext: context, typeChangeMargin: 0 });
+      expect(plan.monthly.total.toNumber()).toBeLessThanOrEqual(cheapest.monthly.total.toNumber() * (1 + margin) + 0.01);
+      // What the chooser ranks by is what the plan bills for the node group.
+      expect(nodeMonthly(plan)).toBeCloseTo(nodeGroupBill(plan), 1);
+      context = nextLadderContext(plan, context);
+    }
   });
 
   it('keeps, switches and refuses to return, and says so in the why', () => {

@@ -86,7 +86,10 @@ export interface CpuCreditUse {
 export interface NodeChoice {
   readonly instanceType: string;
   readonly count: number;
-  /** Monthly cost used to rank (instance hours + root volume + surplus CPU credits), USD, rounded for display. */
+  /**
+   * The month's bill the type is ranked by, over the day: node-hours at each level of the load ×
+   * (on-demand hourly + root volume) + surplus CPU credits, USD, rounded for display.
+   */
   readonly monthlyUsd: string;
   /** Which resource ran out first: cpu, memory, pods, or a floor (minimum, AZ spread). */
   readonly binding: 'cpu' | 'memory' | 'pods' | 'minimum';

@@ -1,6 +1,7 @@
-// The cheapest node group over the whole EC2 catalog. A lower bound per type (Σ requests over
-// one node's room, plus the floors) orders the types; exact counts are computed only for types
-// whose bound can still beat the winner or the runner-up, so a full-catalog plan takes well under 1 ms.
+// The cheapest node group over the whole EC2 catalog, by what it bills over the day: nodes at
+// each level of the day's load × that level's hours. A lower bound per type (Σ requests over one
+// node's room, plus the floors, at every level) orders the types; exact counts are computed only
+// for types whose bound can still beat the winner or the runner-up, so a plan stays around 1 ms.
 import { dec } from '../cost/money.js';
 import type { InstanceType, PriceBook } from '../pricing/price-book.js';
 import type { NodeConstraints, SystemPod } from '../profiles/profile-types.js';
@@ -9,7 +10,8 @@ import { CPU_CREDITS_KEY, cpuCreditUse, type SustainedCpuUse } from './cpu-credi
 import { instanceCatalog, type InstanceCatalog } from './instance-catalog.js';
 import { exclusionReason, resolveInstanceFilter, type InstanceFilter } from './instance-filter.js';
 import { noInstanceFitsError } from './no-instance-fits.js';
-import { formatUsd, nodeGroupMonthlyUsd, toCents } from './node-group-cost.js';
+import { nodeCountsOverTheDay, nodeHoursPerMonth, type OffPeakLevel } from './daily-capacity.js';
+import { formatUsd, nodeGroupBillUsd, toCents } from './node-group-cost.js';
 import { BINDING_PHRASE, bindingResource, daemonSetLoad, requestedOnNodes, roomAfterDaemonSets, type DaemonSetLoad } from './node-group-plan.js';
 import {
   everyPodFits,
@@ -41,6 +43,11 @@ export interface NodeGroupRequest {
   readonly ha: boolean;
   readonly azs: number;
   readonly hoursPerMonth: number;
+  /**
+   * The day's levels after the peak, busiest first, each with its pods and hours a month; the peak
+   * runs the month's other hours. Absent: the peak load all month.
+   */
+  readonly offPeak?: readonly OffPeakLevel[];
   readonly name?: string;
   /** In a ladder: keep the previous type within the margin, never return to a type left. */
   readonly ladder?: LadderStep;
@@ -54,8 +61,12 @@ const COST_TIE = 1e-9;
 interface Evaluated {
   readonly index: number;
   readonly packed: number;
+  /** Nodes at the peak. */
   readonly count: number;
-  /** Nodes' instance hours and root volumes plus, for a burstable type, its surplus CPU credits. */
+  /** Nodes at each level of the day, the peak first (nodeCountsOverTheDay). */
+  readonly byLevel: readonly number[];
+  readonly nodeHours: number;
+  /** The month's bill over the day: node-hours × (hourly + root volume) plus, for a burstable type, its surplus CPU credits. */
   readonly monthly: number;
 }
 
@@ -72,7 +83,10 @@ interface Scan {
   readonly ds: DaemonSetLoad;
   readonly totals: PodTotals;
   readonly totalsAfterAzLoss: PodTotals;
-  readonly perNodeMonthly: Float64Array;
+  /** Per off-peak level: its pod totals (and after losing an AZ), for the lower bounds. */
+  readonly offPeakTotals: readonly { readonly totals: PodTotals; readonly afterAzLoss: PodTotals; readonly hoursPerMonth: number }[];
+  /** One node-hour: on-demand hourly plus its root volume's share of a GB-month. */
+  readonly perNodeHour: Float64Array;
   readonly lowerBoundMonthly: Float64Array;
   readonly eligible: number[];
   readonly excluded: Record<string, number>;
@@ -99,12 +113,16 @@ function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string> = new Set(
   const totals = podTotals(req.groups);
   const totalsAfterAzLoss = req.groupsAfterAzLoss ? podTotals(req.groupsAfterAzLoss) : totals;
   const n = catalog.types.length;
-  const perNodeMonthly = new Float64Array(n);
+  const offPeakTotals = (req.offPeak ?? []).map((l) => {
+    const levelTotals = podTotals(l.groups);
+    return { totals: levelTotals, afterAzLoss: l.groupsAfterAzLoss ? podTotals(l.groupsAfterAzLoss) : levelTotals, hoursPerMonth: l.hoursPerMonth };
+  });
+  const perNodeHour = new Float64Array(n);
   const lowerBoundMonthly = new Float64Array(n).fill(Infinity);
   const eligible: number[] = [];
   const excluded: Record<string, number> = { ...catalog.unplannable };
-  const volumeMonthly = filter.rootVolumeGb * (catalog.gp3GbMonthUsd ?? 0);
-  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, perNodeMonthly, lowerBoundMonthly, eligible, excluded };
+  const volumePerHour = (filter.rootVolumeGb * (catalog.gp3GbMonthUsd ?? 0)) / req.hoursPerMonth;
+  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, perNodeHour, lowerBoundMonthly, eligible, excluded };
   for (let i = 0; i < n; i++) {
     const reason = exclusionReason(filter, catalog, i);
     if (reason !== undefined) {
@@ -120,12 +138,30 @@ function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string> = new Set(
       excluded['too small for the largest pod'] = (excluded['too small for the largest pod'] ?? 0) + 1;
       continue;
     }
-    perNodeMonthly[i] = catalog.hourlyUsd[i]! * req.hoursPerMonth + volumeMonthly;
-    const bound = nodeCountWithFloors(packedNodeLowerBound(totals, room), req.ha, req.azs, packedNodeLowerBound(totalsAfterAzLoss, room));
-    lowerBoundMonthly[i] = bound * perNodeMonthly[i]!;
+    perNodeHour[i] = catalog.hourlyUsd[i]! + volumePerHour;
+    lowerBoundMonthly[i] = nodeHoursLowerBound(scan, req, room) * perNodeHour[i]!;
     eligible.push(i);
   }
   return scan;
+}
+
+/**
+ * Node-hours a type needs at least: at each level the floors over the requests' lower bound, capped
+ * by the peak's bound and never below a quieter level's, as nodeCountsOverTheDay makes the counts.
+ * Packing never needs fewer nodes than the bound and the floors only rise with it, so the real
+ * counts are at least these, level by level.
+ */
+function nodeHoursLowerBound(scan: Pick<Scan, 'totals' | 'totalsAfterAzLoss' | 'offPeakTotals'>, req: NodeGroupRequest, room: Allocatable): number {
+  const atLeast = (t: PodTotals, afterLoss: PodTotals) => nodeCountWithFloors(packedNodeLowerBound(t, room), req.ha, req.azs, packedNodeLowerBound(afterLoss, room));
+  const peak = atLeast(scan.totals, scan.totalsAfterAzLoss);
+  let hours = peak * req.hoursPerMonth;
+  let quieter = 0;
+  for (let l = scan.offPeakTotals.length - 1; l >= 0; l--) {
+    const level = scan.offPeakTotals[l]!;
+    quieter = Math.max(quieter, Math.min(peak, atLeast(level.totals, level.afterAzLoss)));
+    hours -= (peak - quieter) * level.hoursPerMonth;
+  }
+  return hours;
 }
 
 /** Nodes for the request on type i, with the HA floors (AZ loss packs a second, smaller set). */
@@ -135,14 +171,32 @@ export function nodeCountOn(req: NodeGroupRequest, room: Allocatable): { readonl
   return { packed, count: nodeCountWithFloors(packed, req.ha, req.azs, afterLoss) };
 }
 
-// Credits are never negative, so count × per-node cost stays a lower bound for burstable types too.
+/** Nodes at each level of the day on a type with this room: each level's pods packed with the same floors. */
+export function nodeCountsOn(req: NodeGroupRequest, room: Allocatable, peakCount: number): readonly number[] {
+  return nodeCountsOverTheDay(peakCount, req.offPeak ?? [], (level) => {
+    const packed = packedNodeCount(level.groups, room);
+    const afterLoss = req.ha && req.azs >= 2 && level.groupsAfterAzLoss ? packedNodeCount(level.groupsAfterAzLoss, room) : packed;
+    return nodeCountWithFloors(packed, req.ha, req.azs, afterLoss);
+  });
+}
+
+/** Counts at the peak and over the day on type i, and the node-hours they bill. */
+function dayCounts(scan: Scan, req: NodeGroupRequest, i: number): Pick<Evaluated, 'packed' | 'count' | 'byLevel' | 'nodeHours'> {
+  const room = roomOf(scan, i);
+  const { packed, count } = nodeCountOn(req, room);
+  const byLevel = nodeCountsOn(req, room, count);
+  return { packed, count, byLevel, nodeHours: nodeHoursPerMonth(byLevel, req.offPeak ?? [], req.hoursPerMonth) };
+}
+
+// Credits are never negative, so node-hours × per-node-hour cost stays a lower bound for burstable types too.
 function evaluate(scan: Scan, req: NodeGroupRequest, i: number): Evaluated {
   const { catalog } = scan;
-  const { packed, count } = nodeCountOn(req, roomOf(scan, i));
-  const surplus = catalog.burstable[i] === 1 ? cpuCreditUse(req.cpuUse, count, catalog.baselineMillicores[i]!, req.hoursPerMonth).surplusVcpuHours : 0;
+  const counts = dayCounts(scan, req, i);
+  // Credits as at the peak all month: the pods' day-average use spread over the peak's nodes.
+  const surplus = catalog.burstable[i] === 1 ? cpuCreditUse(req.cpuUse, counts.count, catalog.baselineMillicores[i]!, req.hoursPerMonth).surplusVcpuHours : 0;
   // Without a credit price in the book, a type that would bill surplus credits cannot win.
   const credits = surplus > 0 ? surplus * (catalog.cpuCreditUsd ?? Infinity) : 0;
-  return { index: i, packed, count, monthly: count * scan.perNodeMonthly[i]! + credits };
+  return { index: i, ...counts, monthly: counts.nodeHours * scan.perNodeHour[i]! + credits };
 }
 
 /** The winner and runner-up (best of another family; second best if only one family fits). */
@@ -198,8 +252,8 @@ export function chooseNodeGroup(req: NodeGroupRequest): NodeGroupPlan {
   return chooseNodeGroupInLadder(req).group;
 }
 
-/** chooseNodeGroup, saying how a ladder step decided. */
-export function chooseNodeGroupInLadder(req: NodeGroupRequest): { readonly group: NodeGroupPlan; readonly decision: LadderDecision } {
+/** chooseNodeGroup, saying how a ladder step decided, with the chosen type's nodes at each level of the day (peak first). */
+export function chooseNodeGroupInLadder(req: NodeGroupRequest): { readonly group: NodeGroupPlan; readonly decision: LadderDecision; readonly byLevel: readonly number[] } {
   const left = new Set(req.ladder?.context.leftTypes ?? []);
   let scan = scanCatalog(req, left);
   // Every fitting type was left earlier: returning beats planning nothing.
@@ -217,13 +271,13 @@ export function chooseNodeGroupInLadder(req: NodeGroupRequest): { readonly group
   const current = currentType(req, scan);
   const leftCheaper = left.size > 0 && !returned ? cheapestLeftType(req, scan, left) : undefined;
   if (current && current.index !== winner.index && withinMargin(current, winner, req.ladder!)) {
-    return { group: describeNodeGroup(req, scan, current, winner, { kind: 'kept', cheapest: winner }, leftCheaper), decision: 'kept' };
+    return { group: describeNodeGroup(req, scan, current, winner, { kind: 'kept', cheapest: winner }, leftCheaper), decision: 'kept', byLevel: current.byLevel };
   }
   const note: LadderNote | undefined =
     current && current.index !== winner.index ? { kind: 'switched', from: current }
     : returned ? { kind: 'returned' }
     : undefined;
-  return { group: describeNodeGroup(req, scan, winner, runnerUp, note, leftCheaper), decision: note?.kind ?? 'cheapest' };
+  return { group: describeNodeGroup(req, scan, winner, runnerUp, note, leftCheaper), decision: note?.kind ?? 'cheapest', byLevel: winner.byLevel };
 }
 
 /** How the ladder shaped the choice, for the why. */
@@ -241,15 +295,14 @@ function currentType(req: NodeGroupRequest, scan: Scan): Evaluated | undefined {
 /** The cheapest of the types the ladder left, had they been allowed (for the why only). */
 function cheapestLeftType(req: NodeGroupRequest, scan: Scan, left: ReadonlySet<string>): { readonly name: string; readonly count: number; readonly monthly: number } | undefined {
   const { catalog, filter } = scan;
-  const volumeMonthly = filter.rootVolumeGb * (catalog.gp3GbMonthUsd ?? 0);
+  const volumePerHour = (filter.rootVolumeGb * (catalog.gp3GbMonthUsd ?? 0)) / req.hoursPerMonth;
   let best: { name: string; count: number; monthly: number } | undefined;
   for (const name of left) {
     const i = catalog.types.findIndex((t) => t.name === name);
     if (i < 0 || exclusionReason(filter, catalog, i) !== undefined) continue;
-    const room = roomOf(scan, i);
-    if (!everyPodFits(scan.totals, room)) continue;
-    const { count } = nodeCountOn(req, room);
-    const monthly = count * (catalog.hourlyUsd[i]! * req.hoursPerMonth + volumeMonthly);
+    if (!everyPodFits(scan.totals, roomOf(scan, i))) continue;
+    const { count, nodeHours } = dayCounts(scan, req, i);
+    const monthly = nodeHours * (catalog.hourlyUsd[i]! + volumePerHour);
     if (!best || monthly < best.monthly) best = { name, count, monthly };
   }
   return best;
@@ -303,7 +356,7 @@ function nodeGroupWhy(req: NodeGroupRequest, scan: Scan, chosen: Evaluated, choi
     leftCheaper && leftCheaper.monthly < chosen.monthly * (1 - COST_TIE)
       ? `; ${leftCheaper.name} × ${leftCheaper.count.toLocaleString('en-US')} would save ${pct(1 - leftCheaper.monthly / chosen.monthly)} of the node group's cost, but the ladder left it and does not return to a type`
       : '';
-  const tail = `${notReturned}; ${BINDING_PHRASE[choice.binding]}.`;
+  const tail = `${notReturned}${dayNote(chosen)}; ${BINDING_PHRASE[choice.binding]}.`;
   const step = req.ladder;
   const margin = `the ${pct(step?.typeChangeMargin ?? 0)} type-change margin`;
   const of = step?.otherMonthlyUsd !== undefined ? "of the plan's monthly cost" : "of the node group's cost";
@@ -326,6 +379,12 @@ function nodeGroupWhy(req: NodeGroupRequest, scan: Scan, chosen: Evaluated, choi
   return base + tail;
 }
 
+/** What the month's bill covers when the nodes follow the day's load. */
+function dayNote(e: Evaluated): string {
+  const floor = e.byLevel[e.byLevel.length - 1]!;
+  return floor < e.count ? `; the month's bill over the day, as the nodes follow the load from ${e.count.toLocaleString('en-US')} at the peak down to ${floor.toLocaleString('en-US')}` : '';
+}
+
 function nodeChoice(req: NodeGroupRequest, scan: Scan, e: Evaluated): NodeChoice {
   const type: InstanceType = scan.catalog.types[e.index]!;
   const minimum = minimumNodeCount(req.ha, req.azs);
@@ -333,7 +392,7 @@ function nodeChoice(req: NodeGroupRequest, scan: Scan, e: Evaluated): NodeChoice
   return {
     instanceType: type.name,
     count: e.count,
-    monthlyUsd: toCents(nodeGroupMonthlyUsd(req.book, type, e.count, scan.filter.rootVolumeGb, req.hoursPerMonth, credits?.surplusVcpuHours)),
+    monthlyUsd: toCents(nodeGroupBillUsd(req.book, type, e.nodeHours, scan.filter.rootVolumeGb, req.hoursPerMonth, credits?.surplusVcpuHours)),
     binding: bindingResource(scan.totals, roomOf(scan, e.index), e.packed, e.count, minimum),
     ...(credits && { cpuCredits: credits }),
   };
@@ -343,7 +402,7 @@ function usd(choice: NodeChoice): string {
   return formatUsd(dec(choice.monthlyUsd));
 }
 
-/** "t3.large × 3 at $X/month vs m5.large × 4 at $Y (+Z%)", naming the tie-break on equal cost. */
+/** "t3.large × 3 at $X/month vs m5.large × 4 at $Y (+Z%)" (peak counts, the month's bills over the day), naming the tie-break on equal cost. */
 function runnerUpWhy(r: NodeChoice, w: NodeChoice, re: Evaluated, we: Evaluated): string {
   const more = Number(r.monthlyUsd) / Number(w.monthlyUsd) - 1;
   const diff = Number.isFinite(more) ? ` (${more >= 0 ? '+' : ''}${(more * 100).toFixed(1)}%)` : '';

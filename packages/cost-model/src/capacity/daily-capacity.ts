@@ -1,12 +1,11 @@
-// Capacity at each level of the day's load. The node type is the one chosen at the peak; each
-// level packs its pods on that type (no new choice per hour), so a level costs one packing, and a
-// 24-level hourly curve stays well inside the model's time budget.
-import type { ServiceSpec, SystemPod } from '../profiles/profile-types.js';
+// Capacity at each level of the day's load. One node type serves the whole day (chosen by what it
+// bills over the day, choose-node-group.ts); each level packs its pods on that type (no new choice
+// per hour), so a level costs one packing, and a 24-level hourly curve stays inside the time budget.
+import type { ServiceSpec } from '../profiles/profile-types.js';
 import type { Demand } from '../workload/demand.js';
 import { HOURS_PER_DAY } from '../workload/daily-shape.js';
-import type { Allocatable, FargateTaskPlan, NodeGroupPlan, OverTheDay, ScaledFargateTasks, ScaledNodeGroup, ScaledReplicas, ServiceReplicas } from './capacity-types.js';
-import { daemonSetLoad, roomAfterDaemonSets } from './node-group-plan.js';
-import { packedNodeCount, type PodGroup } from './pod-packing.js';
+import type { FargateTaskPlan, NodeGroupPlan, OverTheDay, ScaledFargateTasks, ScaledNodeGroup, ScaledReplicas, ServiceReplicas } from './capacity-types.js';
+import type { PodGroup } from './pod-packing.js';
 import { planServiceReplicas } from './service-replicas.js';
 
 /** Counts per level, busiest first, made never to rise as the load falls and never to pass the peak count. */
@@ -49,22 +48,45 @@ export function podGroupsAt(replicas: readonly ScaledReplicas[], addOns: readonl
   return [...replicas.map((r) => ({ name: r.name, cpuMillicores: r.cpuMillicores, memoryMiB: r.memoryMiB, replicas: count(r.byLevel[l]!) })), ...addOns];
 }
 
+/** One level of the day after the peak, as a node group request carries it. */
+export interface OffPeakLevel {
+  /** The level's pods (podGroupsAt). */
+  readonly groups: readonly PodGroup[];
+  /** HA over ≥ 2 AZs: the level's pods left after losing one AZ. */
+  readonly groupsAfterAzLoss?: readonly PodGroup[];
+  /** The level's hours a month: its hours a day × hoursPerMonth ÷ 24. */
+  readonly hoursPerMonth: number;
+}
+
+/** The day's levels after the peak (the peak runs the month's other hours). */
+export function offPeakLevels(replicas: readonly ScaledReplicas[], addOns: readonly PodGroup[], demand: Demand, ha: boolean, azs: number, hoursPerMonth: number): OffPeakLevel[] {
+  return demand.dailyLevels.slice(1).map((level, k) => ({
+    groups: podGroupsAt(replicas, addOns, k + 1),
+    ...(ha && azs >= 2 ? { groupsAfterAzLoss: podGroupsAt(replicas, addOns, k + 1, (n) => n - n / azs) } : {}),
+    hoursPerMonth: (level.hoursPerDay * hoursPerMonth) / HOURS_PER_DAY,
+  }));
+}
+
 /**
- * Nodes at each level on the peak's node type: the level's pods packed as at the peak, then the
- * same floors (`withFloors`: HA spread and spare, or a fixed group's size). The Cluster Autoscaler
- * (or Karpenter) is assumed to remove every node the level does not need, at the level's granularity.
+ * Nodes at each level on one type, busiest first: the peak's count, then each level's count
+ * (`countAt`: its pods packed with the same floors), never above the peak, never rising as the
+ * load falls. The Cluster Autoscaler (or Karpenter) is assumed to remove every node a level does
+ * not need, at the level's granularity. The chooser ranks types and the plan bills them by these.
  */
-export function nodesOverTheDay(
-  group: NodeGroupPlan,
-  replicas: readonly ScaledReplicas[],
-  addOns: readonly PodGroup[],
-  daemonSets: readonly SystemPod[],
-  withFloors: (packed: number, level: number, room: Allocatable) => number,
-  demand: Demand,
-): ScaledNodeGroup {
-  const room = roomAfterDaemonSets(group.allocatable, daemonSetLoad(daemonSets));
-  const counts = demand.dailyLevels.map((_, l) => (l === 0 ? group.count : Math.min(group.count, withFloors(packedNodeCount(podGroupsAt(replicas, addOns, l), room), l, room))));
-  const day = overTheDay(counts);
+export function nodeCountsOverTheDay(peakCount: number, offPeak: readonly OffPeakLevel[], countAt: (level: OffPeakLevel) => number): readonly number[] {
+  return overTheDay([peakCount, ...offPeak.map((level) => Math.min(peakCount, countAt(level)))]).byLevel;
+}
+
+/** Node-hours a month of counts per level (nodeCountsOverTheDay). */
+export function nodeHoursPerMonth(byLevel: readonly number[], offPeak: readonly OffPeakLevel[], hoursPerMonth: number): number {
+  let hours = byLevel[0]! * hoursPerMonth;
+  offPeak.forEach((level, k) => (hours -= (byLevel[0]! - byLevel[k + 1]!) * level.hoursPerMonth));
+  return hours;
+}
+
+/** The node group over the day, from its counts per level (nodeCountsOverTheDay). */
+export function nodesOverTheDay(group: NodeGroupPlan, byLevel: readonly number[], demand: Demand): ScaledNodeGroup {
+  const day = overTheDay(byLevel);
   return { ...group, ...day, nodeHoursPerDay: hoursPerDay(day.byLevel, demand) };
 }
 

@@ -4,7 +4,8 @@ import { nodeCountOn, type NodeGroupRequest } from './choose-node-group.js';
 import { baselineMillicores, cpuCreditUse } from './cpu-credits.js';
 import { DEFAULT_ROOT_VOLUME_GB } from './instance-filter.js';
 import { nodeAllocatable } from './node-allocatable.js';
-import { nodeGroupMonthlyUsd, toCents } from './node-group-cost.js';
+import { nodeCountsOverTheDay, nodeHoursPerMonth } from './daily-capacity.js';
+import { nodeGroupBillUsd, toCents } from './node-group-cost.js';
 import { BINDING_PHRASE, bindingResource, daemonSetLoad, requestedOnNodes, roomAfterDaemonSets } from './node-group-plan.js';
 import { everyPodFits, packedNodeCount, podTotals } from './pod-packing.js';
 
@@ -14,6 +15,8 @@ const KUBELET_DEFAULT_MAX_PODS = 110;
 export interface FixedNodeGroup {
   readonly group: NodeGroupPlan;
   readonly warnings: readonly string[];
+  /** Nodes at each level of the day, the peak first: never below the pinned count. */
+  readonly byLevel: readonly number[];
 }
 
 /**
@@ -56,9 +59,13 @@ export function fixedNodeGroup(req: NodeGroupRequest, fixed: { readonly instance
   const baseline = type.burstable ? baselineMillicores(type) : undefined;
   const credits = baseline !== undefined ? cpuCreditUse(req.cpuUse, count, baseline, req.hoursPerMonth) : undefined;
   if (type.burstable && !type.burst) warnings.push(`${type.name} is burstable but the price book has no CPU baseline for it: its CPU credits are not priced`);
-  const monthly = nodeGroupMonthlyUsd(req.book, type, count, rootVolumeGb, req.hoursPerMonth, credits?.surplusVcpuHours);
+  // Off-peak levels scale in to what their pods need, never below the pinned count.
+  const offPeak = req.offPeak ?? [];
+  const byLevel = nodeCountsOverTheDay(count, offPeak, (level) => Math.max(fixed.count, packedNodeCount(level.groups, room)));
+  const monthly = nodeGroupBillUsd(req.book, type, nodeHoursPerMonth(byLevel, offPeak, req.hoursPerMonth), rootVolumeGb, req.hoursPerMonth, credits?.surplusVcpuHours);
   return {
     warnings,
+    byLevel,
     group: {
       name: req.name ?? 'workers',
       instanceType: type.name,

@@ -15,6 +15,19 @@ export function nodeGroupMonthlyUsd(book: PriceBook, type: InstanceType, count: 
   return nodes.plus(dec(book.price(CPU_CREDITS_KEY)?.usd ?? '0').times(surplusVcpuHours));
 }
 
+/**
+ * The month's bill of a node group that follows the day's load: node-hours × on-demand hourly,
+ * root volumes for the hours they exist (GB × gp3 GB-month × node-hours ÷ hoursPerMonth), plus
+ * surplus CPU credits. With every node up all month it equals nodeGroupMonthlyUsd.
+ */
+export function nodeGroupBillUsd(book: PriceBook, type: InstanceType, nodeHours: number, rootVolumeGb: number, hoursPerMonth: number, surplusVcpuHours = 0): Decimal {
+  const gp3 = book.price(GP3_STORAGE_KEY)?.usd ?? '0';
+  const hours = dec(nodeHours);
+  const nodes = dec(type.onDemandUsd).times(hours).plus(dec(gp3).times(rootVolumeGb).times(hours).div(hoursPerMonth));
+  if (!(surplusVcpuHours > 0)) return nodes;
+  return nodes.plus(dec(book.price(CPU_CREDITS_KEY)?.usd ?? '0').times(surplusVcpuHours));
+}
+
 /** "1234.57": the decimal string NodeChoice.monthlyUsd carries. */
 export function toCents(value: Decimal): string {
   return value.toFixed(2);

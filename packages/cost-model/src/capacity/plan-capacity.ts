@@ -2,13 +2,13 @@
 // gives the same plan; the only per-book work (catalog allocatable, parsed prices) is cached.
 import { daysPerMonth } from '../cost/calendar.js';
 import type { AddOnPlan, CapacityInput, CapacityPlan, ScaledNodeGroup, ServiceReplicas } from './capacity-types.js';
-import { nodeCountWithFloors, packedNodeCount, type PodGroup } from './pod-packing.js';
+import type { PodGroup } from './pod-packing.js';
 import { activeDaemonSets } from './cluster-add-ons.js';
 import { sustainedCpuUse } from './cpu-credits.js';
 import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
 import { chooseNodeGroupInLadder, type NodeGroupRequest } from './choose-node-group.js';
 import { withoutAzHeadroom } from './az-headroom.js';
-import { nodesOverTheDay, podGroupsAt, replicasOverTheDay, splitOverTheDay, tasksOverTheDay } from './daily-capacity.js';
+import { nodesOverTheDay, offPeakLevels, replicasOverTheDay, splitOverTheDay, tasksOverTheDay } from './daily-capacity.js';
 import { planDatastores } from './datastores.js';
 import { planFargateTasks } from './fargate-size.js';
 import { fixedNodeGroup } from './fixed-node-group.js';
@@ -44,7 +44,8 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     const daemonSets = activeDaemonSets(profile);
     const fixed = profile.nodes?.fixed;
     // The last pass's request and sized add-ons: the AZ-headroom baseline repacks the same pods.
-    let last: { request: NodeGroupRequest; addOns: readonly PodGroup[] } | undefined;
+    // Its nodes at each level of the day, as the chooser (or the pinned group) counted them.
+    let last: { request: NodeGroupRequest; addOns: readonly PodGroup[]; byLevel: readonly number[] } | undefined;
     // Add-on Deployments are sized for the cluster they run in; DaemonSets ride on every node.
     const pack = (sizedAddOns: readonly PodGroup[]) => {
       const request: NodeGroupRequest = {
@@ -65,11 +66,16 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
         ha,
         azs,
         hoursPerMonth: input.hoursPerMonth,
+        offPeak: offPeakLevels(replicas, sizedAddOns, demand, ha, azs, input.hoursPerMonth),
         ...(input.ladder ? { ladder: input.ladder } : {}),
       };
-      last = { request, addOns: sizedAddOns };
-      if (fixed) return fixedNodeGroup(request, fixed);
+      if (fixed) {
+        const pinned = fixedNodeGroup(request, fixed);
+        last = { request, addOns: sizedAddOns, byLevel: pinned.byLevel };
+        return pinned;
+      }
       const chosen = chooseNodeGroupInLadder(request);
+      last = { request, addOns: sizedAddOns, byLevel: chosen.byLevel };
       ladderDecision = input.ladder ? chosen.decision : undefined;
       return { group: chosen.group, warnings: [] };
     };
@@ -85,14 +91,9 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     warnings.push(...cluster.warnings);
     addOns = cluster.addOns;
     const final = last!;
-    // Off-peak levels pack on the peak's type with the same floors: a pinned group never shrinks
-    // below its size; with HA the AZs left after losing one still carry the level's pods.
-    const withFloors = (packed: number, l: number, room: Parameters<typeof packedNodeCount>[1]) => {
-      if (fixed) return Math.max(fixed.count, packed);
-      const afterLoss = ha && azs >= 2 ? packedNodeCount(podGroupsAt(replicas, final.addOns, l, (n) => n - n / azs), room) : packed;
-      return nodeCountWithFloors(packed, ha, azs, afterLoss);
-    };
-    const scaled = nodesOverTheDay(cluster.group, replicas, final.addOns, daemonSets, withFloors, demand);
+    // Off-peak levels as the chooser ranked the type (one source of truth): each level's pods on the
+    // chosen type with the same floors; a pinned group never shrinks below its size.
+    const scaled = nodesOverTheDay(cluster.group, final.byLevel, demand);
     nodeGroups = splitOverTheDay(parts, scaled, demand);
     if (ha && last) baseline = withoutAzHeadroom(services.replicas, last.addOns, last.request, [cluster.group], fixed?.count);
   }
