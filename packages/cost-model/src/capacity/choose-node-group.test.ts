@@ -51,12 +51,20 @@ function bruteForce(req: NodeGroupRequest): { name: string; count: number; month
     const room = { cpuMillicores: a.cpuMillicores * factor - ds.cpu, memoryMiB: a.memoryMiB - ds.mem, pods: a.pods - req.daemonSets.length };
     const live = req.groups.filter((g) => g.replicas > 0);
     if (room.pods < 1 || live.some((g) => g.cpuMillicores > room.cpuMillicores || g.memoryMiB > room.memoryMiB)) continue;
-    const count = nodeCountWithFloors(packedNodeCount(req.groups, room), req.ha, req.azs);
+    const withFloors = (groups: readonly PodGroup[], afterLoss: readonly PodGroup[] | undefined) =>
+      nodeCountWithFloors(packedNodeCount(groups, room), req.ha, req.azs, req.ha && req.azs >= 2 && afterLoss ? packedNodeCount(afterLoss, room) : packedNodeCount(groups, room));
+    const count = withFloors(req.groups, req.groupsAfterAzLoss);
+    // Over the day: each level's count with the same floors, capped by the peak's, kept from rising
+    // as the load falls; billed for its hours (the peak runs the rest of the month).
+    const levels = req.offPeak ?? [];
+    const counts = levels.map((l) => Math.min(count, withFloors(l.groups, l.groupsAfterAzLoss)));
+    for (let l = counts.length - 2; l >= 0; l--) counts[l] = Math.max(counts[l]!, counts[l + 1]!);
+    const nodeHours = count * (HOURS - levels.reduce((h, l) => h + l.hoursPerMonth, 0)) + counts.reduce((h, n, l) => h + n * levels[l]!.hoursPerMonth, 0);
     // Unlimited mode: the 24-hour average above the baseline bills surplus credits per vCPU-hour.
     const perNode = req.cpuUse.podsMillicores / count + req.cpuUse.perNodeMillicores;
     const baseline = t.burst ? t.vcpu * t.burst.baselinePerVcpuPct * 10 : Infinity;
     const credits = t.burstable ? ((count * Math.max(0, perNode - baseline) * HOURS) / 1000) * credit : 0;
-    const monthly = count * (Number(t.onDemandUsd) * HOURS + (c.rootVolumeGb ?? 20) * gp3) + credits;
+    const monthly = nodeHours * (Number(t.onDemandUsd) + ((c.rootVolumeGb ?? 20) * gp3) / HOURS) + credits;
     const tie = best && Math.abs(monthly - best.monthly) <= 1e-9 * monthly;
     if (!best || (!tie && monthly < best.monthly) || (tie && (count < best.count || (count === best.count && t.name < best.name)))) {
       best = { name: t.name, count, monthly };
@@ -112,6 +120,59 @@ describe('chooseNodeGroup', () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('agrees with brute force over a day of several levels (the bill over the day, not the peak)', () => {
+    /** Replicas a level keeps: the load's share of the peak's, at least one. */
+    const atShare = (groups: readonly PodGroup[], share: number, keep: (n: number) => number = (n) => n) =>
+      groups.map((g) => ({ ...g, replicas: keep(Math.max(1, Math.ceil(g.replicas * share))) }));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            name: fc.constantFrom('a', 'b', 'c', 'd'),
+            cpuMillicores: fc.integer({ min: 10, max: 6000 }),
+            memoryMiB: fc.integer({ min: 16, max: 24_000 }),
+            replicas: fc.integer({ min: 1, max: 3000 }),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 3 }),
+        fc.uniqueArray(fc.double({ min: 0.02, max: 0.98, noNaN: true }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 12 }),
+        (groups, ha, azs, shares, peakHours) => {
+          const afterLoss = (n: number) => n - n / azs;
+          const offHours = ((24 - peakHours) * HOURS) / 24 / shares.length;
+          const req: NodeGroupRequest = {
+            ...request(groups, {}, ha, azs),
+            ...(ha && azs >= 2 ? { groupsAfterAzLoss: atShare(groups, 1, afterLoss) } : {}),
+            offPeak: [...shares]
+              .sort((a, b) => b - a)
+              .map((share) => ({ groups: atShare(groups, share), ...(ha && azs >= 2 ? { groupsAfterAzLoss: atShare(groups, share, afterLoss) } : {}), hoursPerMonth: offHours })),
+          };
+          const plan = chooseNodeGroup(req);
+          const expected = bruteForce(req);
+          expect({ type: plan.instanceType, count: plan.count }).toEqual({ type: expected.name, count: expected.count });
+          expect(Number(plan.monthlyUsd)).toBeCloseTo(expected.monthly, 1);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('ranks by the bill over the day: a type that scales in further can win with more nodes at the peak', () => {
+    // 40 pods at the peak, 1 for 20 hours a day: the small type's nodes leave as the load falls.
+    const pods = (n: number): PodGroup[] => [{ name: 'api', cpuMillicores: 900, memoryMiB: 1800, replicas: n }];
+    const flat = request(pods(40), { families: ['m5'] });
+    const day: NodeGroupRequest = { ...flat, offPeak: [{ groups: pods(1), hoursPerMonth: (20 * HOURS) / 24 }] };
+    const atPeak = chooseNodeGroup(flat);
+    const overDay = chooseNodeGroup(day);
+    expect(overDay.instanceType).toBe(bruteForce(day).name);
+    expect(overDay.instanceType).not.toBe(atPeak.instanceType);
+    expect(overDay.count).toBeGreaterThan(atPeak.count);
+    expect(Number(overDay.monthlyUsd)).toBeLessThan(Number(atPeak.monthlyUsd));
+    expect(overDay.why).toMatch(/the month's bill over the day, as the nodes follow the load from [\d,]+ at the peak down to 1;/);
   });
 
   it('reports a runner-up of another family that is not cheaper, and why it lost', () => {
