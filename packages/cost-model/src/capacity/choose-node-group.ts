@@ -171,9 +171,16 @@ export function nodeCountOn(req: NodeGroupRequest, room: Allocatable): { readonl
   return { packed, count: nodeCountWithFloors(packed, req.ha, req.azs, afterLoss) };
 }
 
-/** Nodes at each level of the day on a type with this room: each level's pods packed with the same floors. */
-export function nodeCountsOn(req: NodeGroupRequest, room: Allocatable, peakCount: number): readonly number[] {
-  return nodeCountsOverTheDay(peakCount, req.offPeak ?? [], (level) => {
+/**
+ * Nodes at each level of the day on a type with this room: each level's pods packed with the same
+ * floors. A level with the peak's pods, or whose lower bound already reaches the peak's count,
+ * needs no packing.
+ */
+export function nodeCountsOn(req: NodeGroupRequest, room: Allocatable, peakCount: number, offPeakTotals?: Scan['offPeakTotals']): readonly number[] {
+  return nodeCountsOverTheDay(peakCount, req.offPeak ?? [], (level, k) => {
+    if (samePods(level.groups, req.groups)) return peakCount;
+    const t = offPeakTotals?.[k];
+    if (t && nodeCountWithFloors(packedNodeLowerBound(t.totals, room), req.ha, req.azs, packedNodeLowerBound(t.afterAzLoss, room)) >= peakCount) return peakCount;
     const packed = packedNodeCount(level.groups, room);
     const afterLoss = req.ha && req.azs >= 2 && level.groupsAfterAzLoss ? packedNodeCount(level.groupsAfterAzLoss, room) : packed;
     return nodeCountWithFloors(packed, req.ha, req.azs, afterLoss);
@@ -184,8 +191,15 @@ export function nodeCountsOn(req: NodeGroupRequest, room: Allocatable, peakCount
 function dayCounts(scan: Scan, req: NodeGroupRequest, i: number): Pick<Evaluated, 'packed' | 'count' | 'byLevel' | 'nodeHours'> {
   const room = roomOf(scan, i);
   const { packed, count } = nodeCountOn(req, room);
-  const byLevel = nodeCountsOn(req, room, count);
+  const byLevel = nodeCountsOn(req, room, count, scan.offPeakTotals);
   return { packed, count, byLevel, nodeHours: nodeHoursPerMonth(byLevel, req.offPeak ?? [], req.hoursPerMonth) };
+}
+
+/** The same replicas of the same groups (a level the HPA does not scale in at). */
+function samePods(a: readonly PodGroup[], b: readonly PodGroup[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.replicas !== b[i]!.replicas || a[i]!.cpuMillicores !== b[i]!.cpuMillicores || a[i]!.memoryMiB !== b[i]!.memoryMiB) return false;
+  return true;
 }
 
 // Credits are never negative, so node-hours × per-node-hour cost stays a lower bound for burstable types too.
