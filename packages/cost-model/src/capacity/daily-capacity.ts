@@ -73,8 +73,8 @@ export function offPeakLevels(replicas: readonly ScaledReplicas[], addOns: reado
  * load falls. The Cluster Autoscaler (or Karpenter) is assumed to remove every node a level does
  * not need, at the level's granularity. The chooser ranks types and the plan bills them by these.
  */
-export function nodeCountsOverTheDay(peakCount: number, offPeak: readonly OffPeakLevel[], countAt: (level: OffPeakLevel) => number): readonly number[] {
-  return overTheDay([peakCount, ...offPeak.map((level) => Math.min(peakCount, countAt(level)))]).byLevel;
+export function nodeCountsOverTheDay(peakCount: number, offPeak: readonly OffPeakLevel[], countAt: (level: OffPeakLevel, k: number) => number): readonly number[] {
+  return overTheDay([peakCount, ...offPeak.map((level, k) => Math.min(peakCount, countAt(level, k)))]).byLevel;
 }
 
 /** Node-hours a month of counts per level (nodeCountsOverTheDay). */

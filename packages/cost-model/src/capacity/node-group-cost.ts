@@ -1,5 +1,7 @@
 import { dec, formatUsd, type Decimal } from '../cost/money.js';
 import type { InstanceType, PriceBook } from '../pricing/price-book.js';
+import { HOURS_PER_DAY } from '../workload/daily-shape.js';
+import type { ScaledNodeGroup } from './capacity-types.js';
 import { CPU_CREDITS_KEY } from './cpu-credits.js';
 import { GP3_STORAGE_KEY } from './instance-catalog.js';
 
@@ -26,6 +28,12 @@ export function nodeGroupBillUsd(book: PriceBook, type: InstanceType, nodeHours:
   const nodes = dec(type.onDemandUsd).times(hours).plus(dec(gp3).times(rootVolumeGb).times(hours).div(hoursPerMonth));
   if (!(surplusVcpuHours > 0)) return nodes;
   return nodes.plus(dec(book.price(CPU_CREDITS_KEY)?.usd ?? '0').times(surplusVcpuHours));
+}
+
+/** A scaled node group's monthlyUsd: its node-hours over the day (and its credits), as nodeGroupBillUsd. */
+export function billOverTheDay(book: PriceBook, g: ScaledNodeGroup, hoursPerMonth: number): string {
+  const type = book.instanceType(g.instanceType)!;
+  return toCents(nodeGroupBillUsd(book, type, (g.nodeHoursPerDay * hoursPerMonth) / HOURS_PER_DAY, g.rootVolumeGb, hoursPerMonth, g.cpuCredits?.surplusVcpuHours));
 }
 
 /** "1234.57": the decimal string NodeChoice.monthlyUsd carries. */

@@ -12,6 +12,7 @@ import { nodesOverTheDay, offPeakLevels, replicasOverTheDay, splitOverTheDay, ta
 import { planDatastores } from './datastores.js';
 import { planFargateTasks } from './fargate-size.js';
 import { fixedNodeGroup } from './fixed-node-group.js';
+import { billOverTheDay } from './node-group-cost.js';
 import { checkQuotas, splitNodeGroup } from './quotas.js';
 import { planServiceReplicas } from './service-replicas.js';
 import { sizeCluster } from './size-cluster.js';
@@ -94,7 +95,8 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     // Off-peak levels as the chooser ranked the type (one source of truth): each level's pods on the
     // chosen type with the same floors; a pinned group never shrinks below its size.
     const scaled = nodesOverTheDay(cluster.group, final.byLevel, demand);
-    nodeGroups = splitOverTheDay(parts, scaled, demand);
+    // Each part of a split group bills its own share of the day (its monthlyUsd, as the whole's).
+    nodeGroups = parts.length === 1 ? splitOverTheDay(parts, scaled, demand) : splitOverTheDay(parts, scaled, demand).map((g) => ({ ...g, monthlyUsd: billOverTheDay(book, g, input.hoursPerMonth) }));
     if (ha && last) baseline = withoutAzHeadroom(services.replicas, last.addOns, last.request, [cluster.group], fixed?.count);
   }
   const quotas = checkQuotas({
