@@ -57,7 +57,7 @@ describe('HA survives the loss of any one AZ (every profile, HA forced on)', () 
         }
         expect(plan.resilience.headroomMonthly.gte(0)).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20261201 },
     );
   });
 

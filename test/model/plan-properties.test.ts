@@ -61,7 +61,7 @@ describe('plan properties over every profile (fast-check)', () => {
           if (i.monthly) expect(i.monthly.gte(0), i.component).toBe(true);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 150, seed: 20261201 },
     );
   });
 
@@ -92,7 +92,7 @@ describe('plan properties over every profile (fast-check)', () => {
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 150, seed: 20261201 },
     );
   });
 
@@ -107,7 +107,7 @@ describe('plan properties over every profile (fast-check)', () => {
         // …and exactly twice the money.
         expect(b.monthly.total.equals(a.monthly.total.times(2))).toBe(true);
       }),
-      { numRuns: 60 },
+      { numRuns: 60, seed: 20261201 },
     );
   });
 
@@ -118,7 +118,7 @@ describe('plan properties over every profile (fast-check)', () => {
         const b = planTier({ users: u, profile }, book);
         expect(JSON.stringify(a)).toBe(JSON.stringify(b));
       }),
-      { numRuns: 50 },
+      { numRuns: 50, seed: 20261201 },
     );
   });
 

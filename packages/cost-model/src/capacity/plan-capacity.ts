@@ -44,10 +44,9 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
   } else {
     const daemonSets = activeDaemonSets(profile);
     const fixed = profile.nodes?.fixed;
-    // The last pass's request and sized add-ons: the AZ-headroom baseline repacks the same pods.
-    // Its nodes at each level of the day, as the chooser (or the pinned group) counted them.
-    let last: { request: NodeGroupRequest; addOns: readonly PodGroup[]; byLevel: readonly number[] } | undefined;
-    // Add-on Deployments are sized for the cluster they run in; DaemonSets ride on every node.
+    // Add-on Deployments are sized for the cluster they run in; DaemonSets ride on every node. Each
+    // packing keeps its request and sized add-ons (the AZ-headroom baseline repacks the same pods),
+    // its nodes at each level of the day as the chooser counted them, and its ladder decision.
     const pack = (sizedAddOns: readonly PodGroup[]) => {
       const request: NodeGroupRequest = {
         book,
@@ -72,13 +71,10 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
       };
       if (fixed) {
         const pinned = fixedNodeGroup(request, fixed);
-        last = { request, addOns: sizedAddOns, byLevel: pinned.byLevel };
-        return pinned;
+        return { ...pinned, request, sizedAddOns, decision: undefined };
       }
       const chosen = chooseNodeGroupInLadder(request);
-      last = { request, addOns: sizedAddOns, byLevel: chosen.byLevel };
-      ladderDecision = input.ladder ? chosen.decision : undefined;
-      return { group: chosen.group, warnings: [] };
+      return { group: chosen.group, warnings: [], byLevel: chosen.byLevel, request, sizedAddOns, decision: input.ladder ? chosen.decision : undefined };
     };
     const days = daysPerMonth(input.hoursPerMonth);
     const cluster = sizeCluster(profile, book, {
@@ -91,13 +87,13 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     const parts = profile.platform === 'eks' ? splitNodeGroup(book, cluster.group, azs, input.hoursPerMonth) : [cluster.group];
     warnings.push(...cluster.warnings);
     addOns = cluster.addOns;
-    const final = last!;
+    ladderDecision = cluster.decision;
     // Off-peak levels as the chooser ranked the type (one source of truth): each level's pods on the
     // chosen type with the same floors; a pinned group never shrinks below its size.
-    const scaled = nodesOverTheDay(cluster.group, final.byLevel, demand);
+    const scaled = nodesOverTheDay(cluster.group, cluster.byLevel, demand);
     // Each part of a split group bills its own share of the day (its monthlyUsd, as the whole's).
     nodeGroups = parts.length === 1 ? splitOverTheDay(parts, scaled, demand) : splitOverTheDay(parts, scaled, demand).map((g) => ({ ...g, monthlyUsd: billOverTheDay(book, g, input.hoursPerMonth) }));
-    if (ha && last) baseline = withoutAzHeadroom(services.replicas, last.addOns, last.request, [cluster.group], fixed?.count);
+    if (ha) baseline = withoutAzHeadroom(services.replicas, cluster.sizedAddOns, cluster.request, [cluster.group], fixed?.count);
   }
   const quotas = checkQuotas({
     profile,

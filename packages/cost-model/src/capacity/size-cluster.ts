@@ -2,7 +2,9 @@
 // the add-ons' requests. The loop is bounded: size the add-ons for the nodes of the previous pass,
 // pack, and stop once a pass needs no more nodes or vCPUs than it was sized for. The sized-for
 // counts only grow, so the final plan's add-ons always cover its own final cluster; if the cap on
-// passes is reached first, the plan says so.
+// passes is reached first, the plan says so. An early pass on another type can leave the add-ons
+// sized for more than the final cluster: one more pass sized for the final cluster itself is kept
+// when it still holds, so the plan does not depend on the path the passes took.
 import type { PriceBook } from '../pricing/price-book.js';
 import type { Profile } from '../profiles/profile-types.js';
 import type { AddOnDrivers } from './add-on-sizing.js';
@@ -18,21 +20,32 @@ export interface PackResult {
   readonly warnings: readonly string[];
 }
 
-export interface SizedCluster extends PackResult {
-  readonly addOns: AddOnPlan;
-}
+export type SizedCluster<R extends PackResult = PackResult> = R & { readonly addOns: AddOnPlan };
 
 type LoadDrivers = Omit<AddOnDrivers, 'nodes' | 'vcpus'>;
 
 /** Packs the services plus the add-ons sized for the cluster, re-sizing until the cluster holds still. */
-export function sizeCluster(profile: Profile, book: PriceBook, load: LoadDrivers, pack: (addOns: readonly PodGroup[]) => PackResult): SizedCluster {
+export function sizeCluster<R extends PackResult>(profile: Profile, book: PriceBook, load: LoadDrivers, pack: (addOns: readonly PodGroup[]) => R): SizedCluster<R> {
+  const size = (of: R) => {
+    const nodes = of.group.count;
+    return { nodes, vcpus: nodes * (book.instanceType(of.group.instanceType)?.vcpu ?? 0) };
+  };
   let drivers: AddOnDrivers = { ...load, nodes: 0, vcpus: 0 };
   for (let pass = 1; ; pass++) {
-    const sized = sizeAddOns(profile, drivers);
-    const packed = pack(sized.pods);
-    const nodes = packed.group.count;
-    const vcpus = nodes * (book.instanceType(packed.group.instanceType)?.vcpu ?? 0);
+    let sized = sizeAddOns(profile, drivers);
+    let packed = pack(sized.pods);
+    let { nodes, vcpus } = size(packed);
     const holds = nodes <= drivers.nodes && vcpus <= drivers.vcpus;
+    if (holds && (nodes < drivers.nodes || vcpus < drivers.vcpus)) {
+      const tight = sizeAddOns(profile, { ...load, nodes, vcpus });
+      const repacked = pack(tight.pods);
+      const again = size(repacked);
+      if (again.nodes <= nodes && again.vcpus <= vcpus) {
+        drivers = { ...load, nodes, vcpus };
+        [sized, packed] = [tight, repacked];
+        ({ nodes, vcpus } = again);
+      }
+    }
     if (holds || pass >= MAX_SIZING_PASSES) {
       const warnings = holds
         ? packed.warnings
@@ -47,7 +60,7 @@ export function sizeCluster(profile: Profile, book: PriceBook, load: LoadDrivers
           ? { elasticsearch: { dataNodes: sized.elasticsearch.replicas, replicaShards: sized.elasticsearch.replicaShards, indexGb: sized.elasticsearch.indexGb, volumeGbPerNode: sized.elasticsearch.volumeGbPerNode } }
           : {}),
       };
-      return { group: packed.group, warnings, addOns };
+      return { ...packed, warnings, addOns };
     }
     // Never shrink what the add-ons are sized for: the counts rise monotonically, so the loop cannot cycle.
     drivers = { ...drivers, nodes: Math.max(drivers.nodes, nodes), vcpus: Math.max(drivers.vcpus, vcpus) };
