@@ -94,18 +94,21 @@ describe('chooseNodeGroup', () => {
     expect({ type: plan.instanceType, count: plan.count }).toEqual({ type: expected.name, count: expected.count });
   });
 
+  /** Up to five pod groups of random shape: what the brute-force checks pack. */
+  const podGroups = fc.array(
+    fc.record({
+      name: fc.constantFrom('a', 'b', 'c', 'd'),
+      cpuMillicores: fc.integer({ min: 10, max: 6000 }),
+      memoryMiB: fc.integer({ min: 16, max: 24_000 }),
+      replicas: fc.integer({ min: 1, max: 3000 }),
+    }),
+    { minLength: 1, maxLength: 5 },
+  );
+
   it('agrees with brute force for random workloads', () => {
     fc.assert(
       fc.property(
-        fc.array(
-          fc.record({
-            name: fc.constantFrom('a', 'b', 'c', 'd'),
-            cpuMillicores: fc.integer({ min: 10, max: 6000 }),
-            memoryMiB: fc.integer({ min: 16, max: 24_000 }),
-            replicas: fc.integer({ min: 1, max: 3000 }),
-          }),
-          { minLength: 1, maxLength: 5 },
-        ),
+        podGroups,
         fc.boolean(),
         fc.integer({ min: 1, max: 3 }),
         fc.record({ allowBurstable: fc.boolean(), allowPreviousGeneration: fc.boolean() }),
@@ -128,15 +131,7 @@ describe('chooseNodeGroup', () => {
       groups.map((g) => ({ ...g, replicas: keep(Math.max(1, Math.ceil(g.replicas * share))) }));
     fc.assert(
       fc.property(
-        fc.array(
-          fc.record({
-            name: fc.constantFrom('a', 'b', 'c', 'd'),
-            cpuMillicores: fc.integer({ min: 10, max: 6000 }),
-            memoryMiB: fc.integer({ min: 16, max: 24_000 }),
-            replicas: fc.integer({ min: 1, max: 3000 }),
-          }),
-          { minLength: 1, maxLength: 5 },
-        ),
+        podGroups,
         fc.boolean(),
         fc.integer({ min: 1, max: 3 }),
         fc.uniqueArray(fc.double({ min: 0.02, max: 0.98, noNaN: true }), { minLength: 1, maxLength: 4 }),
