@@ -8,6 +8,7 @@ export default defineConfig({
     // Tests run against the TypeScript sources; the CLI child-process tests use the built dist.
     alias: {
       '@tier-planner/cost-model': here('./packages/cost-model/src/index.ts'),
+      '@tier-planner/aws-pricing': here('./packages/aws-pricing/src/index.ts'),
     },
   },
   test: {

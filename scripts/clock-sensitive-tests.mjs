@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 export const CLOCK_SENSITIVE_TESTS = [
   'packages/exporter/src/',
   'test/exporter/',
-  'packages/planner-tui/src/pricing-refresh/',
+  'packages/aws-pricing/src/',
   'test/cli/pricing-refresh-bin.test.ts',
   'packages/cost-model/src/plan-document/',
   'test/cli/plan-json-schema.test.ts',

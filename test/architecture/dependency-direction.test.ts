@@ -50,8 +50,12 @@ describe('dependency direction', () => {
   });
 
   it('the CLI imports the core, Ink and React only in the explorer, and no other adapter', () => {
-    const allowed = new Set(['@tier-planner/cost-model', '@aws-sdk/client-pricing', 'ink', 'react']);
+    const allowed = new Set(['@tier-planner/cost-model', '@tier-planner/aws-pricing', 'ink', 'react']);
     expect(violations('planner-tui', (d, file) => allowed.has(d) && (!['ink', 'react'].includes(d) || file.includes('/src/tui/')))).toEqual([]);
+  });
+
+  it('live pricing is an adapter: it imports the core and AWS libraries, never the CLI or another adapter', () => {
+    expect(violations('aws-pricing', (d) => d === '@tier-planner/cost-model' || d.startsWith('@aws-sdk/') || d.startsWith('@smithy/') || d === '@streamparser/json')).toEqual([]);
   });
 
   it('the exporter imports the core and its own libraries, never the CLI or the infrastructure', () => {

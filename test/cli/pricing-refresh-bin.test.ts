@@ -1,15 +1,15 @@
 // `tier-planner pricing refresh` end to end: the real bin in a child process, the real AWS SDK
 // client inside it, talking to a loopback Price List server; then the refreshed snapshot is used.
 // Timeouts here are real but small (flags); their exact arithmetic is tested on a manual clock in
-// packages/planner-tui/src/pricing-refresh/refresh-faults.test.ts.
+// packages/aws-pricing/src/refresh-faults.test.ts.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readEmbeddedReference } from '../../packages/planner-tui/src/pricing-refresh/embedded-reference.js';
-import { startFakePriceListServer, type FakePriceListServer, type FakeServerScript } from '../../packages/planner-tui/src/pricing-refresh/testing/fake-price-list-server.js';
-import { fixtureProductsFromSnapshot } from '../../packages/planner-tui/src/pricing-refresh/testing/fixture-items.js';
+import { readEmbeddedReference } from '../../packages/aws-pricing/src/embedded-reference.js';
+import { startFakePriceListServer, type FakePriceListServer, type FakeServerScript } from '../../packages/aws-pricing/src/testing/fake-price-list-server.js';
+import { fixtureProductsFromSnapshot } from '../../packages/aws-pricing/src/testing/fixture-items.js';
 import { BIN, runBin } from './run-bin.js';
 
 const servers: FakePriceListServer[] = [];

@@ -100,6 +100,35 @@ describe('the loader validator and the JSON Schema agree', () => {
     expect(handValidatorAccepts(mutated((s) => (s.ec2.instances['a1.large'].previousGeneration.source = 'hearsay')))).toBe(false);
   });
 
+  // Commitment and Spot rates are written by a refresh; the embedded snapshot may have none to mutate.
+  const src = (s: Record<string, any>) => Object.keys(s.sources)[0];
+  const sp = (s: Record<string, any>, over: Record<string, unknown> = {}) => ({ plan: 'compute', term: '1yr', paymentOption: 'No Upfront', usd: '0.05', source: src(s), ...over });
+  const spot = (s: Record<string, any>, over: Record<string, unknown> = {}) => ({ medianUsd: '0.03', p90Usd: '0.04', byAz: { 'us-east-1a': { medianUsd: '0.03', p90Usd: '0.04' } }, from: '2026-11-24T00:00:00Z', to: '2026-12-01T00:00:00Z', source: src(s), ...over });
+  const commitmentCases: [string, (s: Record<string, any>) => void][] = [
+    ['a Savings Plans rate with an unknown plan', (s) => (s.ec2.instances['m5.large'].savingsPlans = [sp(s, { plan: 'sometimes' })])],
+    ['a Savings Plans rate with a 2-year term', (s) => (s.ec2.instances['m5.large'].savingsPlans = [sp(s, { term: '2yr' })])],
+    ['a Savings Plans rate in float notation', (s) => (s.prices[0].savingsPlans = [sp(s, { usd: '5e-2' })])],
+    ['a reserved rate on a dimension with an unknown payment option', (s) => (s.prices[0].reserved = [{ term: '1yr', offeringClass: 'standard', paymentOption: 'Later', hourlyUsd: '0.1', upfrontUsd: '0', source: src(s) }])],
+    ['a Spot price without its window', (s) => (s.ec2.instances['m5.large'].spot = (({ from: _f, ...rest }) => rest)(spot(s)))],
+    ['a Spot price with a bad per-AZ figure', (s) => (s.ec2.instances['m5.large'].spot = spot(s, { byAz: { 'us-east-1a': { medianUsd: 'cheap', p90Usd: '0.04' } } }))],
+  ];
+  it.each(commitmentCases)('both reject %s', (_name, change) => {
+    const data = mutated(change);
+    expect(schemaValidate(data)).toBe(false);
+    expect(handValidatorAccepts(data)).toBe(false);
+  });
+
+  it('both accept well-formed Savings Plans, reserved-node and Spot rates', () => {
+    const data = mutated((s) => {
+      s.ec2.instances['m5.large'].savingsPlans = [sp(s), sp(s, { plan: 'ec2-instance', term: '3yr', paymentOption: 'All Upfront' })];
+      s.ec2.instances['m5.large'].spot = spot(s);
+      s.prices[0].savingsPlans = [sp(s)];
+      s.prices[0].reserved = [{ term: '3yr', offeringClass: 'standard', paymentOption: 'Partial Upfront', hourlyUsd: '0.01', upfrontUsd: '100', source: src(s) }];
+    });
+    expect(schemaValidate(data), JSON.stringify(schemaValidate.errors)).toBe(true);
+    expect(handValidatorAccepts(data)).toBe(true);
+  });
+
   it('both accept the unchanged file', () => {
     expect(handValidatorAccepts(mutated(() => {}))).toBe(true);
   });

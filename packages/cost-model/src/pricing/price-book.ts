@@ -103,6 +103,13 @@ function toInstanceType(name: string, r: InstanceTypeRecord): InstanceType {
     onDemandUsd: r.onDemandUsd,
     currentGeneration: r.previousGeneration === undefined,
   };
-  if (!r.reserved && !r.burst && !r.previousGeneration) return t;
-  return { ...t, ...(r.reserved && { reserved: r.reserved }), ...(r.burst && { burst: r.burst }), ...(r.previousGeneration && { previousGeneration: r.previousGeneration }) };
+  if (!r.reserved && !r.savingsPlans && !r.spot && !r.burst && !r.previousGeneration) return t;
+  return {
+    ...t,
+    ...(r.reserved && { reserved: r.reserved }),
+    ...(r.savingsPlans && { savingsPlans: r.savingsPlans }),
+    ...(r.spot && { spot: r.spot }),
+    ...(r.burst && { burst: r.burst }),
+    ...(r.previousGeneration && { previousGeneration: r.previousGeneration }),
+  };
 }

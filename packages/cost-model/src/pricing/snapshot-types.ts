@@ -51,6 +51,10 @@ export interface PriceDimension {
   readonly note?: string;
   /** Size of a managed-service instance class (RDS, ElastiCache, MSK), from the same source row. */
   readonly spec?: ManagedClassSpec;
+  /** Reserved rates for this dimension's usage (RDS and ElastiCache node classes), per unit. */
+  readonly reserved?: readonly ReservedRate[];
+  /** Savings Plans rates for this dimension's usage (Fargate under a Compute Savings Plan), per unit. */
+  readonly savingsPlans?: readonly SavingsPlanRate[];
 }
 
 /** vCPU and memory from the price row; RDS classes add the RDS hardware table's EBS bandwidth. */
@@ -95,16 +99,53 @@ export interface CacheNodeSpec {
   readonly source: string;
 }
 
+export type CommitmentTerm = '1yr' | '3yr';
+export type PaymentOption = 'No Upfront' | 'Partial Upfront' | 'All Upfront';
+
+/** A Reserved Instance (EC2) or reserved node (RDS, ElastiCache) rate; RDS and ElastiCache are always standard. */
 export interface ReservedRate {
-  readonly term: '1yr' | '3yr';
+  readonly term: CommitmentTerm;
   readonly offeringClass: 'standard' | 'convertible';
-  readonly paymentOption: 'No Upfront' | 'Partial Upfront' | 'All Upfront';
+  readonly paymentOption: PaymentOption;
   /** Recurring USD per hour. */
   readonly hourlyUsd: string;
   /** One-off USD per instance for the term. */
   readonly upfrontUsd: string;
   readonly source: string;
   readonly sku?: string;
+}
+
+/**
+ * A Savings Plan's rate for one usage: an EC2 type's Linux/UNIX shared-tenancy hours, or a Fargate
+ * dimension's unit (vCPU-hours, GB-hours). Compute Savings Plans cover EC2 and Fargate; EC2 Instance
+ * Savings Plans cover one family in one region.
+ */
+export interface SavingsPlanRate {
+  readonly plan: 'compute' | 'ec2-instance';
+  readonly term: CommitmentTerm;
+  readonly paymentOption: PaymentOption;
+  /** USD per unit of the covered usage (per hour for an instance type), as the plan's rate card gives it. */
+  readonly usd: string;
+  /** Id into the snapshot's `sources`. */
+  readonly source: string;
+  readonly sku?: string;
+}
+
+/** Spot price statistics per availability zone and over them, from DescribeSpotPriceHistory. */
+export interface SpotPriceStats {
+  /** Median and 90th percentile USD per hour over the window. */
+  readonly medianUsd: string;
+  readonly p90Usd: string;
+}
+
+export interface SpotPrice extends SpotPriceStats {
+  /** Per availability zone ("us-east-1a"). */
+  readonly byAz: Readonly<Record<string, SpotPriceStats>>;
+  /** RFC 3339 window the history covers. */
+  readonly from: string;
+  readonly to: string;
+  /** Id into the snapshot's `sources`. */
+  readonly source: string;
 }
 
 /** A burstable (T) type's CPU baseline, from AWS's credit table. */
@@ -139,6 +180,10 @@ export interface InstanceTypeRecord {
   /** On-demand Linux/UNIX shared tenancy, USD per hour. */
   readonly onDemandUsd: string;
   readonly reserved?: readonly ReservedRate[];
+  /** Savings Plans rates for the type's Linux/UNIX shared-tenancy hours. */
+  readonly savingsPlans?: readonly SavingsPlanRate[];
+  /** Linux/UNIX Spot price history; absent: Spot is unpriced (no credentials at refresh, or never fetched). */
+  readonly spot?: SpotPrice;
   /** T types only: baseline and credits (absent for other types, and for T types AWS's table lacks). */
   readonly burst?: BurstBaseline;
   /** Present when AWS calls the type's family previous generation; absent: current generation. */

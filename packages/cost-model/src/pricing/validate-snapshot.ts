@@ -116,12 +116,12 @@ function instanceProblem(r: unknown, known: (id: unknown) => boolean): string | 
   }
   if (typeof r.bareMetal !== 'boolean') return 'bareMetal: not a boolean';
   if (!isDecimalString(r.onDemandUsd)) return 'onDemandUsd: not a decimal string';
-  if (r.reserved !== undefined) {
-    if (!Array.isArray(r.reserved)) return 'reserved: not an array';
-    for (const t of r.reserved as unknown[]) {
-      if (!isObj(t) || !isDecimalString(t.hourlyUsd) || !isDecimalString(t.upfrontUsd) || !known(t.source)) {
-        return 'reserved: a rate needs hourlyUsd, upfrontUsd and a known source';
-      }
+  const commitments = commitmentProblem(r, known);
+  if (commitments) return commitments;
+  if (r.spot !== undefined) {
+    const sp = r.spot as Obj;
+    if (!isObj(sp) || !isSpotStats(sp) || !isObj(sp.byAz) || !Object.values(sp.byAz).every(isSpotStats) || typeof sp.from !== 'string' || typeof sp.to !== 'string' || !known(sp.source)) {
+      return 'spot: needs medianUsd, p90Usd, byAz, from, to and a known source';
     }
   }
   if (r.burst !== undefined) {
@@ -135,6 +135,34 @@ function instanceProblem(r: unknown, known: (id: unknown) => boolean): string | 
     if (!isObj(g) || (g.status !== 'listed' && g.status !== 'indirect') || !known(g.source)) return 'previousGeneration: needs status listed or indirect and a known source';
   }
   return undefined;
+}
+
+const TERMS = new Set(['1yr', '3yr']);
+const PAYMENTS = new Set(['No Upfront', 'Partial Upfront', 'All Upfront']);
+
+/** Reserved and Savings Plans rates, on an instance type or a price dimension. */
+function commitmentProblem(r: Obj, known: (id: unknown) => boolean): string | undefined {
+  if (r.reserved !== undefined) {
+    if (!Array.isArray(r.reserved)) return 'reserved: not an array';
+    for (const t of r.reserved as unknown[]) {
+      if (!isObj(t) || !TERMS.has(t.term as string) || (t.offeringClass !== 'standard' && t.offeringClass !== 'convertible') || !PAYMENTS.has(t.paymentOption as string) || !isDecimalString(t.hourlyUsd) || !isDecimalString(t.upfrontUsd) || !known(t.source)) {
+        return 'reserved: a rate needs a term, offeringClass, paymentOption, hourlyUsd, upfrontUsd and a known source';
+      }
+    }
+  }
+  if (r.savingsPlans !== undefined) {
+    if (!Array.isArray(r.savingsPlans)) return 'savingsPlans: not an array';
+    for (const t of r.savingsPlans as unknown[]) {
+      if (!isObj(t) || (t.plan !== 'compute' && t.plan !== 'ec2-instance') || !TERMS.has(t.term as string) || !PAYMENTS.has(t.paymentOption as string) || !isDecimalString(t.usd) || !known(t.source)) {
+        return 'savingsPlans: a rate needs plan compute or ec2-instance, a term, paymentOption, usd and a known source';
+      }
+    }
+  }
+  return undefined;
+}
+
+function isSpotStats(s: unknown): boolean {
+  return isObj(s) && isDecimalString(s.medianUsd) && isDecimalString(s.p90Usd);
 }
 
 function priceProblem(p: unknown, known: (id: unknown) => boolean): string | undefined {
@@ -151,6 +179,8 @@ function priceProblem(p: unknown, known: (id: unknown) => boolean): string | und
     if (spec.ebsBandwidthUpTo !== undefined && typeof spec.ebsBandwidthUpTo !== 'boolean') return 'spec: ebsBandwidthUpTo must be a boolean';
     if (spec.ebsSource !== undefined && !known(spec.ebsSource)) return `spec: unknown source ${String(spec.ebsSource)}`;
   }
+  const commitments = commitmentProblem(p, known);
+  if (commitments) return commitments;
   const hasFlat = p.usd !== undefined;
   const hasTiers = p.tiers !== undefined;
   if (hasFlat === hasTiers) return 'usd/tiers: exactly one of them is required';

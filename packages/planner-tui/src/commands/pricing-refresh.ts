@@ -49,7 +49,7 @@ export async function pricingRefresh(argv: readonly string[], io: CliIo): Promis
     ...(values.deadline !== undefined ? { deadlineMs: parseDurationFlag('--deadline', values.deadline) } : {}),
     ...(values['max-attempts'] !== undefined ? { maxAttempts: parseNumber('--max-attempts', values['max-attempts'], 1, 20, true) } : {}),
   };
-  const { refreshPriceSnapshot, RefreshError } = await import('../pricing-refresh/index.js');
+  const { refreshPriceSnapshot, RefreshError } = await import('@tier-planner/aws-pricing');
   const outDir = values.out ?? userSnapshotDir(io.env);
   let pages = 0;
   try {

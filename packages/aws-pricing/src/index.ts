@@ -1,4 +1,4 @@
-// Live price refresh from the AWS Price List API (see docs/pricing-refresh.md).
+// Live prices for tier-planner: refresh a region's snapshot from AWS (see docs/pricing-refresh.md).
 export {
   refreshPriceSnapshot,
   DEFAULT_DEADLINE_MS,
