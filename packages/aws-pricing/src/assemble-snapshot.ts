@@ -1,7 +1,9 @@
 import type { Allowance, PriceDimension, SnapshotContent, SourceRef } from '@tier-planner/cost-model';
+import { commitmentMissing, withCommitments, type CommitmentInput } from './commitments.js';
 import { applyRule, type DimensionRule } from './dimension-rule.js';
 import type { PriceListItem } from './price-list-item.js';
 import { RefreshError } from './refresh-error.js';
+import { reservedRates } from './services/ec2-reserved.js';
 import { buildEc2Catalog, NOT_SERVED, SERVICES } from './services/index.js';
 import type { PodLimits } from './services/ec2.js';
 
@@ -15,14 +17,9 @@ const COPIED_PREFIXES = ['github-actions/', 'support/'];
 export const isCopiedKey = (key: string): boolean => COPIED_PREFIXES.some((p) => key.startsWith(p));
 // The EKS version calendar is copied too: it is AWS documentation, not a Price List product.
 
-const ALWAYS_MISSING = [
-  { key: 'ec2/spot', reason: 'EC2 Spot prices float per zone and are not in the Price List GetProducts API' },
-  { key: 'ec2/savings-plans', reason: 'Savings Plans rates are not in the Price List GetProducts API' },
-];
-
 export const priceListSourceId = (serviceCode: string): string => `aws-price-list-${serviceCode}`;
 
-export interface AssembleInput {
+export interface AssembleInput extends CommitmentInput {
   readonly region: string;
   readonly embedded: SnapshotContent;
   /** Every product fetched, by service code. */
@@ -31,7 +28,8 @@ export interface AssembleInput {
 }
 
 /** Builds the whole snapshot from the fetched products. Pure: no I/O, nothing written. */
-export function assembleSnapshot({ region, embedded, items, fetchedAt }: AssembleInput): { content: SnapshotContent; copiedKeys: string[] } {
+export function assembleSnapshot(input: AssembleInput): { content: SnapshotContent; copiedKeys: string[] } {
+  const { region, embedded, items, fetchedAt } = input;
   const allItems = [...items.values()].flat();
   const usedCodes = new Set<string>();
 
@@ -68,17 +66,20 @@ export function assembleSnapshot({ region, embedded, items, fetchedAt }: Assembl
     if (r.previousGeneration) copySource(r.previousGeneration.source);
   }
 
+  const committed = withCommitments(input, catalog.instances, prices);
+  Object.assign(sources, committed.sources);
+
   const content: SnapshotContent = {
     region,
     currency: 'USD',
     generatedAt: fetchedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     generator: REFRESH_GENERATOR,
     sources,
-    ec2: { priceSource: ec2Source, specSource: ec2Source, podsSource: embedded.ec2.podsSource, instances: catalog.instances, dropped: catalog.dropped },
-    prices: [...prices, ...copied].sort((a, b) => (a.key < b.key ? -1 : 1)),
+    ec2: { priceSource: ec2Source, specSource: ec2Source, podsSource: embedded.ec2.podsSource, instances: committed.instances, dropped: catalog.dropped },
+    prices: [...committed.prices, ...copied].sort((a, b) => (a.key < b.key ? -1 : 1)),
     allowances: embedded.allowances,
     ...(embedded.kubernetesVersions ? { kubernetesVersions: embedded.kubernetesVersions } : {}),
-    missing: [...ALWAYS_MISSING, ...missing].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    missing: [...commitmentMissing(input, committed), ...missing].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
   };
   return { content, copiedKeys: copied.map((p) => p.key) };
 }
@@ -111,7 +112,9 @@ function buildDimensions(region: string, embedded: SnapshotContent, allItems: re
       continue;
     }
     built.set(rule.key, outcome.dimension);
-    prices.push({ ...withEmbeddedSizing(outcome.dimension, embedded), source: priceListSourceId(outcome.item.serviceCode) });
+    const source = priceListSourceId(outcome.item.serviceCode);
+    const reserved = rule.reserved ? reservedRates(outcome.item, source, { standardOnly: true }) : [];
+    prices.push({ ...withEmbeddedSizing(outcome.dimension, embedded), source, ...(reserved.length > 0 ? { reserved } : {}) });
   }
   return { prices, missing };
 }

@@ -34,6 +34,8 @@ export interface DimensionRule {
   readonly plusKey?: string;
   /** Read vcpu and memory from the product attributes into `spec`. */
   readonly spec?: boolean;
+  /** Also read the product's standard Reserved terms into `reserved` (RDS DB instances, ElastiCache nodes). */
+  readonly reserved?: boolean;
   readonly note?: string;
 }
 

@@ -11,3 +11,14 @@ export type { SetTimer } from './timers.js';
 export { RefreshError, REQUIRED_IAM_ACTIONS, type RefreshErrorCode } from './refresh-error.js';
 export type { RefreshProgress, RefreshReport } from './refresh-types.js';
 export { priceListEndpointRegion } from './endpoint-region.js';
+export { SavingsPlanCollector, type SavingsPlanRates } from './savings-plans/collector.js';
+export type { SavingsPlanOfferSink } from './savings-plans/offer-sink.js';
+export {
+  SAVINGS_PLANS_SOURCE_ID,
+  describeSpotPriceHistoryStep,
+  type SavingsPlansRead,
+  type SavingsPlansStep,
+  type SpotStep,
+} from './commitment-steps.js';
+export type { SavingsPlansOutcome, SpotOutcome } from './commitments.js';
+export { fetchSpotPrices, SPOT_SOURCE_ID, type SpotHistoryOptions } from './spot/spot-history.js';

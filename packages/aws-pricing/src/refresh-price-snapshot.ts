@@ -1,6 +1,7 @@
 import type { PricingClient } from '@aws-sdk/client-pricing';
 import { PricingError, snapshotPath, userSnapshotDir, writeSnapshotAtomic, type SnapshotContent } from '@tier-planner/cost-model';
 import { assembleSnapshot } from './assemble-snapshot.js';
+import { catalogInstanceTypes, runSavingsPlansStep, type SavingsPlansStep, type SpotStep } from './commitment-steps.js';
 import { readEmbeddedReference } from './embedded-reference.js';
 import { priceListEndpointRegion } from './endpoint-region.js';
 import { fetchProducts, type FetchContext } from './fetch-products.js';
@@ -37,6 +38,10 @@ export interface RefreshOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Jitter source in [0, 1). */
   random?: () => number;
+  /** Reads the region's Savings Plans offer files; absent: Savings Plans stay unpriced (listed in `missing`). */
+  savingsPlans?: SavingsPlansStep;
+  /** Reads Spot price history (describeSpotPriceHistoryStep); absent: Spot stays unpriced (listed in `missing`). */
+  spot?: SpotStep;
 }
 
 export interface RefreshResult {
@@ -80,7 +85,10 @@ export async function refreshPriceSnapshot(opts: RefreshOptions): Promise<Refres
   try {
     const embedded = readEmbeddedReference();
     const items = await fetchEverything(region, ctx);
-    const { content, copiedKeys } = assembleSnapshot({ region, embedded, items, fetchedAt });
+    const signal = opts.signal ? { signal: opts.signal } : {};
+    const savingsPlans = opts.savingsPlans ? await runSavingsPlansStep(opts.savingsPlans, region, fetchedAt, opts.signal) : undefined;
+    const spot = opts.spot ? await opts.spot({ region, instanceTypes: catalogInstanceTypes(items.get('AmazonEC2') ?? []), now: fetchedAt, ...signal }) : undefined;
+    const { content, copiedKeys } = assembleSnapshot({ region, embedded, items, fetchedAt, ...(savingsPlans ? { savingsPlans } : {}), ...(spot ? { spot } : {}) });
     const path = snapshotPath(opts.outDir ?? userSnapshotDir(), region);
     stop.throwIfStopped(ctx.stats.requests);
     onProgress({ kind: 'writing', path });

@@ -22,6 +22,7 @@ function nodeRule(engine: EngineKey, nodeType: string): DimensionRule {
     match: { serviceCode: EC, productFamily: 'Cache Instance', attributes: { cacheEngine: ENGINES[engine].cacheEngine, instanceType: nodeType } },
     shape: 'flat',
     spec: true,
+    reserved: true,
   };
 }
 

@@ -37,6 +37,7 @@ function instanceRule(engine: EngineKey, instanceClass: string, deployment: Depl
     },
     shape: 'flat',
     spec: true,
+    reserved: true,
     ...(cluster ? { note: 'Price List deploymentOption "Multi-AZ (readable standbys)"; it does not say whether the rate covers all 3 instances' } : {}),
   };
 }
