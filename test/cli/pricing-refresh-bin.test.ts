@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readEmbeddedReference } from '../../packages/aws-pricing/src/embedded-reference.js';
 import { startFakePriceListServer, type FakePriceListServer, type FakeServerScript } from '../../packages/aws-pricing/src/testing/fake-price-list-server.js';
 import { fixtureProductsFromSnapshot } from '../../packages/aws-pricing/src/testing/fixture-items.js';
+import { startFakeEc2Server } from '../../packages/aws-pricing/src/testing/fake-ec2-server.js';
 import { BIN, runBin } from './run-bin.js';
 
 const servers: FakePriceListServer[] = [];
@@ -46,7 +47,8 @@ function previousSnapshot(): { dir: string; untouched: () => boolean } {
   return { dir, untouched: () => readFileSync(path).equals(before) && readdirSync(dir).join() === 'us-east-1.json' };
 }
 
-const refresh = (server: FakePriceListServer, dir: string, ...flags: string[]) => ['pricing', 'refresh', '--region', 'us-east-1', '--endpoint', server.url, '--out', dir, ...flags];
+// Spot is off: its history would come from the real EC2 endpoint (tested against a loopback EC2 in aws-pricing).
+const refresh = (server: FakePriceListServer, dir: string, ...flags: string[]) => ['pricing', 'refresh', '--region', 'us-east-1', '--endpoint', server.url, '--out', dir, '--spot', 'off', ...flags];
 const ONE_LINE_FAILURE = /^tier-planner: pricing refresh failed \((\w+)\): [^\n]*previous snapshot is unchanged\)?\n$/;
 
 describe('tier-planner pricing refresh (bin + real SDK + loopback Price List API)', () => {
@@ -173,6 +175,8 @@ describe('tier-planner pricing refresh (bin + real SDK + loopback Price List API
       ['--endpoint', '', /--endpoint needs a value/],
       ['--endpoint', 'ftp://127.0.0.1/', /--endpoint must be an http:\/\/ or https:\/\/ URL, got "ftp:\/\/127\.0\.0\.1\/"/],
       ['--endpoint', 'not a url\u001b]0;title\u0007', /--endpoint must be an http:\/\/ or https:\/\/ URL, got "not a url\\x1b\]0;title\\x07"/],
+      ['--ec2-endpoint', 'ftp://127.0.0.1/', /--ec2-endpoint must be an http:\/\/ or https:\/\/ URL, got "ftp:\/\/127\.0\.0\.1\/"/],
+      ['--spot', 'sometimes', /--spot must be on or off, got "sometimes"/],
     ] as const) {
       const bad = runBin(['pricing', 'refresh', '--region', 'us-east-1', flag, value]);
       expect(bad.status, `${flag} ${value}`).toBe(2);
@@ -190,5 +194,22 @@ describe('tier-planner pricing refresh (bin + real SDK + loopback Price List API
     expect(r.stderr).toContain('user/\\x1b]0;pwned\\x07 is not authorized');
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     expect(prev.untouched()).toBe(true);
+  });
+
+  it('with --spot on, reads Spot history through --ec2-endpoint into the snapshot (test prices)', async () => {
+    const server = await serve({ pageSize: 500 });
+    const ec2 = await startFakeEc2Server([{ instanceType: 'm5.large', availabilityZone: 'us-east-1a', spotPrice: '0.0400', timestamp: '2020-01-01T00:00:00Z' }]);
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'tp-refresh-bin-'));
+      const args = ['pricing', 'refresh', '--region', 'us-east-1', '--endpoint', server.url, '--out', dir, '--spot', 'on', '--ec2-endpoint', ec2.url];
+      const r = await runBinAsync(args, fakeAws);
+      expect(r.status, r.stderr).toBe(0);
+      const snapshot = JSON.parse(readFileSync(join(dir, 'us-east-1.json'), 'utf8')).snapshot;
+      expect(snapshot.ec2.instances['m5.large'].spot).toMatchObject({ medianUsd: '0.04', p90Usd: '0.04', byAz: { 'us-east-1a': { medianUsd: '0.04' } } });
+      expect(snapshot.missing.find((m: { key: string }) => m.key === 'ec2/spot')).toBeUndefined();
+      expect(ec2.requests.length).toBeGreaterThan(0);
+    } finally {
+      await ec2.close();
+    }
   });
 });

@@ -8,14 +8,16 @@ import { EXIT, UsageError } from '../cli/usage-error.js';
 import { printable, quoted } from '../render/printable.js';
 
 export const PRICING_REFRESH_HELP = `Usage: tier-planner pricing refresh --region R [--out DIR] [--endpoint URL]
-         [--request-timeout 30s] [--deadline 10m] [--max-attempts 5]
+         [--request-timeout 30s] [--deadline 10m] [--max-attempts 5] [--spot on|off] [--ec2-endpoint URL]
 
 Fetches region R from the AWS Price List API (default AWS credential chain; IAM: pricing:GetProducts,
 pricing:DescribeServices, pricing:GetAttributeValues) and writes its snapshot atomically to DIR
 (default: $TIER_PLANNER_PRICING_DIR or ~/.local/share/tier-planner/pricing). A request without a
 complete answer within --request-timeout is retried (up to --max-attempts, also when throttled or
 on HTTP 5xx); the whole refresh gives up after --deadline. A failed refresh leaves the previous
-snapshot untouched. See docs/pricing-refresh.md.
+snapshot untouched. --spot on (the default) also reads the last 7 days of Linux/UNIX Spot prices per
+zone with ec2:DescribeSpotPriceHistory (through --ec2-endpoint when given); when the credentials
+cannot, Spot stays unpriced and the snapshot says why. See docs/pricing-refresh.md.
 `;
 
 const OPTIONS = {
@@ -25,6 +27,8 @@ const OPTIONS = {
   'request-timeout': { type: 'string' },
   deadline: { type: 'string' },
   'max-attempts': { type: 'string' },
+  spot: { type: 'string' },
+  'ec2-endpoint': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -38,10 +42,13 @@ export async function pricingRefresh(argv: readonly string[], io: CliIo): Promis
     io.stdout.write(PRICING_REFRESH_HELP);
     return EXIT.ok;
   }
-  for (const flag of ['out', 'endpoint'] as const) {
+  for (const flag of ['out', 'endpoint', 'ec2-endpoint'] as const) {
     if (values[flag] === '') throw new UsageError(`--${flag} needs a value (an empty one is not taken as the default)`);
   }
-  if (values.endpoint !== undefined) checkEndpoint(values.endpoint);
+  if (values.endpoint !== undefined) checkEndpoint(values.endpoint, '--endpoint');
+  if (values['ec2-endpoint'] !== undefined) checkEndpoint(values['ec2-endpoint'], '--ec2-endpoint');
+  if (values.spot !== undefined && values.spot !== 'on' && values.spot !== 'off') throw new UsageError(`--spot must be on or off, got ${quoted(values.spot)}`);
+  const spotOn = values.spot !== 'off';
   const region = parseRegion(values.region);
   if (!region) throw new UsageError('--region is required (for example --region eu-west-1)');
   const limits = {
@@ -49,7 +56,7 @@ export async function pricingRefresh(argv: readonly string[], io: CliIo): Promis
     ...(values.deadline !== undefined ? { deadlineMs: parseDurationFlag('--deadline', values.deadline) } : {}),
     ...(values['max-attempts'] !== undefined ? { maxAttempts: parseNumber('--max-attempts', values['max-attempts'], 1, 20, true) } : {}),
   };
-  const { refreshPriceSnapshot, RefreshError } = await import('@tier-planner/aws-pricing');
+  const { refreshPriceSnapshot, RefreshError, describeSpotPriceHistoryStep } = await import('@tier-planner/aws-pricing');
   const outDir = values.out ?? userSnapshotDir(io.env);
   let pages = 0;
   try {
@@ -58,6 +65,7 @@ export async function pricingRefresh(argv: readonly string[], io: CliIo): Promis
       outDir,
       ...(values.endpoint ? { endpoint: values.endpoint } : {}),
       ...limits,
+      ...(spotOn ? { spot: describeSpotPriceHistoryStep(values['ec2-endpoint'] ? { endpoint: values['ec2-endpoint'] } : {}) } : {}),
       onProgress: (e) => {
         if (e.kind === 'page') {
           pages += 1;
@@ -91,7 +99,7 @@ export async function pricingRefresh(argv: readonly string[], io: CliIo): Promis
   }
 }
 
-function checkEndpoint(text: string): void {
+function checkEndpoint(text: string, flag: string): void {
   let url: URL | undefined;
   try {
     url = new URL(text);
@@ -99,7 +107,7 @@ function checkEndpoint(text: string): void {
     url = undefined;
   }
   if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new UsageError(`--endpoint must be an http:// or https:// URL, got ${quoted(text)}`);
+    throw new UsageError(`${flag} must be an http:// or https:// URL, got ${quoted(text)}`);
   }
 }
 
