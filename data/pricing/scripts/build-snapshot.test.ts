@@ -55,6 +55,17 @@ describe('the committed us-east-1 snapshot', () => {
     const rebuilt = buildSnapshot(sharedData, committed.snapshot.generatedAt);
     expect(rebuilt).toEqual(committed.snapshot);
   });
+
+  it('holds no Savings Plans or Spot figure and says, per option, that a refresh fills it', () => {
+    const instances = Object.values(committed.snapshot.ec2.instances);
+    expect(instances.some((r) => r.savingsPlans !== undefined || r.spot !== undefined)).toBe(false);
+    expect(committed.snapshot.prices.some((p) => p.savingsPlans !== undefined || p.reserved !== undefined)).toBe(false);
+    const missing = new Map(committed.snapshot.missing.map((m) => [m.key, m.reason]));
+    for (const key of ['ec2/savings-plans', 'fargate/savings-plans', 'ec2/spot', 'rds/reserved', 'elasticache/reserved']) {
+      expect(missing.get(key), key).toMatch(/not in the embedded snapshot; run `tier-planner pricing refresh --region us-east-1`/);
+    }
+    expect(missing.get('ec2/savings-plans')).toMatch(/^Savings Plans rates not in the embedded snapshot; run/);
+  });
 });
 
 describe('the loader validator and the JSON Schema agree', () => {

@@ -17,6 +17,7 @@ import { buildServicePrices } from './sources/service-prices.js';
 import { withManagedSpecs } from './sources/managed-specs.js';
 import { CORRECTIONS_SOURCE, buildAllowances } from './sources/allowances.js';
 import { AWS_PAGE_MISSING, AWS_PAGE_SOURCES, buildAwsPageAllowances, buildAwsPagePrices } from './sources/aws-pages.js';
+import { COMMITMENT_MISSING } from './sources/commitments.js';
 
 const REGION = 'us-east-1';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -43,9 +44,7 @@ export function buildSnapshot(sharedDataDir: string, generatedAt: string): Snaps
     allowances: [...buildAllowances(), ...ci.allowances, ...buildAwsPageAllowances()],
     kubernetesVersions: eks.versions,
     missing: [
-      { key: 'ec2/spot', reason: 'EC2 Spot prices float per zone; the shared facts have none (refresh does not fetch them either)' },
-      { key: 'ec2/savings-plans', reason: 'Savings Plans rates are not in the shared facts nor in the Price List GetProducts API' },
-      { key: 'ec2/reserved (all types but t3.medium)', reason: 'RI terms come from the live refresh (tier-planner pricing refresh)' },
+      ...COMMITMENT_MISSING,
       { key: 'rds/<engine>/<non-d class>/multi-az-cluster', reason: 'Multi-AZ DB clusters are listed only for d classes in the shared facts' },
       { key: 'rds (prices after 2024-09)', reason: 'the newest full RDS table in the shared facts is from 2024-09-28' },
       ...rdsClasses.missing,
