@@ -8,7 +8,7 @@ import { createEc2Client } from './spot/ec2-client.js';
 import { startFakeEc2Server } from './testing/fake-ec2-server.js';
 import type { FakeProduct } from './testing/fake-price-list-server.js';
 import { fixtureProductsFromSnapshot } from './testing/fixture-items.js';
-import { clientFor, onCleanup, runCleanups, serve, tempDir } from './testing/refresh-harness.js';
+import { clientFor, dirWithPreviousSnapshot, expectUntouched, onCleanup, refreshError, runCleanups, serve, tempDir } from './testing/refresh-harness.js';
 
 // A whole refresh with Reserved terms on RDS and ElastiCache items, a Savings Plans step and the
 // Spot step, through the real SDK clients and loopback servers. Reserved, Savings Plans and Spot
@@ -67,7 +67,7 @@ const savingsPlansStep: SavingsPlansStep = async (sink) => {
   return { ref: 'https://pricing.us-east-1.amazonaws.com/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/current/us-east-1/index.json (test)', publishedOn: '2026-11-20' };
 };
 
-async function refresh(extra: Partial<RefreshOptions>) {
+async function refresh(extra: Partial<RefreshOptions>, outDir = tempDir()) {
   const products = fixtureProductsFromSnapshot(embedded);
   withReserved(
     products,
@@ -85,7 +85,7 @@ async function refresh(extra: Partial<RefreshOptions>) {
     ...reservedTerm('C5SKU', 'R1', { LeaseContractLength: '3yr', OfferingClass: 'convertible', PurchaseOption: 'Partial Upfront' }, '0.0300000000', '700'),
   });
   const server = await serve(products);
-  const dir = tempDir();
+  const dir = outDir;
   const result = await refreshPriceSnapshot({ region: 'us-east-1', outDir: dir, client: clientFor(server), now: () => NOW, sleep: async () => {}, random: () => 0.5, ...extra });
   return { ...result, dir };
 }
@@ -130,8 +130,9 @@ describe('refresh with commitments', () => {
     const ec2Client = createEc2Client({ region: 'us-east-1', endpoint: ec2.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
     onCleanup(() => ec2.close());
     onCleanup(() => ec2Client.destroy());
-    const { path, content } = await refresh({ savingsPlans: savingsPlansStep, spot: describeSpotPriceHistoryStep({ client: ec2Client }) });
+    const { path, content, report } = await refresh({ savingsPlans: savingsPlansStep, spot: describeSpotPriceHistoryStep({ client: ec2Client }) });
     validates(path);
+    expect([report.savingsPlanInstanceTypes, report.spotInstanceTypes]).toEqual([2, 1]);
     const m5 = content.ec2.instances['m5.large']!;
     expect(m5.savingsPlans?.map((r) => `${r.plan} ${r.term} ${r.paymentOption} ${r.usd}`)).toEqual(['compute 1yr No Upfront 0.07', 'ec2-instance 3yr All Upfront 0.04']);
     expect(content.ec2.instances['t3.medium']!.savingsPlans?.map((r) => r.usd)).toEqual(['0.03']);
@@ -163,5 +164,18 @@ describe('refresh with commitments', () => {
     onCleanup(() => noCredentials.destroy());
     const { content } = await refresh({ spot: describeSpotPriceHistoryStep({ client: noCredentials }) });
     expect(content.missing.find((m) => m.key === 'ec2/spot')?.reason).toMatch(/^no AWS credentials found, so Spot stays unpriced/);
+  });
+
+  it('fails as cancelled, leaving the previous snapshot intact, when cancelled during the Spot step', async () => {
+    const prev = dirWithPreviousSnapshot(embedded);
+    const controller = new AbortController();
+    const hangingSpot: RefreshOptions['spot'] = ({ signal }) =>
+      new Promise((_, reject) => {
+        signal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })));
+        controller.abort();
+      });
+    const error = await refreshError(refresh({ spot: hangingSpot, signal: controller.signal }, prev.dir));
+    expect(error.code).toBe('ABORTED');
+    expectUntouched(prev);
   });
 });

@@ -85,9 +85,16 @@ export async function refreshPriceSnapshot(opts: RefreshOptions): Promise<Refres
   try {
     const embedded = readEmbeddedReference();
     const items = await fetchEverything(region, ctx);
-    const signal = opts.signal ? { signal: opts.signal } : {};
-    const savingsPlans = opts.savingsPlans ? await runSavingsPlansStep(opts.savingsPlans, region, fetchedAt, opts.signal) : undefined;
-    const spot = opts.spot ? await opts.spot({ region, instanceTypes: catalogInstanceTypes(items.get('AmazonEC2') ?? []), now: fetchedAt, ...signal }) : undefined;
+    // The optional steps stop with the refresh (cancel or deadline), failing it the same way.
+    const step = <T>(run: () => Promise<T>): Promise<T> =>
+      run().catch((e: unknown) => {
+        stop.throwIfStopped(ctx.stats.requests);
+        throw e;
+      });
+    const { signal } = stop;
+    const savingsPlans = opts.savingsPlans ? await step(() => runSavingsPlansStep(opts.savingsPlans!, region, fetchedAt, signal)) : undefined;
+    const instanceTypes = opts.spot ? catalogInstanceTypes(items.get('AmazonEC2') ?? []) : [];
+    const spot = opts.spot ? await step(() => opts.spot!({ region, instanceTypes, now: fetchedAt, signal })) : undefined;
     const { content, copiedKeys } = assembleSnapshot({ region, embedded, items, fetchedAt, ...(savingsPlans ? { savingsPlans } : {}), ...(spot ? { spot } : {}) });
     const path = snapshotPath(opts.outDir ?? userSnapshotDir(), region);
     stop.throwIfStopped(ctx.stats.requests);
@@ -104,6 +111,8 @@ export async function refreshPriceSnapshot(opts: RefreshOptions): Promise<Refres
       prices: content.prices.length,
       instanceTypes: instances.length,
       reservedInstanceTypes: instances.filter((i) => i.reserved !== undefined).length,
+      savingsPlanInstanceTypes: instances.filter((i) => i.savingsPlans !== undefined).length,
+      spotInstanceTypes: instances.filter((i) => i.spot !== undefined).length,
       dropped: content.ec2.dropped,
       missing: content.missing,
       copiedKeys,

@@ -24,6 +24,10 @@ export interface RefreshReport {
   readonly prices: number;
   readonly instanceTypes: number;
   readonly reservedInstanceTypes: number;
+  /** Types with Savings Plans rates (0 when no offer files were read). */
+  readonly savingsPlanInstanceTypes: number;
+  /** Types with Spot price history (0 when Spot was not read). */
+  readonly spotInstanceTypes: number;
   readonly dropped: Readonly<Record<string, number>>;
   readonly missing: readonly { readonly key: string; readonly reason: string }[];
   /** Keys copied unchanged from the embedded snapshot because they are not AWS prices. */

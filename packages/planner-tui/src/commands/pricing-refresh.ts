@@ -79,7 +79,8 @@ export async function pricingRefresh(argv: readonly string[], io: CliIo): Promis
     });
     // The path is the --out folder as typed: escaped, and whole, since it says where to look.
     io.stdout.write(
-      `wrote ${printable(path, Infinity)}: ${report.instanceTypes} EC2 instance types (${report.reservedInstanceTypes} with RI terms), ${report.prices} prices, ` +
+      `wrote ${printable(path, Infinity)}: ${report.instanceTypes} EC2 instance types (${report.reservedInstanceTypes} with RI terms, ` +
+        `${report.savingsPlanInstanceTypes} with Savings Plans rates, ${report.spotInstanceTypes} with Spot history), ${report.prices} prices, ` +
         `${report.requests} requests, ${report.retries} retries; ${report.missing.length} dimensions missing (see tier-planner pricing info --region ${region})\n`,
     );
     // The SDK's own nine-line warning is kept quiet (createPricingClient); one line says what it meant.
