@@ -77,7 +77,11 @@ export function commitmentMissing(input: CommitmentInput, committed: Committed):
     for (const key of fargateKeys) {
       if (!committed.prices.find((p) => p.key === key)?.savingsPlans) missing.push({ key: `${key}/savings-plans`, reason: 'no Compute Savings Plans rate for this usage type in the offer files' });
     }
-    for (const a of sp.rates.ambiguous) missing.push({ key: `${a.target.includes("/") ? a.target : `ec2/${a.target}`}/savings-plans`, reason: `${a.reason}; refusing to guess` });
+    for (const a of sp.rates.ambiguous) {
+      // Instance types are bare names ("m5.large"); Fargate targets are already snapshot keys.
+      const key = a.target.includes('/') ? a.target : `ec2/${a.target}`;
+      missing.push({ key: `${key}/savings-plans`, reason: `${a.reason}; refusing to guess` });
+    }
   }
   const spot = input.spot;
   if (!spot?.ok) missing.push({ key: 'ec2/spot', reason: spot?.reason ?? NO_SPOT_READ });

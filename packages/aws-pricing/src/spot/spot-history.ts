@@ -1,4 +1,4 @@
-import { DescribeSpotPriceHistoryCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeSpotPriceHistoryCommand, type EC2Client, type _InstanceType } from '@aws-sdk/client-ec2';
 import type { SpotPrice, SpotPriceStats } from '@tier-planner/cost-model';
 import type { SpotOutcome } from '../commitments.js';
 import { isPlainDecimal } from '../decimal.js';
@@ -50,7 +50,8 @@ export async function fetchSpotPrices(opts: SpotHistoryOptions): Promise<SpotOut
       do {
         const page = await client.send(
           new DescribeSpotPriceHistoryCommand({
-            InstanceTypes: batch as never[],
+            // The SDK's enum lags new types; EC2 accepts any type name.
+            InstanceTypes: batch as _InstanceType[],
             ProductDescriptions: [SPOT_PRODUCT],
             StartTime: new Date(from),
             EndTime: new Date(to),
