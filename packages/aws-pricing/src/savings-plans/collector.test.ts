@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SavingsPlanCollector } from './collector.js';
 
@@ -140,5 +141,37 @@ describe('SavingsPlanCollector', () => {
     const { byInstanceType, skipped } = c.result();
     expect([...byInstanceType.keys()]).toEqual(['t3.medium']);
     expect(skipped['rates without a plain decimal price']).toBe(1);
+  });
+
+  it('whatever the file holds, every kept EC2 rate is a Linux/UNIX shared-tenancy rate of the region, at its listed price', () => {
+    // Usage-type prefixes follow the rate's region code, as in AWS's files.
+    const prefix: Record<string, string> = { 'eu-west-1': 'EUW1-', 'us-east-1': 'USE1-', 'eu-west-1-lhr-1': 'LHR1-' };
+    const rateArb = fc
+      .record({
+        usage: fc.constantFrom('BoxUsage:m5.large', 'BoxUsage:c6g.xlarge', 'DedicatedUsage:m5.large', 'HostBoxUsage:m5.large', 'SpotUsage:m5.large'),
+        operation: fc.constantFrom('RunInstances', 'RunInstances:0002', 'RunInstances:0010', 'RunInstances:0g00'),
+        regionCode: fc.constantFrom('eu-west-1', 'us-east-1', 'eu-west-1-lhr-1'),
+        price: fc.integer({ min: 1, max: 9999 }).map((n) => `0.${String(n).padStart(4, '0')}`),
+      })
+      .map(({ usage, ...r }) => ({ ...r, usageType: `${prefix[r.regionCode]}${usage}` }));
+    fc.assert(
+      fc.property(fc.array(rateArb, { maxLength: 12 }), (rates) => {
+        const c = collector();
+        c.product(product('CSP1NU', 'ComputeSavingsPlans', 'No Upfront', '1yr'));
+        c.term(term('CSP1NU', 1, rates));
+        const { byInstanceType, ambiguous } = c.result();
+        const eligible = rates.filter((r) => r.operation === 'RunInstances' && r.regionCode === 'eu-west-1' && /^EUW1-BoxUsage:/.test(r.usageType));
+        for (const [type, kept] of byInstanceType) {
+          const sources = eligible.filter((r) => r.usageType === `EUW1-BoxUsage:${type}`);
+          expect(sources.length).toBeGreaterThan(0);
+          expect(kept.map((k) => k.usd)).toEqual([String(Number(sources[0]!.price))]);
+        }
+        // A type with eligible rates is either kept or refused as ambiguous, never dropped silently.
+        for (const r of eligible) {
+          const type = r.usageType.split(':')[1]!;
+          expect(byInstanceType.has(type) || ambiguous.some((a) => a.target === type)).toBe(true);
+        }
+      }),
+    );
   });
 });
