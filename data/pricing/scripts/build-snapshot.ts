@@ -16,6 +16,8 @@ import { addRdsClassSpecs } from './sources/rds-classes.js';
 import { buildServicePrices } from './sources/service-prices.js';
 import { withManagedSpecs } from './sources/managed-specs.js';
 import { CORRECTIONS_SOURCE, buildAllowances } from './sources/allowances.js';
+import { buildCatalogExtras } from './sources/catalog-extras.js';
+import { RDS_EXTENDED_SUPPORT_SOURCES, buildRdsExtendedSupport } from './sources/rds-extended-support.js';
 import { AWS_PAGE_MISSING, AWS_PAGE_SOURCES, buildAwsPageAllowances, buildAwsPagePrices } from './sources/aws-pages.js';
 
 const REGION = 'us-east-1';
@@ -31,17 +33,21 @@ export function buildSnapshot(sharedDataDir: string, generatedAt: string): Snaps
   const services = withManagedSpecs(rdsClasses.prices, aws);
   const ci = buildGithubActions(join(sharedDataDir, 'ci'));
   const eks = buildEksCalendar(aws);
-  const prices = [...services.prices, ...ci.prices, ...buildAwsPagePrices()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const extras = buildCatalogExtras(facts, aws, services.prices);
+  const withExtras = withManagedSpecs(extras.prices, aws);
+  const rdsVersions = buildRdsExtendedSupport();
+  const prices = [...services.prices, ...withExtras.prices, ...ci.prices, ...buildAwsPagePrices()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return {
     region: REGION,
     currency: 'USD',
     generatedAt,
     generator: 'pricing:build (shared facts)',
-    sources: sortKeys({ ...ec2.sources, ...facts.sources, ...services.sources, ...ci.sources, ...eks.sources, ...rdsClasses.sources, ...AWS_PAGE_SOURCES, [CORRECTIONS_SOURCE.id]: CORRECTIONS_SOURCE.ref }),
+    sources: sortKeys({ ...ec2.sources, ...facts.sources, ...services.sources, ...ci.sources, ...eks.sources, ...rdsClasses.sources, ...AWS_PAGE_SOURCES, ...RDS_EXTENDED_SUPPORT_SOURCES, [CORRECTIONS_SOURCE.id]: CORRECTIONS_SOURCE.ref }),
     ec2: { priceSource: 'ec2-prices', specSource: 'ec2-specs', podsSource: 'eks-max-pods', instances: ec2.instances, dropped: ec2.dropped },
     prices,
     allowances: [...buildAllowances(), ...ci.allowances, ...buildAwsPageAllowances()],
     kubernetesVersions: eks.versions,
+    rdsEngineVersions: rdsVersions.versions,
     missing: [
       { key: 'ec2/spot', reason: 'EC2 Spot prices float per zone; the shared facts have none (refresh does not fetch them either)' },
       { key: 'ec2/savings-plans', reason: 'Savings Plans rates are not in the shared facts nor in the Price List GetProducts API' },
@@ -51,6 +57,8 @@ export function buildSnapshot(sharedDataDir: string, generatedAt: string): Snaps
       ...rdsClasses.missing,
       ...eks.missing,
       ...AWS_PAGE_MISSING,
+      ...extras.missing,
+      ...rdsVersions.missing,
     ],
   };
 }

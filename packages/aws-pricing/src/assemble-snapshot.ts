@@ -62,6 +62,7 @@ export function assembleSnapshot({ region, embedded, items, fetchedAt }: Assembl
   copied.forEach((p) => copySource(p.source));
   embedded.allowances.forEach((a: Allowance) => copySource(a.source));
   embedded.kubernetesVersions?.forEach((v) => copySource(v.source));
+  embedded.rdsEngineVersions?.forEach((v) => copySource(v.source));
   for (const p of prices) [p.spec?.broker?.source, p.spec?.cacheNode?.source].forEach((id) => id && copySource(id));
   for (const r of Object.values(catalog.instances)) {
     if (r.burst) copySource(r.burst.source);
@@ -78,6 +79,7 @@ export function assembleSnapshot({ region, embedded, items, fetchedAt }: Assembl
     prices: [...prices, ...copied].sort((a, b) => (a.key < b.key ? -1 : 1)),
     allowances: embedded.allowances,
     ...(embedded.kubernetesVersions ? { kubernetesVersions: embedded.kubernetesVersions } : {}),
+    ...(embedded.rdsEngineVersions ? { rdsEngineVersions: embedded.rdsEngineVersions } : {}),
     missing: [...ALWAYS_MISSING, ...missing].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
   };
   return { content, copiedKeys: copied.map((p) => p.key) };
