@@ -28,7 +28,7 @@ export function buildCatalogExtras(f: FactRows, awsDir: string, priced: readonly
     // ElastiCache nodes the managed price table lacks; the specs file gives their vCPU and memory.
     redisNode('cache.r5.4xlarge'),
     redisNode('cache.m6g.12xlarge'),
-    flat('elasticache/memcached/cache.m4.large', 'ElastiCache', 'Memcached cache.m4.large node (previous generation)', 'node-hours', g('ElastiCache', /^cache\.m4\.large Memcached on-demand/), {
+    flat('elasticache/memcached/cache.m4.large', 'ElastiCache', 'Memcached cache.m4.large node', 'node-hours', g('ElastiCache', /^cache\.m4\.large Memcached on-demand/), {
       note: 'previous-generation node type: not in the current-generation node table, so it has no sizing facts',
     }),
 
