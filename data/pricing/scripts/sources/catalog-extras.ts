@@ -66,7 +66,10 @@ export function buildCatalogExtras(f: FactRows, awsDir: string, priced: readonly
       { key: `rds/io2/storage/${d}`, reason: `no source in the shared facts prices RDS io2 storage; ${REFRESH}` },
       { key: `rds/io2/iops/${d}`, reason: `no source in the shared facts prices RDS io2 IOPS; ${REFRESH}` },
     ]),
-    { key: 'rds/gp2/storage/multi-az-cluster', reason: 'Multi-AZ DB clusters do not use gp2 in the sources read (RDS user guide lists io1/io2/gp3 for them)' },
+    ...['rds/gp2/storage', 'rds/io1/storage', 'rds/io1/iops', 'rds/io2/storage', 'rds/io2/iops'].map((k) => ({
+      key: `${k}/multi-az-cluster`,
+      reason: 'no source in the shared facts prices this storage for Multi-AZ DB clusters (nor says the deployment offers it)',
+    })),
     { key: 'rds/extended-support/year-2', reason: `no AWS page read (2026-12-01) gives the year-2 Extended Support rate, and the shared facts have year 1 only; ${REFRESH}` },
     { key: 'rds/extended-support/year-3', reason: `no AWS page read (2026-12-01) gives the year-3 Extended Support rate; ${REFRESH}` },
     { key: 'ec2/cpu-credits/windows', reason: 'the Windows surplus CPU credit rate is not in the shared facts (AWS EC2 user guide gives the Linux rate only)' },
