@@ -1,5 +1,6 @@
 // BOM components for managed data stores, EC2 and EBS extras, priced from the embedded book (and a
 // small synthetic book where the embedded one has no figure: its rates are made up, for the arithmetic).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPriceBook } from '../pricing/price-book.js';
 import type { PriceDimension } from '../pricing/snapshot-types.js';
@@ -117,6 +118,20 @@ describe('RDS Extended Support', () => {
     expect(priced.component).toMatch(/year 2/); // the book was written on 2026-11-23
   });
 
+  it('for every priced class and deployment, the quantity is vCPUs × hours × instances (standbys included)', () => {
+    const classes = book.dimensions.filter((d) => /^rds\/postgresql\/db\.[^/]+\/(single-az|multi-az|multi-az-cluster)$/.test(d.key) && d.spec);
+    fc.assert(
+      fc.property(fc.constantFrom(...classes), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 744 }), (dim, count, hoursPerMonth) => {
+        const [, , instanceClass, deployment] = dim.key.split('/');
+        const bom = { hoursPerMonth, resources: [{ type: 'rds_instance', name: 'x', engine: 'postgresql', instanceClass, deployment, count, engineVersion: '12' }] };
+        const es = priceResources(bom, book, { date: '2025-06-01' }).lineItems.find((i) => /^Extended Support/.test(i.component))!;
+        const instances = { 'single-az': 1, 'multi-az': 2, 'multi-az-cluster': 3 }[deployment!]!;
+        expect(es.quantity.toNumber()).toBe(dim.spec!.vcpu * hoursPerMonth * instances * count);
+        expect(es.monthly!.toNumber()).toBeCloseTo(es.quantity.toNumber() * 0.1, 6);
+      }),
+    );
+  });
+
   it('refuses a version that is not a version', () => {
     expect(problems(one({ type: 'rds_instance', engine: 'postgresql', instanceClass: 'db.m6g.large', engineVersion: 'latest' }))[0]).toMatch(/engineVersion: must be a version/);
   });
@@ -133,6 +148,16 @@ describe('EC2 extras', () => {
     expect(line(one({ type: 'ec2_instance', instanceType: 't2.medium', cpuCreditVcpuHours: 40 }), /CPU credits/).price).toEqual({ kind: 'dimension', key: 'ec2/cpu-credits/t2' });
     expect(line(one({ type: 'ec2_instance', instanceType: 't4g.medium', cpuCreditVcpuHours: 40 }), /CPU credits/).price).toEqual({ kind: 'dimension', key: 'ec2/cpu-credits/t3' });
     expect(line(one({ type: 'ec2_instance', instanceType: 't3.medium', os: 'windows', cpuCreditVcpuHours: 40 }), /CPU credits/).unpriced).toMatch(/Windows surplus CPU credit rate/);
+  });
+
+  it('no current-generation type ever gets an EBS-optimized surcharge line; every previous-generation type does', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...book.instanceTypes), (t) => {
+        const lines = priceResources(one({ type: 'ec2_instance', instanceType: t.name, ebsOptimized: true }), book).lineItems;
+        expect(lines.some((i) => /EBS-optimized/.test(i.component))).toBe(!t.currentGeneration);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('EBS optimization bills a surcharge on previous-generation types only, for the hours they run', () => {
