@@ -31,6 +31,8 @@ const cases: [string, string[]][] = [
   ['compare-seed-004.txt', ['compare', '--profile', 'seed-004-stacks']],
   ['plan-scenario-seed-001.md', ['--scenario', 'seed-001-load-test', '--format', 'markdown', ...ON]],
   ['price-bom.txt', ['price', fixture('bom.json')]],
+  // On 2025-06-01 PostgreSQL 12 is in year 1 of RDS Extended Support and MySQL 5.7 in year 2.
+  ['price-bom-catalog.txt', ['price', fixture('bom-catalog.json'), '--date', '2025-06-01']],
 ];
 
 describe('printed output goldens', () => {

@@ -82,6 +82,9 @@ describe('the loader validator and the JSON Schema agree', () => {
     ['a Kubernetes version date that is not YYYY-MM-DD', (s) => (s.kubernetesVersions[0].endOfStandardSupport = 'November 26, 2024')],
     ['a Kubernetes version without a source', (s) => delete s.kubernetesVersions[0].source],
     ['a Kubernetes version that is not a minor version', (s) => (s.kubernetesVersions[0].version = '1.28.3')],
+    ['an RDS engine version of an unknown engine', (s) => (s.rdsEngineVersions[0].engine = 'oracle')],
+    ['an RDS Extended Support date that is not YYYY-MM-DD', (s) => (s.rdsEngineVersions[0].chargesFrom = 'March 1, 2024')],
+    ['an RDS engine version without a source', (s) => delete s.rdsEngineVersions[0].source],
     ['an MSK broker with an unknown throughput basis', (s) => (s.prices.find((p: any) => p.spec?.broker).spec.broker.throughputBasis = 'hearsay')],
     ['an MSK broker sizing fact without a source', (s) => delete s.prices.find((p: any) => p.spec?.broker).spec.broker.source],
     ['an ElastiCache node with a zero baseline bandwidth', (s) => (s.prices.find((p: any) => p.spec?.cacheNode?.baselineGbps).spec.cacheNode.baselineGbps = 0)],
@@ -100,8 +103,16 @@ describe('the loader validator and the JSON Schema agree', () => {
     expect(handValidatorAccepts(mutated((s) => (s.kubernetesVersions[0].source = 'hearsay')))).toBe(false);
   });
 
+  it('the hand validator also refuses RDS Extended Support dates out of order', () => {
+    expect(handValidatorAccepts(mutated((s) => (s.rdsEngineVersions[0].chargesFrom = s.rdsEngineVersions[0].endOfStandardSupport)))).toBe(false);
+    expect(handValidatorAccepts(mutated((s) => (s.rdsEngineVersions[0].source = 'hearsay')))).toBe(false);
+  });
+
   it('both accept a snapshot written before the calendar was kept', () => {
-    const older = mutated((s) => delete s.kubernetesVersions);
+    const older = mutated((s) => {
+      delete s.kubernetesVersions;
+      delete s.rdsEngineVersions;
+    });
     expect(schemaValidate(older)).toBe(true);
     expect(handValidatorAccepts(older)).toBe(true);
   });

@@ -16,6 +16,8 @@ import { addRdsClassSpecs } from './sources/rds-classes.js';
 import { buildServicePrices } from './sources/service-prices.js';
 import { withManagedSpecs } from './sources/managed-specs.js';
 import { CORRECTIONS_SOURCE, buildAllowances } from './sources/allowances.js';
+import { buildCatalogExtras } from './sources/catalog-extras.js';
+import { RDS_EXTENDED_SUPPORT_SOURCES, buildRdsExtendedSupport } from './sources/rds-extended-support.js';
 import { AWS_PAGE_MISSING, AWS_PAGE_SOURCES, buildAwsPageAllowances, buildAwsPagePrices } from './sources/aws-pages.js';
 import { COMMITMENT_MISSING } from './sources/commitments.js';
 
@@ -32,17 +34,21 @@ export function buildSnapshot(sharedDataDir: string, generatedAt: string): Snaps
   const services = withManagedSpecs(rdsClasses.prices, aws);
   const ci = buildGithubActions(join(sharedDataDir, 'ci'));
   const eks = buildEksCalendar(aws);
-  const prices = [...services.prices, ...ci.prices, ...buildAwsPagePrices()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const extras = buildCatalogExtras(facts, aws, services.prices);
+  const withExtras = withManagedSpecs(extras.prices, aws);
+  const rdsVersions = buildRdsExtendedSupport();
+  const prices = [...services.prices, ...withExtras.prices, ...ci.prices, ...buildAwsPagePrices()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return {
     region: REGION,
     currency: 'USD',
     generatedAt,
     generator: 'pricing:build (shared facts)',
-    sources: sortKeys({ ...ec2.sources, ...facts.sources, ...services.sources, ...ci.sources, ...eks.sources, ...rdsClasses.sources, ...AWS_PAGE_SOURCES, [CORRECTIONS_SOURCE.id]: CORRECTIONS_SOURCE.ref }),
+    sources: sortKeys({ ...ec2.sources, ...facts.sources, ...services.sources, ...ci.sources, ...eks.sources, ...rdsClasses.sources, ...AWS_PAGE_SOURCES, ...RDS_EXTENDED_SUPPORT_SOURCES, [CORRECTIONS_SOURCE.id]: CORRECTIONS_SOURCE.ref }),
     ec2: { priceSource: 'ec2-prices', specSource: 'ec2-specs', podsSource: 'eks-max-pods', instances: ec2.instances, dropped: ec2.dropped },
     prices,
     allowances: [...buildAllowances(), ...ci.allowances, ...buildAwsPageAllowances()],
     kubernetesVersions: eks.versions,
+    rdsEngineVersions: rdsVersions.versions,
     missing: [
       ...COMMITMENT_MISSING,
       { key: 'rds/<engine>/<non-d class>/multi-az-cluster', reason: 'Multi-AZ DB clusters are listed only for d classes in the shared facts' },
@@ -50,6 +56,8 @@ export function buildSnapshot(sharedDataDir: string, generatedAt: string): Snaps
       ...rdsClasses.missing,
       ...eks.missing,
       ...AWS_PAGE_MISSING,
+      ...extras.missing,
+      ...rdsVersions.missing,
     ],
   };
 }

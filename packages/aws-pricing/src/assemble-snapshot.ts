@@ -60,6 +60,7 @@ export function assembleSnapshot(input: AssembleInput): { content: SnapshotConte
   copied.forEach((p) => copySource(p.source));
   embedded.allowances.forEach((a: Allowance) => copySource(a.source));
   embedded.kubernetesVersions?.forEach((v) => copySource(v.source));
+  embedded.rdsEngineVersions?.forEach((v) => copySource(v.source));
   for (const p of prices) [p.spec?.broker?.source, p.spec?.cacheNode?.source].forEach((id) => id && copySource(id));
   for (const r of Object.values(catalog.instances)) {
     if (r.burst) copySource(r.burst.source);
@@ -80,6 +81,7 @@ export function assembleSnapshot(input: AssembleInput): { content: SnapshotConte
     allowances: embedded.allowances,
     ...(embedded.kubernetesVersions ? { kubernetesVersions: embedded.kubernetesVersions } : {}),
     missing: [...commitmentMissing(input, committed), ...missing].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    ...(embedded.rdsEngineVersions ? { rdsEngineVersions: embedded.rdsEngineVersions } : {}),
   };
   return { content, copiedKeys: copied.map((p) => p.key) };
 }

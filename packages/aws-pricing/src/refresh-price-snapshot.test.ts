@@ -74,6 +74,9 @@ describe('refreshPriceSnapshot against the loopback Price List server', () => {
     expect(content.kubernetesVersions).toEqual(embedded.kubernetesVersions);
     for (const v of content.kubernetesVersions!) expect(content.sources[v.source], v.version).toEqual(embedded.sources[v.source]);
     expect(book.kubernetesVersion('1.34')?.endOfStandardSupport).toBe('2026-12-02');
+    // So is the RDS Extended Support calendar.
+    expect(content.rdsEngineVersions).toEqual(embedded.rdsEngineVersions);
+    for (const v of content.rdsEngineVersions!) expect(content.sources[v.source], v.version).toEqual(embedded.sources[v.source]);
     // MSK broker and ElastiCache node sizing facts are AWS documentation too: kept, with their sources.
     const sized = embedded.prices.filter((p) => (p.spec?.broker || p.spec?.cacheNode) && byKey.has(p.key));
     expect(sized.length).toBeGreaterThan(0);

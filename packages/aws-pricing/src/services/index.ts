@@ -1,3 +1,4 @@
+import { memcachedService, rdsProvisionedIopsService, t2CreditsService } from './catalog-extras.js';
 import { cloudwatchService } from './cloudwatch.js';
 import { dataTransferService } from './data-transfer.js';
 import { ebsService } from './ebs.js';
@@ -34,6 +35,9 @@ export const SERVICES: readonly ServiceDefinition[] = [
   secretsManagerService,
   route53Service,
   kmsService,
+  memcachedService,
+  rdsProvisionedIopsService,
+  t2CreditsService,
 ];
 
 /** Snapshot keys GetProducts cannot serve, and why. */

@@ -4,6 +4,7 @@ import { priceLineItems } from '../cost/price-line-items.js';
 import { rollUp, type MonthlyCost } from '../cost/roll-up.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import type { BillOfMaterials, BomResource } from './bill-of-materials.js';
+import { planDateOf } from '../plan/kubernetes-version.js';
 import { checkFields } from './field-spec.js';
 import { RESOURCE_TYPES } from './registry.js';
 
@@ -40,7 +41,9 @@ export function validateBom(value: unknown): BillOfMaterials {
     if (typeof res.name !== 'string' || res.name === '') problems.push(`${at}.name: required`);
     else if (names.has(`${res.type}/${res.name}`)) problems.push(`${at}.name: duplicate ${res.type} name ${JSON.stringify(res.name)}`);
     else names.add(`${res.type}/${res.name}`);
-    problems.push(...checkFields(res, type.fields, at));
+    const fieldProblems = checkFields(res, type.fields, at);
+    problems.push(...fieldProblems);
+    if (!fieldProblems.length && type.problems) problems.push(...type.problems(res).map((p) => `${at}.${p}`));
     problems.push(...floorProblems(res, at, typeof hours === 'number' ? hours : DEFAULT_HOURS_PER_MONTH));
   });
   if (problems.length) throw new BomError(problems);
@@ -59,10 +62,11 @@ function floorProblems(r: Record<string, unknown>, at: string, hoursPerMonth: nu
 }
 
 /** The line items a validated resource list turns into, before pricing. */
-export function bomToDrafts(resources: readonly BomResource[], hoursPerMonth: number, book?: PriceBook): LineItemDraft[] {
+export function bomToDrafts(resources: readonly BomResource[], hoursPerMonth: number, book?: PriceBook, date?: string): LineItemDraft[] {
+  const ctx = { hoursPerMonth, ...(date !== undefined ? { date } : {}), ...(book ? { book } : {}) };
   return resources.flatMap((r) => {
     const type = RESOURCE_TYPES.get(r.type)!;
-    return type.toDrafts(withBookDefaults(r, book), { hoursPerMonth });
+    return type.toDrafts(withBookDefaults(r, book), ctx);
   });
 }
 
@@ -76,13 +80,16 @@ function withBookDefaults(r: BomResource, book?: PriceBook): BomResource {
 }
 
 /**
- * Prices an explicit bill of materials, so other tools can price what they already know.
+ * Prices an explicit bill of materials, so other tools can price what they already know, on
+ * `options.date` (YYYY-MM-DD; default: the day the book was written).
  * Validates first (BomError lists every unknown field or value); a resource the book cannot
  * price comes back as an unpriced line item, and the total says it is incomplete.
  */
-export function priceResources(bom: unknown, book: PriceBook): PricedBom {
+export function priceResources(bom: unknown, book: PriceBook, options: { readonly date?: string } = {}): PricedBom {
   const valid = validateBom(bom);
   const hoursPerMonth = valid.hoursPerMonth ?? DEFAULT_HOURS_PER_MONTH;
-  const lineItems = priceLineItems(bomToDrafts(valid.resources, hoursPerMonth, book), book);
+  // The day priced: the caller's (the CLI passes today or --date), else the day the book was written.
+  const date = planDateOf(book, options.date);
+  const lineItems = priceLineItems(bomToDrafts(valid.resources, hoursPerMonth, book, date), book);
   return { hoursPerMonth, lineItems, monthly: rollUp(lineItems) };
 }

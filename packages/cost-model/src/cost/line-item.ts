@@ -25,6 +25,8 @@ export interface LineItemDraft {
   readonly minimum?: PriceRef;
   /** Capacity that follows the day's load: the always-on floor, or the burst above it. */
   readonly load?: 'floor' | 'burst';
+  /** Known before pricing: the line cannot be priced, and why (e.g. a version the calendar does not list). */
+  readonly unpricedReason?: string;
 }
 
 export interface PricedTier {

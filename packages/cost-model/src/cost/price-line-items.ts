@@ -11,11 +11,15 @@ export function priceLineItems(drafts: readonly LineItemDraft[], book: PriceBook
 }
 
 export function priceLineItem(draft: LineItemDraft, book: PriceBook): LineItem {
+  if (draft.unpricedReason !== undefined) {
+    const { unpricedReason, ...rest } = draft;
+    return { ...rest, unpriced: unpricedReason };
+  }
   if (draft.price.kind === 'ec2') return priceEc2(draft, draft.price.instanceType, draft.price.purchase, book);
   const dim = book.price(draft.price.key);
   if (!dim) {
-    const missing = book.missing.find((m) => draft.price.kind === 'dimension' && m.key === draft.price.key);
-    return { ...draft, unpriced: `no price for ${draft.price.key} in the ${book.region} price book${missing ? `: ${missing.reason}` : ''}` };
+    const missing = missingReason(book, draft.price.key);
+    return { ...draft, unpriced: `no price for ${draft.price.key} in the ${book.region} price book${missing ? `: ${missing}` : ''}` };
   }
   const provenance = provenanceOf(book, dim.key, dim.source, dim.approximate ?? false, dim.sku, dim.asOf);
   if (dim.tiers) {
@@ -26,6 +30,17 @@ export function priceLineItem(draft: LineItemDraft, book: PriceBook): LineItem {
   }
   const unitPrice = dec(dim.usd!);
   return atLeastMinimum({ ...draft, unitPrice, monthly: draft.quantity.times(unitPrice), provenance }, book);
+}
+
+/** Why the book lacks `key`: its own missing entry, else one whose "<…>" segments stand for any one segment. */
+function missingReason(book: PriceBook, key: string): string | undefined {
+  const exact = book.missing.find((m) => m.key === key);
+  if (exact) return exact.reason;
+  const parts = key.split('/');
+  return book.missing.find((m) => {
+    const want = m.key.split('/');
+    return want.length === parts.length && want.every((w, i) => w === parts[i] || (w.startsWith('<') && w.endsWith('>')));
+  })?.reason;
 }
 
 /** A line with a monthly minimum bills the larger of its priced amount and the minimum; an unknown minimum leaves it unpriced. */

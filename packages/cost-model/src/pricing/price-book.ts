@@ -3,6 +3,7 @@ import type {
   InstanceTypeRecord,
   KubernetesVersionRecord,
   PriceDimension,
+  RdsEngineVersionRecord,
   SnapshotContent,
   SourceRef,
 } from './snapshot-types.js';
@@ -46,11 +47,14 @@ export interface PriceBook {
   readonly allowances: readonly Allowance[];
   /** EKS's Kubernetes version calendar, oldest first; empty when the snapshot has none. */
   readonly kubernetesVersions: readonly KubernetesVersionRecord[];
+  /** RDS Extended Support calendar; empty when the snapshot has none. */
+  readonly rdsEngineVersions: readonly RdsEngineVersionRecord[];
   instanceType(name: string): InstanceType | undefined;
   price(key: string): PriceDimension | undefined;
   allowance(key: string): Allowance | undefined;
   source(id: string): SourceRef | undefined;
   kubernetesVersion(version: string): KubernetesVersionRecord | undefined;
+  rdsEngineVersion(engine: string, version: string): RdsEngineVersionRecord | undefined;
 }
 
 export function createPriceBook(content: SnapshotContent, origin: PriceBookOrigin): PriceBook {
@@ -61,6 +65,7 @@ export function createPriceBook(content: SnapshotContent, origin: PriceBookOrigi
   const byKey = new Map(content.prices.map((p) => [p.key, p]));
   const allowances = new Map(content.allowances.map((a) => [a.key, a]));
   const kubernetesVersions = content.kubernetesVersions ?? [];
+  const rdsEngineVersions = content.rdsEngineVersions ?? [];
   return {
     region: content.region,
     currency: content.currency,
@@ -75,11 +80,13 @@ export function createPriceBook(content: SnapshotContent, origin: PriceBookOrigi
     missing: content.missing,
     allowances: content.allowances,
     kubernetesVersions,
+    rdsEngineVersions,
     instanceType: (name) => byName.get(name),
     price: (key) => byKey.get(key),
     allowance: (key) => allowances.get(key),
     source: (id) => content.sources[id],
     kubernetesVersion: (version) => kubernetesVersions.find((v) => v.version === version),
+    rdsEngineVersion: (engine, version) => rdsEngineVersions.find((v) => v.engine === engine && v.version === version),
   };
 }
 

@@ -213,6 +213,22 @@ export interface KubernetesVersionRecord {
   readonly note?: string;
 }
 
+/** One RDS major engine version past (or nearing) the end of RDS standard support, with its Extended Support dates (UTC days). */
+export interface RdsEngineVersionRecord {
+  readonly engine: 'postgresql' | 'mysql';
+  /** Major version as RDS names it: "12", "5.7". */
+  readonly version: string;
+  /** YYYY-MM-DD: AWS's "RDS end of standard support date", the last day of standard support; Extended Support year 1 starts the day after. */
+  readonly endOfStandardSupport: string;
+  /** YYYY-MM-DD: the first day Extended Support is billed (the day after the end of standard support unless AWS deferred it). */
+  readonly chargesFrom: string;
+  /** YYYY-MM-DD: the last day of Extended Support (AWS: up to 3 years past the end of standard support). */
+  readonly endOfExtendedSupport: string;
+  /** Id into the snapshot's `sources`. */
+  readonly source: string;
+  readonly note?: string;
+}
+
 export interface SnapshotContent {
   readonly region: string;
   readonly currency: 'USD';
@@ -233,6 +249,8 @@ export interface SnapshotContent {
   readonly allowances: readonly Allowance[];
   /** EKS's Kubernetes version calendar, oldest first (absent in snapshots written before it was kept). */
   readonly kubernetesVersions?: readonly KubernetesVersionRecord[];
+  /** RDS Extended Support calendar by engine and major version (absent in snapshots written before it was kept). */
+  readonly rdsEngineVersions?: readonly RdsEngineVersionRecord[];
   /** Dimensions the generator looked for and did not find. */
   readonly missing: readonly { readonly key: string; readonly reason: string }[];
 }

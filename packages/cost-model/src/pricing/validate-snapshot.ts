@@ -80,7 +80,32 @@ export function findProblem(c: SnapshotContent): string | undefined {
     const bad = kubernetesVersionsProblem(s.kubernetesVersions, known);
     if (bad) return `kubernetesVersions${bad}`;
   }
+  if (s.rdsEngineVersions !== undefined) {
+    const bad = rdsEngineVersionsProblem(s.rdsEngineVersions, known);
+    if (bad) return `rdsEngineVersions${bad}`;
+  }
   if (!Array.isArray(s.missing)) return `missing: not an array`;
+  return undefined;
+}
+
+const RDS_VERSION = /^\d{1,2}(\.\d{1,2})?$/;
+
+function rdsEngineVersionsProblem(list: unknown, known: (id: unknown) => boolean): string | undefined {
+  if (!Array.isArray(list)) return ': not an array';
+  const seen = new Set<string>();
+  for (const [i, v] of list.entries()) {
+    if (!isObj(v) || (v.engine !== 'postgresql' && v.engine !== 'mysql')) return `[${i}].engine: postgresql or mysql`;
+    if (typeof v.version !== 'string' || !RDS_VERSION.test(v.version)) return `[${i}].version: not a major version such as "12" or "5.7"`;
+    const at = `["${v.engine} ${v.version}"]`;
+    if (seen.has(at)) return `${at}: duplicate version`;
+    seen.add(at);
+    for (const k of ['endOfStandardSupport', 'chargesFrom', 'endOfExtendedSupport'] as const) {
+      if (typeof v[k] !== 'string' || !DAY.test(v[k]) || Number.isNaN(Date.parse(v[k]))) return `${at}.${k}: not a YYYY-MM-DD date`;
+    }
+    const [standard, charges, extended] = [v.endOfStandardSupport, v.chargesFrom, v.endOfExtendedSupport] as string[];
+    if (!(standard! < charges! && charges! <= extended!)) return `${at}: dates must run end of standard support < charges from <= end of Extended Support`;
+    if (!known(v.source)) return `${at}.source: unknown source ${String(v.source)}`;
+  }
   return undefined;
 }
 

@@ -53,7 +53,7 @@ export function planInputs(values: PlanValues, now: () => Date = () => new Date(
   return { profile, book, options: { purchase, planDate, ...(hours !== undefined ? { hoursPerMonth: hours } : {}), ...(Object.keys(parts).length ? { parts } : {}) } };
 }
 
-function parseDate(text: string): string {
+export function parseDate(text: string): string {
   try {
     return checkPlanDate(text, '--date');
   } catch {

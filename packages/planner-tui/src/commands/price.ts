@@ -2,23 +2,24 @@ import { parseArgs } from 'node:util';
 import { BomError, loadPriceBook, priceResources } from '@tier-planner/cost-model';
 import type { CliIo } from '../cli/io.js';
 import { parseRegion, usageErrors } from '../cli/parse-args.js';
-import { pickFormat, readJsonFile } from '../cli/plan-inputs.js';
+import { parseDate, pickFormat, readJsonFile } from '../cli/plan-inputs.js';
 import { toJsonText } from '../render/json.js';
 import { EXIT, fileProblems, UsageError } from '../cli/usage-error.js';
 import { grouped, qty, table, usd } from '../render/format.js';
 import { printable, printableLines } from '../render/printable.js';
 import { incompleteNote } from '../render/unpriced.js';
 
-export const PRICE_HELP = `Usage: tier-planner price BOM.json [--region R] [--format table|json]
+export const PRICE_HELP = `Usage: tier-planner price BOM.json [--region R] [--format table|json] [--date YYYY-MM-DD]
 
 Prices an explicit bill of materials (docs/bom.md): EC2 instances, EKS clusters, EBS, S3, ECR, NAT,
 load balancers, RDS, ElastiCache, MSK, Fargate, CloudWatch Logs, data transfer, GitHub Actions, …
-Every unknown field or value is reported (exit 2).
+Every unknown field or value is reported (exit 2). --date: the day priced (RDS Extended Support
+depends on it); default today.
 `;
 
 export function price(argv: readonly string[], io: CliIo): number {
   const { values, positionals } = usageErrors(() =>
-    parseArgs({ args: [...argv], strict: true, allowPositionals: true, options: { region: { type: 'string' }, format: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }),
+    parseArgs({ args: [...argv], strict: true, allowPositionals: true, options: { region: { type: 'string' }, format: { type: 'string' }, json: { type: 'boolean' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }),
   );
   if (values.help) {
     io.stdout.write(PRICE_HELP);
@@ -28,7 +29,8 @@ export function price(argv: readonly string[], io: CliIo): number {
   const format = pickFormat(values, ['table', 'json'] as const, 'table');
   const bom = readJsonFile(positionals[0]!, 'bill of materials');
   const book = loadPriceBook({ region: parseRegion(values.region) });
-  const priced = priceBom(positionals[0]!, bom, book);
+  const date = values.date === undefined ? (io.now?.() ?? new Date()).toISOString().slice(0, 10) : parseDate(values.date);
+  const priced = priceBom(positionals[0]!, bom, book, date);
   if (format === 'json') {
     io.stdout.write(toJsonText({ kind: 'tier-planner-priced-bom', hoursPerMonth: priced.hoursPerMonth, lineItems: priced.lineItems, monthly: { total: priced.monthly.total, byService: Object.fromEntries(priced.monthly.byService), complete: priced.monthly.complete, unpriced: priced.monthly.unpriced.length } }));
     return EXIT.ok;
@@ -38,9 +40,9 @@ export function price(argv: readonly string[], io: CliIo): number {
   return EXIT.ok;
 }
 
-function priceBom(path: string, bom: unknown, book: Parameters<typeof priceResources>[1]): ReturnType<typeof priceResources> {
+function priceBom(path: string, bom: unknown, book: Parameters<typeof priceResources>[1], date: string): ReturnType<typeof priceResources> {
   try {
-    return priceResources(bom, book);
+    return priceResources(bom, book, { date });
   } catch (e) {
     if (e instanceof BomError) throw fileProblems(printable(path), 'bill of materials', e.problems);
     throw e;

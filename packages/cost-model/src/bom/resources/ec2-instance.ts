@@ -1,9 +1,13 @@
-import type { Ec2Purchase, LineItemDraft } from '../../cost/line-item.js';
+import type { Ec2Purchase, LineItemDraft, PriceRef } from '../../cost/line-item.js';
 import { dec, type Decimal } from '../../cost/money.js';
-import type { ResourceType } from '../resource-type.js';
+import type { BomContext, ResourceType } from '../resource-type.js';
 
 export interface Ec2InstanceResource {
   readonly instanceType: string;
+  /** Operating system; default linux. Windows hours are priced from their own keys (license included). */
+  readonly os?: 'linux' | 'windows';
+  /** Previous-generation types that charge for EBS optimization: bill the hourly surcharge (current types include it). */
+  readonly ebsOptimized?: boolean;
   readonly count?: number;
   readonly purchase?: Ec2Purchase;
   /** Hours each instance runs a month; default: the whole month. */
@@ -18,9 +22,11 @@ export interface Ec2InstanceResource {
 
 export const ec2Instance: ResourceType<Ec2InstanceResource> = {
   type: 'ec2_instance',
-  description: 'EC2 instances (Linux/UNIX, shared tenancy), e.g. EKS worker nodes or Jenkins agents',
+  description: 'EC2 instances (Linux/UNIX or Windows, shared tenancy), e.g. EKS worker nodes or Jenkins agents',
   fields: {
     instanceType: { kind: 'string', required: true },
+    os: { kind: 'enum', values: ['linux', 'windows'] },
+    ebsOptimized: { kind: 'boolean' },
     count: { kind: 'count' },
     purchase: { kind: 'enum', values: ['on-demand', 'spot', 'reserved-1yr', 'reserved-3yr', 'savings-plan'] },
     hours: { kind: 'number', max: 744 },
@@ -30,11 +36,13 @@ export const ec2Instance: ResourceType<Ec2InstanceResource> = {
   },
   toDrafts(r, ctx) {
     const purchase = r.purchase ?? 'on-demand';
-    const price = { kind: 'ec2', instanceType: r.instanceType, purchase } as const;
+    const windows = r.os === 'windows';
+    // The instance catalog is Linux/UNIX; Windows hours have keys of their own.
+    const price: PriceRef = windows ? { kind: 'dimension', key: `ec2/windows/${r.instanceType}/${purchase}` } : { kind: 'ec2', instanceType: r.instanceType, purchase };
     const usage = (what: string, quantity: Decimal, load?: 'floor' | 'burst'): LineItemDraft => ({
       service: 'EC2',
       resource: r.name,
-      component: `${what} (Linux/UNIX, ${purchase}, ${r.instanceType})`,
+      component: `${what} (${windows ? 'Windows' : 'Linux/UNIX'}, ${purchase}, ${r.instanceType})`,
       quantity,
       unit: 'hours',
       price,
@@ -49,8 +57,39 @@ export const ec2Instance: ResourceType<Ec2InstanceResource> = {
     }
     // Surplus credits bill on demand whatever the instances' purchase option.
     if (r.cpuCreditVcpuHours) {
-      items.push({ service: 'EC2', resource: r.name, component: 'CPU credits (unlimited mode surplus)', quantity: dec(r.cpuCreditVcpuHours), unit: 'vCPU-hours', price: { kind: 'dimension', key: 'ec2/cpu-credits/t3' } });
+      items.push({ service: 'EC2', resource: r.name, component: 'CPU credits (unlimited mode surplus)', quantity: dec(r.cpuCreditVcpuHours), unit: 'vCPU-hours', price: { kind: 'dimension', key: cpuCreditKey(r.instanceType, windows) } });
+    }
+    if (r.ebsOptimized) {
+      const surcharge = ebsOptimizedDraft(r, ctx, items);
+      if (surcharge) items.push(surcharge);
     }
     return items;
   },
 };
+
+/**
+ * The surplus-credit rate key: T2 has its own; T3, T3a and T4g share the t3 key (one rate in the
+ * sources). Windows has its own rate, which no source here gives.
+ */
+function cpuCreditKey(instanceType: string, windows: boolean): string {
+  if (windows) return 'ec2/cpu-credits/windows';
+  return instanceType.startsWith('t2.') ? 'ec2/cpu-credits/t2' : 'ec2/cpu-credits/t3';
+}
+
+/**
+ * Current-generation types are EBS-optimized at no extra cost; previous-generation types that offer
+ * it bill an hourly surcharge per instance, for the hours the instances run.
+ */
+function ebsOptimizedDraft(r: Ec2InstanceResource & { name: string }, ctx: BomContext, usage: readonly LineItemDraft[]): LineItemDraft | undefined {
+  const type = ctx.book?.instanceType(r.instanceType);
+  if (type?.currentGeneration) return undefined;
+  const hours = usage.filter((i) => i.unit === 'hours').reduce((t, i) => t.plus(i.quantity), dec(0));
+  return {
+    service: 'EC2',
+    resource: r.name,
+    component: `EBS-optimized surcharge (${r.instanceType}, previous generation)`,
+    quantity: hours,
+    unit: 'hours',
+    price: { kind: 'dimension', key: `ec2/ebs-optimized/${r.instanceType}` },
+  };
+}
