@@ -62,17 +62,8 @@ function floorProblems(r: Record<string, unknown>, at: string, hoursPerMonth: nu
 export function bomToDrafts(resources: readonly BomResource[], hoursPerMonth: number, book?: PriceBook): LineItemDraft[] {
   return resources.flatMap((r) => {
     const type = RESOURCE_TYPES.get(r.type)!;
-    return type.toDrafts(withBookDefaults(r, book), { hoursPerMonth });
+    return type.toDrafts(book && type.withBook ? type.withBook(r, book) : r, { hoursPerMonth });
   });
-}
-
-/** Fills in what the book knows and the resource left out (GitHub plan minutes). */
-function withBookDefaults(r: BomResource, book?: PriceBook): BomResource {
-  if (r.type === 'github_actions' && r.plan && r.includedMinutes === undefined && book) {
-    const allowance = book.allowance(`github-actions/included-minutes/${r.plan}`);
-    if (allowance) return { ...r, includedMinutes: allowance.quantity };
-  }
-  return r;
 }
 
 /**
