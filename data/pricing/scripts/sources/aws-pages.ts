@@ -1,4 +1,5 @@
 import type { Allowance, PriceDimension, SourceRef } from '@tier-planner/cost-model';
+import { trimDecimal } from './ec2-catalog.js';
 
 // Prices the shared facts do not hold, read from AWS's own pricing pages (found with a search of
 // public pages on 2026-12-01). Each figure names its page; what no AWS page gave is listed missing.
@@ -39,7 +40,8 @@ export const AWS_PAGE_SOURCES: Record<string, SourceRef> = {
   },
 };
 
-const usdTiers = (tiers: readonly [number | null, string][]) => tiers.map(([upTo, usd]) => ({ upTo: upTo === null ? null : String(upTo), usd }));
+// Decimals as the Price List writes them once trimmed ("0.08", not "0.080"), so a refresh compares equal.
+const usdTiers = (tiers: readonly [number | null, string][]) => tiers.map(([upTo, usd]) => ({ upTo: upTo === null ? null : String(upTo), usd: trimDecimal(usd) }));
 
 /** The Support share of each band of monthly AWS charges, and the monthly minimum, per plan. */
 const SUPPORT_PLANS: readonly { plan: string; title: string; minimum: string; tiers: readonly [number | null, string][] }[] = [

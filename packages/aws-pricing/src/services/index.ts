@@ -1,3 +1,4 @@
+import { cloudfrontService } from './cloudfront.js';
 import { cloudwatchService } from './cloudwatch.js';
 import { dataTransferService } from './data-transfer.js';
 import { ebsService } from './ebs.js';
@@ -34,11 +35,13 @@ export const SERVICES: readonly ServiceDefinition[] = [
   secretsManagerService,
   route53Service,
   kmsService,
+  cloudfrontService,
 ];
 
 /** Snapshot keys GetProducts cannot serve, and why. */
 export const NOT_SERVED: readonly { prefix: string; reason: string }[] = [
   { prefix: 'fargate-spot/', reason: 'Fargate Spot prices float and are not in the Price List GetProducts API' },
+  { prefix: 'waf/', reason: 'no AWS document read names the Price List usage types of AWS WAF, so the refresh does not read them' },
 ];
 
 export { buildEc2Catalog, ec2InstanceQueries } from './ec2.js';
