@@ -31,6 +31,7 @@ const cases: [string, string[]][] = [
   ['compare-seed-004.txt', ['compare', '--profile', 'seed-004-stacks']],
   ['plan-scenario-seed-001.md', ['--scenario', 'seed-001-load-test', '--format', 'markdown', ...ON]],
   ['price-bom.txt', ['price', fixture('bom.json')]],
+  ['price-bom-usage.txt', ['price', fixture('bom-usage.json')]],
 ];
 
 describe('printed output goldens', () => {

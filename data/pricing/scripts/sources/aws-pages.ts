@@ -134,7 +134,7 @@ export function buildAwsPageAllowances(): Allowance[] {
 export const AWS_PAGE_MISSING: readonly { key: string; reason: string }[] = [
   { key: 'cloudfront/requests/http/us', reason: 'CloudFront HTTP request prices are not in the shared facts and no AWS page read (2026-12-01) gave the figure' },
   { key: 'cloudfront/requests/https/us', reason: 'CloudFront HTTPS request prices are not in the shared facts and no AWS page read (2026-12-01) gave the figure' },
-  { key: 'waf/web-acl', reason: 'AWS WAF prices are not in the shared facts and no AWS page read (2026-12-01) gave the figure (AWS\'s WAF guides point to the pricing page)' },
+  { key: 'waf/web-acl', reason: 'AWS WAF prices are not in the shared facts and no AWS page read (2026-12-01) gave the figure (AWS\'s WAF guides point to the pricing page); only third-party pages quote it' },
   { key: 'waf/rules', reason: 'AWS WAF prices are not in the shared facts and no AWS page read (2026-12-01) gave the figure; only third-party pages quote it' },
   { key: 'waf/requests', reason: 'AWS WAF prices are not in the shared facts and no AWS page read (2026-12-01) gave the figure; only third-party pages quote it' },
   { key: 'vpc/interface-endpoint/hours', reason: 'the hourly price per interface endpoint per AZ is not in the shared facts and the AWS PrivateLink page read (2026-12-01) showed only data processing' },
