@@ -137,6 +137,19 @@ describe('cloudfront_distribution and waf_web_acl', () => {
     expect(lines[2]!.monthly!.toString()).toBe(dec(100).times(book.price('cloudfront/data-transfer-out/japan')!.tiers![0]!.usd).toString());
   });
 
+  it('subtracts exactly the free GB, never more than was sent, and never below zero in any region', () => {
+    const gb = fc.integer({ min: 0, max: 2_000_000 });
+    fc.assert(
+      fc.property(gb, gb, gb, fc.integer({ min: 0, max: 3_000_000 }), (us, europe, india, free) => {
+        const lines = items({ type: 'cloudfront_distribution', name: 'cdn', dataOutGb: us, dataOutGbByRegion: { europe, india }, freeDataOutGb: free });
+        const billed = sum(lines.map((l) => l.quantity));
+        expect(billed.equals(Math.max(0, us + europe + india - free))).toBe(true);
+        for (const l of lines) expect(l.quantity.gte(0)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('looks the free tier up in the book when asked, and shows requests unpriced with the reason', () => {
     const [us, https, http] = items({ type: 'cloudfront_distribution', name: 'cdn', dataOutGb: 5000, httpsRequests: 30_000_000, httpRequests: 1_000_000, applyFreeTier: true });
     expect(us!.quantity.toString()).toBe(String(5000 - book.allowance('cloudfront/data-transfer-out/free-gb')!.quantity));
@@ -156,7 +169,7 @@ describe('cloudfront_distribution and waf_web_acl', () => {
 
 describe('BOM ergonomics', () => {
   it('a load balancer needs its capacity units: none are invented', () => {
-    expect(problems({ resources: [{ type: 'load_balancer', name: 'alb' }] })).toEqual(['$.resources[0].capacityUnits: required']);
+    expect(problems({ resources: [{ type: 'load_balancer', name: 'alb' }] })).toEqual(['$.resources[0].capacityUnits: required (average LCU or NLCU per load balancer; no default is assumed)']);
     const [, lcu] = items({ type: 'load_balancer', name: 'alb', capacityUnits: 0 });
     expect(lcu!.quantity.toString()).toBe('0');
   });

@@ -11,7 +11,7 @@ export interface LoadBalancerResource {
 export const loadBalancer: ResourceType<LoadBalancerResource> = {
   type: 'load_balancer',
   description: 'Application or network load balancers (hours and capacity units)',
-  fields: { kind: { kind: 'enum', values: ['alb', 'nlb'] }, count: { kind: 'count' }, capacityUnits: { kind: 'number', required: true } },
+  fields: { kind: { kind: 'enum', values: ['alb', 'nlb'] }, count: { kind: 'count' }, capacityUnits: { kind: 'number', required: true, hint: 'average LCU or NLCU per load balancer; no default is assumed' } },
   toDrafts(r, ctx) {
     const kind = r.kind ?? 'alb';
     const hours = dec(ctx.hoursPerMonth).times(r.count ?? 1);
