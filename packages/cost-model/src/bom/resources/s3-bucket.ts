@@ -54,8 +54,9 @@ const RESTORES = {
  * Minimum storage durations, in days, for the classes that bill the rest of it when an object is
  * deleted (or moved) early: AWS S3 User Guide, "Understanding your AWS billing and usage reports for
  * Amazon S3" (EarlyDelete-SIA/-ZIA 30 days, EarlyDelete-ByteHrs 90 days for S3 Glacier,
- * EarlyDelete-GDA 180 days). Glacier Instant Retrieval is listed with no duration: its early-delete
- * line stays unpriced until a source gives one.
+ * EarlyDelete-GDA 180 days). Glacier Instant Retrieval is not in that guide: its early-delete line
+ * stays unpriced until a source gives its minimum. Intelligent-Tiering (30 days there) is left out:
+ * the guide does not say which tier's rate the remainder bills at.
  */
 const MINIMUM_DAYS = {
   standardIa: { days: 30, key: 's3/standard-ia/storage' },
