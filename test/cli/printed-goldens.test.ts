@@ -33,6 +33,7 @@ const cases: [string, string[]][] = [
   ['price-bom.txt', ['price', fixture('bom.json')]],
   // On 2025-06-01 PostgreSQL 12 is in year 1 of RDS Extended Support and MySQL 5.7 in year 2.
   ['price-bom-catalog.txt', ['price', fixture('bom-catalog.json'), '--date', '2025-06-01']],
+  ['price-bom-usage.txt', ['price', fixture('bom-usage.json')]],
 ];
 
 describe('printed output goldens', () => {

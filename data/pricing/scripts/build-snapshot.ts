@@ -14,6 +14,7 @@ import { FactRows } from './sources/fact-rows.js';
 import { buildGithubActions } from './sources/github-actions.js';
 import { addRdsClassSpecs } from './sources/rds-classes.js';
 import { buildServicePrices } from './sources/service-prices.js';
+import { USAGE_MISSING, buildUsagePrices } from './sources/usage-prices.js';
 import { withManagedSpecs } from './sources/managed-specs.js';
 import { CORRECTIONS_SOURCE, buildAllowances } from './sources/allowances.js';
 import { buildCatalogExtras } from './sources/catalog-extras.js';
@@ -30,7 +31,7 @@ export function buildSnapshot(sharedDataDir: string, generatedAt: string): Snaps
   const facts = new FactRows(readTsv(join(aws, 'service-unit-prices.tsv')), readTsv(join(aws, 'managed-services-prices.tsv')));
   const reserved = buildEc2Reserved(facts);
   const ec2 = buildEc2Catalog(aws, REGION, reserved, buildEc2Generation(aws));
-  const rdsClasses = addRdsClassSpecs(aws, buildServicePrices(facts));
+  const rdsClasses = addRdsClassSpecs(aws, [...buildServicePrices(facts), ...buildUsagePrices(facts)]);
   const services = withManagedSpecs(rdsClasses.prices, aws);
   const ci = buildGithubActions(join(sharedDataDir, 'ci'));
   const eks = buildEksCalendar(aws);
@@ -58,6 +59,7 @@ export function buildSnapshot(sharedDataDir: string, generatedAt: string): Snaps
       ...AWS_PAGE_MISSING,
       ...extras.missing,
       ...rdsVersions.missing,
+      ...USAGE_MISSING,
     ],
   };
 }

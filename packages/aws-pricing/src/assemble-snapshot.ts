@@ -103,6 +103,13 @@ function buildDimensions(region: string, embedded: SnapshotContent, allItems: re
     if (rule) rules.set(key, rule);
     else missing.push({ key, reason: NOT_SERVED.find((n) => key.startsWith(n.prefix))?.reason ?? 'no Price List mapping for this key yet' });
   }
+  // Keys the embedded book already lists as missing keep a reason when no rule reads them, so a
+  // refreshed book still says why (WAF, …) instead of only "no price".
+  for (const { key } of embedded.missing) {
+    if (rules.has(key) || missing.some((m) => m.key === key)) continue;
+    const notServed = NOT_SERVED.find((n) => key.startsWith(n.prefix))?.reason;
+    if (notServed) missing.push({ key, reason: notServed });
+  }
   // Add-ons priced as totals need their base first.
   const ordered = [...rules.values()].sort((a, b) => Number(a.plusKey !== undefined) - Number(b.plusKey !== undefined) || (a.key < b.key ? -1 : 1));
   const built = new Map<string, Omit<PriceDimension, 'source'>>();

@@ -1,4 +1,5 @@
 import { memcachedService, rdsProvisionedIopsService, t2CreditsService } from './catalog-extras.js';
+import { cloudfrontService } from './cloudfront.js';
 import { cloudwatchService } from './cloudwatch.js';
 import { dataTransferService } from './data-transfer.js';
 import { ebsService } from './ebs.js';
@@ -38,11 +39,13 @@ export const SERVICES: readonly ServiceDefinition[] = [
   memcachedService,
   rdsProvisionedIopsService,
   t2CreditsService,
+  cloudfrontService,
 ];
 
 /** Snapshot keys GetProducts cannot serve, and why. */
 export const NOT_SERVED: readonly { prefix: string; reason: string }[] = [
   { prefix: 'fargate-spot/', reason: 'Fargate Spot prices float and are not in the Price List GetProducts API' },
+  { prefix: 'waf/', reason: 'no AWS document read names the Price List usage types of AWS WAF, so the refresh does not read them' },
 ];
 
 export { buildEc2Catalog, ec2InstanceQueries } from './ec2.js';

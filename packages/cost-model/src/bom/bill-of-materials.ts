@@ -18,7 +18,7 @@ import type { RdsBackupResource } from './resources/rds-backup.js';
 import type { SupportPlanResource } from './resources/support-plan.js';
 import type { VpcEndpointResource } from './resources/vpc-endpoint.js';
 import type { WafWebAclResource } from './resources/waf-web-acl.js';
-import type { PublicIpv4Resource, Route53ZoneResource, SecretsManagerResource } from './resources/small-services.js';
+import type { KmsKeyResource, PublicIpv4Resource, Route53ZoneResource, SecretsManagerResource } from './resources/small-services.js';
 
 type Named<T extends string, R> = { readonly type: T; readonly name: string } & R;
 
@@ -41,6 +41,7 @@ export type BomResource =
   | Named<'github_actions', GithubActionsResource>
   | Named<'secrets_manager', SecretsManagerResource>
   | Named<'route53_zone', Route53ZoneResource>
+  | Named<'kms_key', KmsKeyResource>
   | Named<'public_ipv4', PublicIpv4Resource>
   | Named<'cloudfront_distribution', CloudFrontDistributionResource>
   | Named<'waf_web_acl', WafWebAclResource>

@@ -1,7 +1,9 @@
 import { isDecimalString } from '../pricing/decimal-string.js';
 
-/** A declarative check for one field of a bill-of-materials resource. */
-export type FieldSpec =
+/** A declarative check for one field of a bill-of-materials resource; `hint` says why a required field has no default. */
+export type FieldSpec = FieldKind & { readonly hint?: string };
+
+type FieldKind =
   | { readonly kind: 'string'; readonly required?: boolean }
   | { readonly kind: 'count'; readonly required?: boolean; readonly min?: number }
   | { readonly kind: 'number'; readonly required?: boolean; readonly min?: number; readonly max?: number }
@@ -25,7 +27,7 @@ export function checkFields(value: Record<string, unknown>, specs: FieldSpecs, p
     const v = value[key];
     const at = `${path}.${key}`;
     if (v === undefined) {
-      if (spec.required) problems.push(`${at}: required`);
+      if (spec.required) problems.push(`${at}: required${spec.hint ? ` (${spec.hint})` : ''}`);
       continue;
     }
     const problem = checkOne(v, spec);

@@ -66,17 +66,8 @@ export function bomToDrafts(resources: readonly BomResource[], hoursPerMonth: nu
   const ctx = { hoursPerMonth, ...(date !== undefined ? { date } : {}), ...(book ? { book } : {}) };
   return resources.flatMap((r) => {
     const type = RESOURCE_TYPES.get(r.type)!;
-    return type.toDrafts(withBookDefaults(r, book), ctx);
+    return type.toDrafts(book && type.withBook ? type.withBook(r, book) : r, ctx);
   });
-}
-
-/** Fills in what the book knows and the resource left out (GitHub plan minutes). */
-function withBookDefaults(r: BomResource, book?: PriceBook): BomResource {
-  if (r.type === 'github_actions' && r.plan && r.includedMinutes === undefined && book) {
-    const allowance = book.allowance(`github-actions/included-minutes/${r.plan}`);
-    if (allowance) return { ...r, includedMinutes: allowance.quantity };
-  }
-  return r;
 }
 
 /**

@@ -19,13 +19,13 @@ import { rdsBackup } from './resources/rds-backup.js';
 import { supportPlan } from './resources/support-plan.js';
 import { vpcEndpoint } from './resources/vpc-endpoint.js';
 import { wafWebAcl } from './resources/waf-web-acl.js';
-import { publicIpv4, route53Zone, secretsManager } from './resources/small-services.js';
+import { kmsKey, publicIpv4, route53Zone, secretsManager } from './resources/small-services.js';
 
 /** Every resource type a bill of materials may hold, by its `type`. */
 export const RESOURCE_TYPES: ReadonlyMap<string, ResourceType<any>> = new Map(
   [
     ec2Instance, eksCluster, ebsVolume, ebsSnapshot, s3Bucket, ecrRepository, natGateway, loadBalancer,
     rdsInstance, elastiCacheCluster, mskCluster, fargateTask, cloudWatchLogs, dataTransfer, githubActions,
-    secretsManager, route53Zone, publicIpv4, cloudFrontDistribution, wafWebAcl, rdsBackup, vpcEndpoint, supportPlan,
+    secretsManager, route53Zone, kmsKey, publicIpv4, cloudFrontDistribution, wafWebAcl, rdsBackup, vpcEndpoint, supportPlan,
   ].map((t) => [t.type, t]),
 );

@@ -18,4 +18,6 @@ export interface ResourceType<R> {
   toDrafts(resource: R & { readonly name: string }, ctx: BomContext): LineItemDraft[];
   /** Problems across fields (the field specs check each one alone), as "field: message". */
   problems?(resource: R): string[];
+  /** Fills in what the book knows and the resource left out (free allowances, plan minutes); an explicit field always wins. */
+  withBook?(resource: R & { readonly name: string }, book: PriceBook): R & { readonly name: string };
 }

@@ -24,4 +24,5 @@ export function fileProblems(name: string, what: string, problems: readonly stri
   return new UsageError(`${name} is not a valid ${what} (${problems.length} problem${problems.length === 1 ? '' : 's'}):`, listed);
 }
 
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+/** Exit statuses; `incomplete` is `price --strict` finding a line it cannot price. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, incomplete: 3 } as const;

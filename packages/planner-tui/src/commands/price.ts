@@ -9,17 +9,20 @@ import { grouped, qty, table, usd } from '../render/format.js';
 import { printable, printableLines } from '../render/printable.js';
 import { incompleteNote } from '../render/unpriced.js';
 
-export const PRICE_HELP = `Usage: tier-planner price BOM.json [--region R] [--format table|json] [--date YYYY-MM-DD]
+export const PRICE_HELP = `Usage: tier-planner price BOM.json [--region R] [--format table|json] [--date YYYY-MM-DD] [--strict]
 
 Prices an explicit bill of materials (docs/bom.md): EC2 instances, EKS clusters, EBS, S3, ECR, NAT,
 load balancers, RDS, ElastiCache, MSK, Fargate, CloudWatch Logs, data transfer, GitHub Actions, …
 Every unknown field or value is reported (exit 2). --date: the day priced (RDS Extended Support
 depends on it); default today.
+
+Exit status: 0 priced (unpriced lines are shown and the total is marked incomplete); 2 bad input;
+3 with --strict when any line is unpriced (the output is printed in full first).
 `;
 
 export function price(argv: readonly string[], io: CliIo): number {
   const { values, positionals } = usageErrors(() =>
-    parseArgs({ args: [...argv], strict: true, allowPositionals: true, options: { region: { type: 'string' }, format: { type: 'string' }, json: { type: 'boolean' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }),
+    parseArgs({ args: [...argv], strict: true, allowPositionals: true, options: { region: { type: 'string' }, format: { type: 'string' }, json: { type: 'boolean' }, date: { type: 'string' }, strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }),
   );
   if (values.help) {
     io.stdout.write(PRICE_HELP);
@@ -31,13 +34,20 @@ export function price(argv: readonly string[], io: CliIo): number {
   const book = loadPriceBook({ region: parseRegion(values.region) });
   const date = values.date === undefined ? (io.now?.() ?? new Date()).toISOString().slice(0, 10) : parseDate(values.date);
   const priced = priceBom(positionals[0]!, bom, book, date);
+  const status = values.strict && !priced.monthly.complete ? EXIT.incomplete : EXIT.ok;
   if (format === 'json') {
     io.stdout.write(toJsonText({ kind: 'tier-planner-priced-bom', hoursPerMonth: priced.hoursPerMonth, lineItems: priced.lineItems, monthly: { total: priced.monthly.total, byService: Object.fromEntries(priced.monthly.byService), complete: priced.monthly.complete, unpriced: priced.monthly.unpriced.length } }));
-    return EXIT.ok;
+    return strictStatus(status, priced, io);
   }
   const rows = [['service', 'resource', 'component', 'quantity', 'unit', 'monthly', 'price as of'], ...priced.lineItems.map((i) => [printable(i.service), printable(i.resource), printable(i.component), qty(i.quantity), i.unit, i.monthly ? usd(i.monthly) : 'UNPRICED', i.provenance?.asOf ?? printable(i.unpriced ?? '')])];
   io.stdout.write(printableLines([`bill of materials priced in ${book.region} at ${grouped(priced.hoursPerMonth)} h/month`, '', ...table(rows, new Set([3, 5])), '', `Total: ${usd(priced.monthly.total)} per month${incompleteNote(priced)}`].join('\n') + '\n'));
-  return EXIT.ok;
+  return strictStatus(status, priced, io);
+}
+
+/** Under --strict an incomplete total fails after the output is printed, with one line on stderr. */
+function strictStatus(status: number, priced: ReturnType<typeof priceResources>, io: CliIo): number {
+  if (status !== EXIT.ok) io.stderr.write(`tier-planner: price --strict: ${priced.monthly.unpriced.length} line item(s) unpriced\n`);
+  return status;
 }
 
 function priceBom(path: string, bom: unknown, book: Parameters<typeof priceResources>[1], date: string): ReturnType<typeof priceResources> {

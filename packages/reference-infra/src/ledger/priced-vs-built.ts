@@ -59,6 +59,7 @@ type Outcome = { readonly terraform: string; readonly problem?: string } | { rea
 export const NOT_PROVISIONED = {
   dataTransfer: 'usage, not a resource: billed for the bytes your traffic sends out and across AZs',
   route53: 'bring your own hosted zone and records (the stack creates no DNS)',
+  kms: 'bring your own customer managed keys (the stack creates none)',
   secrets: "your application's secrets are yours to create (RDS keeps its own master password there itself)",
   githubActions: 'billed by GitHub, not AWS: CI runs outside this stack',
   jenkins: 'Jenkins is CI outside this stack: run its controller, agents and home volume yourself',
@@ -131,6 +132,7 @@ const RULES: { readonly [T in BomResource['type']]: (r: Extract<BomResource, { t
     stack.matching('aws_cloudwatch_log_group', 1, (g) => String(g.name).endsWith('/application') && g.retention_in_days === plan.storage.logs.retentionDays, `application logs kept ${plan.storage.logs.retentionDays} days`),
   data_transfer: () => ({ reason: NOT_PROVISIONED.dataTransfer }),
   route53_zone: () => ({ reason: NOT_PROVISIONED.route53 }),
+  kms_key: () => ({ reason: NOT_PROVISIONED.kms }),
   secrets_manager: () => ({ reason: NOT_PROVISIONED.secrets }),
   github_actions: () => ({ reason: NOT_PROVISIONED.githubActions }),
   cloudfront_distribution: () => ({ reason: NOT_PROVISIONED.optionalParts }),

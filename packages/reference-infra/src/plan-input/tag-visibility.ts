@@ -39,6 +39,7 @@ export const TAG_VISIBILITY: Readonly<Record<ResourceType, Visibility>> = {
   github_actions: { tagged: false, why: 'billed by GitHub, not AWS: never in an AWS Budget' },
   secrets_manager: { tagged: false, why: 'the stack creates no Secrets Manager secret (RDS keeps its own, untagged by this stack)' },
   route53_zone: { tagged: false, why: 'the stack creates no hosted zone (bring your own)' },
+  kms_key: { tagged: false, why: 'the stack creates no customer managed KMS key' },
   cloudfront_distribution: { tagged: false, why: 'the stack creates no CloudFront distribution' },
   waf_web_acl: { tagged: false, why: 'the stack creates no WAF web ACL' },
   rds_backup: { tagged: false, why: 'RDS backup storage is billed to the account per region, not to the tagged DB instance' },

@@ -8,7 +8,7 @@ export interface GithubActionsResource {
   readonly runner?: string;
   /** Plan whose included minutes apply: free_user, pro, free_org, team, enterprise_cloud. */
   readonly plan?: string;
-  /** Included minutes for the plan, as the price book lists them (filled in by priceResources). */
+  /** Included minutes; overrides what the price book lists for `plan`. */
   readonly includedMinutes?: number;
   readonly repository?: 'private' | 'public';
   /** Price list: the 2026-01-01 schedule (default) or the one before it. */
@@ -30,6 +30,11 @@ export const githubActions: ResourceType<GithubActionsResource> = {
     includedMinutes: { kind: 'count' },
     repository: { kind: 'enum', values: ['private', 'public'] },
     schedule: { kind: 'enum', values: ['2026', 'until-2026'] },
+  },
+  withBook(r, book) {
+    if (!r.plan || r.includedMinutes !== undefined) return r;
+    const allowance = book.allowance(`github-actions/included-minutes/${r.plan}`);
+    return allowance ? { ...r, includedMinutes: allowance.quantity } : r;
   },
   toDrafts(r) {
     const runner = r.runner ?? 'linux_2_core';
