@@ -2,6 +2,7 @@ import { DEFAULT_HOURS_PER_MONTH } from '../cost/calendar.js';
 import type { LineItem, LineItemDraft } from '../cost/line-item.js';
 import { priceLineItems } from '../cost/price-line-items.js';
 import { rollUp, type MonthlyCost } from '../cost/roll-up.js';
+import { applyPriceAdjustments, checkPriceAdjustments, hasAdjustments, summarizeAdjustments, type AdjustmentSummary, type PriceAdjustments } from '../cost/price-adjustments.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import type { BillOfMaterials, BomResource } from './bill-of-materials.js';
 import { checkFields } from './field-spec.js';
@@ -19,6 +20,8 @@ export interface PricedBom {
   readonly hoursPerMonth: number;
   readonly lineItems: readonly LineItem[];
   readonly monthly: MonthlyCost;
+  /** Present when price overrides or discounts were given. */
+  readonly priceAdjustments?: AdjustmentSummary;
 }
 
 /** Checks an untrusted value against the bill-of-materials schema; throws BomError listing every problem. */
@@ -80,9 +83,12 @@ function withBookDefaults(r: BomResource, book?: PriceBook): BomResource {
  * Validates first (BomError lists every unknown field or value); a resource the book cannot
  * price comes back as an unpriced line item, and the total says it is incomplete.
  */
-export function priceResources(bom: unknown, book: PriceBook): PricedBom {
+export function priceResources(bom: unknown, book: PriceBook, adjustments?: PriceAdjustments): PricedBom {
   const valid = validateBom(bom);
   const hoursPerMonth = valid.hoursPerMonth ?? DEFAULT_HOURS_PER_MONTH;
-  const lineItems = priceLineItems(bomToDrafts(valid.resources, hoursPerMonth, book), book);
-  return { hoursPerMonth, lineItems, monthly: rollUp(lineItems) };
+  const listed = priceLineItems(bomToDrafts(valid.resources, hoursPerMonth, book), book);
+  if (!hasAdjustments(adjustments)) return { hoursPerMonth, lineItems: listed, monthly: rollUp(listed) };
+  checkPriceAdjustments(adjustments, book);
+  const lineItems = applyPriceAdjustments(listed, adjustments);
+  return { hoursPerMonth, lineItems, monthly: rollUp(lineItems), priceAdjustments: summarizeAdjustments(lineItems, adjustments) };
 }
