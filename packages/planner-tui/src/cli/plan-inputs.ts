@@ -43,6 +43,12 @@ interface PlanValues extends PartValues, AdjustmentValues {
 
 /** Profile (built-in or --profile-file), price book and plan options from parsed flags; the plan's date is today's unless --date. */
 export function planInputs(values: PlanValues, now: () => Date = () => new Date()): PlanInputs {
+  const { profile, options } = planSettings(values, now);
+  return { profile, book: loadPriceBook({ region: parseRegion(values.region) }), options };
+}
+
+/** Everything planInputs reads from the flags but the price book (compare-regions loads one per region). */
+export function planSettings(values: PlanValues, now: () => Date = () => new Date()): Omit<PlanInputs, 'book'> {
   const purchase = (values.purchase ?? 'on-demand') as Ec2Purchase;
   if (!PURCHASES.includes(purchase)) throw new UsageError(`--purchase must be one of ${PURCHASES.join(', ')}, got ${quoted(values.purchase)}`);
   const hours = values.hours === undefined ? undefined : parseNumber('--hours', values.hours, 1, 744);
@@ -52,13 +58,11 @@ export function planInputs(values: PlanValues, now: () => Date = () => new Date(
   if (file === undefined && !listProfiles().some((p) => p.name === name)) throw new UsageError(`no built-in profile ${quoted(name)}; see tier-planner profiles, or pass your own with --profile-file`);
   const profile = file !== undefined ? readProfileFile(file) : name;
   const planDate = values.date === undefined ? now().toISOString().slice(0, 10) : parseDate(values.date);
-  const book = loadPriceBook({ region: parseRegion(values.region) });
   const parts = parsePartFlags(values);
   const architecture = parseArch(values.arch);
   const priceAdjustments = parseAdjustmentFlags(values);
   return {
     profile,
-    book,
     options: { purchase, planDate, ...(hours !== undefined ? { hoursPerMonth: hours } : {}), ...(Object.keys(parts).length ? { parts } : {}), ...(architecture ? { architecture } : {}), ...(priceAdjustments ? { priceAdjustments } : {}) },
   };
 }
