@@ -36,7 +36,7 @@ export const MAX_USERS = 10_000_000_000;
 
 /** The plan and priced cost of serving `users` with a profile, from one price book. Pure: no I/O. */
 export function planTier(request: PlanRequest, book: PriceBook, options: PlanOptions = {}): Plan {
-  const { profile, warnings: archWarnings } = resolveProfileWithWarnings(request.profile, options);
+  const { profile, warnings: archWarnings } = resolveProfileWithWarnings(request.profile, options, book);
   if (hasAdjustments(options.priceAdjustments)) checkPriceAdjustments(options.priceAdjustments, book);
   const { values, assumptions } = resolveWorkload(profile.workload, options.workload);
   const eks = eksVersion(profile, book, options);
@@ -74,15 +74,16 @@ function throughputAssumption(profile: Profile): Assumption {
   return { name: 'throughputPerVcpu', value: 1, unit: 'ratio', why, defaulted: factors.length === 0 };
 }
 
-export function resolveProfile(profile: Profile | string, options: PlanOptions = {}): Profile {
-  return resolveProfileWithWarnings(profile, options).profile;
+export function resolveProfile(profile: Profile | string, options: PlanOptions = {}, book?: PriceBook): Profile {
+  return resolveProfileWithWarnings(profile, options, book).profile;
 }
 
 /** The profile with the caller's families and architecture applied, and what the architecture could not restrict. */
-function resolveProfileWithWarnings(profile: Profile | string, options: PlanOptions): { profile: Profile; warnings: string[] } {
+function resolveProfileWithWarnings(profile: Profile | string, options: PlanOptions, book: PriceBook | undefined): { profile: Profile; warnings: string[] } {
   const base = typeof profile === 'string' ? getProfile(profile) : profile;
   const withFamilies = options.families ? { ...base, nodes: { ...base.nodes, families: options.families } } : base;
-  return withArchitecture(withFamilies, options.architecture);
+  // Without a book (a caller resolving a profile alone) the architecture waits for planTier.
+  return book ? withArchitecture(withFamilies, options.architecture, book) : { profile: withFamilies, warnings: [] };
 }
 
 export function checkUsers(users: number): void {
