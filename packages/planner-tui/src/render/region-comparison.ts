@@ -24,7 +24,7 @@ export function regionRows(results: readonly RegionResult[]): string[][] {
   const services = [...new Set(regions.flatMap((r) => [...r.plan.monthly.byService.keys()]))];
   const cells = regions.map((r) => new Map(serviceCells(r.plan)));
   const rows: string[][] = [['region', ...regions.map((r) => r.region)]];
-  rows.push(['snapshot', ...regions.map((r) => `${r.snapshot.origin} ${r.snapshot.generatedAt.slice(0, 10)}`)]);
+  rows.push(['snapshot', ...regions.map((r) => `${r.snapshot.origin === 'user' ? 'refreshed' : r.snapshot.origin} ${r.snapshot.generatedAt.slice(0, 10)}`)]);
   rows.push(['compute', ...regions.map((r) => compute(r.plan))]);
   rows.push(['database', ...regions.map((r) => r.plan.datastores.rds?.instanceClass ?? '-')]);
   rows.push(['cache', ...regions.map((r) => (r.plan.datastores.cache ? `${int(r.plan.datastores.cache.nodes)}×${r.plan.datastores.cache.nodeType}` : '-'))]);
