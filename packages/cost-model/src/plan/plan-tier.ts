@@ -176,6 +176,7 @@ function planWithWorkload(
     { name: 'ha', value: ha ? 1 : 0, unit: 'flag', why: options.ha !== undefined ? 'set by the caller' : `HA from ${profile.ha.fromUsers.toLocaleString('en-US')} users on (profile)`, defaulted: options.ha === undefined },
     ...(capacity.addOns?.prometheus ? PROMETHEUS_ASSUMPTIONS : []),
     ...(capacity.addOns?.elasticsearch ? ELASTICSEARCH_ASSUMPTIONS : []),
+    ...(adjustments ? [ADJUSTMENT_ORDER] : []),
   ];
   const warnings = [...capacity.warnings, ...eks.warnings, ...(shape.warning ? [shape.warning] : [])];
   if (!monthly.complete) warnings.push(`${monthly.unpriced.length} line item(s) have no price in this book and are left out of the total`);
@@ -214,6 +215,15 @@ function planWithWorkload(
     capacity,
   };
 }
+
+/** How overrides and discounts combine: AWS does not publish private-pricing terms, so the order is the model's rule. */
+const ADJUSTMENT_ORDER: Assumption = {
+  name: 'priceAdjustmentOrder',
+  value: 1,
+  unit: 'rule',
+  why: 'tier-planner assumption: a price override replaces the list unit price, then the service discount applies, then the EDP on every AWS line (GitHub Actions is billed by GitHub); AWS Support is a share of the charges after discounts and takes the EDP too; the node chooser still ranks types by list prices',
+  defaulted: true,
+};
 
 /** Line items after the caller's overrides and discounts; unchanged without any. */
 function adjusted(items: readonly LineItem[], adjustments: PriceAdjustments | undefined): readonly LineItem[] {
