@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { billedService, type PriceAdjustments, type PriceOverride, type ServiceDiscount } from '@tier-planner/cost-model';
-import { parse as parseYaml } from 'yaml';
 import { printable, quoted } from '../render/printable.js';
 import { UsageError } from './usage-error.js';
 
@@ -82,6 +82,12 @@ export function readPriceFile(path: string, read: (path: string) => string): Pri
     if (typeof entry.note !== 'string' || entry.note.trim() === '') throw bad(`${printable(key)}: "note" is required (where the price comes from, e.g. "private pricing addendum 2026-07")`);
     return { key, usd, note: printable(entry.note, 300), from };
   });
+}
+
+/** The YAML parser, loaded only for a YAML prices file so every other command starts without it. */
+function parseYaml(text: string): unknown {
+  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return parse(text);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
