@@ -57,6 +57,14 @@ describe('--discount', () => {
     expect(runBin(['--users', '10', '--format', 'csv']).stdout.split('\r\n')[0]).toBe('service,resource,component,quantity,unit,unit_price_usd,monthly_usd,price_key,price_as_of,unpriced_reason');
   });
 
+  it('the ladder and compare-regions price their tiers and regions after the discounts, and say so', () => {
+    const ladder = JSON.parse(runBin(['ladder', '--users', '100,100000', '--json', '--discount', 'edp=6%']).stdout);
+    const tier = ladder.tiers.find((t: { users: number }) => t.users === 100000);
+    expect(tier.monthly.total).toBe(plan('--discount', 'edp=6%').monthly.total);
+    expect(runBin(['ladder', '--users', '100,100000', '--discount', 'edp=6%']).stdout).toContain('Prices after --discount edp=6% (overrides first');
+    expect(runBin(['compare-regions', '--regions', 'us-east-1', '--users', '100', '--discount', 'EC2=5%']).stdout).toContain('Prices after --discount EC2=5%');
+  });
+
   it.each([
     [['--discount', 'edp=150%'], 'tier-planner: --discount edp: the discount must be a percentage from 0 up to 100 (for example 6%), got "150%"'],
     [['--discount', 'EC2=abc'], 'tier-planner: --discount EC2: the discount must be a percentage from 0 up to 100 (for example 6%), got "abc"'],

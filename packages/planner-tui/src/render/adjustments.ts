@@ -25,6 +25,13 @@ export function adjustmentSummaryText(s: AdjustmentSummary): string {
   return `${s.lines} line${s.lines === 1 ? '' : 's'} changed, list ${usd(s.listUsd)}, ${sign}${usd(s.changeUsd.abs())} a month (overrides first, then service discounts, then the EDP)`;
 }
 
+/** "Prices after --discount EC2=10%, --prices p.yaml (…)": one line under a table of totals that has no line items. */
+export function adjustedPricesNote(s: AdjustmentSummary | undefined): string[] {
+  if (!s) return [];
+  const from = [...new Set([...(s.edp ? [s.edp.from] : []), ...s.services.map((d) => d.from), ...s.overrides.map((o) => o.from)])];
+  return [`Prices after ${from.map((f) => printable(f)).join(', ')} (overrides first, then service discounts, then the EDP; each line's list price is in the plan)`];
+}
+
 /** The text report's section: every adjusted line with its list price, each step and where it came from. */
 export function adjustmentLines(priced: { readonly lineItems: readonly LineItem[]; readonly priceAdjustments?: AdjustmentSummary }): string[] {
   const s = priced.priceAdjustments;

@@ -2,6 +2,7 @@ import type { Plan } from '@tier-planner/cost-model';
 import { int, perUserUsd, table, usd } from './format.js';
 import { printable } from './printable.js';
 import { serviceCells } from './unpriced.js';
+import { adjustedPricesNote } from './adjustments.js';
 
 /** One region of a comparison: planned from its snapshot, or why it could not be. */
 export type RegionResult =
@@ -50,7 +51,8 @@ export function renderRegionsText(results: readonly RegionResult[]): string {
   const rows = regionRows(results);
   const body = planned(results).length ? table(rows, new Set(rows[0]!.map((_, i) => i).filter((i) => i > 0))) : [];
   const missing = missingLines(results);
-  return [heading(results), ...(body.length ? ['', ...body] : []), ...footnote(results), ...(missing.length ? ['', ...missing] : [])].join('\n') + '\n';
+  const note = adjustedPricesNote(planned(results)[0]?.plan.priceAdjustments);
+  return [heading(results), ...(body.length ? ['', ...body] : []), ...footnote(results), ...note, ...(missing.length ? ['', ...missing] : [])].join('\n') + '\n';
 }
 
 export function renderRegionsMarkdown(results: readonly RegionResult[]): string {
@@ -59,7 +61,8 @@ export function renderRegionsMarkdown(results: readonly RegionResult[]): string 
   const md = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
   const body = planned(results).length ? [md(rows[0]!), md(rows[0]!.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.slice(1).map(md)] : [];
   const missing = missingLines(results).map((l) => `- ${l}`);
-  return [`## ${heading(results).replace(/^tier-planner: /, '')}`, '', ...body, ...footnote(results), ...(missing.length ? ['', ...missing] : []), ''].join('\n');
+  const note = adjustedPricesNote(planned(results)[0]?.plan.priceAdjustments);
+  return [`## ${heading(results).replace(/^tier-planner: /, '')}`, '', ...body, ...footnote(results), ...(note.length ? ['', ...note] : []), ...(missing.length ? ['', ...missing] : []), ''].join('\n');
 }
 
 /** The comparison as plain JSON: per region its snapshot, totals, node types and unpriced count, or why it is missing. */
