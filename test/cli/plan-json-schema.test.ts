@@ -26,6 +26,15 @@ describe('tier-planner --json', () => {
     expect(plan.monthly.complete).toBe(false);
     expect(plan.lineItems.find((i: { service: string }) => i.service === 'EC2').unpriced).toMatch(/Spot/);
   });
+
+  it('a plan with discounts (adjusted lines with their list price and steps) matches the schema; a damaged step does not', () => {
+    const plan = JSON.parse(runBin(['--users', '1000000', '--profile', 'microservices-mysql', '--json', '--discount', 'edp=6%', '--discount', 'RDS=12.5%']).stdout);
+    expect(validate(plan), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(plan.priceAdjustments.changeUsd).toMatch(/^-\d+(\.\d+)?$/);
+    const line = plan.lineItems.find((i: { adjustment?: unknown }) => i.adjustment);
+    line.adjustment.steps[0].kind = 'coupon';
+    expect(validate(plan)).toBe(false);
+  });
 });
 
 describe('colour', () => {
@@ -39,7 +48,7 @@ describe('colour', () => {
 });
 
 describe('--help for every command', () => {
-  it.each([['plan'], ['ladder'], ['compare'], ['diff'], ['price'], ['profiles'], ['pricing', 'info'], ['pricing', 'refresh']])('%s --help', (...cmd) => {
+  it.each([['plan'], ['ladder'], ['compare'], ['compare-regions'], ['diff'], ['price'], ['profiles'], ['pricing', 'info'], ['pricing', 'refresh']])('%s --help', (...cmd) => {
     const r = runBin([...cmd, '--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Usage: tier-planner/);

@@ -22,6 +22,19 @@ for (const { name } of listProfiles()) {
 plans.push(planToJson(planTier({ users: 10_000, profile: 'eks-web-app' }, book, { purchase: 'reserved-1yr' })) as Json);
 plans.push(planToJson(planTier({ users: 10_000, profile: 'fintech-fargate-jenkins' }, book, { purchase: 'spot', hoursPerMonth: 720, samples: 5, seed: 7 })) as Json);
 
+// Discounts and a price override (one on an unpriced Spot line): adjusted lines and the summary.
+// Kept apart from `plans` so the seeded damage run over those plans stays as it was.
+const adjusted = planToJson(
+  planTier({ users: 100_000, profile: 'eks-web-app' }, book, {
+    purchase: 'spot',
+    priceAdjustments: {
+      edp: { percent: '6', from: '--discount edp=6%' },
+      services: [{ service: 'EBS', percent: '3', from: '--discount EBS=3%' }],
+      overrides: [{ key: `ec2/${planTier({ users: 100_000, profile: 'eks-web-app' }, book).nodes[0]!.instanceType}/spot`, usd: '0.01', note: 'test rate', from: '--prices p.json' }],
+    },
+  }),
+) as Json;
+
 const ident = (key: string) => /^[A-Za-z_$][\w$]*$/.test(key);
 const step = (key: string | number) => (typeof key === 'number' ? `[${key}]` : ident(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
 
@@ -94,6 +107,20 @@ describe('plan schema and plan-file checker agree', () => {
       { numRuns: 3_000, seed: 20261201 },
     );
   }, 120_000);
+
+  it('a plan with discounts and overrides is valid for both; damaged in its adjustments, both refuse it at the same paths', () => {
+    expect(ajv(adjusted), JSON.stringify(ajv.errors?.slice(0, 3))).toBe(true);
+    expect(planFileProblems(adjusted)).toEqual([]);
+    const paths = allPaths(adjusted).filter((p) => p[0] === 'priceAdjustments' || p.includes('adjustment'));
+    expect(paths.length).toBeGreaterThan(10);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), evil), { minLength: 1, maxLength: 3 }), (damages) => {
+        const doc = damaged(adjusted, damages);
+        expect([...ourPaths(doc)].sort()).toEqual([...ajvPaths(doc)].sort());
+      }),
+      { numRuns: 1_000, seed: 20261201 },
+    );
+  }, 60_000);
 
   it('refuses a schema keyword it does not enforce, so the schema cannot promise more than diff checks', () => {
     expect(() => new JsonSchemaChecker({ type: 'object', properties: { a: { type: 'string', format: 'date' } as never } })).toThrow(/keyword format at #\/properties\/a is not supported/);

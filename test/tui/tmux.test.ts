@@ -27,3 +27,20 @@ describe.skipIf(!hasTmux)(hasTmux ? 'the explorer in tmux' : 'the explorer in tm
     }
   });
 });
+
+describe.skipIf(!hasTmux)(hasTmux ? '--arch in the explorer in tmux' : '--arch in the explorer in tmux (skipped: tmux is not installed)', () => {
+  it('starts on the --arch given, shown in the header, and a cycles it', async () => {
+    const tui = startExplorer({ columns: 120, rows: 40, args: ['--users', '10000', '--arch', 'arm64'] });
+    try {
+      const first = await tui.waitForScreen('the first frame with the total', (s) => TOTAL.test(s));
+      expect(first).toContain('arch arm64');
+      tui.keys('a');
+      const next = await tui.waitForScreen('arch x86_64 in the header', (s) => s.includes('arch x86_64') && TOTAL.test(s));
+      expect(TOTAL.exec(next)![1]).not.toBe(TOTAL.exec(first)![1]);
+      tui.keys('q');
+      expect(await waitFor('the exit status', () => /tier-planner exited with status (\d+)/.exec(tui.screen())?.[1])).toBe('0');
+    } finally {
+      tui.close();
+    }
+  });
+});

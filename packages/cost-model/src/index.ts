@@ -24,12 +24,14 @@ export type { Plan, PlanOptions, PlanRequest, Uncertainty, EnvironmentPlan } fro
 export type { Resilience } from './plan/resilience.js';
 export { PLAN_DEFAULTS } from './plan/plan-assumptions.js';
 export { planKubernetes, supportOn, checkPlanDate, SUPPORT_WARNING_DAYS, type KubernetesPlan, type EksSupport } from './plan/kubernetes-version.js';
-export { priceResources, validateBom, bomToDrafts, BomError, type PricedBom } from './bom/price-resources.js';
+export { priceResources, validateBom, bomToDrafts, BomError, type PricedBom, type PriceResourcesOptions } from './bom/price-resources.js';
 export type { BillOfMaterials, BomResource } from './bom/bill-of-materials.js';
 export { RESOURCE_TYPES } from './bom/registry.js';
 export { priceLineItems, splitTiers } from './cost/price-line-items.js';
 export { rollUp, type MonthlyCost } from './cost/roll-up.js';
-export type { LineItem, LineItemDraft, PriceRef, Ec2Purchase, PriceProvenance } from './cost/line-item.js';
+export type { LineItem, LineItemDraft, PriceRef, Ec2Purchase, PriceProvenance, LineAdjustment, AdjustmentStep } from './cost/line-item.js';
+export { applyPriceAdjustments, checkPriceAdjustments, summarizeAdjustments, priceKeyOf, billedService, BILLED_SERVICES, type PriceAdjustments, type PercentDiscount, type ServiceDiscount, type PriceOverride, type AdjustmentSummary } from './cost/price-adjustments.js';
+export { withArchitecture, ARCHITECTURE_CHOICES, type ArchitectureChoice } from './plan/architecture.js';
 export { Decimal, ZERO, dec, sum, formatUsd } from './cost/money.js';
 export { perUser, formatUsdPerUser } from './cost/per-user.js';
 export { resolveParts, DEFAULT_INTERFACE_ENDPOINTS, type PartsOverride, type PartsPlan } from './plan/optional-parts.js';

@@ -2,6 +2,7 @@ import { DEFAULT_HOURS_PER_MONTH } from '../cost/calendar.js';
 import type { LineItem, LineItemDraft } from '../cost/line-item.js';
 import { priceLineItems } from '../cost/price-line-items.js';
 import { rollUp, type MonthlyCost } from '../cost/roll-up.js';
+import { applyPriceAdjustments, checkPriceAdjustments, hasAdjustments, summarizeAdjustments, type AdjustmentSummary, type PriceAdjustments } from '../cost/price-adjustments.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import type { BillOfMaterials, BomResource } from './bill-of-materials.js';
 import { planDateOf } from '../plan/kubernetes-version.js';
@@ -20,6 +21,8 @@ export interface PricedBom {
   readonly hoursPerMonth: number;
   readonly lineItems: readonly LineItem[];
   readonly monthly: MonthlyCost;
+  /** Present when price overrides or discounts were given. */
+  readonly priceAdjustments?: AdjustmentSummary;
 }
 
 /** Checks an untrusted value against the bill-of-materials schema; throws BomError listing every problem. */
@@ -70,17 +73,28 @@ export function bomToDrafts(resources: readonly BomResource[], hoursPerMonth: nu
   });
 }
 
+export interface PriceResourcesOptions {
+  /** The day priced, YYYY-MM-DD (RDS Extended Support depends on it). */
+  readonly date?: string;
+  /** Discounts and price overrides, applied after list pricing. */
+  readonly adjustments?: PriceAdjustments;
+}
+
 /**
  * Prices an explicit bill of materials, so other tools can price what they already know, on
  * `options.date` (YYYY-MM-DD; default: the day the book was written).
  * Validates first (BomError lists every unknown field or value); a resource the book cannot
  * price comes back as an unpriced line item, and the total says it is incomplete.
  */
-export function priceResources(bom: unknown, book: PriceBook, options: { readonly date?: string } = {}): PricedBom {
+export function priceResources(bom: unknown, book: PriceBook, options: PriceResourcesOptions = {}): PricedBom {
   const valid = validateBom(bom);
   const hoursPerMonth = valid.hoursPerMonth ?? DEFAULT_HOURS_PER_MONTH;
   // The day priced: the caller's (the CLI passes today or --date), else the day the book was written.
   const date = planDateOf(book, options.date);
-  const lineItems = priceLineItems(bomToDrafts(valid.resources, hoursPerMonth, book, date), book);
-  return { hoursPerMonth, lineItems, monthly: rollUp(lineItems) };
+  const listed = priceLineItems(bomToDrafts(valid.resources, hoursPerMonth, book, date), book);
+  const adjustments = options.adjustments;
+  if (!hasAdjustments(adjustments)) return { hoursPerMonth, lineItems: listed, monthly: rollUp(listed) };
+  checkPriceAdjustments(adjustments, book);
+  const lineItems = applyPriceAdjustments(listed, adjustments);
+  return { hoursPerMonth, lineItems, monthly: rollUp(lineItems), priceAdjustments: summarizeAdjustments(lineItems, adjustments) };
 }

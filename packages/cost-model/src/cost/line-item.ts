@@ -56,4 +56,28 @@ export interface LineItem extends LineItemDraft {
   readonly provenance?: PriceProvenance;
   /** Why it could not be priced. */
   readonly unpriced?: string;
+  /** Present when a price override or a discount changed the line: its list price and each step. */
+  readonly adjustment?: LineAdjustment;
+}
+
+/** The book's price of a line before overrides and discounts, and what each changed. */
+export interface LineAdjustment {
+  /** Absent when the book has no price for the line (an override priced it). */
+  readonly listUnitPrice?: Decimal;
+  readonly listMonthly?: Decimal;
+  /** In the order applied: override, service discount, EDP. */
+  readonly steps: readonly AdjustmentStep[];
+}
+
+export interface AdjustmentStep {
+  readonly kind: 'override' | 'service-discount' | 'edp';
+  /** Discounts: the percentage off. */
+  readonly percent?: Decimal;
+  /** Overrides: the unit price that replaced the book's. */
+  readonly unitPrice?: Decimal;
+  /** What the step changed the monthly cost by (negative for a saving); absent when there was no price before it. */
+  readonly changeUsd?: Decimal;
+  /** Where it came from: the flag ("--discount EC2=10%") or the file. */
+  readonly from: string;
+  readonly note?: string;
 }

@@ -26,7 +26,8 @@ export function planFromJson(value: unknown, origin: string): Plan {
     const headline = h ? { ...h, total: dec(h.total), pointTotal: dec(h.pointTotal), ...(h.band ? { band: { ...h.band, p10: dec(h.band.p10), p90: dec(h.band.p90) } } : {}) } : planHeadline(monthly as unknown as Plan['monthly'], undefined);
     const resilience = p.resilience === undefined ? {} : { resilience: { ...p.resilience, headroomMonthly: dec(p.resilience.headroomMonthly) } };
     const load = (x: Json | undefined) => (x ? { ...x, monthlyUsd: dec(x.monthlyUsd) } : x);
-    return { ...p, ...resilience, floor: load(p.floor), burst: load(p.burst), lineItems, monthly, costPerUser, headline, ...(environments ? { environments } : {}), ...(withEnvironments ? { withEnvironments } : {}) } as unknown as Plan;
+    const adjustments = p.priceAdjustments ? { priceAdjustments: decimalFields(p.priceAdjustments, ['listUsd', 'changeUsd']) } : {};
+    return { ...p, ...resilience, ...adjustments, floor: load(p.floor), burst: load(p.burst), lineItems, monthly, costPerUser, headline, ...(environments ? { environments } : {}), ...(withEnvironments ? { withEnvironments } : {}) } as unknown as Plan;
   } catch (e) {
     throw new PlanDocumentError(`${origin} is a damaged plan file: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -34,9 +35,16 @@ export function planFromJson(value: unknown, origin: string): Plan {
 
 /** Line items and their roll-up with money as decimals again. */
 function priced(items: Json[], monthly: Json) {
-  const lineItems = items.map((i) => ({ ...i, quantity: dec(i.quantity), monthly: i.monthly === undefined ? undefined : dec(i.monthly), unitPrice: i.unitPrice === undefined ? undefined : dec(i.unitPrice) }));
+  const lineItems = items.map((i) => ({ ...i, quantity: dec(i.quantity), monthly: i.monthly === undefined ? undefined : dec(i.monthly), unitPrice: i.unitPrice === undefined ? undefined : dec(i.unitPrice), ...(i.adjustment ? { adjustment: adjustment(i.adjustment) } : {}) }));
   const byService = new Map(Object.entries(monthly.byService as Record<string, string>).map(([k, v]) => [k, dec(v)]));
   return { lineItems, monthly: { total: dec(monthly.total), byService, complete: monthly.complete as boolean, unpriced: lineItems.filter((i) => i.monthly === undefined) } };
+}
+
+const decimalFields = (x: Json, keys: readonly string[]): Json => ({ ...x, ...Object.fromEntries(keys.filter((k) => x[k] !== undefined).map((k) => [k, dec(x[k])])) });
+
+/** A line's list price and adjustment steps with money as decimals again. */
+function adjustment(a: Json): Json {
+  return { ...decimalFields(a, ['listUnitPrice', 'listMonthly']), steps: (a.steps as Json[]).map((s) => decimalFields(s, ['percent', 'unitPrice', 'changeUsd'])) };
 }
 
 function pricedEnvironment(e: Json) {

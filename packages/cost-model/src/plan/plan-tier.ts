@@ -8,6 +8,7 @@ import { DEFAULT_HOURS_PER_MONTH, daysPerMonth } from '../cost/calendar.js';
 import type { LineItem } from '../cost/line-item.js';
 import { sum, type Decimal } from '../cost/money.js';
 import { priceLineItems } from '../cost/price-line-items.js';
+import { applyPriceAdjustments, checkPriceAdjustments, hasAdjustments, summarizeAdjustments, type PriceAdjustments } from '../cost/price-adjustments.js';
 import { rollUp } from '../cost/roll-up.js';
 import { perUser } from '../cost/per-user.js';
 import type { PriceBook } from '../pricing/price-book.js';
@@ -20,6 +21,7 @@ import { resolveWorkload, type Assumption, type ResolvedWorkload } from '../work
 import { resolveDailyShape } from '../workload/daily-shape.js';
 import { deriveDemand } from '../workload/derive-demand.js';
 import { floorAndBurst } from './floor-and-burst.js';
+import { withArchitecture } from './architecture.js';
 import { assembleBom } from './assemble-bom.js';
 import { planDateOf, planKubernetes } from './kubernetes-version.js';
 import { PLAN_DEFAULTS, planAssumption, type PlanDefaultKey } from './plan-assumptions.js';
@@ -34,7 +36,8 @@ export const MAX_USERS = 10_000_000_000;
 
 /** The plan and priced cost of serving `users` with a profile, from one price book. Pure: no I/O. */
 export function planTier(request: PlanRequest, book: PriceBook, options: PlanOptions = {}): Plan {
-  const profile = resolveProfile(request.profile, options);
+  const { profile, warnings: archWarnings } = resolveProfileWithWarnings(request.profile, options, book);
+  if (hasAdjustments(options.priceAdjustments)) checkPriceAdjustments(options.priceAdjustments, book);
   const { values, assumptions } = resolveWorkload(profile.workload, options.workload);
   const eks = eksVersion(profile, book, options);
   checkUsers(request.users);
@@ -42,7 +45,8 @@ export function planTier(request: PlanRequest, book: PriceBook, options: PlanOpt
   const problems = partsProblems(parts, 'parts');
   if (problems.length) throw new PlanningError('BAD_INPUT', problems.join('; '));
   const env = planEnvironments(request.users, parts, options, (users, envOptions) => planWithWorkload(users, profile, values, assumptions, book, envOptions, eks, undefined));
-  const plan = env.attach(planWithWorkload(request.users, profile, values, assumptions, book, options, eks, env.awsCharges));
+  const production = planWithWorkload(request.users, profile, values, assumptions, book, options, eks, env.awsCharges);
+  const plan = env.attach(archWarnings.length ? { ...production, warnings: [...archWarnings, ...production.warnings] } : production);
   if (!options.samples) return plan;
   const uncertainty = estimateUncertainty(profile, options, plan, (w) => planWithWorkload(request.users, profile, w, assumptions, book, options, eks, env.awsCharges).monthly.total);
   return { ...plan, uncertainty, headline: planHeadline(plan.monthly, uncertainty) };
@@ -70,10 +74,16 @@ function throughputAssumption(profile: Profile): Assumption {
   return { name: 'throughputPerVcpu', value: 1, unit: 'ratio', why, defaulted: factors.length === 0 };
 }
 
-export function resolveProfile(profile: Profile | string, options: PlanOptions = {}): Profile {
+export function resolveProfile(profile: Profile | string, options: PlanOptions = {}, book?: PriceBook): Profile {
+  return resolveProfileWithWarnings(profile, options, book).profile;
+}
+
+/** The profile with the caller's families and architecture applied, and what the architecture could not restrict. */
+function resolveProfileWithWarnings(profile: Profile | string, options: PlanOptions, book: PriceBook | undefined): { profile: Profile; warnings: string[] } {
   const base = typeof profile === 'string' ? getProfile(profile) : profile;
-  if (!options.families) return base;
-  return { ...base, nodes: { ...base.nodes, families: options.families } };
+  const withFamilies = options.families ? { ...base, nodes: { ...base.nodes, families: options.families } } : base;
+  // Without a book (a caller resolving a profile alone) the architecture waits for planTier.
+  return book ? withArchitecture(withFamilies, options.architecture, book) : { profile: withFamilies, warnings: [] };
 }
 
 export function checkUsers(users: number): void {
@@ -120,6 +130,7 @@ function planWithWorkload(
   checkHours(hoursPerMonth);
   const days = daysPerMonth(hoursPerMonth);
   const purchase = options.purchase ?? 'on-demand';
+  const adjustments = hasAdjustments(options.priceAdjustments) ? options.priceAdjustments : undefined;
   const ha = options.ha ?? users >= profile.ha.fromUsers;
   const azs = ha ? profile.ha.azs : 1;
   const targetUtilization = profile.targetUtilization ?? PLAN_DEFAULTS.hpaTargetUtilization.value;
@@ -132,8 +143,11 @@ function planWithWorkload(
     const ci = planCi(profile.ci);
     const base = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
     const parts = applyParts(base, { parts: resolveParts(profile, options.parts), demand, storage, azs, daysPerMonth: days, book, hasLoadBalancer: profile.network.loadBalancer === 'alb' });
-    const listed = priceLineItems(bomToDrafts(parts.resources, hoursPerMonth, book), book);
-    const { resources, lineItems } = withSupport(parts.plan.support, parts.resources, listed, otherAwsCharges, hoursPerMonth, book);
+    const listed = adjusted(priceLineItems(bomToDrafts(parts.resources, hoursPerMonth, book), book), adjustments);
+    // Support is a share of the charges after discounts; its own line then takes the EDP.
+    const supported = withSupport(parts.plan.support, parts.resources, listed, otherAwsCharges, hoursPerMonth, book);
+    const resources = supported.resources;
+    const lineItems = adjusted(supported.lineItems, adjustments);
     return { capacity, storage, ci, parts, resources, lineItems, monthly: rollUp(lineItems) };
   };
   const ladder = options.ladderContext ? { context: options.ladderContext, typeChangeMargin: typeChangeMargin(options) } : undefined;
@@ -162,10 +176,13 @@ function planWithWorkload(
     { name: 'ha', value: ha ? 1 : 0, unit: 'flag', why: options.ha !== undefined ? 'set by the caller' : `HA from ${profile.ha.fromUsers.toLocaleString('en-US')} users on (profile)`, defaulted: options.ha === undefined },
     ...(capacity.addOns?.prometheus ? PROMETHEUS_ASSUMPTIONS : []),
     ...(capacity.addOns?.elasticsearch ? ELASTICSEARCH_ASSUMPTIONS : []),
+    ...(adjustments ? [ADJUSTMENT_ORDER] : []),
   ];
   const warnings = [...capacity.warnings, ...eks.warnings, ...(shape.warning ? [shape.warning] : [])];
   if (!monthly.complete) warnings.push(`${monthly.unpriced.length} line item(s) have no price in this book and are left out of the total`);
   for (const item of lineItems) if (item.provenance?.approximate) warnings.push(`${item.component}: the price is approximate (${item.provenance.title})`);
+  const priceAdjustments = adjustments ? summarizeAdjustments(lineItems, adjustments) : undefined;
+  for (const key of priceAdjustments?.unusedOverrides ?? []) warnings.push(`price override ${key} matches no line item of this plan`);
 
   return {
     users,
@@ -189,6 +206,7 @@ function planWithWorkload(
     lineItems,
     monthly,
     costPerUser: perUser(monthly.total, users),
+    ...(priceAdjustments ? { priceAdjustments } : {}),
     ...(Object.keys(parts.plan).length ? { parts: parts.plan } : {}),
     headline: planHeadline(monthly, undefined),
     assumptions,
@@ -196,4 +214,18 @@ function planWithWorkload(
     priceBook: { region: book.region, generatedAt: book.generatedAt, origin: book.origin.kind, digest: book.origin.digest },
     capacity,
   };
+}
+
+/** How overrides and discounts combine: AWS does not publish private-pricing terms, so the order is the model's rule. */
+const ADJUSTMENT_ORDER: Assumption = {
+  name: 'priceAdjustmentOrder',
+  value: 1,
+  unit: 'rule',
+  why: 'tier-planner assumption: a price override replaces the list unit price, then the service discount applies, then the EDP on every AWS line (GitHub Actions is billed by GitHub); AWS Support is a share of the charges after discounts and takes the EDP too; the node chooser still ranks types by list prices',
+  defaulted: true,
+};
+
+/** Line items after the caller's overrides and discounts; unchanged without any. */
+function adjusted(items: readonly LineItem[], adjustments: PriceAdjustments | undefined): readonly LineItem[] {
+  return adjustments ? applyPriceAdjustments(items, adjustments) : items;
 }

@@ -4,6 +4,8 @@ import type { CiPlan } from '../ci/ci-types.js';
 import type { Ec2Purchase, LineItem } from '../cost/line-item.js';
 import type { Decimal } from '../cost/money.js';
 import type { MonthlyCost } from '../cost/roll-up.js';
+import type { AdjustmentSummary, PriceAdjustments } from '../cost/price-adjustments.js';
+import type { ArchitectureChoice } from './architecture.js';
 import type { Profile } from '../profiles/profile-types.js';
 import type { ScenarioPlan } from '../scenarios/scenario-types.js';
 import type { StoragePlan } from '../storage/storage-types.js';
@@ -49,6 +51,10 @@ export interface PlanOptions {
   readonly typeChangeMargin?: number;
   /** Optional parts (CDN, WAF, backups, environments, VPC endpoints, Support); each key replaces the profile's, false turns it off. */
   readonly parts?: PartsOverride;
+  /** Price overrides and discounts (EDP, per service) applied to the line items; the node chooser still ranks by list prices. */
+  readonly priceAdjustments?: PriceAdjustments;
+  /** Restrict node types, Fargate tasks and managed classes to one architecture; overrides the profile's nodes.architectures. */
+  readonly architecture?: ArchitectureChoice;
 }
 
 /** Another environment (staging, QA) priced as its own smaller plan. */
@@ -118,6 +124,8 @@ export interface Plan {
   readonly warnings: readonly string[];
   readonly priceBook: { readonly region: string; readonly generatedAt: string; readonly origin: string; readonly digest: string };
   readonly uncertainty?: Uncertainty;
+  /** Present when price overrides or discounts were given: what they changed, in total. */
+  readonly priceAdjustments?: AdjustmentSummary;
   /** The monthly total divided by the users: exact, display it rounded (e.g. $0.0042). */
   readonly costPerUser: Decimal;
   /** What the optional parts added and what drives each; absent when the plan has none. */

@@ -12,6 +12,8 @@ Usage:
   tier-planner ladder [--users 1,10,100]    the tier table and the breakpoints between tiers
   tier-planner compare --profile seed-ladder-as-written
                                             the roadmap's table, its errors, today's prices, the model
+  tier-planner compare-regions --regions us-east-1,eu-west-1 --users N
+                                            the same plan in each region, side by side
   tier-planner diff a.json b.json           what changed between two plans and what it costs
   tier-planner price bom.json               price an explicit bill of materials
   tier-planner profiles                     list the built-in profiles
@@ -30,6 +32,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   plan: async () => (await import('../commands/plan.js')).plan,
   ladder: async () => (await import('../commands/ladder.js')).ladder,
   compare: async () => (await import('../commands/compare.js')).compare,
+  'compare-regions': async () => (await import('../commands/compare-regions.js')).compareRegions,
   diff: async () => (await import('../commands/diff.js')).diff,
   price: async () => (await import('../commands/price.js')).price,
   profiles: async () => (await import('../commands/profiles.js')).profilesCommand,

@@ -14,8 +14,11 @@ export function usageErrors<T>(parse: () => T): T {
   }
 }
 
+/** "eu-west-1", "ap-southeast-2", "us-gov-west-1": the shape of an AWS region code. */
+export const isRegionCode = (text: string): boolean => text.length <= 30 && /^[a-z]{2}(-[a-z]+)+-\d$/.test(text);
+
 export function parseRegion(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  if (text.length > 30 || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(text)) throw new UsageError(`--region must be an AWS region code such as us-east-1, got ${quoted(text)}`);
+  if (!isRegionCode(text)) throw new UsageError(`--region must be an AWS region code such as us-east-1, got ${quoted(text)}`);
   return text;
 }

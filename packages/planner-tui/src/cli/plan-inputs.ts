@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { checkPlanDate, listProfiles, loadPriceBook, parseProfile, ProfileError, type Ec2Purchase, type PlanOptions, type PriceBook, type Profile } from '@tier-planner/cost-model';
+import { ARCHITECTURE_CHOICES, checkPlanDate, listProfiles, type ArchitectureChoice, loadPriceBook, parseProfile, ProfileError, type Ec2Purchase, type PlanOptions, type PriceBook, type Profile } from '@tier-planner/cost-model';
 import { parseRegion } from './parse-args.js';
 import { parseNumber } from './parse-numbers.js';
 import { PART_OPTIONS, parsePartFlags, type PartValues } from './parse-parts.js';
+import { ADJUSTMENT_OPTIONS, parseAdjustmentFlags, type AdjustmentValues } from './parse-adjustments.js';
 import { printable, quoted } from '../render/printable.js';
 import { fileProblems, UsageError } from './usage-error.js';
 
@@ -19,7 +20,9 @@ export const PLAN_OPTIONS = {
   format: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  arch: { type: 'string' },
   ...PART_OPTIONS,
+  ...ADJUSTMENT_OPTIONS,
 } as const;
 
 export interface PlanInputs {
@@ -28,17 +31,24 @@ export interface PlanInputs {
   readonly options: PlanOptions;
 }
 
-interface PlanValues extends PartValues {
+interface PlanValues extends PartValues, AdjustmentValues {
   readonly profile?: string;
   readonly 'profile-file'?: string;
   readonly region?: string;
   readonly purchase?: string;
   readonly hours?: string;
   readonly date?: string;
+  readonly arch?: string;
 }
 
 /** Profile (built-in or --profile-file), price book and plan options from parsed flags; the plan's date is today's unless --date. */
 export function planInputs(values: PlanValues, now: () => Date = () => new Date()): PlanInputs {
+  const { profile, options } = planSettings(values, now);
+  return { profile, book: loadPriceBook({ region: parseRegion(values.region) }), options };
+}
+
+/** Everything planInputs reads from the flags but the price book (compare-regions loads one per region). */
+export function planSettings(values: PlanValues, now: () => Date = () => new Date()): Omit<PlanInputs, 'book'> {
   const purchase = (values.purchase ?? 'on-demand') as Ec2Purchase;
   if (!PURCHASES.includes(purchase)) throw new UsageError(`--purchase must be one of ${PURCHASES.join(', ')}, got ${quoted(values.purchase)}`);
   const hours = values.hours === undefined ? undefined : parseNumber('--hours', values.hours, 1, 744);
@@ -48,9 +58,20 @@ export function planInputs(values: PlanValues, now: () => Date = () => new Date(
   if (file === undefined && !listProfiles().some((p) => p.name === name)) throw new UsageError(`no built-in profile ${quoted(name)}; see tier-planner profiles, or pass your own with --profile-file`);
   const profile = file !== undefined ? readProfileFile(file) : name;
   const planDate = values.date === undefined ? now().toISOString().slice(0, 10) : parseDate(values.date);
-  const book = loadPriceBook({ region: parseRegion(values.region) });
   const parts = parsePartFlags(values);
-  return { profile, book, options: { purchase, planDate, ...(hours !== undefined ? { hoursPerMonth: hours } : {}), ...(Object.keys(parts).length ? { parts } : {}) } };
+  const architecture = parseArch(values.arch);
+  const priceAdjustments = parseAdjustmentFlags(values);
+  return {
+    profile,
+    options: { purchase, planDate, ...(hours !== undefined ? { hoursPerMonth: hours } : {}), ...(Object.keys(parts).length ? { parts } : {}), ...(architecture ? { architecture } : {}), ...(priceAdjustments ? { priceAdjustments } : {}) },
+  };
+}
+
+/** `--arch arm64|x86_64|any`: overrides the profile's node architectures. */
+export function parseArch(text: string | undefined): ArchitectureChoice | undefined {
+  if (text === undefined) return undefined;
+  if (!(ARCHITECTURE_CHOICES as readonly string[]).includes(text)) throw new UsageError(`--arch must be one of ${ARCHITECTURE_CHOICES.join(', ')}, got ${quoted(text)}`);
+  return text as ArchitectureChoice;
 }
 
 export function parseDate(text: string): string {

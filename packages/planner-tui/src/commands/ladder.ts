@@ -23,6 +23,7 @@ Options:
                           monthly cost (0 to 1); default 0.05
   --profile, --profile-file, --region, --purchase, --hours, --date   as for the plan
   --cdn, --waf, --backups, --vpc-endpoints, --support, --environment  optional parts, as for the plan
+  --arch, --discount, --prices   architecture, discounts and price overrides, as for the plan
   --format F              table | json | markdown | csv
 `;
 

@@ -3,6 +3,7 @@ import { getScenario, listScenarios, planScenario, planTier, planToJson } from '
 import type { CliIo } from '../cli/io.js';
 import { PLAN_OPTIONS, pickFormat, planInputs } from '../cli/plan-inputs.js';
 import { hasPartFlags } from '../cli/parse-parts.js';
+import { hasAdjustmentFlags } from '../cli/parse-adjustments.js';
 import { usageErrors } from '../cli/parse-args.js';
 import { parseNumber, parseUsers } from '../cli/parse-numbers.js';
 import { styleFor } from '../cli/style.js';
@@ -33,6 +34,13 @@ Options:
   --json                  same as --format json
   --samples N --seed S    P10/P50/P90 of the total over the profile's assumption ranges
   --print                 print even in a terminal
+  --arch A                arm64 | x86_64 | any: node types, Fargate tasks and managed classes of one
+                          architecture; overrides the profile's nodes.architectures
+
+Discounts and price overrides (docs/pricing.md; they imply --print):
+  --discount edp=P%       an enterprise discount on every AWS line, applied after the others
+  --discount SERVICE=P%   a discount on one service as line items name it (EC2, RDS, …; repeatable)
+  --prices FILE           price overrides (JSON or YAML): price key → { usd, note }
 
 Optional parts (each replaces the profile's; they imply --print):
   --cdn                   CloudFront in front of the load balancer
@@ -62,10 +70,10 @@ export async function plan(argv: readonly string[], io: CliIo): Promise<number> 
   const { profile, book, options } = planInputs(scenario ? { ...values, profile: scenario.profile } : values, io.now);
   // A scenario prints: its users come from the targets, which the explorer does not show. The
   // explorer plans the profile as it is: part flags print the plan they change.
-  const interactive = !scenario && io.stdout.isTTY === true && !values.print && !values.json && values.format === undefined && values.samples === undefined && !hasPartFlags(values);
+  const interactive = !scenario && io.stdout.isTTY === true && !values.print && !values.json && values.format === undefined && values.samples === undefined && !hasPartFlags(values) && !hasAdjustmentFlags(values);
   if (interactive && typeof profile === 'string') {
     const { startTui } = await import('../tui/start-tui.js');
-    return startTui({ users, profile, region: book.region, purchase: options.purchase ?? 'on-demand', ...(options.hoursPerMonth ? { hoursPerMonth: options.hoursPerMonth } : {}), ...(options.planDate ? { planDate: options.planDate } : {}), book, cwd: process.cwd() });
+    return startTui({ users, profile, region: book.region, purchase: options.purchase ?? 'on-demand', ...(options.architecture ? { architecture: options.architecture } : {}), ...(options.hoursPerMonth ? { hoursPerMonth: options.hoursPerMonth } : {}), ...(options.planDate ? { planDate: options.planDate } : {}), book, cwd: process.cwd() });
   }
   const samples = values.samples === undefined ? undefined : parseNumber('--samples', values.samples, 1, 5_000, true);
   const seed = values.seed === undefined ? undefined : parseNumber('--seed', values.seed, 0, 2 ** 32 - 1, true);

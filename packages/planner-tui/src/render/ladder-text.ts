@@ -2,6 +2,7 @@ import type { Breakpoint, Plan } from '@tier-planner/cost-model';
 import { grouped, int, perUserUsd, table, usd } from './format.js';
 import { printable } from './printable.js';
 import { serviceCells, servicePricing, unpricedSummary } from './unpriced.js';
+import { adjustedPricesNote } from './adjustments.js';
 
 function compute(p: Plan): string {
   if (p.nodes.length) return p.nodes.map((g) => `${int(g.count)}×${g.instanceType}`).join(' + ');
@@ -41,6 +42,7 @@ export function renderLadderText(plans: readonly Plan[], breakpoints: readonly B
   const out = [`tier-planner ladder: ${printable(p0.profile.name)} (${printable(p0.profile.title)}) · ${p0.region} · ${p0.purchase} · ${grouped(p0.hoursPerMonth)} h/month`, ''];
   out.push(...table(ladderRows(plans), new Set(plans.map((_p, i) => i + 1))));
   out.push(...incompleteLines(plans));
+  out.push(...adjustedPricesNote(p0.priceAdjustments));
   out.push('', 'Breakpoints (where the plan changes):', ...breakpointLines(breakpoints, truncated).map((l) => `  ${l}`));
   return out.join('\n') + '\n';
 }
@@ -57,6 +59,7 @@ export function renderLadderMarkdown(plans: readonly Plan[], breakpoints: readon
     ...rows.slice(1).map(md),
     '',
     ...(incomplete.length ? [...incomplete.map((l) => `\\${l}`), ''] : []),
+    ...adjustedPricesNote(plans[0]!.priceAdjustments).flatMap((l) => [l, '']),
     ...breakpointLines(breakpoints, truncated).map((l) => `- ${l}`),
     '',
   ].join('\n');

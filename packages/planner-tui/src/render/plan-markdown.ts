@@ -5,6 +5,7 @@ import { burstText, dailyLevelsText, floorText, peakText } from './over-the-day.
 import { printable } from './printable.js';
 import { headlineText } from './headline.js';
 import { incompleteNote } from './unpriced.js';
+import { adjustmentSummaryText, adjustmentText } from './adjustments.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 const mdRow = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
@@ -39,6 +40,10 @@ export function renderPlanMarkdown(plan: Plan): string {
   }
   out.push(mdRow(['Service', 'Resource', 'Component', 'Quantity', 'Unit', 'Monthly']), mdRow(['---', '---', '---', '---:', '---', '---:']));
   for (const i of plan.lineItems) out.push(mdRow([printable(i.service), printable(i.resource), printable(i.component), qty(i.quantity), i.unit, i.monthly ? usd(i.monthly) : 'unpriced']));
+  if (plan.priceAdjustments) {
+    out.push('', `**Discounts and price overrides:** ${adjustmentSummaryText(plan.priceAdjustments)}`, '');
+    for (const i of plan.lineItems) if (i.adjustment) out.push(`- ${printable(i.service)} · ${printable(i.resource)} · ${printable(i.component)}: ${adjustmentText(i)}`);
+  }
   out.push('', `**Total: ${headlineText(plan, '**')}${incompleteNote(plan)}`, '', `Per user: ${perUserUsd(plan.costPerUser)} per user per month`, '');
   const env = environmentLines(plan);
   if (env.length) out.push(...env.slice(1).map((l) => l.replace(/^  /, '- ')), '');

@@ -5,6 +5,7 @@ import { burstText, dailyLevelsText, floorText, peakText } from './over-the-day.
 import { printable } from './printable.js';
 import { headlineText } from './headline.js';
 import { incompleteNote, serviceCells } from './unpriced.js';
+import { adjustmentLines } from './adjustments.js';
 
 /** "workers-2 … workers-331: 330 more node groups, 148,362 × t3a.medium (448–450 each) — …". */
 function splitPartsLine(p: SplitParts): string {
@@ -95,6 +96,7 @@ export function renderPlanText(plan: Plan): string {
     ]);
   }
   out.push(...table(rows, new Set([3, 5, 6])).map((l) => `  ${l}`));
+  out.push(...adjustmentLines(plan));
   // Cells rounded so they add up to the total printed below.
   out.push('', 'By service');
   out.push(...table(serviceCells(plan).map(([svc, cell]) => [printable(svc), cell]), new Set([1])).map((l) => `  ${l}`));

@@ -1,6 +1,6 @@
 // Entry point of the interactive explorer. The CLI imports this module dynamically, and only for a
 // TTY without --print/--json, so Ink and React never load on the printed path.
-import type { Ec2Purchase, PriceBook } from '@tier-planner/cost-model';
+import type { ArchitectureChoice, Ec2Purchase, PriceBook } from '@tier-planner/cost-model';
 import type { Scenario } from './state/scenario.js';
 
 export interface TuiOptions {
@@ -12,6 +12,8 @@ export interface TuiOptions {
   hoursPerMonth?: number;
   /** The plan's date (YYYY-MM-DD), as the printed plan takes it. */
   planDate?: string;
+  /** --arch: the architecture the explorer starts with (the `a` key cycles it). */
+  architecture?: ArchitectureChoice;
   book: PriceBook;
   /** Where `e` writes the exported plan. */
   cwd: string;
@@ -37,6 +39,7 @@ export async function startTui(options: TuiOptions): Promise<number> {
     workload: {},
     ...(options.hoursPerMonth !== undefined ? { hoursPerMonth: options.hoursPerMonth } : {}),
     ...(options.planDate !== undefined ? { planDate: options.planDate } : {}),
+    ...(options.architecture !== undefined ? { arch: options.architecture } : {}),
   };
   // React's production build renders a frame ~15% faster; it must be chosen before React loads,
   // hence the imports below. A developer can still ask for the development build.

@@ -92,6 +92,16 @@ describe('the explorer', () => {
     expect(frame()).toMatch(/1\s+10\s+100\s+1k\s+10k\s+100k\s+1M\s+10M/);
   });
 
+  it('a switches the architecture: the header says so and the total is the arm64 plan', async () => {
+    const { frame, press } = await start();
+    expect(frame()).not.toContain('arch arm64');
+    await press('a');
+    expect(frame()).toContain('arch arm64');
+    expect(frame()).toContain(`Total ${usd(planTier({ users: 10_000, profile: 'eks-web-app' }, book, { architecture: 'arm64' }).monthly.total)} / month`);
+    await press('?');
+    expect(frame()).toContain("architecture: profile's → arm64 → x86_64 → any");
+  });
+
   it('? shows the help and hides it again', async () => {
     const { frame, press } = await start();
     await press('?');

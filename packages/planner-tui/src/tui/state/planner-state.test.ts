@@ -1,4 +1,4 @@
-import { loadPriceBook } from '@tier-planner/cost-model';
+import { loadPriceBook, planTier } from '@tier-planner/cost-model';
 import { describe, expect, it } from 'vitest';
 import { createPlannerReducer, initialPlannerState } from './planner-state.js';
 import type { Scenario } from './scenario.js';
@@ -16,6 +16,18 @@ describe('planner reducer', () => {
     expect(today.version).not.toBe('1.33');
     // Still true after any keystroke: the date stays in the scenario.
     expect(reduce(initialPlannerState({ ...scenario, planDate: '2025-06-01' }, book), { type: 'scale-users', direction: 1 }).plan!.kubernetes!.version).toBe('1.33');
+  });
+
+  it("a cycles the architecture profile's → arm64 → x86_64 → any, re-plans on it, and x resets it", () => {
+    const s0 = initialPlannerState(scenario, book);
+    const seen = [s0];
+    for (let i = 0; i < 4; i++) seen.push(reduce(seen[seen.length - 1]!, { type: 'cycle-arch' }));
+    expect(seen.slice(1).map((s) => s.scenario.arch)).toEqual(['arm64', 'x86_64', 'any', 'profile']);
+    // eks-web-app allows x86_64 only; arm64 overrides it, as --arch does.
+    expect(s0.plan!.nodes.every((g) => g.arch === 'x86_64')).toBe(true);
+    expect(seen[1]!.plan!.nodes.every((g) => g.arch === 'arm64')).toBe(true);
+    expect(seen[1]!.plan!.monthly.total.eq(planTier({ users: 10_000, profile: 'eks-web-app' }, book, { architecture: 'arm64' }).monthly.total)).toBe(true);
+    expect(reduce(seen[1]!, { type: 'reset-assumptions' }).scenario.arch).toBe('profile');
   });
 
   it('re-plans on every scenario change', () => {

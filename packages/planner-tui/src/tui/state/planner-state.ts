@@ -1,6 +1,6 @@
 import { listProfiles, planTier, type Plan, type PriceBook, type WorkloadKey } from '@tier-planner/cost-model';
 import { fineStepUsers, scaleUsers, stepInList } from '../utils/nice-steps.js';
-import { FAMILY_PRESETS, HA_MODES, PURCHASES, WORKLOAD_KNOBS, scenarioOptions, scenarioProfile, workloadValue, type Scenario } from './scenario.js';
+import { ARCH_MODES, FAMILY_PRESETS, HA_MODES, PURCHASES, WORKLOAD_KNOBS, scenarioOptions, scenarioProfile, workloadValue, type Scenario } from './scenario.js';
 
 export type LowerPane = 'line-items' | 'ladder' | 'comparison';
 export const LOWER_PANES: readonly LowerPane[] = ['line-items', 'ladder', 'comparison'];
@@ -32,6 +32,7 @@ export type PlannerAction =
   | { readonly type: 'next-purchase' }
   | { readonly type: 'cycle-ha' }
   | { readonly type: 'cycle-families' }
+  | { readonly type: 'cycle-arch' }
   | { readonly type: 'step-workload'; readonly key: WorkloadKey; readonly direction: 1 | -1 }
   | { readonly type: 'reset-assumptions' }
   | { readonly type: 'next-pane'; readonly direction: 1 | -1 }
@@ -78,13 +79,15 @@ export function nextScenario(s: Scenario, action: PlannerAction): Scenario | und
       return { ...s, ha: cycle(HA_MODES, s.ha) };
     case 'cycle-families':
       return { ...s, families: cycle(FAMILY_PRESETS.map((p) => p.id), s.families) };
+    case 'cycle-arch':
+      return { ...s, arch: cycle(ARCH_MODES, s.arch ?? 'profile') };
     case 'step-workload': {
       const knob = WORKLOAD_KNOBS.find((k) => k.key === action.key);
       if (!knob) return undefined;
       return { ...s, workload: { ...s.workload, [action.key]: stepInList(knob.steps, workloadValue(s, action.key), action.direction) } };
     }
     case 'reset-assumptions':
-      return { ...s, ha: 'auto', families: 'auto', workload: {} };
+      return { ...s, ha: 'auto', families: 'auto', arch: 'profile', workload: {} };
     default:
       return undefined;
   }

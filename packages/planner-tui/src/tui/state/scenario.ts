@@ -1,8 +1,12 @@
-import { getProfile, resolveWorkload, type Ec2Purchase, type PlanOptions, type Profile, type WorkloadKey } from '@tier-planner/cost-model';
+import { getProfile, resolveWorkload, type ArchitectureChoice, type Ec2Purchase, type PlanOptions, type Profile, type WorkloadKey } from '@tier-planner/cost-model';
 
 export const PURCHASES: readonly Ec2Purchase[] = ['on-demand', 'spot', 'reserved-1yr', 'reserved-3yr', 'savings-plan'];
 
 export type HaMode = 'auto' | 'on' | 'off';
+
+/** What the `a` key cycles through; "profile" keeps the profile's architectures. */
+export type ArchMode = 'profile' | ArchitectureChoice;
+export const ARCH_MODES: readonly ArchMode[] = ['profile', 'arm64', 'x86_64', 'any'];
 export const HA_MODES: readonly HaMode[] = ['auto', 'on', 'off'];
 
 /** Node family presets the `f` key cycles through; "auto" keeps the profile's own list. */
@@ -46,6 +50,8 @@ export interface Scenario {
   readonly hoursPerMonth?: number;
   /** The plan's date (YYYY-MM-DD): it decides the EKS version and its support tier. */
   readonly planDate?: string;
+  /** Restrict node types, Fargate tasks and managed classes to one architecture (--arch); absent: the profile's. */
+  readonly arch?: ArchMode;
 }
 
 export function familyPreset(id: string): FamilyPreset {
@@ -67,6 +73,7 @@ export function scenarioOptions(s: Scenario): PlanOptions {
     ...(s.hoursPerMonth !== undefined ? { hoursPerMonth: s.hoursPerMonth } : {}),
     ...(s.planDate !== undefined ? { planDate: s.planDate } : {}),
     ...(s.ha !== 'auto' ? { ha: s.ha === 'on' } : {}),
+    ...(s.arch !== undefined && s.arch !== 'profile' ? { architecture: s.arch } : {}),
     ...(Object.keys(s.workload).length ? { workload: s.workload } : {}),
   };
 }
@@ -78,9 +85,9 @@ export function workloadValue(s: Scenario, key: WorkloadKey): number {
 
 /** Identifies everything but users: the ladder chart and breakpoints depend on exactly this. */
 export function rangeKey(s: Scenario): string {
-  return JSON.stringify([s.profile, s.purchase, s.ha, s.families, s.workload, s.hoursPerMonth ?? null, s.planDate ?? null]);
+  return JSON.stringify([s.profile, s.purchase, s.ha, s.families, s.workload, s.hoursPerMonth ?? null, s.planDate ?? null, s.arch ?? 'profile']);
 }
 
 export function describeScenario(s: Scenario): string {
-  return `${s.users.toLocaleString('en-US')} users · ${s.profile} · ${s.purchase} · HA ${s.ha}`;
+  return `${s.users.toLocaleString('en-US')} users · ${s.profile} · ${s.purchase} · HA ${s.ha}${s.arch !== undefined && s.arch !== 'profile' ? ` · arch ${s.arch}` : ''}`;
 }

@@ -32,7 +32,8 @@ function pack(parts: readonly string[], width: number, prefix: string): { lines:
 
 /** The scenario line(s) and the workload line, laid out for `width` columns. */
 export function headerText(s: Scenario, region: string, width: number): HeaderText {
-  const parts = [`${s.users.toLocaleString('en-US')} users`, s.profile, region, s.purchase, `HA ${s.ha}`, `families ${familyPreset(s.families).label}`];
+  const arch = s.arch !== undefined && s.arch !== 'profile' ? [`arch ${s.arch}`] : [];
+  const parts = [`${s.users.toLocaleString('en-US')} users`, s.profile, region, s.purchase, `HA ${s.ha}`, `families ${familyPreset(s.families).label}`, ...arch];
   // The title is the one part a person already knows: it goes when users and profile need its room.
   const title = `${TITLE}${parts[0]}${SEPARATOR}${parts[1]}`.length <= width ? TITLE : '';
   const { lines, lineOf } = pack(parts, width, title);

@@ -16,6 +16,7 @@ describe('keyToAction', () => {
     expect(keyToAction('o', {})?.type).toBe('next-purchase');
     expect(keyToAction('h', {})?.type).toBe('cycle-ha');
     expect(keyToAction('f', {})?.type).toBe('cycle-families');
+    expect(keyToAction('a', {})?.type).toBe('cycle-arch');
     expect(keyToAction('d', {})).toEqual({ type: 'step-workload', key: 'dauPerMau', direction: 1 });
     expect(keyToAction('D', {})).toEqual({ type: 'step-workload', key: 'dauPerMau', direction: -1 });
     expect(keyToAction('r', {})).toEqual({ type: 'step-workload', key: 'requestsPerActiveUserPerDay', direction: 1 });

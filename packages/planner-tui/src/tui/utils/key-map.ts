@@ -20,7 +20,8 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: 'd , D', does: 'DAU/MAU up / down' },
   { keys: 'r , R', does: 'requests per active user per day up / down' },
   { keys: 'k , K', does: 'peak-to-average up / down' },
-  { keys: 'x', does: 'reset HA, families and workload to the profile' },
+  { keys: 'a', does: "architecture: profile's → arm64 → x86_64 → any (as --arch)" },
+  { keys: 'x', does: 'reset HA, families, architecture and workload to the profile' },
   { keys: 'Tab , Shift-Tab', does: 'lower pane: line items → ladder chart → comparison' },
   { keys: 'PgDn / ] , PgUp / [ , Home , End', does: 'scroll the lower pane: page down / up, top, bottom' },
   { keys: 's , S', does: 'pin the current scenario (compare against it) / clear the pin' },
@@ -60,6 +61,8 @@ export function keyToAction(input: string, key: KeyState): PlannerAction | undef
       return { type: 'cycle-ha' };
     case 'f':
       return { type: 'cycle-families' };
+    case 'a':
+      return { type: 'cycle-arch' };
     case 'd':
     case 'D':
       return { type: 'step-workload', key: 'dauPerMau', direction: input === 'd' ? 1 : -1 };
