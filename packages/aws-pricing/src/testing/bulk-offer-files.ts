@@ -17,7 +17,7 @@ type Item = {
 };
 
 export const offerFilePath = (code: string, region: string, format: 'json' | 'csv' = 'json') => `/offers/v1.0/aws/${code}/${VERSION}/${region}/index.${format}`;
-export const globalOfferFilePath = (code: string) => `/offers/v1.0/aws/${code}/current/index.json`;
+export const globalOfferFilePath = (code: string, format: 'json' | 'csv' = 'json') => `/offers/v1.0/aws/${code}/current/index.${format}`;
 export const regionIndexPath = (code: string) => `/offers/v1.0/aws/${code}/current/region_index.json`;
 export const SP_CODE = 'AWSComputeSavingsPlan';
 export const spVersionIndexPath = `/savingsPlan/v1.0/aws/${SP_CODE}/current/index.json`;
@@ -56,8 +56,10 @@ export function bulkFilesFrom(products: readonly FakeProduct[], region: string, 
     );
     const json = jsonOfferFile(code, items);
     const csv = csvOfferFile(code, items);
-    if (global) put(globalOfferFilePath(code), json);
-    else {
+    if (global) {
+      put(globalOfferFilePath(code), json);
+      put(globalOfferFilePath(code, 'csv'), csv);
+    } else {
       put(offerFilePath(code, region), json);
       put(offerFilePath(code, region, 'csv'), csv);
     }
