@@ -118,7 +118,8 @@ describe('tier-planner pricing refresh (bin + real SDK + loopback Price List API
     const server = await serve({});
     const prev = previousSnapshot();
     const home = mkdtempSync(join(tmpdir(), 'tp-refresh-home-'));
-    const r = await runBinAsync(refresh(server, prev.dir), { HOME: home, AWS_EC2_METADATA_DISABLED: 'true' }, true);
+    // --source api: without it, no credentials means the public bulk files (pricing-refresh-bulk-bin.test.ts).
+    const r = await runBinAsync(refresh(server, prev.dir, '--source', 'api'), { HOME: home, AWS_EC2_METADATA_DISABLED: 'true' }, true);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(ONE_LINE_FAILURE);
     expect(r.stderr).toMatch(/\(NO_CREDENTIALS\): no AWS credentials found \(set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE/);

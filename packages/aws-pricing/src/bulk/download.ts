@@ -35,6 +35,8 @@ export interface DownloadTarget {
   readonly service: string;
   /** Rows (products, terms, CSV lines) read so far, for progress lines. */
   readonly rows?: () => number;
+  /** No progress events (small index files). */
+  readonly quiet?: boolean;
 }
 
 interface Validator {
@@ -56,7 +58,7 @@ export async function download(target: DownloadTarget, ctx: DownloadContext, con
   let attempt = 0;
 
   const report = (final: boolean) => {
-    if (!final && received - reported < every) return;
+    if (target.quiet || (!final && received - reported < every)) return;
     reported = received;
     const elapsedMs = ctx.now().getTime() - started;
     const total = validator?.total;
@@ -93,7 +95,6 @@ export async function download(target: DownloadTarget, ctx: DownloadContext, con
           open.close();
         }
         if (validator!.total !== undefined && received < validator!.total) throw cutError(`ended after ${received} of ${validator!.total} bytes`);
-        report(true);
         return;
       } catch (e) {
         ctx.stop.throwIfStopped(ctx.stats.requests);
@@ -103,7 +104,7 @@ export async function download(target: DownloadTarget, ctx: DownloadContext, con
         if (!resumable) {
           throw new RefreshError(
             'NETWORK',
-            `the connection for ${target.label} (${target.url}) was cut after ${received} bytes (${reason}) and the server does not offer resuming (no Accept-Ranges and ETag); ${TAIL}`,
+            `${target.label} (${target.url}): the connection was cut after ${received} bytes (${reason}) and the server does not offer resuming (no Accept-Ranges and ETag); ${TAIL}`,
             { cause: e },
           );
         }
@@ -137,6 +138,8 @@ export async function download(target: DownloadTarget, ctx: DownloadContext, con
   } finally {
     source.destroy();
   }
+  // After the last byte is parsed, so the row count is final.
+  if (!target.quiet) report(true);
   return { bytes: received };
 }
 
@@ -251,7 +254,7 @@ async function openAttempt(target: DownloadTarget, ctx: DownloadContext, from: n
 /** A small JSON file (an index), read whole. */
 export async function downloadJson(target: DownloadTarget, ctx: DownloadContext): Promise<unknown> {
   const parts: Buffer[] = [];
-  await download(target, ctx, (chunk) => parts.push(chunk));
+  await download({ ...target, quiet: true }, ctx, (chunk) => parts.push(chunk));
   try {
     return JSON.parse(Buffer.concat(parts).toString('utf8'));
   } catch (e) {

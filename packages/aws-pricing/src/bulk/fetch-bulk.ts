@@ -52,7 +52,7 @@ export async function fetchFromBulk(
   ctx: DownloadContext,
 ): Promise<BulkResult> {
   const resolve = (path: string) => new URL(path, source.baseUrl).toString();
-  const index = await downloadJson({ url: resolve(OFFER_INDEX_PATH), label: 'the offer index', service: 'index' }, ctx);
+  const index = await downloadJson({ url: resolve(OFFER_INDEX_PATH), label: 'offer index', service: 'index' }, ctx);
   const offers = isObj(index) && isObj(index.offers) ? index.offers : undefined;
   if (!offers) throw new RefreshError('MALFORMED_ITEM', `the offer index at ${resolve(OFFER_INDEX_PATH)} has no "offers" object; ${TAIL}`);
 
@@ -76,7 +76,7 @@ export async function fetchFromBulk(
       throw new RefreshError('MALFORMED_ITEM', `the offer index lists no ${code} offer with a currentRegionIndexUrl; ${TAIL}`);
     }
     const service = services.join(', ');
-    const regionIndex = await downloadJson({ url: resolve(offer.currentRegionIndexUrl), label: `the ${code} region index`, service }, ctx);
+    const regionIndex = await downloadJson({ url: resolve(offer.currentRegionIndexUrl), label: `${code} region index`, service }, ctx);
     const regions = isObj(regionIndex) && isObj(regionIndex.regions) ? regionIndex.regions : {};
     const entry = regions[region];
     let path: string | undefined = isObj(entry) && typeof entry.currentVersionUrl === 'string' ? entry.currentVersionUrl : undefined;
@@ -97,11 +97,11 @@ export async function fetchFromBulk(
     const url = resolve(source.format === 'csv' ? path.replace(/\.json$/, '.csv') : path);
     const keep = productFilter(queries);
     const reader: OfferReader = source.format === 'csv' ? new CsvOfferReader(code, keep) : new JsonOfferReader(code, keep);
-    const { bytes } = await download({ url, label: `the ${code} offer file`, service, rows: () => reader.rows }, ctx, (chunk) => reader.write(chunk));
+    const { bytes } = await download({ url, label: `${code} offer file`, service, rows: () => reader.rows }, ctx, (chunk) => reader.write(chunk));
     try {
       reader.end();
     } catch (e) {
-      throw new RefreshError('MALFORMED_ITEM', `the ${code} offer file (${url}) is not a valid price list file: ${(e as Error).message}; ${TAIL}`, { cause: e });
+      throw new RefreshError('MALFORMED_ITEM', `${code} offer file (${url}) is not a valid price list file: ${(e as Error).message}; ${TAIL}`, { cause: e });
     }
     items.set(code, reader.items());
     files.push({ serviceCode: code, url, bytes, rows: reader.rows });
@@ -136,10 +136,10 @@ async function streamSavingsPlanOffer(
   );
   let regionIndexPath = `/savingsPlan/v1.0/aws/${code}/current/region_index.json`;
   if (listed) {
-    const versions = await downloadJson({ url: resolve(listed.savingsPlanVersionIndexUrl as string), label: `the ${code} version index`, service }, ctx);
+    const versions = await downloadJson({ url: resolve(listed.savingsPlanVersionIndexUrl as string), label: `${code} version index`, service }, ctx);
     if (isObj(versions) && typeof versions.currentOfferVersionUrl === 'string') regionIndexPath = versions.currentOfferVersionUrl;
   }
-  const regionIndex = await downloadJson({ url: resolve(regionIndexPath), label: `the ${code} region index`, service }, ctx);
+  const regionIndex = await downloadJson({ url: resolve(regionIndexPath), label: `${code} region index`, service }, ctx);
   const regions = isObj(regionIndex) && Array.isArray(regionIndex.regions) ? regionIndex.regions : [];
   const entry = regions.find((r): r is Obj => isObj(r) && r.regionCode === region && typeof r.versionUrl === 'string');
   if (!entry) return undefined;
@@ -149,11 +149,11 @@ async function streamSavingsPlanOffer(
     { path: ['products', '*'], onValue: (v) => (rows++, sink.product(v)) },
     { path: ['terms', 'savingsPlan', '*'], onValue: (v) => (rows++, sink.term(v)) },
   ]);
-  const { bytes } = await download({ url, label: `the ${code} offer file`, service, rows: () => rows }, ctx, (chunk) => stream.write(chunk));
+  const { bytes } = await download({ url, label: `${code} offer file`, service, rows: () => rows }, ctx, (chunk) => stream.write(chunk));
   try {
     stream.end();
   } catch (e) {
-    throw new RefreshError('MALFORMED_ITEM', `the ${code} offer file (${url}) is not a valid price list file: ${(e as Error).message}; ${TAIL}`, { cause: e });
+    throw new RefreshError('MALFORMED_ITEM', `${code} offer file (${url}) is not a valid price list file: ${(e as Error).message}; ${TAIL}`, { cause: e });
   }
   return { serviceCode: code, url, bytes, rows };
 }

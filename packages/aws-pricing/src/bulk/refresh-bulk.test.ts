@@ -119,7 +119,7 @@ describe('refreshPriceSnapshot --source bulk against a loopback Price List Bulk 
     let t = NOW.getTime();
     const events: RefreshProgress[] = [];
     await refreshPriceSnapshot(bulk(server, tempDir(), { now: () => new Date((t += 1000)), progressEveryBytes: 64 * 1024, onProgress: (e) => events.push(e) }));
-    const ec2 = events.filter((e): e is Extract<RefreshProgress, { kind: 'download' }> => e.kind === 'download' && e.file === 'the AmazonEC2 offer file');
+    const ec2 = events.filter((e): e is Extract<RefreshProgress, { kind: 'download' }> => e.kind === 'download' && e.file === 'AmazonEC2 offer file');
     const size = files.get(EC2_JSON)!.length;
     expect(ec2.length).toBeGreaterThan(2);
     expect(ec2.every((e) => e.totalBytes === size)).toBe(true);

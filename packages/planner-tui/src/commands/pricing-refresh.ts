@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { userSnapshotDir } from '@tier-planner/cost-model';
 import type { CliIo } from '../cli/io.js';
@@ -7,19 +8,26 @@ import { parseNumber } from '../cli/parse-numbers.js';
 import { EXIT, UsageError } from '../cli/usage-error.js';
 import { printable, quoted } from '../render/printable.js';
 
-export const PRICING_REFRESH_HELP = `Usage: tier-planner pricing refresh --region R [--out DIR] [--endpoint URL]
-         [--request-timeout 30s] [--deadline 10m] [--max-attempts 5]
+export const PRICING_REFRESH_HELP = `Usage: tier-planner pricing refresh --region R [--source bulk|api] [--format json|csv] [--out DIR]
+         [--endpoint URL] [--request-timeout 30s] [--deadline 10m] [--max-attempts 5]
 
-Fetches region R from the AWS Price List API (default AWS credential chain; IAM: pricing:GetProducts,
-pricing:DescribeServices, pricing:GetAttributeValues) and writes its snapshot atomically to DIR
-(default: $TIER_PLANNER_PRICING_DIR or ~/.local/share/tier-planner/pricing). A request without a
-complete answer within --request-timeout is retried (up to --max-attempts, also when throttled or
-on HTTP 5xx); the whole refresh gives up after --deadline. A failed refresh leaves the previous
-snapshot untouched. See docs/pricing-refresh.md.
+Fetches region R's prices and writes its snapshot atomically to DIR (default:
+$TIER_PLANNER_PRICING_DIR or ~/.local/share/tier-planner/pricing).
+  --source api    the AWS Price List API (default AWS credential chain; IAM: pricing:GetProducts,
+                  pricing:DescribeServices, pricing:GetAttributeValues)
+  --source bulk   AWS's public price list files over plain HTTPS, no account needed; --format
+                  picks the JSON (default) or CSV offer files
+Without --source: api when AWS credentials are found (environment, shared config or credentials
+file), else bulk; the choice is printed. --endpoint replaces the API endpoint or the bulk host.
+A request without an answer (bulk: without a byte) within --request-timeout is retried or resumed
+(up to --max-attempts); the whole refresh gives up after --deadline. A failed refresh leaves the
+previous snapshot untouched. See docs/pricing-refresh.md.
 `;
 
 const OPTIONS = {
   region: { type: 'string' },
+  source: { type: 'string' },
+  format: { type: 'string' },
   out: { type: 'string' },
   endpoint: { type: 'string' },
   'request-timeout': { type: 'string' },
@@ -29,8 +37,9 @@ const OPTIONS = {
 } as const;
 
 /**
- * `tier-planner pricing refresh --region R [--out DIR] [limits]`: fetches the region from the AWS Price
- * List API (default credential chain) and writes its snapshot atomically. Progress goes to stderr.
+ * `tier-planner pricing refresh --region R [--source bulk|api] [--format json|csv] [--out DIR] [limits]`:
+ * fetches the region from the AWS Price List API or its public bulk files and writes its snapshot
+ * atomically. Progress goes to stderr.
  */
 export async function pricingRefresh(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = usageErrors(() => parseArgs({ args: [...argv], strict: true, options: OPTIONS }));
@@ -44,22 +53,34 @@ export async function pricingRefresh(argv: readonly string[], io: CliIo): Promis
   if (values.endpoint !== undefined) checkEndpoint(values.endpoint);
   const region = parseRegion(values.region);
   if (!region) throw new UsageError('--region is required (for example --region eu-west-1)');
+  const source = parseChoice('--source', values.source, ['bulk', 'api'] as const);
+  const format = parseChoice('--format', values.format, ['json', 'csv'] as const);
+  if (format !== undefined && source === 'api') throw new UsageError('--format applies to --source bulk only (the API answers in JSON)');
   const limits = {
     ...(values['request-timeout'] !== undefined ? { requestTimeoutMs: parseDurationFlag('--request-timeout', values['request-timeout']) } : {}),
     ...(values.deadline !== undefined ? { deadlineMs: parseDurationFlag('--deadline', values.deadline) } : {}),
     ...(values['max-attempts'] !== undefined ? { maxAttempts: parseNumber('--max-attempts', values['max-attempts'], 1, 20, true) } : {}),
   };
-  const { refreshPriceSnapshot, RefreshError } = await import('@tier-planner/aws-pricing');
+  const { refreshPriceSnapshot, RefreshError, chooseRefreshSource } = await import('@tier-planner/aws-pricing');
   const outDir = values.out ?? userSnapshotDir(io.env);
+  const chosen = source ?? (format !== undefined ? 'bulk' : undefined);
+  const picked = chosen ? { source: chosen, reason: `--source ${chosen}` } : chooseRefreshSource(io.env, io.env.HOME || homedir());
+  io.stderr.write(
+    `  source: ${picked.source === 'bulk' ? 'AWS Price List Bulk API (public offer files, no account)' : 'AWS Price List API (GetProducts)'}: ${printable(picked.reason, Infinity)}\n`,
+  );
   let pages = 0;
   try {
     const { path, report } = await refreshPriceSnapshot({
       region,
       outDir,
-      ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+      source: picked.source,
+      progressEveryBytes: 8 << 20,
+      ...(picked.source === 'bulk' ? { format: format ?? 'json', ...(values.endpoint ? { baseUrl: values.endpoint } : {}) } : values.endpoint ? { endpoint: values.endpoint } : {}),
       ...limits,
       onProgress: (e) => {
-        if (e.kind === 'page') {
+        if (e.kind === 'download') {
+          io.stderr.write(`  ${e.file}: ${downloadLine(e)}\n`);
+        } else if (e.kind === 'page') {
           pages += 1;
           io.stderr.write(`  ${e.service}: page ${e.page}, ${e.itemsSoFar} products (${pages} requests)\n`);
         } else if (e.kind === 'retry') {
@@ -70,12 +91,13 @@ export async function pricingRefresh(argv: readonly string[], io: CliIo): Promis
       },
     });
     // The path is the --out folder as typed: escaped, and whole, since it says where to look.
+    const files = report.files ? `${report.files.length} files (${mb(report.files.reduce((n, f) => n + f.bytes, 0))}), ` : '';
     io.stdout.write(
       `wrote ${printable(path, Infinity)}: ${report.instanceTypes} EC2 instance types (${report.reservedInstanceTypes} with RI terms), ${report.prices} prices, ` +
-        `${report.requests} requests, ${report.retries} retries; ${report.missing.length} dimensions missing (see tier-planner pricing info --region ${region})\n`,
+        `${files}${report.requests} requests, ${report.retries} retries; ${report.missing.length} dimensions missing (see tier-planner pricing info --region ${region})\n`,
     );
     // The SDK's own nine-line warning is kept quiet (createPricingClient); one line says what it meant.
-    if (Number(process.versions.node.split('.')[0]) < 22) {
+    if (picked.source === 'api' && Number(process.versions.node.split('.')[0]) < 22) {
       io.stderr.write(`note: AWS SDK releases after the first week of January 2027 need Node 22 or later; the one installed works on Node ${process.versions.node}\n`);
     }
     return EXIT.ok;
@@ -89,6 +111,26 @@ export async function pricingRefresh(argv: readonly string[], io: CliIo): Promis
     }
     throw e;
   }
+}
+
+function parseChoice<T extends string>(flag: string, text: string | undefined, allowed: readonly T[]): T | undefined {
+  if (text === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  throw new UsageError(`${flag} must be ${allowed.join(' or ')}, got ${quoted(text)}`);
+}
+
+const mb = (bytes: number): string => `${(bytes / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
+
+/** "12.3 of 45.6 MB, 12,345 rows, about 1 min 5 s left". */
+function downloadLine(e: { bytes: number; totalBytes?: number; rows: number; etaMs?: number }): string {
+  const size = e.totalBytes !== undefined ? `${mb(e.bytes).replace(' MB', '')} of ${mb(e.totalBytes)}` : mb(e.bytes);
+  const eta = e.etaMs === undefined ? '' : e.etaMs === 0 ? ', done' : `, about ${duration(e.etaMs)} left`;
+  return `${size}, ${e.rows.toLocaleString('en-US')} rows${eta}`;
+}
+
+function duration(ms: number): string {
+  const s = Math.max(1, Math.round(ms / 1000));
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
 function checkEndpoint(text: string): void {
