@@ -46,11 +46,16 @@ export class CsvRowStream {
         this.inQuotes = false;
       }
       if (this.inQuotes) {
-        if (c === 0x22) {
-          this.field += text.slice(start, i);
-          start = i + 1;
-          this.quotePending = true;
+        // Jump to the next quote: inside quotes nothing else matters.
+        const q = c === 0x22 ? i : text.indexOf('"', i);
+        if (q === -1) {
+          i = n;
+          break;
         }
+        this.field += text.slice(start, q);
+        start = q + 1;
+        i = q;
+        this.quotePending = true;
         continue;
       }
       if (c === 0x22 && !this.fieldStarted) {

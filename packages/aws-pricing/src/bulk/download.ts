@@ -1,8 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
+import { finished } from 'node:stream/promises';
+import { createGunzip, type Gunzip } from 'node:zlib';
 import { RefreshError } from '../refresh-error.js';
 import type { RefreshStop } from '../refresh-stop.js';
 import type { RefreshProgress } from '../refresh-types.js';
@@ -120,15 +119,9 @@ export async function download(target: DownloadTarget, ctx: DownloadContext, con
     }
   }
 
-  const sink = async (source: AsyncIterable<Buffer>) => {
-    for await (const chunk of source) consume(chunk);
-  };
-  // The first response says whether the body is gzip; raw() has read it by the time bytes flow.
-  const source = Readable.from(raw(), { objectMode: false });
+  const chunks = raw();
   try {
-    const first = await peek(source);
-    if (validator?.encoding === 'gzip') await pipeline(first, createGunzip(), sink);
-    else await pipeline(first, sink);
+    await decodeInto(chunks, () => validator?.encoding === 'gzip', consume);
   } catch (e) {
     if (e instanceof RefreshError) throw e;
     ctx.stop.throwIfStopped(ctx.stats.requests);
@@ -136,27 +129,50 @@ export async function download(target: DownloadTarget, ctx: DownloadContext, con
     if ((e as { code?: string }).code?.startsWith('Z_')) throw new RefreshError('MALFORMED_ITEM', `${target.label} (${target.url}) is not valid gzip: ${(e as Error).message}; ${TAIL}`, { cause: e });
     throw e;
   } finally {
-    source.destroy();
+    await chunks.return(undefined);
   }
   // After the last byte is parsed, so the row count is final.
   if (!target.quiet) report(true);
   return { bytes: received };
 }
 
-/** Waits for the first chunk (so the first response's headers are known), then gives a stream of everything. */
-async function peek(source: Readable): Promise<Readable> {
-  const iterator = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const head = await iterator.next();
-  async function* all(): AsyncGenerator<Buffer> {
-    if (head.done) return;
-    yield head.value;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
+/**
+ * Feeds the raw chunks to `consume`, through gunzip when the first response said gzip. The parser
+ * runs synchronously on each chunk; gunzip's backpressure holds the download when it falls behind.
+ */
+async function decodeInto(chunks: AsyncIterable<Buffer>, gzip: () => boolean, consume: (chunk: Buffer) => void): Promise<void> {
+  let gunzip: Gunzip | undefined;
+  let failure: unknown;
+  const fail = (e: unknown) => {
+    failure ??= e;
+    gunzip?.destroy();
+  };
+  for await (const chunk of chunks) {
+    if (!gzip()) {
+      consume(chunk);
+      continue;
     }
+    if (!gunzip) {
+      const g = createGunzip();
+      gunzip = g;
+      g.on('data', (out: Buffer) => {
+        if (failure !== undefined) return;
+        try {
+          consume(out);
+        } catch (e) {
+          fail(e);
+        }
+      });
+      g.on('error', fail);
+    }
+    if (!gunzip.write(chunk)) await new Promise<void>((resolve) => gunzip!.once('drain', resolve).once('close', resolve));
+    if (failure !== undefined) throw failure;
   }
-  return Readable.from(all(), { objectMode: false });
+  if (gunzip) {
+    gunzip.end();
+    await finished(gunzip).catch(fail);
+    if (failure !== undefined) throw failure;
+  }
 }
 
 interface OpenAttempt {

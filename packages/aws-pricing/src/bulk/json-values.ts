@@ -27,6 +27,13 @@ interface Frame {
   index: number;
 }
 
+/** Whether the bytes just before `end` (not before `floor`) are an odd run of backslashes: the next byte is escaped. */
+function oddBackslashesBefore(chunk: Buffer, end: number, floor: number): boolean {
+  let count = 0;
+  for (let b = end - 1; b >= floor && chunk[b] === BACKSLASH; b--) count += 1;
+  return count % 2 === 1;
+}
+
 export class JsonValueStream {
   private mode: Mode = 'value';
   private readonly stack: Frame[] = [];
@@ -182,36 +189,57 @@ export class JsonValueStream {
     if (capture) this.captureParts.push(chunk.subarray(i, i + 1));
   }
 
-  /** Inside a skipped or captured container: only strings and brackets matter. */
+  /** Inside a skipped or captured container: only strings and brackets matter. Hot loop: locals, native indexOf. */
   private scanContainer(chunk: Buffer, start: number): number {
     let i = start;
     const n = chunk.length;
+    let depth = this.depth;
+    let inString = this.inString;
+    let escaped = this.escaped;
+    // Backslashes before this point were already read (an escape that ended the last chunk).
+    let floor = start;
     while (i < n) {
-      if (this.inString) {
-        const c = chunk[i]!;
-        if (this.escaped) this.escaped = false;
-        else if (c === BACKSLASH) this.escaped = true;
-        else if (c === QUOTE) this.inString = false;
-        i += 1;
+      if (inString) {
+        if (escaped) {
+          escaped = false;
+          i += 1;
+          floor = i;
+          continue;
+        }
+        const q = chunk.indexOf(QUOTE, i);
+        if (q === -1) {
+          escaped = oddBackslashesBefore(chunk, n, floor);
+          i = n;
+          break;
+        }
+        i = q + 1;
+        if (!oddBackslashesBefore(chunk, q, floor)) inString = false;
+        floor = i;
         continue;
       }
       const c = chunk[i]!;
-      if (c === QUOTE) this.inString = true;
-      else if (c === OPEN_OBJ || c === OPEN_ARR) this.depth += 1;
-      else if (c === CLOSE_OBJ || c === CLOSE_ARR) {
-        this.depth -= 1;
-        if (this.depth === 0) {
-          i += 1;
-          if (this.capturing) {
-            this.captureParts.push(chunk.subarray(start, i));
-            this.emitCapture();
-          }
-          this.afterValue();
-          return i;
+      if (c === QUOTE) {
+        inString = true;
+        floor = i + 1;
+      }
+      else if (c === OPEN_OBJ || c === OPEN_ARR) depth += 1;
+      else if ((c === CLOSE_OBJ || c === CLOSE_ARR) && --depth === 0) {
+        i += 1;
+        this.depth = 0;
+        this.inString = false;
+        this.escaped = false;
+        if (this.capturing) {
+          this.captureParts.push(chunk.subarray(start, i));
+          this.emitCapture();
         }
+        this.afterValue();
+        return i;
       }
       i += 1;
     }
+    this.depth = depth;
+    this.inString = inString;
+    this.escaped = escaped;
     if (this.capturing) this.captureParts.push(chunk.subarray(start, n));
     return n;
   }
@@ -282,7 +310,8 @@ export class JsonValueStream {
 
   private emitCapture(): void {
     const target = this.capturing!;
-    const text = Buffer.concat(this.captureParts).toString('utf8');
+    const parts = this.captureParts;
+    const text = (parts.length === 1 ? parts[0]! : Buffer.concat(parts)).toString('utf8');
     this.captureParts = [];
     this.capturing = undefined;
     target.onValue(JSON.parse(text), this.capturedKeys);

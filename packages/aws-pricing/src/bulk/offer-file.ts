@@ -1,4 +1,4 @@
-import { parsePriceListItem, type PriceListItem } from '../price-list-item.js';
+import { parsePriceListItem, parseProduct, parseTerms, withTerms, type PriceListItem, type PriceTerm } from '../price-list-item.js';
 import type { ProductQuery } from '../service-definition.js';
 import { csvAttributeName } from './csv-columns.js';
 import { CsvRowStream } from './csv-rows.js';
@@ -33,7 +33,8 @@ export interface OfferReader {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-abstract class KeptProducts {
+/** CSV lines build raw terms (offer term code → term) per SKU and type, parsed at the end. */
+class CsvKept {
   protected readonly products = new Map<string, RawProduct>();
   protected readonly terms = new Map<string, Terms>();
   protected publicationDate: string | undefined;
@@ -43,18 +44,27 @@ abstract class KeptProducts {
     protected readonly keep: (product: RawProduct) => boolean,
   ) {}
 
+  /** Parsed as GetProducts answers are; each raw product is let go once parsed. */
   items(): PriceListItem[] {
-    return [...this.products.values()].map((product) =>
-      parsePriceListItem(
-        { product, terms: this.terms.get(product.sku) ?? {}, ...(this.publicationDate ? { publicationDate: this.publicationDate } : {}) },
-        this.serviceCode,
-      ),
-    );
+    const items: PriceListItem[] = [];
+    for (const [sku, product] of this.products) {
+      items.push(parsePriceListItem({ product, terms: this.terms.get(sku) ?? {}, ...(this.publicationDate ? { publicationDate: this.publicationDate } : {}) }, this.serviceCode));
+      this.terms.delete(sku);
+    }
+    this.products.clear();
+    return items;
   }
 }
 
-/** JSON: `products` (an object keyed by SKU) comes before `terms.<type>.<sku>`. */
-export class JsonOfferReader extends KeptProducts implements OfferReader {
+/**
+ * JSON: `products` (an object keyed by SKU) comes before `terms.<type>.<sku>`. Each kept term group
+ * is parsed as it arrives (the parsed form is a fraction of the raw one), so memory is the kept
+ * products and their parsed terms, whatever the file size.
+ */
+export class JsonOfferReader implements OfferReader {
+  private readonly products = new Map<string, RawProduct>();
+  private readonly terms = new Map<string, { onDemand: PriceTerm[]; reserved: PriceTerm[] }>();
+  private publicationDate: string | undefined;
   private count = 0;
   private readonly stream = new JsonValueStream([
     {
@@ -75,21 +85,26 @@ export class JsonOfferReader extends KeptProducts implements OfferReader {
       },
     },
     {
+      // Only the term types GetProducts items are read for; terms of products nobody kept are skipped unread.
       path: ['terms', '*', '*'],
-      // Terms of products nobody wants are skipped unread.
       want: (keys) => {
         this.count += 1;
-        return this.products.has(keys[2]!);
+        return (keys[1] === 'OnDemand' || keys[1] === 'Reserved') && this.products.has(keys[2]!);
       },
       onValue: (v, keys) => {
-        if (!isObj(v)) return;
         const sku = keys[2]!;
-        const byType = this.terms.get(sku) ?? {};
-        byType[keys[1]!] = { ...byType[keys[1]!], ...v };
-        this.terms.set(sku, byType);
+        const parsed = parseTerms(v, this.serviceCode, sku, keys[1]!);
+        const entry = this.terms.get(sku) ?? { onDemand: [], reserved: [] };
+        (keys[1] === 'OnDemand' ? entry.onDemand : entry.reserved).push(...parsed);
+        this.terms.set(sku, entry);
       },
     },
   ]);
+
+  constructor(
+    private readonly serviceCode: string,
+    private readonly keep: (product: RawProduct) => boolean,
+  ) {}
 
   get rows(): number {
     return this.count;
@@ -101,6 +116,17 @@ export class JsonOfferReader extends KeptProducts implements OfferReader {
 
   end(): void {
     this.stream.end();
+  }
+
+  items(): PriceListItem[] {
+    const items: PriceListItem[] = [];
+    for (const [sku, raw] of this.products) {
+      const terms = this.terms.get(sku);
+      items.push(withTerms(parseProduct(raw, this.serviceCode), terms?.onDemand ?? [], terms?.reserved ?? [], this.publicationDate));
+      this.terms.delete(sku);
+    }
+    this.products.clear();
+    return items;
   }
 }
 
@@ -125,9 +151,11 @@ const PRICE_COLUMNS = new Set([
 const TERM_ATTRIBUTES = ['LeaseContractLength', 'OfferingClass', 'PurchaseOption'] as const;
 
 /** CSV: five metadata lines, a header line, then one line per price dimension (any order). */
-export class CsvOfferReader extends KeptProducts implements OfferReader {
+export class CsvOfferReader extends CsvKept implements OfferReader {
   private header: { price: Map<string, number>; family: number; attributes: [number, string][] } | undefined;
   private readonly stream = new CsvRowStream((fields) => this.row(fields));
+  /** SKUs already turned down: their other lines skip the filter. */
+  private readonly rejected = new Set<string>();
 
   get rows(): number {
     return this.stream.rowsRead;
@@ -151,7 +179,7 @@ export class CsvOfferReader extends KeptProducts implements OfferReader {
     const { price, family, attributes: columns } = this.header;
     const at = (name: string) => fields[price.get(name) ?? -1] ?? '';
     const sku = at('SKU');
-    if (!sku) return;
+    if (!sku || this.rejected.has(sku)) return;
     let product = this.products.get(sku);
     if (!product) {
       const attributes: Record<string, string> = {};
@@ -160,7 +188,10 @@ export class CsvOfferReader extends KeptProducts implements OfferReader {
         if (value) attributes[name] = value;
       }
       const candidate: RawProduct = { sku, ...(family >= 0 && fields[family] ? { productFamily: fields[family]! } : {}), attributes };
-      if (!this.keep(candidate)) return;
+      if (!this.keep(candidate)) {
+        this.rejected.add(sku);
+        return;
+      }
       product = candidate;
       this.products.set(sku, product);
     }

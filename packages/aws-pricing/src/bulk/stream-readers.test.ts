@@ -33,10 +33,10 @@ function collectJson(text: string, targets: (out: unknown[]) => JsonTarget[], cu
 const offerLike = {
   formatVersion: 'v1.0',
   publicationDate: '2026-11-20T00:00:00Z',
-  skipped: { deep: [1, 2, { x: '}]"' }], n: -1.5e3, t: true, z: null },
+  skipped: { deep: [1, 2, { x: '}]"', y: 'ends in a backslash \\', z: '\\"{' }], n: -1.5e3, t: true, z: null },
   products: {
     A: { sku: 'A', attributes: { memory: '1,952 GiB', note: 'quote " and \\ backslash, brace } bracket ]' } },
-    B: { sku: 'B', attributes: { unicode: 'Asie Pacifique (Séoul) – 東京' } },
+    B: { sku: 'B', attributes: { unicode: 'Asie Pacifique (Séoul) – 東京', tail: 'C:\\', quoted: '\\"}' } },
   },
   terms: { OnDemand: { A: { 'A.X': { p: 1 } }, B: { 'B.X': { p: 2 } } }, Reserved: { B: { 'B.Y': { p: 3 } } } },
   list: [{ a: 1 }, [], {}, 'str'],
