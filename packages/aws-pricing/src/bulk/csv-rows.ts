@@ -2,6 +2,11 @@ import { StringDecoder } from 'node:string_decoder';
 
 // A streaming CSV reader (RFC 4180: quoted fields, "" inside quotes, CRLF or LF line ends, line
 // breaks inside quotes). It hands over one row at a time; only the row being read is held.
+// Fields are slices of the decoded chunk (fast), and a slice keeps its whole chunk alive: whoever
+// keeps a field past the row copies it with ownString.
+
+/** A copy of `s` that does not hold on to the string it was sliced from. */
+export const ownString = (s: string): string => (s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8'));
 
 export class CsvRowStream {
   private readonly decoder = new StringDecoder('utf8');

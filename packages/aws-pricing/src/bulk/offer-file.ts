@@ -1,7 +1,7 @@
 import { parsePriceListItem, parseProduct, parseTerms, withTerms, type PriceListItem, type PriceTerm } from '../price-list-item.js';
 import type { ProductQuery } from '../service-definition.js';
 import { csvAttributeName } from './csv-columns.js';
-import { CsvRowStream } from './csv-rows.js';
+import { CsvRowStream, ownString } from './csv-rows.js';
 import { JsonValueStream } from './json-values.js';
 
 // Reads one per-region offer file (JSON or CSV) as it streams in, keeps only the products some
@@ -178,16 +178,18 @@ export class CsvOfferReader extends CsvKept implements OfferReader {
     }
     const { price, family, attributes: columns } = this.header;
     const at = (name: string) => fields[price.get(name) ?? -1] ?? '';
-    const sku = at('SKU');
+    // Kept past this row: copied, so no decoded chunk stays alive through them.
+    const own = (name: string) => ownString(at(name));
+    const sku = ownString(at('SKU'));
     if (!sku || this.rejected.has(sku)) return;
     let product = this.products.get(sku);
     if (!product) {
       const attributes: Record<string, string> = {};
       for (const [index, name] of columns) {
         const value = fields[index];
-        if (value) attributes[name] = value;
+        if (value) attributes[name] = ownString(value);
       }
-      const candidate: RawProduct = { sku, ...(family >= 0 && fields[family] ? { productFamily: fields[family]! } : {}), attributes };
+      const candidate: RawProduct = { sku, ...(family >= 0 && fields[family] ? { productFamily: ownString(fields[family]!) } : {}), attributes };
       if (!this.keep(candidate)) {
         this.rejected.add(sku);
         return;
@@ -195,29 +197,29 @@ export class CsvOfferReader extends CsvKept implements OfferReader {
       product = candidate;
       this.products.set(sku, product);
     }
-    const termType = at('TermType');
-    const offerTermCode = at('OfferTermCode');
-    const rateCode = at('RateCode');
+    const termType = own('TermType');
+    const offerTermCode = own('OfferTermCode');
+    const rateCode = own('RateCode');
     if (!termType || !offerTermCode || !rateCode) throw new SyntaxError(`CSV line for SKU ${sku} has no TermType, OfferTermCode or RateCode`);
     const byType = this.terms.get(sku) ?? {};
     const terms = (byType[termType] ??= {});
     const termKey = `${sku}.${offerTermCode}`;
     const termAttributes: Record<string, string> = {};
-    for (const name of TERM_ATTRIBUTES) if (at(name)) termAttributes[name] = at(name);
+    for (const name of TERM_ATTRIBUTES) if (at(name)) termAttributes[name] = own(name);
     const term = (terms[termKey] ??= {
       offerTermCode,
       sku,
-      ...(at('EffectiveDate') ? { effectiveDate: at('EffectiveDate') } : {}),
+      ...(at('EffectiveDate') ? { effectiveDate: own('EffectiveDate') } : {}),
       termAttributes,
       priceDimensions: {},
     }) as { priceDimensions: Record<string, unknown> };
     term.priceDimensions[rateCode] = {
       rateCode,
-      unit: at('Unit'),
-      ...(at('PriceDescription') ? { description: at('PriceDescription') } : {}),
-      ...(at('StartingRange') ? { beginRange: at('StartingRange') } : {}),
-      ...(at('EndingRange') ? { endRange: at('EndingRange') } : {}),
-      pricePerUnit: { [at('Currency') || 'USD']: at('PricePerUnit') },
+      unit: own('Unit'),
+      ...(at('PriceDescription') ? { description: own('PriceDescription') } : {}),
+      ...(at('StartingRange') ? { beginRange: own('StartingRange') } : {}),
+      ...(at('EndingRange') ? { endRange: own('EndingRange') } : {}),
+      pricePerUnit: { [at('Currency') || 'USD']: own('PricePerUnit') },
     };
     this.terms.set(sku, byType);
   }
