@@ -55,6 +55,8 @@ export async function download(target: DownloadTarget, ctx: DownloadContext, con
   let reported = -1;
   let validator: Validator | undefined;
   let attempt = 0;
+  /** The first answer offered Range requests (Accept-Ranges: bytes). */
+  let rangesOffered = false;
 
   const report = (final: boolean) => {
     if (target.quiet || (!final && received - reported < every)) return;
@@ -77,11 +79,13 @@ export async function download(target: DownloadTarget, ctx: DownloadContext, con
     for (;;) {
       attempt += 1;
       const from = received;
-      const open = await openAttempt(target, ctx, from, validator);
       try {
+        const open = await openAttempt(target, ctx, from, validator);
         if (from === 0) {
           validator = open.validator;
+          rangesOffered = open.acceptsRanges;
         } else if (open.validator.encoding !== validator!.encoding || (validator!.etag !== undefined && open.validator.etag !== undefined && open.validator.etag !== validator!.etag)) {
+          open.close();
           throw new RefreshError('NETWORK', `${target.label} (${target.url}) changed on the server while it was read; try again (${TAIL})`);
         }
         try {
@@ -98,8 +102,8 @@ export async function download(target: DownloadTarget, ctx: DownloadContext, con
       } catch (e) {
         ctx.stop.throwIfStopped(ctx.stats.requests);
         if (e instanceof RefreshError && !(e as RefreshError & { retryable?: boolean }).retryable) throw e;
-        const reason = (e as Error).message;
-        const resumable = received === 0 || (validator?.etag !== undefined && open.acceptsRanges);
+        const reason = (e as Error).message.replace(/; nothing was written.*$/, '');
+        const resumable = received === 0 || (validator?.etag !== undefined && rangesOffered);
         if (!resumable) {
           throw new RefreshError(
             'NETWORK',
@@ -108,7 +112,8 @@ export async function download(target: DownloadTarget, ctx: DownloadContext, con
           );
         }
         if (attempt >= ctx.maxAttempts) {
-          throw new RefreshError('NETWORK', `${target.label} (${target.url}) was cut ${attempt} times (last: ${reason}) after ${received} bytes; ${TAIL}`, { cause: e });
+          const code = e instanceof RefreshError ? e.code : 'NETWORK';
+          throw new RefreshError(code, `${target.label} (${target.url}) failed ${attempt} times (last: ${reason}) after ${received} bytes; ${TAIL}`, { cause: e });
         }
         ctx.stats.retries += 1;
         const delayMs = BASE_DELAY_MS * 2 ** (attempt - 1);

@@ -152,7 +152,7 @@ describe('refreshPriceSnapshot --source bulk against a loopback Price List Bulk 
       [{ ranges: false, cut: [{ path: EC2_JSON, afterBytes: 10_000 }] }, {}, /was cut after 10000 bytes .*does not offer resuming/],
       [{ etags: false, cut: [{ path: EC2_JSON, afterBytes: 10_000 }] }, {}, /does not offer resuming/],
       [{ republish: [EC2_JSON], cut: [{ path: EC2_JSON, afterBytes: 10_000 }] }, {}, /changed on the server while it was read/],
-      [{ cut: [{ path: EC2_JSON, afterBytes: 10_000, times: 9 }] }, { maxAttempts: 3 }, /was cut 3 times/],
+      [{ cut: [{ path: EC2_JSON, afterBytes: 10_000, times: 9 }] }, { maxAttempts: 3 }, /failed 3 times \(last: /],
     ];
     for (const [script, extra, message] of cases) {
       const prev = dirWithPreviousSnapshot(embedded);
@@ -179,7 +179,7 @@ describe('refreshPriceSnapshot --source bulk against a loopback Price List Bulk 
     clock.advance(30_000);
     const error = await refreshError(run);
     expect(error.code).toBe('NETWORK');
-    expect(error.message).toMatch(/was cut 2 times \(last: no data for 30 s\)/);
+    expect(error.message).toMatch(/failed 2 times \(last: no data for 30 s\)/);
     expectUntouched(prev);
 
     const clock2 = manualTimer();
@@ -190,6 +190,26 @@ describe('refreshPriceSnapshot --source bulk against a loopback Price List Bulk 
     const late = await refreshError(run2);
     expect(late.code).toBe('NETWORK');
     expect(late.message).toMatch(/deadline/);
+    expectUntouched(prev);
+  });
+
+  it('retries HTTP 5xx and refused files a bounded number of times; a 404 is API_ERROR at once', async () => {
+    const server = await serveBulk({ errors: [{ path: EC2_JSON, status: 503, times: 2 }] });
+    const { content, report } = await refreshPriceSnapshot(bulk(server, tempDir()));
+    expect(priced(content)).toEqual(priced(viaApi));
+    expect(report.retries).toBe(2);
+    expect(server.requests.filter((r) => r.path === EC2_JSON)).toHaveLength(3);
+
+    const prev = dirWithPreviousSnapshot(embedded);
+    const down = await serveBulk({ errors: [{ path: EC2_JSON, status: 500, times: 9 }] });
+    const failed = await refreshError(refreshPriceSnapshot(bulk(down, prev.dir, { maxAttempts: 2 })));
+    expect(failed.code).toBe('API_ERROR');
+    expect(failed.message).toMatch(/AmazonEC2 offer file .* failed 2 times \(last: GET .* answered HTTP 500\) after 0 bytes; nothing was written, the previous snapshot is unchanged$/);
+    const missing = new Map(files);
+    missing.delete(EC2_JSON);
+    const gone = await refreshError(refreshPriceSnapshot(bulk(await serveBulk({}, missing), prev.dir)));
+    expect(gone.code).toBe('API_ERROR');
+    expect(gone.message).toMatch(/answered HTTP 404; nothing was written, the previous snapshot is unchanged$/);
     expectUntouched(prev);
   });
 

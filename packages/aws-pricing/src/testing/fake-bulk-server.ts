@@ -19,6 +19,8 @@ export interface BulkServerScript {
   readonly republish?: readonly string[];
   /** For this path, every answer sends `afterBytes` bytes and then nothing more. */
   readonly stall?: { readonly path: string; readonly afterBytes: number };
+  /** For these paths, the first `times` requests are answered with this HTTP status. */
+  readonly errors?: readonly { readonly path: string; readonly status: number; readonly times?: number }[];
   /** Every answer waits this long (real milliseconds) before its headers. */
   readonly delayMs?: number;
 }
@@ -67,6 +69,11 @@ export async function startFakeBulkServer(files: ReadonlyMap<string, Buffer>, sc
     }
     const n = (served.get(path) ?? 0) + 1;
     served.set(path, n);
+    const error = script.errors?.find((e) => e.path === path && n <= (e.times ?? 1));
+    if (error) {
+      res.writeHead(error.status, { 'content-type': 'text/plain' }).end(`scripted HTTP ${error.status}`);
+      return;
+    }
     const useGzip = script.gzip === true && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     let body = plain;
     if (useGzip) {
