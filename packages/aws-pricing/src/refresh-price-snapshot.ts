@@ -65,8 +65,8 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_DEADLINE_MS = 10 * 60_000;
 
 /**
- * Fetches a region's prices from the AWS Price List API (or its public bulk offer files), builds a complete snapshot, and only
- * then writes it atomically. Any failure throws a RefreshError before the write, so the previous
+ * Fetches a region's prices from the AWS Price List API (or its public bulk offer files), builds a
+ * complete snapshot, and only then writes it atomically. Any failure throws a RefreshError before the write, so the previous
  * snapshot stays byte-for-byte as it was.
  */
 export async function refreshPriceSnapshot(opts: RefreshOptions): Promise<RefreshResult> {
@@ -186,12 +186,12 @@ async function refreshFromBulk(opts: RefreshOptions, fetchedAt: Date, now: () =>
 
 const positive = (ms: number | undefined, fallback: number): number => (ms !== undefined && Number.isFinite(ms) && ms > 0 ? ms : fallback);
 
-/** Runs every query, in order, and returns the products by service code (deduplicated by SKU). */
 /** What the refresh asks for, service by service: the EC2 instance catalog first. */
 function refreshPlan(region: string): { service: string; queries: readonly ProductQuery[] }[] {
   return [{ service: 'EC2', queries: ec2InstanceQueries(region) }, ...SERVICES.map((s) => ({ service: s.name, queries: s.queries(region) }))];
 }
 
+/** Runs every query, in order, and returns the products by service code (deduplicated by SKU). */
 async function fetchEverything(region: string, ctx: FetchContext): Promise<Map<string, PriceListItem[]>> {
   const plan = refreshPlan(region);
   const bySku = new Map<string, Map<string, PriceListItem>>();

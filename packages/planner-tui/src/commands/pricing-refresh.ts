@@ -63,8 +63,12 @@ export async function pricingRefresh(argv: readonly string[], io: CliIo): Promis
   };
   const { refreshPriceSnapshot, RefreshError, chooseRefreshSource } = await import('@tier-planner/aws-pricing');
   const outDir = values.out ?? userSnapshotDir(io.env);
-  const chosen = source ?? (format !== undefined ? 'bulk' : undefined);
-  const picked = chosen ? { source: chosen, reason: `--source ${chosen}` } : chooseRefreshSource(io.env, io.env.HOME || homedir());
+  // --format alone means the bulk files: only they come as CSV.
+  const picked = source
+    ? { source, reason: `--source ${source}` }
+    : format !== undefined
+      ? { source: 'bulk' as const, reason: `--format ${format}` }
+      : chooseRefreshSource(io.env, io.env.HOME || homedir());
   io.stderr.write(
     `  source: ${picked.source === 'bulk' ? 'AWS Price List Bulk API (public offer files, no account)' : 'AWS Price List API (GetProducts)'}: ${printable(picked.reason, Infinity)}\n`,
   );
