@@ -48,8 +48,13 @@ function previousSnapshot(): { dir: string; untouched: () => boolean } {
 }
 
 // Spot is off: its history would come from the real EC2 endpoint (tested against a loopback EC2 in aws-pricing).
-const refresh = (server: FakePriceListServer, dir: string, ...flags: string[]) => ['pricing', 'refresh', '--region', 'us-east-1', '--endpoint', server.url, '--out', dir, '--spot', 'off', ...flags];
+const refresh = (server: FakePriceListServer, dir: string, ...flags: string[]) => ['pricing', 'refresh', '--region', 'us-east-1', '--endpoint', server.url, '--out', dir, '--spot', 'off', '--savings-plans', 'off', ...flags];
 const ONE_LINE_FAILURE = /^tier-planner: pricing refresh failed \((\w+)\): [^\n]*previous snapshot is unchanged\)?\n$/;
+/** stderr without the line that says which source was used (printed before anything is fetched). */
+const afterSourceLine = (stderr: string) => {
+  expect(stderr).toMatch(/^  source: AWS Price List API \(GetProducts\): [^\n]+\n/);
+  return stderr.replace(/^  source: [^\n]*\n/, '');
+};
 
 describe('tier-planner pricing refresh (bin + real SDK + loopback Price List API)', () => {
   it('refreshes a region, shows progress, and the next plan uses the refreshed snapshot; no SDK Node-version warning', async () => {
@@ -120,9 +125,10 @@ describe('tier-planner pricing refresh (bin + real SDK + loopback Price List API
     const server = await serve({});
     const prev = previousSnapshot();
     const home = mkdtempSync(join(tmpdir(), 'tp-refresh-home-'));
-    const r = await runBinAsync(refresh(server, prev.dir), { HOME: home, AWS_EC2_METADATA_DISABLED: 'true' }, true);
+    // --source api: without it, no credentials means the public bulk files (pricing-refresh-bulk-bin.test.ts).
+    const r = await runBinAsync(refresh(server, prev.dir, '--source', 'api'), { HOME: home, AWS_EC2_METADATA_DISABLED: 'true' }, true);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(ONE_LINE_FAILURE);
+    expect(afterSourceLine(r.stderr)).toMatch(ONE_LINE_FAILURE);
     expect(r.stderr).toMatch(/\(NO_CREDENTIALS\): no AWS credentials found \(set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE/);
     expect(r.stderr).not.toMatch(/access denied|Warning/i);
     expect(server.requests).toHaveLength(0); // nothing unsigned went out
@@ -190,7 +196,7 @@ describe('tier-planner pricing refresh (bin + real SDK + loopback Price List API
     const server = await serve({ denyAccess: true, denyMessage: 'User: arn:aws:iam::123456789012:user/\u001b]0;pwned\u0007 is not authorized to perform: pricing:GetProducts' });
     const r = await runBinAsync(refresh(server, prev.dir), fakeAws);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(ONE_LINE_FAILURE);
+    expect(afterSourceLine(r.stderr)).toMatch(ONE_LINE_FAILURE);
     expect(r.stderr).toContain('user/\\x1b]0;pwned\\x07 is not authorized');
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     expect(prev.untouched()).toBe(true);
@@ -201,7 +207,7 @@ describe('tier-planner pricing refresh (bin + real SDK + loopback Price List API
     const ec2 = await startFakeEc2Server([{ instanceType: 'm5.large', availabilityZone: 'us-east-1a', spotPrice: '0.0400', timestamp: '2020-01-01T00:00:00Z' }]);
     try {
       const dir = mkdtempSync(join(tmpdir(), 'tp-refresh-bin-'));
-      const args = ['pricing', 'refresh', '--region', 'us-east-1', '--endpoint', server.url, '--out', dir, '--spot', 'on', '--ec2-endpoint', ec2.url];
+      const args = ['pricing', 'refresh', '--region', 'us-east-1', '--endpoint', server.url, '--out', dir, '--spot', 'on', '--ec2-endpoint', ec2.url, '--savings-plans', 'off'];
       const r = await runBinAsync(args, fakeAws);
       expect(r.status, r.stderr).toBe(0);
       const snapshot = JSON.parse(readFileSync(join(dir, 'us-east-1.json'), 'utf8')).snapshot;

@@ -8,6 +8,7 @@ import { buildEc2Catalog, NOT_SERVED, SERVICES } from './services/index.js';
 import type { PodLimits } from './services/ec2.js';
 
 export const REFRESH_GENERATOR = 'pricing refresh (AWS Price List API)';
+export const BULK_REFRESH_GENERATOR = 'pricing refresh (AWS Price List Bulk API offer files)';
 
 /**
  * Copied from the embedded snapshot: GitHub Actions is not AWS, and AWS Support is a share of the
@@ -25,11 +26,13 @@ export interface AssembleInput extends CommitmentInput {
   /** Every product fetched, by service code. */
   readonly items: ReadonlyMap<string, readonly PriceListItem[]>;
   readonly fetchedAt: Date;
+  /** Bulk source: the offer file read per service code (sources then cite the file, not GetProducts). */
+  readonly offerFiles?: ReadonlyMap<string, string>;
 }
 
 /** Builds the whole snapshot from the fetched products. Pure: no I/O, nothing written. */
 export function assembleSnapshot(input: AssembleInput): { content: SnapshotContent; copiedKeys: string[] } {
-  const { region, embedded, items, fetchedAt } = input;
+  const { region, embedded, items, fetchedAt, offerFiles } = input;
   const allItems = [...items.values()].flat();
   const usedCodes = new Set<string>();
 
@@ -51,7 +54,7 @@ export function assembleSnapshot(input: AssembleInput): { content: SnapshotConte
 
   const copied = embedded.prices.filter((p) => isCopiedKey(p.key));
   const sources: Record<string, SourceRef> = {};
-  for (const code of [...usedCodes].sort()) sources[priceListSourceId(code)] = sourceRef(code, region, items.get(code) ?? [], fetchedAt);
+  for (const code of [...usedCodes].sort()) sources[priceListSourceId(code)] = sourceRef(code, region, items.get(code) ?? [], fetchedAt, offerFiles?.get(code));
   const copySource = (id: string) => {
     const ref = embedded.sources[id];
     if (ref) sources[id] = ref;
@@ -74,7 +77,7 @@ export function assembleSnapshot(input: AssembleInput): { content: SnapshotConte
     region,
     currency: 'USD',
     generatedAt: fetchedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    generator: REFRESH_GENERATOR,
+    generator: offerFiles ? BULK_REFRESH_GENERATOR : REFRESH_GENERATOR,
     sources,
     ec2: { priceSource: ec2Source, specSource: ec2Source, podsSource: embedded.ec2.podsSource, instances: committed.instances, dropped: catalog.dropped },
     prices: [...committed.prices, ...copied].sort((a, b) => (a.key < b.key ? -1 : 1)),
@@ -135,11 +138,19 @@ function withEmbeddedSizing<D extends Pick<PriceDimension, 'key' | 'spec'>>(dime
   return { ...dimension, spec: { ...dimension.spec, ...(kept.broker ? { broker: kept.broker } : {}), ...(kept.cacheNode ? { cacheNode: kept.cacheNode } : {}) } };
 }
 
-function sourceRef(serviceCode: string, region: string, items: readonly PriceListItem[], fetchedAt: Date): SourceRef {
+function sourceRef(serviceCode: string, region: string, items: readonly PriceListItem[], fetchedAt: Date, offerFile?: string): SourceRef {
+  const published = items.map((i) => i.publishedOn).filter((d): d is string => d !== undefined).sort();
+  if (offerFile !== undefined) {
+    return {
+      title: `AWS Price List Bulk API offer file ${serviceCode}`,
+      ref: offerFile,
+      asOf: published[published.length - 1] ?? fetchedAt.toISOString().slice(0, 10),
+      confidence: 'vendor-api',
+    };
+  }
   const scope =
     serviceCode === 'AWSDataTransfer' ? `fromRegionCode=${region}` : serviceCode === 'AmazonRoute53' ? '(global prices)' : `regionCode=${region}`;
   // The newest publication date of the products read; the fetch date when the API sent none.
-  const published = items.map((i) => i.publishedOn).filter((d): d is string => d !== undefined).sort();
   return {
     title: `AWS Price List API GetProducts ${serviceCode}`,
     ref: `pricing:GetProducts ServiceCode=${serviceCode} ${scope}`,

@@ -25,8 +25,15 @@ export type SavingsPlansStep = (sink: SavingsPlanOfferSink, request: { readonly 
 export type SpotStep = (request: { readonly region: string; readonly instanceTypes: readonly string[]; readonly now: Date; readonly signal?: AbortSignal }) => Promise<SpotOutcome>;
 
 export async function runSavingsPlansStep(step: SavingsPlansStep, region: string, fetchedAt: Date, signal?: AbortSignal): Promise<SavingsPlansOutcome> {
-  const collector = new SavingsPlanCollector({ region, sourceId: SAVINGS_PLANS_SOURCE_ID });
+  const collector = savingsPlanCollector(region);
   const read = await step(collector, { region, ...(signal ? { signal } : {}) });
+  return savingsPlansOutcome(collector, read, fetchedAt);
+}
+
+export const savingsPlanCollector = (region: string): SavingsPlanCollector => new SavingsPlanCollector({ region, sourceId: SAVINGS_PLANS_SOURCE_ID });
+
+/** The rates a collector gathered, with the source they cite. */
+export function savingsPlansOutcome(collector: SavingsPlanCollector, read: SavingsPlansRead, fetchedAt: Date): SavingsPlansOutcome {
   const source: SourceRef = {
     title: 'AWS Price List Bulk API, Savings Plans offer files (Compute and EC2 Instance Savings Plans)',
     ref: read.ref,
@@ -34,6 +41,15 @@ export async function runSavingsPlansStep(step: SavingsPlansStep, region: string
     confidence: 'vendor-api',
   };
   return { ok: true, rates: collector.result(), sourceId: SAVINGS_PLANS_SOURCE_ID, source };
+}
+
+/** Both sinks get every entry: the rate collector and a caller's own (tests, other tools). */
+export function teeSink(a: SavingsPlanOfferSink, b: SavingsPlanOfferSink | undefined): SavingsPlanOfferSink {
+  if (!b) return a;
+  return {
+    product: (v) => (a.product(v), b.product(v)),
+    term: (v) => (a.term(v), b.term(v)),
+  };
 }
 
 /** The catalog's instance types, as the snapshot will list them (Spot is asked for exactly these). */

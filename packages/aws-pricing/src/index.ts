@@ -22,3 +22,5 @@ export {
 } from './commitment-steps.js';
 export type { SavingsPlansOutcome, SpotOutcome } from './commitments.js';
 export { fetchSpotPrices, SPOT_SOURCE_ID, type SpotHistoryOptions } from './spot/spot-history.js';
+export { DEFAULT_BULK_BASE_URL, OFFER_INDEX_PATH, DEFAULT_SAVINGS_PLAN_OFFERS, type OfferFormat } from './bulk/fetch-bulk.js';
+export { chooseRefreshSource, type SourceChoice } from './bulk/choose-source.js';

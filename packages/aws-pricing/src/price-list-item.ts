@@ -33,38 +33,50 @@ export interface PriceListItem {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Parses one PriceList entry (a JSON string). Throws MALFORMED_ITEM naming the SKU and the fault. */
+/** Parses one PriceList entry (a JSON string, or an object already parsed). Throws MALFORMED_ITEM naming the SKU and the fault. */
 export function parsePriceListItem(raw: unknown, serviceCode: string): PriceListItem {
-  const text = typeof raw === 'string' || raw instanceof String ? String(raw) : JSON.stringify(raw);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw malformed(serviceCode, undefined, `is not valid JSON (starts "${text.slice(0, 40)}")`);
+  let data: unknown = raw;
+  // The SDK hands over JSON strings (String objects, parsed lazily); the bulk reader, parsed objects.
+  if (!isObj(raw) || raw instanceof String) {
+    const text = typeof raw === 'string' || raw instanceof String ? String(raw) : JSON.stringify(raw);
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw malformed(serviceCode, undefined, `is not valid JSON (starts "${text.slice(0, 40)}")`);
+    }
   }
-  if (!isObj(data) || !isObj(data.product)) throw malformed(serviceCode, undefined, 'has no "product" object');
-  const product = data.product;
-  const sku = typeof product.sku === 'string' && product.sku ? product.sku : undefined;
-  if (!sku) throw malformed(serviceCode, undefined, 'has no product.sku');
-  if (!isObj(product.attributes)) throw malformed(serviceCode, sku, 'has no product.attributes object');
-  const attributes: Record<string, string> = {};
-  for (const [k, v] of Object.entries(product.attributes)) if (typeof v === 'string') attributes[k] = v;
+  if (!isObj(data)) throw malformed(serviceCode, undefined, 'has no "product" object');
+  const product = parseProduct(data.product, serviceCode);
   const terms = data.terms === undefined ? {} : data.terms;
-  if (!isObj(terms)) throw malformed(serviceCode, sku, '"terms" is not an object');
+  if (!isObj(terms)) throw malformed(serviceCode, product.sku, '"terms" is not an object');
+  return withTerms(product, parseTerms(terms.OnDemand, serviceCode, product.sku, 'OnDemand'), parseTerms(terms.Reserved, serviceCode, product.sku, 'Reserved'), data.publicationDate);
+}
+
+export type PriceListProduct = Pick<PriceListItem, 'serviceCode' | 'sku' | 'productFamily' | 'attributes'>;
+
+/** An item's `product` object: SKU, product family and string attributes. */
+export function parseProduct(value: unknown, serviceCode: string): PriceListProduct {
+  if (!isObj(value)) throw malformed(serviceCode, undefined, 'has no "product" object');
+  const sku = typeof value.sku === 'string' && value.sku ? value.sku : undefined;
+  if (!sku) throw malformed(serviceCode, undefined, 'has no product.sku');
+  if (!isObj(value.attributes)) throw malformed(serviceCode, sku, 'has no product.attributes object');
+  const attributes: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value.attributes)) if (typeof v === 'string') attributes[k] = v;
+  return { serviceCode, sku, productFamily: typeof value.productFamily === 'string' ? value.productFamily : '', attributes };
+}
+
+/** A product with its parsed terms (the bulk reader parses each term group as it arrives). */
+export function withTerms(product: PriceListProduct, onDemand: readonly PriceTerm[], reserved: readonly PriceTerm[], publicationDate: unknown): PriceListItem {
   return {
-    serviceCode,
-    sku,
-    productFamily: typeof product.productFamily === 'string' ? product.productFamily : '',
-    attributes,
-    onDemand: parseTerms(terms.OnDemand, serviceCode, sku, 'OnDemand'),
-    reserved: parseTerms(terms.Reserved, serviceCode, sku, 'Reserved'),
-    ...(typeof data.publicationDate === 'string' && /^\d{4}-\d{2}-\d{2}/.test(data.publicationDate)
-      ? { publishedOn: data.publicationDate.slice(0, 10) }
-      : {}),
+    ...product,
+    onDemand,
+    reserved,
+    ...(typeof publicationDate === 'string' && /^\d{4}-\d{2}-\d{2}/.test(publicationDate) ? { publishedOn: publicationDate.slice(0, 10) } : {}),
   };
 }
 
-function parseTerms(value: unknown, serviceCode: string, sku: string, kind: string): PriceTerm[] {
+/** One `terms.OnDemand` or `terms.Reserved` object (offer term code → term). */
+export function parseTerms(value: unknown, serviceCode: string, sku: string, kind: string): PriceTerm[] {
   if (value === undefined) return [];
   if (!isObj(value)) throw malformed(serviceCode, sku, `terms.${kind} is not an object`);
   return Object.entries(value).map(([code, term]) => {

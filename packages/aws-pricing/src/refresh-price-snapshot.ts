@@ -1,12 +1,16 @@
 import type { PricingClient } from '@aws-sdk/client-pricing';
 import { PricingError, snapshotPath, userSnapshotDir, writeSnapshotAtomic, type SnapshotContent } from '@tier-planner/cost-model';
 import { assembleSnapshot } from './assemble-snapshot.js';
-import { catalogInstanceTypes, runSavingsPlansStep, type SavingsPlansStep, type SpotStep } from './commitment-steps.js';
+import { catalogInstanceTypes, runSavingsPlansStep, savingsPlanCollector, savingsPlansOutcome, teeSink, type SavingsPlansStep, type SpotStep } from './commitment-steps.js';
+import type { SavingsPlansOutcome } from './commitments.js';
+import { DEFAULT_BULK_BASE_URL, fetchFromBulk, fetchSavingsPlansFromBulk, type BulkFile, type OfferFormat } from './bulk/fetch-bulk.js';
+import type { DownloadContext } from './bulk/download.js';
 import { readEmbeddedReference } from './embedded-reference.js';
 import { priceListEndpointRegion } from './endpoint-region.js';
 import { fetchProducts, type FetchContext } from './fetch-products.js';
 import type { PriceListItem } from './price-list-item.js';
 import { createPricingClient } from './pricing-client.js';
+import type { SavingsPlanOfferSink } from './savings-plans/offer-sink.js';
 import { RefreshError } from './refresh-error.js';
 import { stopOnSignalOrDeadline } from './refresh-stop.js';
 import type { RefreshProgress, RefreshReport } from './refresh-types.js';
@@ -17,6 +21,18 @@ import { abortableSleep, realTimer, type SetTimer } from './timers.js';
 export interface RefreshOptions {
   /** AWS region code to price, e.g. "eu-west-1". */
   region: string;
+  /** 'api': GetProducts (needs credentials; the default). 'bulk': the public offer files over plain HTTPS, no account. */
+  source?: 'api' | 'bulk';
+  /** Where the public offer index lives (the bulk source, and Savings Plans for both); default https://pricing.us-east-1.amazonaws.com (tests pass a loopback server). */
+  baseUrl?: string;
+  /** Bulk source: read the JSON (default) or the CSV offer files. */
+  format?: OfferFormat;
+  /** Bulk source: receives every product and term of the Savings Plans offer files as they stream in. */
+  savingsPlanSink?: SavingsPlanOfferSink;
+  /** Bulk source: the Savings Plans offer codes to read (default AWSComputeSavingsPlan). */
+  savingsPlanOffers?: readonly string[];
+  /** Bulk source: bytes between two download progress events; default 1 MiB. */
+  progressEveryBytes?: number;
   /** Folder to write `<region>.json` into; default userSnapshotDir(). */
   outDir?: string;
   /** Default: a PricingClient for the nearest Price List endpoint, default credential chain, SDK retries off. */
@@ -25,9 +41,9 @@ export interface RefreshOptions {
   endpoint?: string;
   onProgress?: (event: RefreshProgress) => void;
   signal?: AbortSignal;
-  /** Attempts per request when throttled, timed out, cut off or on HTTP 5xx; default 5. */
+  /** Attempts per request when throttled, timed out, cut off or on HTTP 5xx (bulk: per file, resumes included); default 5. */
   maxAttempts?: number;
-  /** Each attempt is abandoned (and retried) after this long; default 30 s. */
+  /** Each attempt is abandoned (and retried) after this long; bulk: after this long without a byte; default 30 s. */
   requestTimeoutMs?: number;
   /** The whole refresh fails with NETWORK after this long; default 10 min. */
   deadlineMs?: number;
@@ -38,8 +54,12 @@ export interface RefreshOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Jitter source in [0, 1). */
   random?: () => number;
-  /** Reads the region's Savings Plans offer files; absent: Savings Plans stay unpriced (listed in `missing`). */
-  savingsPlans?: SavingsPlansStep;
+  /**
+   * Savings Plans rates. 'bulk': read the public Savings Plans offer files at `baseUrl` (the bulk
+   * source's default; they need no account); a step: read by the caller; 'off': not read. Absent:
+   * 'bulk' for the bulk source, 'off' for the API source. Not read: unpriced, listed in `missing`.
+   */
+  savingsPlans?: SavingsPlansStep | 'bulk' | 'off';
   /** Reads Spot price history (describeSpotPriceHistoryStep); absent: Spot stays unpriced (listed in `missing`). */
   spot?: SpotStep;
 }
@@ -56,15 +76,17 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_DEADLINE_MS = 10 * 60_000;
 
 /**
- * Fetches a region's prices from the AWS Price List API, builds a complete snapshot, and only
- * then writes it atomically. Any failure throws a RefreshError before the write, so the previous
+ * Fetches a region's prices from the AWS Price List API (or its public bulk offer files), builds a
+ * complete snapshot, and only then writes it atomically. Any failure throws a RefreshError before the write, so the previous
  * snapshot stays byte-for-byte as it was.
  */
 export async function refreshPriceSnapshot(opts: RefreshOptions): Promise<RefreshResult> {
   const { region } = opts;
   if (!REGION_CODE.test(region)) throw new RefreshError('INVALID_REGION', `"${region}" is not an AWS region code (like eu-west-1)`);
-  const fetchedAt = (opts.now ?? (() => new Date()))();
+  const now = opts.now ?? (() => new Date());
+  const fetchedAt = now();
   const endpointRegion = priceListEndpointRegion(region);
+  if (opts.source === 'bulk') return refreshFromBulk(opts, fetchedAt, now);
   const ownClient = opts.client === undefined;
   // SDK retries are off: this module retries itself so it can count and report every attempt.
   const client = opts.client ?? createPricingClient({ region: endpointRegion, maxAttempts: 1, ...(opts.endpoint ? { endpoint: opts.endpoint } : {}) });
@@ -92,9 +114,12 @@ export async function refreshPriceSnapshot(opts: RefreshOptions): Promise<Refres
         throw e;
       });
     const { signal } = stop;
-    const savingsPlans = opts.savingsPlans ? await step(() => runSavingsPlansStep(opts.savingsPlans!, region, fetchedAt, signal)) : undefined;
-    const instanceTypes = opts.spot ? catalogInstanceTypes(items.get('AmazonEC2') ?? []) : [];
-    const spot = opts.spot ? await step(() => opts.spot!({ region, instanceTypes, now: fetchedAt, signal })) : undefined;
+    const sp = opts.savingsPlans ?? 'off';
+    const savingsPlans =
+      sp === 'off'
+        ? undefined
+        : await step(() => runSavingsPlansStep(sp === 'bulk' ? bulkSavingsPlansStep(opts, downloadContext(opts, stop, setTimer, now, onProgress, ctx.stats)) : sp, region, fetchedAt, signal));
+    const spot = await runSpotStep(opts, region, items, fetchedAt, step, signal);
     const { content, copiedKeys } = assembleSnapshot({ region, embedded, items, fetchedAt, ...(savingsPlans ? { savingsPlans } : {}), ...(spot ? { spot } : {}) });
     const path = snapshotPath(opts.outDir ?? userSnapshotDir(), region);
     stop.throwIfStopped(ctx.stats.requests);
@@ -103,6 +128,7 @@ export async function refreshPriceSnapshot(opts: RefreshOptions): Promise<Refres
     const instances = Object.values(content.ec2.instances);
     const report: RefreshReport = {
       region,
+      source: 'api',
       endpointRegion,
       fetchedAt: content.generatedAt,
       requests: ctx.stats.requests,
@@ -124,14 +150,124 @@ export async function refreshPriceSnapshot(opts: RefreshOptions): Promise<Refres
   }
 }
 
+/** The bulk path: the same plan of queries, answered from the offer files instead of GetProducts. */
+async function refreshFromBulk(opts: RefreshOptions, fetchedAt: Date, now: () => Date): Promise<RefreshResult> {
+  const { region } = opts;
+  const baseUrl = opts.baseUrl ?? DEFAULT_BULK_BASE_URL;
+  const onProgress = opts.onProgress ?? (() => {});
+  const setTimer = opts.setTimer ?? realTimer;
+  const stop = stopOnSignalOrDeadline(opts.signal, positive(opts.deadlineMs, DEFAULT_DEADLINE_MS), setTimer);
+  const stats = { requests: 0, retries: 0 };
+  try {
+    const embedded = readEmbeddedReference();
+    const sp = opts.savingsPlans ?? 'bulk';
+    // The default reads the Savings Plans files in the same walk, into a rate collector.
+    const collector = sp === 'bulk' ? savingsPlanCollector(region) : undefined;
+    const sink = collector ? teeSink(collector, opts.savingsPlanSink) : opts.savingsPlanSink;
+    const { items, files } = await fetchFromBulk(
+      region,
+      refreshPlan(region),
+      {
+        baseUrl,
+        format: opts.format ?? 'json',
+        ...(sink ? { savingsPlanSink: sink } : {}),
+        ...(opts.savingsPlanOffers ? { savingsPlanOffers: opts.savingsPlanOffers } : {}),
+      },
+      downloadContext(opts, stop, setTimer, now, onProgress, stats),
+    );
+    const step = <T>(run: () => Promise<T>): Promise<T> =>
+      run().catch((e: unknown) => {
+        stop.throwIfStopped(stats.requests);
+        throw e;
+      });
+    const savingsPlans: SavingsPlansOutcome | undefined = collector
+      ? savingsPlansOutcome(collector, { ref: savingsPlanFilesRef(files) }, fetchedAt)
+      : typeof sp === 'function'
+        ? await step(() => runSavingsPlansStep(sp, region, fetchedAt, stop.signal))
+        : undefined;
+    const spot = await runSpotStep(opts, region, items, fetchedAt, step, stop.signal);
+    const offerFiles = new Map(files.map((f: BulkFile) => [f.serviceCode, f.url]));
+    const { content, copiedKeys } = assembleSnapshot({ region, embedded, items, fetchedAt, offerFiles, ...(savingsPlans ? { savingsPlans } : {}), ...(spot ? { spot } : {}) });
+    const path = snapshotPath(opts.outDir ?? userSnapshotDir(), region);
+    stop.throwIfStopped(stats.requests);
+    onProgress({ kind: 'writing', path });
+    write(path, content);
+    const instances = Object.values(content.ec2.instances);
+    const report: RefreshReport = {
+      region,
+      source: 'bulk',
+      endpointRegion: new URL(baseUrl).host,
+      fetchedAt: content.generatedAt,
+      requests: stats.requests,
+      retries: stats.retries,
+      itemsByServiceCode: Object.fromEntries([...items].map(([code, list]) => [code, list.length])),
+      prices: content.prices.length,
+      instanceTypes: instances.length,
+      reservedInstanceTypes: instances.filter((i) => i.reserved !== undefined).length,
+      savingsPlanInstanceTypes: instances.filter((i) => i.savingsPlans !== undefined).length,
+      spotInstanceTypes: instances.filter((i) => i.spot !== undefined).length,
+      dropped: content.ec2.dropped,
+      missing: content.missing,
+      copiedKeys,
+      files,
+    };
+    return { path, content, report };
+  } finally {
+    stop.dispose();
+  }
+}
+
+function downloadContext(opts: RefreshOptions, stop: DownloadContext['stop'], setTimer: SetTimer, now: () => Date, onProgress: (e: RefreshProgress) => void, stats: DownloadContext['stats']): DownloadContext {
+  return {
+    maxAttempts: Math.max(1, opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
+    requestTimeoutMs: positive(opts.requestTimeoutMs, DEFAULT_REQUEST_TIMEOUT_MS),
+    stop,
+    setTimer,
+    sleep: opts.sleep ?? abortableSleep,
+    now,
+    onProgress,
+    ...(opts.progressEveryBytes !== undefined ? { progressEveryBytes: opts.progressEveryBytes } : {}),
+    stats,
+  };
+}
+
+/** The API source reads Savings Plans from the public offer files: GetProducts has no Savings Plans rates. */
+function bulkSavingsPlansStep(opts: RefreshOptions, ctx: DownloadContext): SavingsPlansStep {
+  return async (sink, { region }) => {
+    const { files } = await fetchSavingsPlansFromBulk(region, { baseUrl: opts.baseUrl ?? DEFAULT_BULK_BASE_URL, ...(opts.savingsPlanOffers ? { savingsPlanOffers: opts.savingsPlanOffers } : {}) }, sink, ctx);
+    return { ref: savingsPlanFilesRef(files) };
+  };
+}
+
+const savingsPlanFilesRef = (files: readonly BulkFile[]): string =>
+  files
+    .filter((f) => f.serviceCode.includes('SavingsPlan'))
+    .map((f) => f.url)
+    .join(' ') || 'no Savings Plans offer file lists this region';
+
+async function runSpotStep(
+  opts: RefreshOptions,
+  region: string,
+  items: ReadonlyMap<string, readonly PriceListItem[]>,
+  now: Date,
+  step: <T>(run: () => Promise<T>) => Promise<T>,
+  signal: AbortSignal,
+) {
+  if (!opts.spot) return undefined;
+  const instanceTypes = catalogInstanceTypes(items.get('AmazonEC2') ?? []);
+  return step(() => opts.spot!({ region, instanceTypes, now, signal }));
+}
+
 const positive = (ms: number | undefined, fallback: number): number => (ms !== undefined && Number.isFinite(ms) && ms > 0 ? ms : fallback);
+
+/** What the refresh asks for, service by service: the EC2 instance catalog first. */
+function refreshPlan(region: string): { service: string; queries: readonly ProductQuery[] }[] {
+  return [{ service: 'EC2', queries: ec2InstanceQueries(region) }, ...SERVICES.map((s) => ({ service: s.name, queries: s.queries(region) }))];
+}
 
 /** Runs every query, in order, and returns the products by service code (deduplicated by SKU). */
 async function fetchEverything(region: string, ctx: FetchContext): Promise<Map<string, PriceListItem[]>> {
-  const plan: { service: string; queries: readonly ProductQuery[] }[] = [
-    { service: 'EC2', queries: ec2InstanceQueries(region) },
-    ...SERVICES.map((s) => ({ service: s.name, queries: s.queries(region) })),
-  ];
+  const plan = refreshPlan(region);
   const bySku = new Map<string, Map<string, PriceListItem>>();
   for (const { service, queries } of plan) {
     let count = 0;

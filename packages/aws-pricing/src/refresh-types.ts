@@ -9,12 +9,26 @@ export type RefreshProgress =
       readonly delayMs: number;
       readonly reason: string;
     }
+  | {
+      /** Bulk source: a price list file streaming in (bytes so far, its size when the server said, rows read, time left). */
+      readonly kind: 'download';
+      readonly service: string;
+      readonly file: string;
+      readonly bytes: number;
+      readonly totalBytes?: number;
+      readonly rows: number;
+      readonly etaMs?: number;
+    }
   | { readonly kind: 'service-done'; readonly service: string; readonly items: number }
   | { readonly kind: 'writing'; readonly path: string };
 
 /** What a successful refresh did, for the summary printed after it. */
 export interface RefreshReport {
   readonly region: string;
+  /** Where the prices came from: GetProducts ('api') or the public offer files ('bulk'). */
+  readonly source: 'api' | 'bulk';
+  /** Bulk source: each file read, its size and rows. */
+  readonly files?: readonly { readonly serviceCode: string; readonly url: string; readonly bytes: number; readonly rows: number }[];
   readonly endpointRegion: string;
   readonly fetchedAt: string;
   readonly requests: number;

@@ -19,7 +19,7 @@ Usage:
   tier-planner profiles                     list the built-in profiles
   tier-planner scenarios                    list the built-in scenarios (plan one with --scenario NAME)
   tier-planner pricing info [--region R]    price snapshot dates and sources
-  tier-planner pricing refresh --region R   fetch a region from the AWS Price List API
+  tier-planner pricing refresh --region R   fetch a region from the AWS Price List API or its public files
   tier-planner --help | --version           (every command takes --help)
 
 Exit status: 0 ok, 1 failure, 2 bad input. Docs: docs/cli.md
