@@ -2,12 +2,15 @@
 // each level of the day's load × that level's hours. A lower bound per type (Σ requests over one
 // node's room, plus the floors, at every level) orders the types; exact counts are computed only
 // for types whose bound can still beat the winner or the runner-up, so a plan stays around 1 ms.
-import { dec } from '../cost/money.js';
+import { dec, type Decimal } from '../cost/money.js';
 import type { InstanceType, PriceBook } from '../pricing/price-book.js';
 import type { NodeConstraints, SystemPod } from '../profiles/profile-types.js';
 import { PlanningError, type Allocatable, type LadderDecision, type LadderStep, type NodeChoice, type NodeGroupPlan } from './capacity-types.js';
 import { CPU_CREDITS_KEY, cpuCreditUse, type SustainedCpuUse } from './cpu-credits.js';
 import { instanceCatalog, type InstanceCatalog } from './instance-catalog.js';
+import { purchasePrices, type PurchasePrices } from './purchase-prices.js';
+import { ec2Rate } from '../purchase/commitment-rate.js';
+import { ON_DEMAND, purchaseLabel, type PurchaseChoice } from '../purchase/purchase-choice.js';
 import { exclusionReason, resolveInstanceFilter, type InstanceFilter } from './instance-filter.js';
 import { noInstanceFitsError } from './no-instance-fits.js';
 import { nodeCountsOverTheDay, nodeHoursPerMonth, type OffPeakLevel } from './daily-capacity.js';
@@ -51,6 +54,8 @@ export interface NodeGroupRequest {
   readonly name?: string;
   /** In a ladder: keep the previous type within the margin, never return to a type left. */
   readonly ladder?: LadderStep;
+  /** What the nodes are bought under: types rank by their effective price under it. Absent: on-demand. */
+  readonly purchase?: PurchaseChoice;
 }
 
 export const LEFT_IN_LADDER = 'left earlier in the ladder';
@@ -85,7 +90,9 @@ interface Scan {
   readonly totalsAfterAzLoss: PodTotals;
   /** Per off-peak level: its pod totals (and after losing an AZ), for the lower bounds. */
   readonly offPeakTotals: readonly { readonly totals: PodTotals; readonly afterAzLoss: PodTotals; readonly hoursPerMonth: number }[];
-  /** One node-hour: on-demand hourly plus its root volume's share of a GB-month. */
+  /** The purchase option's hourly prices the scan ranks by (NaN: no rate). */
+  readonly prices: PurchasePrices;
+  /** One node-hour: the hourly price under the option plus its root volume's share of a GB-month. */
   readonly perNodeHour: Float64Array;
   readonly lowerBoundMonthly: Float64Array;
   readonly eligible: number[];
@@ -106,8 +113,9 @@ function roomOf(s: Pick<Scan, 'catalog' | 'filter' | 'ds'>, i: number): Allocata
 }
 
 /** One pass over the catalog: filters, fit of the largest pod, and each type's cost lower bound. */
-function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string> = new Set()): Scan {
+function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): Scan {
   const catalog = instanceCatalog(req.book);
+  const prices = purchasePrices(req.book, catalog, choice);
   const filter = resolveInstanceFilter(req.constraints, catalog);
   const ds = daemonSetLoad(req.daemonSets);
   const totals = podTotals(req.groups);
@@ -122,7 +130,7 @@ function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string> = new Set(
   const eligible: number[] = [];
   const excluded: Record<string, number> = { ...catalog.unplannable };
   const volumePerHour = (filter.rootVolumeGb * (catalog.gp3GbMonthUsd ?? 0)) / req.hoursPerMonth;
-  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, perNodeHour, lowerBoundMonthly, eligible, excluded };
+  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, prices, perNodeHour, lowerBoundMonthly, eligible, excluded };
   for (let i = 0; i < n; i++) {
     const reason = exclusionReason(filter, catalog, i);
     if (reason !== undefined) {
@@ -138,7 +146,12 @@ function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string> = new Set(
       excluded['too small for the largest pod'] = (excluded['too small for the largest pod'] ?? 0) + 1;
       continue;
     }
-    perNodeHour[i] = catalog.hourlyUsd[i]! + volumePerHour;
+    // A type with no rate under the option cannot be bought that way: ranking it at on-demand (or $0) would hide it.
+    if (Number.isNaN(prices.hourlyUsd[i]!)) {
+      excluded[prices.missingReason] = (excluded[prices.missingReason] ?? 0) + 1;
+      continue;
+    }
+    perNodeHour[i] = prices.hourlyUsd[i]! + volumePerHour;
     lowerBoundMonthly[i] = nodeHoursLowerBound(scan, req, room) * perNodeHour[i]!;
     eligible.push(i);
   }
@@ -267,14 +280,31 @@ export function chooseNodeGroup(req: NodeGroupRequest): NodeGroupPlan {
 }
 
 /** chooseNodeGroup, saying how a ladder step decided, with the chosen type's nodes at each level of the day (peak first). */
-export function chooseNodeGroupInLadder(req: NodeGroupRequest): { readonly group: NodeGroupPlan; readonly decision: LadderDecision; readonly byLevel: readonly number[] } {
+export function chooseNodeGroupInLadder(req: NodeGroupRequest): {
+  readonly group: NodeGroupPlan;
+  readonly decision: LadderDecision;
+  readonly byLevel: readonly number[];
+  /** The purchase option's effect on the choice (unpriced, or a type other than on-demand's cheapest), for the warnings. */
+  readonly purchaseNote?: string;
+} {
   const left = new Set(req.ladder?.context.leftTypes ?? []);
-  let scan = scanCatalog(req, left);
-  // Every fitting type was left earlier: returning beats planning nothing.
-  let returned = false;
-  if (scan.eligible.length === 0 && left.size > 0) {
-    scan = scanCatalog(req);
-    returned = scan.eligible.length > 0;
+  const choice = req.purchase ?? ON_DEMAND;
+  const scanFor = (c: PurchaseChoice) => {
+    const first = scanCatalog(req, left, c);
+    // Every fitting type was left earlier: returning beats planning nothing.
+    if (first.eligible.length > 0 || left.size === 0) return { scan: first, returned: false };
+    const again = scanCatalog(req, new Set(), c);
+    return { scan: again, returned: again.eligible.length > 0 };
+  };
+  let { scan, returned } = scanFor(choice);
+  let purchaseNote: string | undefined;
+  const lacking = scan.excluded[scan.prices.missingReason] ?? 0;
+  if (scan.eligible.length === 0 && lacking > 0) {
+    // No type that fits has a rate under the option: rank by on-demand and say so; the EC2 lines stay unpriced.
+    ({ scan, returned } = scanFor(ON_DEMAND));
+    purchaseNote =
+      `${purchaseLabel(choice)} is unpriced: none of the ${lacking.toLocaleString('en-US')} instance types that fit has its rate in the ${req.book.region} price book ` +
+      `(run tier-planner pricing refresh); types are ranked by on-demand price and their EC2 lines stay unpriced`;
   }
   if (scan.eligible.length === 0) throw noInstanceFitsError(req, scan.catalog, scan.filter, scan.ds);
   const { winner, runnerUp: ranked } = rankCandidates(scan, req);
@@ -284,14 +314,47 @@ export function chooseNodeGroupInLadder(req: NodeGroupRequest): { readonly group
   const runnerUp = Number.isFinite(ranked?.monthly ?? 0) ? ranked : undefined;
   const current = currentType(req, scan);
   const leftCheaper = left.size > 0 && !returned ? cheapestLeftType(req, scan, left) : undefined;
-  if (current && current.index !== winner.index && withinMargin(current, winner, req.ladder!)) {
-    return { group: describeNodeGroup(req, scan, current, winner, { kind: 'kept', cheapest: winner }, leftCheaper), decision: 'kept', byLevel: current.byLevel };
-  }
+  const kept = current && current.index !== winner.index && withinMargin(current, winner, req.ladder!) ? current : undefined;
+  const chosen = kept ?? winner;
+  purchaseNote ??= onDemandDiffers(req, scan, chosen, left);
+  const withNote = (g: NodeGroupPlan): NodeGroupPlan => (purchaseNote ? { ...g, why: `${g.why} ${purchaseNote}.` } : g);
+  const out = (group: NodeGroupPlan, decision: LadderDecision, byLevel: readonly number[]) => ({ group: withNote(group), decision, byLevel, ...(purchaseNote ? { purchaseNote } : {}) });
+  if (kept) return out(describeNodeGroup(req, scan, kept, winner, { kind: 'kept', cheapest: winner }, leftCheaper), 'kept', kept.byLevel);
   const note: LadderNote | undefined =
     current && current.index !== winner.index ? { kind: 'switched', from: current }
     : returned ? { kind: 'returned' }
     : undefined;
-  return { group: describeNodeGroup(req, scan, winner, runnerUp, note, leftCheaper), decision: note?.kind ?? 'cheapest', byLevel: winner.byLevel };
+  return out(describeNodeGroup(req, scan, winner, runnerUp, note, leftCheaper), note?.kind ?? 'cheapest', winner.byLevel);
+}
+
+/**
+ * Under a commitment or Spot: when the cheapest type at on-demand prices is another one, both
+ * prices, so the reader sees what the option changed. Undefined at on-demand or when they agree.
+ */
+function onDemandDiffers(req: NodeGroupRequest, scan: Scan, chosen: Evaluated, left: ReadonlySet<string>): string | undefined {
+  if (scan.prices.choice.kind === 'on-demand') return undefined;
+  let od = scanCatalog(req, left, ON_DEMAND);
+  if (od.eligible.length === 0) od = scanCatalog(req, new Set(), ON_DEMAND);
+  if (od.eligible.length === 0) return undefined;
+  const best = rankCandidates(od, req).winner;
+  const type = scan.catalog.types[chosen.index]!;
+  const other = od.catalog.types[best.index]!;
+  if (other.name === type.name || !Number.isFinite(best.monthly)) return undefined;
+  const bill = (t: InstanceType, nodeHours: number, hourly: string) => usdText(nodeGroupBillUsd(req.book, t, nodeHours, scan.filter.rootVolumeGb, req.hoursPerMonth, undefined, hourly));
+  return (
+    `At on-demand prices the cheapest is ${other.name} × ${best.count.toLocaleString('en-US')} at ${bill(other, best.nodeHours, other.onDemandUsd)}/month; ` +
+    `${type.name} × ${chosen.count.toLocaleString('en-US')} costs ${bill(type, chosen.nodeHours, hourlyOf(scan, type))} under ${purchaseLabel(scan.prices.choice)} (${bill(type, chosen.nodeHours, type.onDemandUsd)} on-demand)`
+  );
+}
+
+/** The type's hourly price under the scan's option, as an exact decimal string (the type has a rate: the scan kept it). */
+function hourlyOf(scan: Scan, type: InstanceType): string {
+  const found = ec2Rate(type, scan.prices.choice, '');
+  return 'rate' in found ? found.rate.effective.toString() : type.onDemandUsd;
+}
+
+function usdText(x: Decimal): string {
+  return formatUsd(dec(x.toFixed(2)));
 }
 
 /** How the ladder shaped the choice, for the why. */
@@ -313,10 +376,10 @@ function cheapestLeftType(req: NodeGroupRequest, scan: Scan, left: ReadonlySet<s
   let best: { name: string; count: number; monthly: number } | undefined;
   for (const name of left) {
     const i = catalog.types.findIndex((t) => t.name === name);
-    if (i < 0 || exclusionReason(filter, catalog, i) !== undefined) continue;
+    if (i < 0 || exclusionReason(filter, catalog, i) !== undefined || Number.isNaN(scan.prices.hourlyUsd[i]!)) continue;
     if (!everyPodFits(scan.totals, roomOf(scan, i))) continue;
     const { count, nodeHours } = dayCounts(scan, req, i);
-    const monthly = nodeHours * (catalog.hourlyUsd[i]! + volumePerHour);
+    const monthly = nodeHours * (scan.prices.hourlyUsd[i]! + volumePerHour);
     if (!best || monthly < best.monthly) best = { name, count, monthly };
   }
   return best;
@@ -406,7 +469,7 @@ function nodeChoice(req: NodeGroupRequest, scan: Scan, e: Evaluated): NodeChoice
   return {
     instanceType: type.name,
     count: e.count,
-    monthlyUsd: toCents(nodeGroupBillUsd(req.book, type, e.nodeHours, scan.filter.rootVolumeGb, req.hoursPerMonth, credits?.surplusVcpuHours)),
+    monthlyUsd: toCents(nodeGroupBillUsd(req.book, type, e.nodeHours, scan.filter.rootVolumeGb, req.hoursPerMonth, credits?.surplusVcpuHours, hourlyOf(scan, type))),
     binding: bindingResource(scan.totals, roomOf(scan, e.index), e.packed, e.count, minimum),
     ...(credits && { cpuCredits: credits }),
   };

@@ -5,6 +5,7 @@ import { burstText, dailyLevelsText, floorText, peakText } from './over-the-day.
 import { printable } from './printable.js';
 import { headlineText } from './headline.js';
 import { incompleteNote } from './unpriced.js';
+import { purchaseLines, purchaseText } from './purchase-text.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 const mdRow = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
@@ -14,7 +15,7 @@ export function renderPlanMarkdown(plan: Plan): string {
   const out = [
     `## tier-planner: ${int(plan.users)} users, ${printable(plan.profile.name)}`,
     '',
-    `${printable(plan.profile.title)} · ${plan.region} · ${plan.purchase} · ${grouped(plan.hoursPerMonth)} h/month · ${plan.ha ? `HA over ${plan.azs} AZs` : 'single AZ'} · price snapshot ${plan.priceBook.generatedAt}`,
+    `${printable(plan.profile.title)} · ${plan.region} · ${purchaseText(plan)} · ${grouped(plan.hoursPerMonth)} h/month · ${plan.ha ? `HA over ${plan.azs} AZs` : 'single AZ'} · price snapshot ${plan.priceBook.generatedAt}`,
     '',
     `Peak ${num(plan.demand.peakRps)} req/s from ${int(plan.demand.dailyActiveUsers)} daily active users.`,
     '',
@@ -39,6 +40,8 @@ export function renderPlanMarkdown(plan: Plan): string {
   }
   out.push(mdRow(['Service', 'Resource', 'Component', 'Quantity', 'Unit', 'Monthly']), mdRow(['---', '---', '---', '---:', '---', '---:']));
   for (const i of plan.lineItems) out.push(mdRow([printable(i.service), printable(i.resource), printable(i.component), qty(i.quantity), i.unit, i.monthly ? usd(i.monthly) : 'unpriced']));
+  const purchase = purchaseLines(plan);
+  if (purchase.length) out.push('', `**Purchase:** ${purchaseText(plan)}`, '', ...purchase.map((l) => `- ${l.trim()}`));
   out.push('', `**Total: ${headlineText(plan, '**')}${incompleteNote(plan)}`, '', `Per user: ${perUserUsd(plan.costPerUser)} per user per month`, '');
   const env = environmentLines(plan);
   if (env.length) out.push(...env.slice(1).map((l) => l.replace(/^  /, '- ')), '');
