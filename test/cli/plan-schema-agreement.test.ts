@@ -20,6 +20,8 @@ for (const { name } of listProfiles()) {
   for (const users of [1, 10_000, 1_000_000]) plans.push(planToJson(planTier({ users, profile: name }, book)) as Json);
 }
 plans.push(planToJson(planTier({ users: 10_000, profile: 'eks-web-app' }, book, { purchase: 'reserved-1yr' })) as Json);
+plans.push(planToJson(planTier({ users: 100_000, profile: 'eks-web-app' }, book, { purchase: 'reserved-1yr', commit: 'floor' })) as Json);
+plans.push(planToJson(planTier({ users: 100_000, profile: 'fintech-fargate-jenkins' }, book, { purchase: 'savings-plan', commit: 'floor' })) as Json);
 plans.push(planToJson(planTier({ users: 10_000, profile: 'fintech-fargate-jenkins' }, book, { purchase: 'spot', hoursPerMonth: 720, samples: 5, seed: 7 })) as Json);
 
 const ident = (key: string) => /^[A-Za-z_$][\w$]*$/.test(key);
