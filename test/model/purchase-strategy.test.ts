@@ -126,7 +126,7 @@ describe('plans under a purchase option, every profile (fast-check)', () => {
         // No burst line bills under the commitment.
         for (const i of plan.lineItems) if (i.load === 'burst') expect(i.purchase ?? 'on-demand', i.component).not.toBe(label);
         // Break-even: the first month whose cumulative saving repays the upfront fee.
-        if (c!.breakEvenMonth !== null && !c!.upfrontUsd.isZero()) {
+        if (c!.breakEvenMonth !== undefined && !c!.upfrontUsd.isZero()) {
           const upfrontMonthly = sum(covered.map((i) => i.upfront?.monthlyUsd ?? dec(0)));
           const perMonth = onDemand.minus(sum(covered.map((i) => i.monthly!)).minus(upfrontMonthly));
           expect(perMonth.times(c!.breakEvenMonth).gte(c!.upfrontUsd)).toBe(true);

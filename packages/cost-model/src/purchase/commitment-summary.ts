@@ -21,8 +21,8 @@ export interface CommitmentSummary {
   readonly upfrontUsd: Decimal;
   /** On-demand cost of the covered usage minus what it bills under the commitment (upfront spread over the term). */
   readonly monthlySavingUsd: Decimal;
-  /** First month whose cumulative saving against on-demand repays the upfront fee; null: never within the term. */
-  readonly breakEvenMonth: number | null;
+  /** First month whose cumulative saving against on-demand repays the upfront fee; absent: never within the term. */
+  readonly breakEvenMonth?: number;
   readonly termMonths: number;
   readonly why: string;
 }
@@ -103,7 +103,7 @@ export function commitmentSummary(drafts: readonly LineItemDraft[], lines: reado
     utilisation,
     upfrontUsd: upfront,
     monthlySavingUsd: saving,
-    breakEvenMonth: breakEven !== null && breakEven <= months ? breakEven : null,
+    ...(breakEven !== null && breakEven <= months ? { breakEvenMonth: breakEven } : {}),
     termMonths: months,
     why,
   };

@@ -20,7 +20,7 @@ export function purchaseLines(plan: Plan): string[] {
   const out: string[] = [];
   const c = plan.commitment;
   if (c) {
-    const breakEven = c.breakEvenMonth === null ? `never within the ${c.termMonths}-month term` : `month ${c.breakEvenMonth} of ${c.termMonths}`;
+    const breakEven = c.breakEvenMonth === undefined ? `never within the ${c.termMonths}-month term` : `month ${c.breakEvenMonth} of ${c.termMonths}`;
     out.push(
       `Commitment (${printable(c.option)}, ${c.scope === 'floor' ? 'the always-on floor' : 'all compute'}): ${unitUsd(c.hourlyUsd)}/hour committed, coverage ${pct(c.coverage)} of eligible spend, ` +
         `utilisation ${pct(c.utilisation)} over the day, saves ${usd(c.monthlySavingUsd)}/month against on-demand, break-even ${breakEven}` +
