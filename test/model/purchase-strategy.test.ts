@@ -100,6 +100,16 @@ function checkEc2Lines(plan: Plan, purchase: Ec2Purchase, terms: PurchaseTerms, 
   expect(plan.purchaseOption).toBe(purchaseLabel(choice));
 }
 
+/** The node groups' monthlyUsd (what the chooser ranked) is what the line items bill for the nodes and their root volumes. */
+function checkNodeBill(plan: Plan): void {
+  const lines = plan.lineItems.filter((i) => i.resource.startsWith('node group ') || i.resource === 'node root volumes');
+  if (!plan.nodes.length || lines.some((i) => i.monthly === undefined)) return;
+  const ranked = plan.nodes.reduce((s, g) => s + Number(g.monthlyUsd), 0);
+  const billed = lines.reduce((s, i) => s + i.monthly!.toNumber(), 0);
+  // Each group's figure is rounded to cents; the line items are exact.
+  expect(Math.abs(ranked - billed), `${plan.profile.name} ${plan.users}`).toBeLessThanOrEqual(0.01 * (plan.nodes.length + 1) + billed * 1e-9);
+}
+
 describe('plans under a purchase option, every profile (fast-check)', () => {
   const profiles = listProfiles().map((p) => p.name);
   it('never price an EC2 line at $0 for a type that lacks the rate; the commitment stays within the floor', () => {
@@ -107,6 +117,7 @@ describe('plans under a purchase option, every profile (fast-check)', () => {
       fc.property(fc.constantFrom(...profiles), fc.integer({ min: 1, max: 3_000_000 }), options, fc.constantFrom<'all' | 'floor'>('all', 'floor'), (profile, users, [purchase, terms], commit) => {
         const plan = planTier({ users, profile }, book, { purchase, purchaseTerms: terms, commit });
         checkEc2Lines(plan, purchase, terms);
+        checkNodeBill(plan);
         const c = plan.commitment;
         if (commit === 'all' || purchase === 'spot') {
           expect(c).toBeUndefined();
@@ -135,6 +146,14 @@ describe('plans under a purchase option, every profile (fast-check)', () => {
       }),
       { numRuns: 60, seed: SEED },
     );
+  });
+});
+
+describe('a node group split at the managed node group quota under a floor commitment (made-up rates)', () => {
+  it('bills each part as the chooser ranked it', () => {
+    const plan = planTier({ users: 10_000_000_000, profile: 'eks-web-app' }, book, { purchase: 'reserved-1yr', commit: 'floor' });
+    expect(plan.nodes.length).toBeGreaterThan(1);
+    checkNodeBill(plan);
   });
 });
 

@@ -17,6 +17,8 @@ export interface CapacityInput {
   readonly ladder?: LadderStep;
   /** What nodes are bought under: the chooser ranks types by their effective price under it. Absent: on-demand. */
   readonly purchase?: PurchaseChoice;
+  /** A commitment on the floor only: what the node-hours above it are bought under (on-demand or Spot). */
+  readonly burstPurchase?: PurchaseChoice;
 }
 
 /** Where a ladder stands before planning the next tier. */

@@ -56,6 +56,11 @@ export interface NodeGroupRequest {
   readonly ladder?: LadderStep;
   /** What the nodes are bought under: types rank by their effective price under it. Absent: on-demand. */
   readonly purchase?: PurchaseChoice;
+  /**
+   * A commitment on the floor only: the node-hours above the day's quietest level bill under this
+   * (on-demand, or Spot), the floor's under `purchase`. Absent: every node-hour under `purchase`.
+   */
+  readonly burstPurchase?: PurchaseChoice;
 }
 
 export const LEFT_IN_LADDER = 'left earlier in the ladder';
@@ -92,6 +97,10 @@ interface Scan {
   readonly offPeakTotals: readonly { readonly totals: PodTotals; readonly afterAzLoss: PodTotals; readonly hoursPerMonth: number }[];
   /** The purchase option's hourly prices the scan ranks by (NaN: no rate). */
   readonly prices: PurchasePrices;
+  /** The burst's prices when the commitment covers the floor only; else the same as `prices`. */
+  readonly burstPrices: PurchasePrices;
+  /** One burst node-hour: the burst's hourly price plus the root volume's share. */
+  readonly perBurstNodeHour: Float64Array;
   /** One node-hour: the hourly price under the option plus its root volume's share of a GB-month. */
   readonly perNodeHour: Float64Array;
   readonly lowerBoundMonthly: Float64Array;
@@ -116,6 +125,9 @@ function roomOf(s: Pick<Scan, 'catalog' | 'filter' | 'ds'>, i: number): Allocata
 function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): Scan {
   const catalog = instanceCatalog(req.book);
   const prices = purchasePrices(req.book, catalog, choice);
+  // Only a committed option splits the day; at on-demand (the fallback) every hour is on-demand.
+  const split = req.burstPurchase !== undefined && choice.kind !== 'on-demand' && choice !== req.burstPurchase;
+  const burstPrices = split ? purchasePrices(req.book, catalog, req.burstPurchase!) : prices;
   const filter = resolveInstanceFilter(req.constraints, catalog);
   const ds = daemonSetLoad(req.daemonSets);
   const totals = podTotals(req.groups);
@@ -126,11 +138,12 @@ function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string>, choice: P
     return { totals: levelTotals, afterAzLoss: l.groupsAfterAzLoss ? podTotals(l.groupsAfterAzLoss) : levelTotals, hoursPerMonth: l.hoursPerMonth };
   });
   const perNodeHour = new Float64Array(n);
+  const perBurstNodeHour = burstPrices === prices ? perNodeHour : new Float64Array(n);
   const lowerBoundMonthly = new Float64Array(n).fill(Infinity);
   const eligible: number[] = [];
   const excluded: Record<string, number> = { ...catalog.unplannable };
   const volumePerHour = (filter.rootVolumeGb * (catalog.gp3GbMonthUsd ?? 0)) / req.hoursPerMonth;
-  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, prices, perNodeHour, lowerBoundMonthly, eligible, excluded };
+  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, prices, burstPrices, perNodeHour, perBurstNodeHour, lowerBoundMonthly, eligible, excluded };
   for (let i = 0; i < n; i++) {
     const reason = exclusionReason(filter, catalog, i);
     if (reason !== undefined) {
@@ -147,12 +160,15 @@ function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string>, choice: P
       continue;
     }
     // A type with no rate under the option cannot be bought that way: ranking it at on-demand (or $0) would hide it.
-    if (Number.isNaN(prices.hourlyUsd[i]!)) {
-      excluded[prices.missingReason] = (excluded[prices.missingReason] ?? 0) + 1;
+    const missing = Number.isNaN(prices.hourlyUsd[i]!) ? prices.missingReason : Number.isNaN(burstPrices.hourlyUsd[i]!) ? burstPrices.missingReason : undefined;
+    if (missing !== undefined) {
+      excluded[missing] = (excluded[missing] ?? 0) + 1;
       continue;
     }
     perNodeHour[i] = prices.hourlyUsd[i]! + volumePerHour;
-    lowerBoundMonthly[i] = nodeHoursLowerBound(scan, req, room) * perNodeHour[i]!;
+    perBurstNodeHour[i] = burstPrices.hourlyUsd[i]! + volumePerHour;
+    // Either rate may be the lower: the bound holds at the lower of the two.
+    lowerBoundMonthly[i] = nodeHoursLowerBound(scan, req, room) * Math.min(perNodeHour[i]!, perBurstNodeHour[i]!);
     eligible.push(i);
   }
   return scan;
@@ -223,7 +239,13 @@ function evaluate(scan: Scan, req: NodeGroupRequest, i: number): Evaluated {
   const surplus = catalog.burstable[i] === 1 ? cpuCreditUse(req.cpuUse, counts.count, catalog.baselineMillicores[i]!, req.hoursPerMonth).surplusVcpuHours : 0;
   // Without a credit price in the book, a type that would bill surplus credits cannot win.
   const credits = surplus > 0 ? surplus * (catalog.cpuCreditUsd ?? Infinity) : 0;
-  return { index: i, ...counts, monthly: counts.nodeHours * scan.perNodeHour[i]! + credits };
+  const floorHours = floorNodeHours(counts.byLevel, req.hoursPerMonth);
+  return { index: i, ...counts, monthly: floorHours * scan.perNodeHour[i]! + (counts.nodeHours - floorHours) * scan.perBurstNodeHour[i]! + credits };
+}
+
+/** Node-hours of the always-on floor (the day's quietest level, every hour of the month). */
+function floorNodeHours(byLevel: readonly number[], hoursPerMonth: number): number {
+  return byLevel[byLevel.length - 1]! * hoursPerMonth;
 }
 
 /** The winner and runner-up (best of another family; second best if only one family fits). */
@@ -343,14 +365,22 @@ function onDemandDiffers(req: NodeGroupRequest, scan: Scan, chosen: Evaluated, l
   const bill = (t: InstanceType, nodeHours: number, hourly: string) => usdText(nodeGroupBillUsd(req.book, t, nodeHours, scan.filter.rootVolumeGb, req.hoursPerMonth, undefined, hourly));
   return (
     `At on-demand prices the cheapest is ${other.name} × ${best.count.toLocaleString('en-US')} at ${bill(other, best.nodeHours, other.onDemandUsd)}/month; ` +
-    `${type.name} × ${chosen.count.toLocaleString('en-US')} costs ${bill(type, chosen.nodeHours, hourlyOf(scan, type))} under ${purchaseLabel(scan.prices.choice)} (${bill(type, chosen.nodeHours, type.onDemandUsd)} on-demand)`
+    `${type.name} × ${chosen.count.toLocaleString('en-US')} costs ${usdText(billUnder(req, scan, type, chosen))} under ${purchaseLabel(scan.prices.choice)} (${bill(type, chosen.nodeHours, type.onDemandUsd)} on-demand)`
   );
 }
 
-/** The type's hourly price under the scan's option, as an exact decimal string (the type has a rate: the scan kept it). */
-function hourlyOf(scan: Scan, type: InstanceType): string {
-  const found = ec2Rate(type, scan.prices.choice, '');
+/** The type's hourly price under an option, as an exact decimal string (the type has a rate: the scan kept it). */
+function hourlyOf(choice: PurchaseChoice, type: InstanceType): string {
+  const found = ec2Rate(type, choice, '');
   return 'rate' in found ? found.rate.effective.toString() : type.onDemandUsd;
+}
+
+/** The month's exact bill of type's nodes over the day: the floor's hours under the option, the burst's under the burst's (with the credits). */
+function billUnder(req: NodeGroupRequest, scan: Scan, type: InstanceType, e: Evaluated, surplusVcpuHours?: number): Decimal {
+  const bill = (hours: number, choice: PurchaseChoice, surplus?: number) => nodeGroupBillUsd(req.book, type, hours, scan.filter.rootVolumeGb, req.hoursPerMonth, surplus, hourlyOf(choice, type));
+  if (scan.burstPrices === scan.prices) return bill(e.nodeHours, scan.prices.choice, surplusVcpuHours);
+  const floor = floorNodeHours(e.byLevel, req.hoursPerMonth);
+  return bill(floor, scan.prices.choice).plus(bill(e.nodeHours - floor, scan.burstPrices.choice, surplusVcpuHours));
 }
 
 function usdText(x: Decimal): string {
@@ -376,10 +406,11 @@ function cheapestLeftType(req: NodeGroupRequest, scan: Scan, left: ReadonlySet<s
   let best: { name: string; count: number; monthly: number } | undefined;
   for (const name of left) {
     const i = catalog.types.findIndex((t) => t.name === name);
-    if (i < 0 || exclusionReason(filter, catalog, i) !== undefined || Number.isNaN(scan.prices.hourlyUsd[i]!)) continue;
+    if (i < 0 || exclusionReason(filter, catalog, i) !== undefined || Number.isNaN(scan.prices.hourlyUsd[i]!) || Number.isNaN(scan.burstPrices.hourlyUsd[i]!)) continue;
     if (!everyPodFits(scan.totals, roomOf(scan, i))) continue;
-    const { count, nodeHours } = dayCounts(scan, req, i);
-    const monthly = nodeHours * (scan.prices.hourlyUsd[i]! + volumePerHour);
+    const { count, nodeHours, byLevel } = dayCounts(scan, req, i);
+    const floorHours = floorNodeHours(byLevel, req.hoursPerMonth);
+    const monthly = floorHours * (scan.prices.hourlyUsd[i]! + volumePerHour) + (nodeHours - floorHours) * (scan.burstPrices.hourlyUsd[i]! + volumePerHour);
     if (!best || monthly < best.monthly) best = { name, count, monthly };
   }
   return best;
@@ -469,7 +500,7 @@ function nodeChoice(req: NodeGroupRequest, scan: Scan, e: Evaluated): NodeChoice
   return {
     instanceType: type.name,
     count: e.count,
-    monthlyUsd: toCents(nodeGroupBillUsd(req.book, type, e.nodeHours, scan.filter.rootVolumeGb, req.hoursPerMonth, credits?.surplusVcpuHours, hourlyOf(scan, type))),
+    monthlyUsd: toCents(billUnder(req, scan, type, e, credits?.surplusVcpuHours)),
     binding: bindingResource(scan.totals, roomOf(scan, e.index), e.packed, e.count, minimum),
     ...(credits && { cpuCredits: credits }),
   };

@@ -30,10 +30,17 @@ export function nodeGroupBillUsd(book: PriceBook, type: InstanceType, nodeHours:
   return nodes.plus(dec(book.price(CPU_CREDITS_KEY)?.usd ?? '0').times(surplusVcpuHours));
 }
 
-/** A scaled node group's monthlyUsd: its node-hours over the day (and its credits), as nodeGroupBillUsd. */
-export function billOverTheDay(book: PriceBook, g: ScaledNodeGroup, hoursPerMonth: number, hourlyUsd?: string): string {
+/**
+ * A scaled node group's monthlyUsd: its node-hours over the day (and its credits), as nodeGroupBillUsd;
+ * with `burstHourlyUsd` (a commitment on the floor only) the hours above the floor at that price.
+ */
+export function billOverTheDay(book: PriceBook, g: ScaledNodeGroup, hoursPerMonth: number, hourlyUsd?: string, burstHourlyUsd?: string): string {
   const type = book.instanceType(g.instanceType)!;
-  return toCents(nodeGroupBillUsd(book, type, (g.nodeHoursPerDay * hoursPerMonth) / HOURS_PER_DAY, g.rootVolumeGb, hoursPerMonth, g.cpuCredits?.surplusVcpuHours, hourlyUsd));
+  const nodeHours = (g.nodeHoursPerDay * hoursPerMonth) / HOURS_PER_DAY;
+  if (burstHourlyUsd === undefined) return toCents(nodeGroupBillUsd(book, type, nodeHours, g.rootVolumeGb, hoursPerMonth, g.cpuCredits?.surplusVcpuHours, hourlyUsd));
+  const floorHours = g.floor * hoursPerMonth;
+  const floor = nodeGroupBillUsd(book, type, floorHours, g.rootVolumeGb, hoursPerMonth, 0, hourlyUsd);
+  return toCents(floor.plus(nodeGroupBillUsd(book, type, nodeHours - floorHours, g.rootVolumeGb, hoursPerMonth, g.cpuCredits?.surplusVcpuHours, burstHourlyUsd)));
 }
 
 /** "1234.57": the decimal string NodeChoice.monthlyUsd carries. */

@@ -80,6 +80,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
         offPeak: offPeakLevels(replicas, sizedAddOns, demand, ha, azs, input.hoursPerMonth),
         ...(input.ladder ? { ladder: input.ladder } : {}),
         ...(input.purchase ? { purchase: input.purchase } : {}),
+        ...(input.burstPurchase ? { burstPurchase: input.burstPurchase } : {}),
       };
       if (fixed) {
         const pinned = fixedNodeGroup(request, fixed);
@@ -104,7 +105,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     // chosen type with the same floors; a pinned group never shrinks below its size.
     const scaled = nodesOverTheDay(cluster.group, cluster.byLevel, demand);
     // Each part of a split group bills its own share of the day (its monthlyUsd, as the whole's).
-    nodeGroups = parts.length === 1 ? splitOverTheDay(parts, scaled, demand) : splitOverTheDay(parts, scaled, demand).map((g) => ({ ...g, monthlyUsd: billOverTheDay(book, g, input.hoursPerMonth, hourlyUnder(book, g.instanceType, input.purchase)) }));
+    nodeGroups = parts.length === 1 ? splitOverTheDay(parts, scaled, demand) : splitOverTheDay(parts, scaled, demand).map((g) => ({ ...g, monthlyUsd: billOverTheDay(book, g, input.hoursPerMonth, hourlyUnder(book, g.instanceType, input.purchase), input.burstPurchase && hourlyUnder(book, g.instanceType, input.burstPurchase)) }));
     if (ha) baseline = withoutAzHeadroom(services.replicas, cluster.sizedAddOns, cluster.request, [cluster.group], fixed?.count);
   }
   const quotas = checkQuotas({

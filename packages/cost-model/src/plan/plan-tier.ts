@@ -136,7 +136,7 @@ function planWithWorkload(
   const shape = resolveDailyShape(profile.workload.dailyShape, workload.peakToAverage);
   const demand = deriveDemand(users, workload, days, shape.levels);
   const priced = (ladder: LadderStep | undefined) => {
-    const capacity = planCapacity({ demand, profile, book, ha, azs, targetUtilization, hoursPerMonth, ...(ladder ? { ladder } : {}), ...(choice.kind !== 'on-demand' ? { purchase: choice } : {}) });
+    const capacity = planCapacity({ demand, profile, book, ha, azs, targetUtilization, hoursPerMonth, ...(ladder ? { ladder } : {}), ...(choice.kind !== 'on-demand' ? { purchase: choice } : {}), ...(burstPurchase ? { burstPurchase: resolvePurchase(burstPurchase) } : {}) });
     const storage = planStorage({ demand, capacity, profile, daysPerMonth: days, hoursPerMonth, ha, objectMiBPerUser: workload.objectMiBPerUser });
     const ci = planCi(profile.ci);
     const base = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, ...(options.purchaseTerms ? { purchaseTerms: options.purchaseTerms } : {}), ...(burstPurchase ? { burstPurchase } : {}), hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
