@@ -7,7 +7,7 @@ import { chooseNodeGroup, type NodeGroupRequest } from '../../packages/cost-mode
 import { nodeAllocatable } from '../../packages/cost-model/src/capacity/node-allocatable.js';
 import { nodeCountWithFloors, packedNodeCount, type PodGroup } from '../../packages/cost-model/src/capacity/pod-packing.js';
 import { ec2Rate } from '../../packages/cost-model/src/purchase/commitment-rate.js';
-import { listProfiles } from '../../packages/cost-model/src/profiles/index.js';
+import { getProfile, listProfiles } from '../../packages/cost-model/src/profiles/index.js';
 import { syntheticBook } from './synthetic-rates.js';
 
 const SEED = 20261201;
@@ -157,6 +157,23 @@ describe('a node group split at the managed node group quota under a floor commi
   });
 });
 
+describe('a profile whose services tolerate interruption (made-up rates)', () => {
+  it('under --commit floor runs the burst above the floor on Spot, the floor under the commitment', () => {
+    const profile = { ...getProfile('eks-web-app'), toleratesInterruption: true };
+    const plan = planTier({ users: 100_000, profile }, book, { purchase: 'reserved-1yr', commit: 'floor' });
+    const type = book.instanceType(plan.nodes[0]!.instanceType)!;
+    const lines = plan.lineItems.filter((i) => i.resource === 'node group workers' && i.price.kind === 'ec2');
+    const burst = lines.find((i) => i.load === 'burst')!;
+    const floor = lines.find((i) => i.load === 'floor')!;
+    expect(burst.purchase).toBe('spot: burst above the committed floor');
+    expect(burst.monthly!.equals(burst.quantity.times(type.spot!.medianUsd))).toBe(true);
+    expect(floor.purchase).toBe('reserved 1yr standard No Upfront');
+    // Without the field the burst is on-demand.
+    const plain = planTier({ users: 100_000, profile: 'eks-web-app' }, book, { purchase: 'reserved-1yr', commit: 'floor' });
+    expect(plain.lineItems.find((i) => i.resource === 'node group workers' && i.load === 'burst')!.purchase).toBe('on-demand: burst above the committed floor');
+  });
+});
+
 describe('the embedded book (reserved rates for t3.medium only)', () => {
   it('under reserved-1yr every profile prices its EC2 lines on t3.medium or leaves them unpriced, never $0', () => {
     for (const { name } of listProfiles()) {
@@ -207,6 +224,10 @@ describe('purchase options on the managed services (made-up rates)', () => {
     for (const i of ec2Sp.lineItems.filter((x) => x.service === 'Fargate' && x.purchase)) expect(i.purchase).toBe('on-demand: EC2 Instance Savings Plans do not cover Fargate (Compute Savings Plans do)');
     const ri = planTier({ users: 100_000, profile: 'trading-fargate' }, book, { purchase: 'reserved-1yr' });
     expect(ri.lineItems.filter((x) => x.service === 'Fargate' && x.purchase).map((x) => x.purchase)).toContain('on-demand: reserved not offered for Fargate');
+    // MSK sells no reserved brokers: the broker line keeps its on-demand price and says so.
+    const broker = ri.lineItems.find((x) => x.price.kind === 'dimension' && x.price.key.startsWith('msk/broker/'))!;
+    expect(broker.purchase).toBe('on-demand: reserved not offered for MSK');
+    expect(broker.monthly!.equals(planTier({ users: 100_000, profile: 'trading-fargate' }, book).lineItems.find((x) => x.component === broker.component)!.monthly!)).toBe(true);
   });
 
   it('RDS and ElastiCache take reserved nodes with their upfront fee shown apart; Spot is shown as not offered', () => {
