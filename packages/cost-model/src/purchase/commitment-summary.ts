@@ -1,7 +1,7 @@
 // What committing the floor buys: the hourly commitment, how much of the eligible spend it covers,
 // how much of it the day's load uses, when its savings repay the upfront fee, and the saving a month.
 import type { LineItem, LineItemDraft } from '../cost/line-item.js';
-import { dec, ZERO, type Decimal } from '../cost/money.js';
+import { Decimal, dec, ZERO } from '../cost/money.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import type { CommitScope } from './apply-purchase.js';
 import { purchaseLabel, termMonths, type PurchaseChoice } from './purchase-choice.js';
@@ -98,7 +98,8 @@ export function commitmentSummary(drafts: readonly LineItemDraft[], lines: reado
   return {
     option: label,
     scope,
-    hourlyUsd: covered.div(hoursPerMonth),
+    // Rounded down (never above what the floor bills); ten places keep plan files' decimals short.
+    hourlyUsd: covered.div(hoursPerMonth).toDecimalPlaces(10, Decimal.ROUND_DOWN),
     coverage,
     utilisation,
     upfrontUsd: upfront,
