@@ -174,6 +174,14 @@ describe('a profile whose services tolerate interruption (made-up rates)', () =>
   });
 });
 
+describe('purchase terms from a library caller', () => {
+  it('refuses a term that contradicts the purchase and values outside the lists, as bad input', () => {
+    expect(() => planTier({ users: 10, profile: 'eks-web-app' }, embedded, { purchase: 'reserved-1yr', purchaseTerms: { term: '3yr' } })).toThrow(/purchase reserved-1yr has a 1yr term, but the term given is 3yr/);
+    expect(() => planTier({ users: 10, profile: 'eks-web-app' }, embedded, { purchase: 'savings-plan', purchaseTerms: { savingsPlan: 'lambda' as never } })).toThrow(/Savings Plan type must be one of compute, ec2-instance, got lambda/);
+    expect(() => planTier({ users: 10, profile: 'eks-web-app' }, embedded, { purchase: 'reserved-1yr', commit: 'peak' as never })).toThrow(/commit must be all or floor, got peak/);
+  });
+});
+
 describe('the embedded book (reserved rates for t3.medium only)', () => {
   it('under reserved-1yr every profile prices its EC2 lines on t3.medium or leaves them unpriced, never $0', () => {
     for (const { name } of listProfiles()) {

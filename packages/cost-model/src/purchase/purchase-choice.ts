@@ -34,7 +34,13 @@ export const PAYMENT_OPTIONS: readonly PaymentOption[] = ['No Upfront', 'Partial
 export function resolvePurchase(purchase: Ec2Purchase = 'on-demand', terms: PurchaseTerms = {}): PurchaseChoice {
   const named: CommitmentTerm | undefined = purchase === 'reserved-1yr' ? '1yr' : purchase === 'reserved-3yr' ? '3yr' : undefined;
   if (named && terms.term && terms.term !== named) throw new PlanningError('BAD_INPUT', `purchase ${purchase} has a ${named} term, but the term given is ${terms.term}`);
-  if (terms.payment !== undefined && !PAYMENT_OPTIONS.includes(terms.payment)) throw new PlanningError('BAD_INPUT', `payment option must be one of ${PAYMENT_OPTIONS.join(', ')}, got ${String(terms.payment)}`);
+  const check = (what: string, value: string | undefined, allowed: readonly string[]) => {
+    if (value !== undefined && !allowed.includes(value)) throw new PlanningError('BAD_INPUT', `${what} must be one of ${allowed.join(', ')}, got ${String(value)}`);
+  };
+  check('payment option', terms.payment, PAYMENT_OPTIONS);
+  check('term', terms.term, ['1yr', '3yr']);
+  check('offering class', terms.offeringClass, ['standard', 'convertible']);
+  check('Savings Plan type', terms.savingsPlan, ['compute', 'ec2-instance']);
   const kind: PurchaseKind = named ? 'reserved' : purchase === 'spot' ? 'spot' : purchase === 'savings-plan' ? 'savings-plan' : 'on-demand';
   return {
     kind,
