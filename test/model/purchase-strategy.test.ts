@@ -249,6 +249,11 @@ describe('purchase options on the managed services (made-up rates)', () => {
     expect(db.monthly!.equals(db.quantity.times(dec(r.hourlyUsd).plus(dec(r.upfrontUsd).div(26_280))))).toBe(true);
     expect(db.upfront!.monthlyUsd.equals(db.quantity.times(r.upfrontUsd).div(26_280))).toBe(true);
     expect(db.upfront!.oneOffUsd.equals(db.upfront!.monthlyUsd.times(36))).toBe(true);
+    const cacheProfile = listProfiles().map((p) => p.name).find((n) => planTier({ users: 100_000, profile: n }, book).lineItems.some((i) => i.service === 'ElastiCache' && i.unit === 'node-hours'))!;
+    const cache = planTier({ users: 100_000, profile: cacheProfile }, book, { purchase: 'reserved-1yr' }).lineItems.find((i) => i.service === 'ElastiCache' && i.unit === 'node-hours')!;
+    const cacheRate = book.price(cache.price.kind === 'dimension' ? cache.price.key : '')!.reserved!.find((x) => x.term === '1yr' && x.paymentOption === 'No Upfront')!;
+    expect(cache.purchase).toBe('reserved 1yr standard No Upfront');
+    expect(cache.monthly!.equals(cache.quantity.times(cacheRate.hourlyUsd))).toBe(true);
     const spot = planTier({ users: 100_000, profile }, book, { purchase: 'spot' });
     expect(spot.lineItems.find((i) => i.service === 'RDS' && i.purchase)!.purchase).toBe('on-demand: spot not offered for RDS');
   });
