@@ -7,11 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { PARTLY_PRICED_AT_ZERO, zeroRateSnapshotDir } from '../../packages/planner-tui/src/render/testing/zero-rate-snapshot.js';
 import { runBin } from './run-bin.js';
 
-// eks-web-app at 100,000 users plans t3a.medium nodes, which have no 1-year RI rate in the embedded book: EC2 is
-// wholly unpriced. fintech-fargate-jenkins has a t3.medium (priced) and a t3.large (not) node group.
-const WHOLE = ['--users', '100000', '--purchase', 'reserved-1yr'];
+// The embedded book has no Savings Plans rate: eks-web-app at 100,000 users ranks its nodes at on-demand
+// (t3a.medium) and EC2 is wholly unpriced. fintech-fargate-jenkins pins a t3.medium (a 1-year RI rate:
+// priced) and a t3.large (none) for Jenkins.
+const WHOLE = ['--users', '100000', '--purchase', 'savings-plan'];
 const PART = ['--users', '10000', '--profile', 'fintech-fargate-jenkins', '--purchase', 'reserved-1yr'];
-const REASON = 'no 1yr standard Reserved Instance rate for t3a.medium in the us-east-1 price book';
+const REASON = 'no Compute Savings Plan 1yr No Upfront rate for t3a.medium in the us-east-1 price book';
 
 const ok = (args: string[]) => {
   const r = runBin(args);
@@ -28,7 +29,7 @@ describe('unpriced services', () => {
     expect(text).toMatch(new RegExp(`\\nTotal: \\$[\\d,]+\\.\\d\\d per month at the profile's point values \\(incomplete: EC2 unpriced — ${REASON}`));
     const part = ok(PART);
     expect(part).toMatch(/^ {2}EC2 +\$19\.05 \+ unpriced$/m);
-    expect(part).toMatch(/\nTotal: .* \(incomplete: EC2 partly unpriced — no 1yr standard Reserved Instance rate for t3\.large/);
+    expect(part).toMatch(/\nTotal: .* \(incomplete: RDS partly unpriced — no reserved 1yr standard No Upfront rate for rds\/postgresql\/db\.t4g\.medium\/multi-az .*; EC2 partly unpriced — no reserved 1yr standard No Upfront Reserved Instance rate for t3\.large/);
   });
 
   it('a service priced in part at $0.00 is "$0.00 + unpriced", in the plan, the ladder and a diff', () => {
@@ -62,15 +63,15 @@ describe('unpriced services', () => {
   });
 
   it('ladder: the cell says unpriced and the footnote names the service and the reason', () => {
-    // Tiers on t3a.medium (no RI rate in the book) whose nodes stay within their CPU baseline: EC2 is wholly unpriced.
-    const text = ok(['ladder', '--users', '100000,1000000', '--purchase', 'reserved-1yr']);
+    // Tiers on t3a.medium (no Savings Plans rate in the book) whose nodes stay within their CPU baseline: EC2 is wholly unpriced.
+    const text = ok(['ladder', '--users', '100000,1000000', '--purchase', 'savings-plan']);
     expect(text).toMatch(/^EC2 +unpriced +unpriced$/m);
     expect(text).toMatch(/^total \/ month +\$[\d,.]+\* +\$[\d,.]+\*$/m);
     expect(text).toContain(`* incomplete: EC2 unpriced — ${REASON}`);
-    const csv = ok(['ladder', '--users', '100000,1000000', '--purchase', 'reserved-1yr', '--format', 'csv']).split('\r\n');
+    const csv = ok(['ladder', '--users', '100000,1000000', '--purchase', 'savings-plan', '--format', 'csv']).split('\r\n');
     const ec2 = csv[0]!.split(',').indexOf('EC2 usd');
     expect(csv[1]!.split(',')[ec2]).toBe('');
-    expect(csv[1]).toMatch(/,false,EC2 unpriced — no 1yr/);
+    expect(csv[1]).toMatch(/,false,EC2 unpriced — no Compute Savings Plan 1yr/);
   });
 
   it('diff marks an incomplete total and carries the flag in JSON', () => {

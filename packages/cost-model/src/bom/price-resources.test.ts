@@ -79,7 +79,14 @@ describe('priceResources', () => {
   it('prices a 1-year RI where the book has one and says so where it does not', () => {
     const r = priceResources({ resources: [{ type: 'ec2_instance', name: 'a', instanceType: 't3.medium', purchase: 'reserved-1yr' }, { type: 'ec2_instance', name: 'b', instanceType: 'm5.large', purchase: 'reserved-1yr' }] }, book);
     expect(r.lineItems[0]!.monthly?.toString()).toBe(dec('0.0261').times(730).toString());
-    expect(r.lineItems[1]!.unpriced).toMatch(/no 1yr standard Reserved Instance rate for m5\.large/);
+    expect(r.lineItems[1]!.unpriced).toMatch(/no reserved 1yr standard No Upfront Reserved Instance rate for m5\.large/);
+  });
+
+  it('prices the term, payment and offering class a resource names, with its upfront fee apart', () => {
+    const r = priceResources({ resources: [{ type: 'ec2_instance', name: 'a', instanceType: 't3.medium', purchase: 'reserved-3yr', offeringClass: 'convertible' }, { type: 'ec2_instance', name: 'b', instanceType: 't3.medium', purchase: 'reserved-1yr', payment: 'All Upfront' }] }, book);
+    expect(r.lineItems[0]!.monthly?.toString()).toBe(dec('0.0206').times(730).toString());
+    expect(r.lineItems[0]!.purchase).toBe('reserved 3yr convertible No Upfront');
+    expect(r.lineItems[1]!.unpriced).toMatch(/no reserved 1yr standard All Upfront Reserved Instance rate for t3\.medium/);
   });
 
   it('uses the hours per month it is given (the seeds use 720)', () => {

@@ -1,3 +1,4 @@
+import type { PurchaseChoice } from '../purchase/purchase-choice.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import type { Profile } from '../profiles/profile-types.js';
 import type { Demand } from '../workload/demand.js';
@@ -14,6 +15,10 @@ export interface CapacityInput {
   readonly hoursPerMonth: number;
   /** In a ladder: the node type the previous tier ran, the types left, and the margin a change must beat. */
   readonly ladder?: LadderStep;
+  /** What nodes are bought under: the chooser ranks types by their effective price under it. Absent: on-demand. */
+  readonly purchase?: PurchaseChoice;
+  /** A commitment on the floor only: what the node-hours above it are bought under (on-demand or Spot). */
+  readonly burstPurchase?: PurchaseChoice;
 }
 
 /** Where a ladder stands before planning the next tier. */

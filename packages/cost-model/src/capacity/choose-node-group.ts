@@ -2,12 +2,15 @@
 // each level of the day's load × that level's hours. A lower bound per type (Σ requests over one
 // node's room, plus the floors, at every level) orders the types; exact counts are computed only
 // for types whose bound can still beat the winner or the runner-up, so a plan stays around 1 ms.
-import { dec } from '../cost/money.js';
+import { dec, type Decimal } from '../cost/money.js';
 import type { InstanceType, PriceBook } from '../pricing/price-book.js';
 import type { NodeConstraints, SystemPod } from '../profiles/profile-types.js';
 import { PlanningError, type Allocatable, type LadderDecision, type LadderStep, type NodeChoice, type NodeGroupPlan } from './capacity-types.js';
 import { CPU_CREDITS_KEY, cpuCreditUse, type SustainedCpuUse } from './cpu-credits.js';
 import { instanceCatalog, type InstanceCatalog } from './instance-catalog.js';
+import { purchasePrices, type PurchasePrices } from './purchase-prices.js';
+import { ec2Rate } from '../purchase/commitment-rate.js';
+import { ON_DEMAND, purchaseLabel, type PurchaseChoice } from '../purchase/purchase-choice.js';
 import { exclusionReason, resolveInstanceFilter, type InstanceFilter } from './instance-filter.js';
 import { noInstanceFitsError } from './no-instance-fits.js';
 import { nodeCountsOverTheDay, nodeHoursPerMonth, type OffPeakLevel } from './daily-capacity.js';
@@ -51,6 +54,13 @@ export interface NodeGroupRequest {
   readonly name?: string;
   /** In a ladder: keep the previous type within the margin, never return to a type left. */
   readonly ladder?: LadderStep;
+  /** What the nodes are bought under: types rank by their effective price under it. Absent: on-demand. */
+  readonly purchase?: PurchaseChoice;
+  /**
+   * A commitment on the floor only: the node-hours above the day's quietest level bill under this
+   * (on-demand, or Spot), the floor's under `purchase`. Absent: every node-hour under `purchase`.
+   */
+  readonly burstPurchase?: PurchaseChoice;
 }
 
 export const LEFT_IN_LADDER = 'left earlier in the ladder';
@@ -85,7 +95,13 @@ interface Scan {
   readonly totalsAfterAzLoss: PodTotals;
   /** Per off-peak level: its pod totals (and after losing an AZ), for the lower bounds. */
   readonly offPeakTotals: readonly { readonly totals: PodTotals; readonly afterAzLoss: PodTotals; readonly hoursPerMonth: number }[];
-  /** One node-hour: on-demand hourly plus its root volume's share of a GB-month. */
+  /** The purchase option's hourly prices the scan ranks by (NaN: no rate). */
+  readonly prices: PurchasePrices;
+  /** The burst's prices when the commitment covers the floor only; else the same as `prices`. */
+  readonly burstPrices: PurchasePrices;
+  /** One burst node-hour: the burst's hourly price plus the root volume's share. */
+  readonly perBurstNodeHour: Float64Array;
+  /** One node-hour: the hourly price under the option plus its root volume's share of a GB-month. */
   readonly perNodeHour: Float64Array;
   readonly lowerBoundMonthly: Float64Array;
   readonly eligible: number[];
@@ -106,8 +122,12 @@ function roomOf(s: Pick<Scan, 'catalog' | 'filter' | 'ds'>, i: number): Allocata
 }
 
 /** One pass over the catalog: filters, fit of the largest pod, and each type's cost lower bound. */
-function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string> = new Set()): Scan {
+function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): Scan {
   const catalog = instanceCatalog(req.book);
+  const prices = purchasePrices(req.book, catalog, choice);
+  // Only a committed option splits the day; at on-demand (the fallback) every hour is on-demand.
+  const split = req.burstPurchase !== undefined && choice.kind !== 'on-demand' && choice !== req.burstPurchase;
+  const burstPrices = split ? purchasePrices(req.book, catalog, req.burstPurchase!) : prices;
   const filter = resolveInstanceFilter(req.constraints, catalog);
   const ds = daemonSetLoad(req.daemonSets);
   const totals = podTotals(req.groups);
@@ -118,11 +138,12 @@ function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string> = new Set(
     return { totals: levelTotals, afterAzLoss: l.groupsAfterAzLoss ? podTotals(l.groupsAfterAzLoss) : levelTotals, hoursPerMonth: l.hoursPerMonth };
   });
   const perNodeHour = new Float64Array(n);
+  const perBurstNodeHour = burstPrices === prices ? perNodeHour : new Float64Array(n);
   const lowerBoundMonthly = new Float64Array(n).fill(Infinity);
   const eligible: number[] = [];
   const excluded: Record<string, number> = { ...catalog.unplannable };
   const volumePerHour = (filter.rootVolumeGb * (catalog.gp3GbMonthUsd ?? 0)) / req.hoursPerMonth;
-  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, perNodeHour, lowerBoundMonthly, eligible, excluded };
+  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, prices, burstPrices, perNodeHour, perBurstNodeHour, lowerBoundMonthly, eligible, excluded };
   for (let i = 0; i < n; i++) {
     const reason = exclusionReason(filter, catalog, i);
     if (reason !== undefined) {
@@ -138,8 +159,16 @@ function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string> = new Set(
       excluded['too small for the largest pod'] = (excluded['too small for the largest pod'] ?? 0) + 1;
       continue;
     }
-    perNodeHour[i] = catalog.hourlyUsd[i]! + volumePerHour;
-    lowerBoundMonthly[i] = nodeHoursLowerBound(scan, req, room) * perNodeHour[i]!;
+    // A type with no rate under the option cannot be bought that way: ranking it at on-demand (or $0) would hide it.
+    const missing = Number.isNaN(prices.hourlyUsd[i]!) ? prices.missingReason : Number.isNaN(burstPrices.hourlyUsd[i]!) ? burstPrices.missingReason : undefined;
+    if (missing !== undefined) {
+      excluded[missing] = (excluded[missing] ?? 0) + 1;
+      continue;
+    }
+    perNodeHour[i] = prices.hourlyUsd[i]! + volumePerHour;
+    perBurstNodeHour[i] = burstPrices.hourlyUsd[i]! + volumePerHour;
+    // Either rate may be the lower: the bound holds at the lower of the two.
+    lowerBoundMonthly[i] = nodeHoursLowerBound(scan, req, room) * Math.min(perNodeHour[i]!, perBurstNodeHour[i]!);
     eligible.push(i);
   }
   return scan;
@@ -210,7 +239,13 @@ function evaluate(scan: Scan, req: NodeGroupRequest, i: number): Evaluated {
   const surplus = catalog.burstable[i] === 1 ? cpuCreditUse(req.cpuUse, counts.count, catalog.baselineMillicores[i]!, req.hoursPerMonth).surplusVcpuHours : 0;
   // Without a credit price in the book, a type that would bill surplus credits cannot win.
   const credits = surplus > 0 ? surplus * (catalog.cpuCreditUsd ?? Infinity) : 0;
-  return { index: i, ...counts, monthly: counts.nodeHours * scan.perNodeHour[i]! + credits };
+  const floorHours = floorNodeHours(counts.byLevel, req.hoursPerMonth);
+  return { index: i, ...counts, monthly: floorHours * scan.perNodeHour[i]! + (counts.nodeHours - floorHours) * scan.perBurstNodeHour[i]! + credits };
+}
+
+/** Node-hours of the always-on floor (the day's quietest level, every hour of the month). */
+function floorNodeHours(byLevel: readonly number[], hoursPerMonth: number): number {
+  return byLevel[byLevel.length - 1]! * hoursPerMonth;
 }
 
 /** The winner and runner-up (best of another family; second best if only one family fits). */
@@ -267,14 +302,31 @@ export function chooseNodeGroup(req: NodeGroupRequest): NodeGroupPlan {
 }
 
 /** chooseNodeGroup, saying how a ladder step decided, with the chosen type's nodes at each level of the day (peak first). */
-export function chooseNodeGroupInLadder(req: NodeGroupRequest): { readonly group: NodeGroupPlan; readonly decision: LadderDecision; readonly byLevel: readonly number[] } {
+export function chooseNodeGroupInLadder(req: NodeGroupRequest): {
+  readonly group: NodeGroupPlan;
+  readonly decision: LadderDecision;
+  readonly byLevel: readonly number[];
+  /** The purchase option's effect on the choice (unpriced, or a type other than on-demand's cheapest), for the warnings. */
+  readonly purchaseNote?: string;
+} {
   const left = new Set(req.ladder?.context.leftTypes ?? []);
-  let scan = scanCatalog(req, left);
-  // Every fitting type was left earlier: returning beats planning nothing.
-  let returned = false;
-  if (scan.eligible.length === 0 && left.size > 0) {
-    scan = scanCatalog(req);
-    returned = scan.eligible.length > 0;
+  const choice = req.purchase ?? ON_DEMAND;
+  const scanFor = (c: PurchaseChoice) => {
+    const first = scanCatalog(req, left, c);
+    // Every fitting type was left earlier: returning beats planning nothing.
+    if (first.eligible.length > 0 || left.size === 0) return { scan: first, returned: false };
+    const again = scanCatalog(req, new Set(), c);
+    return { scan: again, returned: again.eligible.length > 0 };
+  };
+  let { scan, returned } = scanFor(choice);
+  let purchaseNote: string | undefined;
+  const lacking = scan.excluded[scan.prices.missingReason] ?? 0;
+  if (scan.eligible.length === 0 && lacking > 0) {
+    // No type that fits has a rate under the option: rank by on-demand and say so; the EC2 lines stay unpriced.
+    ({ scan, returned } = scanFor(ON_DEMAND));
+    purchaseNote =
+      `${purchaseLabel(choice)} is unpriced: none of the ${lacking.toLocaleString('en-US')} instance types that fit has its rate in the ${req.book.region} price book ` +
+      `(run tier-planner pricing refresh); types are ranked by on-demand price and their EC2 lines stay unpriced`;
   }
   if (scan.eligible.length === 0) throw noInstanceFitsError(req, scan.catalog, scan.filter, scan.ds);
   const { winner, runnerUp: ranked } = rankCandidates(scan, req);
@@ -284,14 +336,55 @@ export function chooseNodeGroupInLadder(req: NodeGroupRequest): { readonly group
   const runnerUp = Number.isFinite(ranked?.monthly ?? 0) ? ranked : undefined;
   const current = currentType(req, scan);
   const leftCheaper = left.size > 0 && !returned ? cheapestLeftType(req, scan, left) : undefined;
-  if (current && current.index !== winner.index && withinMargin(current, winner, req.ladder!)) {
-    return { group: describeNodeGroup(req, scan, current, winner, { kind: 'kept', cheapest: winner }, leftCheaper), decision: 'kept', byLevel: current.byLevel };
-  }
+  const kept = current && current.index !== winner.index && withinMargin(current, winner, req.ladder!) ? current : undefined;
+  const chosen = kept ?? winner;
+  purchaseNote ??= onDemandDiffers(req, scan, chosen, left);
+  const withNote = (g: NodeGroupPlan): NodeGroupPlan => (purchaseNote ? { ...g, why: `${g.why} ${purchaseNote}.` } : g);
+  const out = (group: NodeGroupPlan, decision: LadderDecision, byLevel: readonly number[]) => ({ group: withNote(group), decision, byLevel, ...(purchaseNote ? { purchaseNote } : {}) });
+  if (kept) return out(describeNodeGroup(req, scan, kept, winner, { kind: 'kept', cheapest: winner }, leftCheaper), 'kept', kept.byLevel);
   const note: LadderNote | undefined =
     current && current.index !== winner.index ? { kind: 'switched', from: current }
     : returned ? { kind: 'returned' }
     : undefined;
-  return { group: describeNodeGroup(req, scan, winner, runnerUp, note, leftCheaper), decision: note?.kind ?? 'cheapest', byLevel: winner.byLevel };
+  return out(describeNodeGroup(req, scan, winner, runnerUp, note, leftCheaper), note?.kind ?? 'cheapest', winner.byLevel);
+}
+
+/**
+ * Under a commitment or Spot: when the cheapest type at on-demand prices is another one, both
+ * prices, so the reader sees what the option changed. Undefined at on-demand or when they agree.
+ */
+function onDemandDiffers(req: NodeGroupRequest, scan: Scan, chosen: Evaluated, left: ReadonlySet<string>): string | undefined {
+  if (scan.prices.choice.kind === 'on-demand') return undefined;
+  let od = scanCatalog(req, left, ON_DEMAND);
+  if (od.eligible.length === 0) od = scanCatalog(req, new Set(), ON_DEMAND);
+  if (od.eligible.length === 0) return undefined;
+  const best = rankCandidates(od, req).winner;
+  const type = scan.catalog.types[chosen.index]!;
+  const other = od.catalog.types[best.index]!;
+  if (other.name === type.name || !Number.isFinite(best.monthly)) return undefined;
+  const bill = (t: InstanceType, nodeHours: number, hourly: string) => usdText(nodeGroupBillUsd(req.book, t, nodeHours, scan.filter.rootVolumeGb, req.hoursPerMonth, undefined, hourly));
+  return (
+    `At on-demand prices the cheapest is ${other.name} × ${best.count.toLocaleString('en-US')} at ${bill(other, best.nodeHours, other.onDemandUsd)}/month; ` +
+    `${type.name} × ${chosen.count.toLocaleString('en-US')} costs ${usdText(billUnder(req, scan, type, chosen))} under ${purchaseLabel(scan.prices.choice)} (${bill(type, chosen.nodeHours, type.onDemandUsd)} on-demand)`
+  );
+}
+
+/** The type's hourly price under an option, as an exact decimal string (the type has a rate: the scan kept it). */
+function hourlyOf(choice: PurchaseChoice, type: InstanceType): string {
+  const found = ec2Rate(type, choice, '');
+  return 'rate' in found ? found.rate.effective.toString() : type.onDemandUsd;
+}
+
+/** The month's exact bill of type's nodes over the day: the floor's hours under the option, the burst's under the burst's (with the credits). */
+function billUnder(req: NodeGroupRequest, scan: Scan, type: InstanceType, e: Evaluated, surplusVcpuHours?: number): Decimal {
+  const bill = (hours: number, choice: PurchaseChoice, surplus?: number) => nodeGroupBillUsd(req.book, type, hours, scan.filter.rootVolumeGb, req.hoursPerMonth, surplus, hourlyOf(choice, type));
+  if (scan.burstPrices === scan.prices) return bill(e.nodeHours, scan.prices.choice, surplusVcpuHours);
+  const floor = floorNodeHours(e.byLevel, req.hoursPerMonth);
+  return bill(floor, scan.prices.choice).plus(bill(e.nodeHours - floor, scan.burstPrices.choice, surplusVcpuHours));
+}
+
+function usdText(x: Decimal): string {
+  return formatUsd(dec(x.toFixed(2)));
 }
 
 /** How the ladder shaped the choice, for the why. */
@@ -313,10 +406,11 @@ function cheapestLeftType(req: NodeGroupRequest, scan: Scan, left: ReadonlySet<s
   let best: { name: string; count: number; monthly: number } | undefined;
   for (const name of left) {
     const i = catalog.types.findIndex((t) => t.name === name);
-    if (i < 0 || exclusionReason(filter, catalog, i) !== undefined) continue;
+    if (i < 0 || exclusionReason(filter, catalog, i) !== undefined || Number.isNaN(scan.prices.hourlyUsd[i]!) || Number.isNaN(scan.burstPrices.hourlyUsd[i]!)) continue;
     if (!everyPodFits(scan.totals, roomOf(scan, i))) continue;
-    const { count, nodeHours } = dayCounts(scan, req, i);
-    const monthly = nodeHours * (catalog.hourlyUsd[i]! + volumePerHour);
+    const { count, nodeHours, byLevel } = dayCounts(scan, req, i);
+    const floorHours = floorNodeHours(byLevel, req.hoursPerMonth);
+    const monthly = floorHours * (scan.prices.hourlyUsd[i]! + volumePerHour) + (nodeHours - floorHours) * (scan.burstPrices.hourlyUsd[i]! + volumePerHour);
     if (!best || monthly < best.monthly) best = { name, count, monthly };
   }
   return best;
@@ -406,7 +500,7 @@ function nodeChoice(req: NodeGroupRequest, scan: Scan, e: Evaluated): NodeChoice
   return {
     instanceType: type.name,
     count: e.count,
-    monthlyUsd: toCents(nodeGroupBillUsd(req.book, type, e.nodeHours, scan.filter.rootVolumeGb, req.hoursPerMonth, credits?.surplusVcpuHours)),
+    monthlyUsd: toCents(billUnder(req, scan, type, e, credits?.surplusVcpuHours)),
     binding: bindingResource(scan.totals, roomOf(scan, e.index), e.packed, e.count, minimum),
     ...(credits && { cpuCredits: credits }),
   };

@@ -6,6 +6,8 @@ import { DEFAULT_ROOT_VOLUME_GB } from './instance-filter.js';
 import { nodeAllocatable } from './node-allocatable.js';
 import { nodeCountsOverTheDay, nodeHoursPerMonth } from './daily-capacity.js';
 import { nodeGroupBillUsd, toCents } from './node-group-cost.js';
+import { ec2Rate } from '../purchase/commitment-rate.js';
+import type { PurchaseChoice } from '../purchase/purchase-choice.js';
 import { BINDING_PHRASE, bindingResource, daemonSetLoad, requestedOnNodes, roomAfterDaemonSets } from './node-group-plan.js';
 import { everyPodFits, packedNodeCount, podTotals } from './pod-packing.js';
 
@@ -62,7 +64,16 @@ export function fixedNodeGroup(req: NodeGroupRequest, fixed: { readonly instance
   // Off-peak levels scale in to what their pods need, never below the pinned count.
   const offPeak = req.offPeak ?? [];
   const byLevel = nodeCountsOverTheDay(count, offPeak, (level) => Math.max(fixed.count, packedNodeCount(level.groups, room)));
-  const monthly = nodeGroupBillUsd(req.book, type, nodeHoursPerMonth(byLevel, offPeak, req.hoursPerMonth), rootVolumeGb, req.hoursPerMonth, credits?.surplusVcpuHours);
+  const nodeHours = nodeHoursPerMonth(byLevel, offPeak, req.hoursPerMonth);
+  // Under a purchase option the pinned type bills at its rate (the floor's and the burst's when only the floor is committed).
+  const hourly = (c: PurchaseChoice | undefined) => {
+    const found = c ? ec2Rate(type, c, req.book.region) : undefined;
+    return found && 'rate' in found ? found.rate.effective.toString() : undefined;
+  };
+  const floorHours = req.burstPurchase ? byLevel[byLevel.length - 1]! * req.hoursPerMonth : nodeHours;
+  const monthly = nodeGroupBillUsd(req.book, type, floorHours, rootVolumeGb, req.hoursPerMonth, req.burstPurchase ? 0 : credits?.surplusVcpuHours, hourly(req.purchase)).plus(
+    req.burstPurchase ? nodeGroupBillUsd(req.book, type, nodeHours - floorHours, rootVolumeGb, req.hoursPerMonth, credits?.surplusVcpuHours, hourly(req.burstPurchase)) : 0,
+  );
   return {
     warnings,
     byLevel,

@@ -13,6 +13,9 @@ import { planDatastores } from './datastores.js';
 import { planFargateTasks } from './fargate-size.js';
 import { fixedNodeGroup } from './fixed-node-group.js';
 import { billOverTheDay } from './node-group-cost.js';
+import { ec2Rate } from '../purchase/commitment-rate.js';
+import type { PurchaseChoice } from '../purchase/purchase-choice.js';
+import type { PriceBook } from '../pricing/price-book.js';
 import { checkQuotas, splitNodeGroup } from './quotas.js';
 import { planServiceReplicas } from './service-replicas.js';
 import { sizeCluster } from './size-cluster.js';
@@ -20,6 +23,14 @@ import { validateCapacityInput } from './validate-capacity-input.js';
 
 function serviceGroups(replicas: readonly ServiceReplicas[], count: (r: ServiceReplicas) => number): PodGroup[] {
   return replicas.map((r) => ({ name: r.name, cpuMillicores: r.cpuMillicores, memoryMiB: r.memoryMiB, replicas: count(r) }));
+}
+
+/** A chosen type's hourly price under the purchase option; undefined (on-demand) when it has none. */
+function hourlyUnder(book: PriceBook, instanceType: string, purchase: PurchaseChoice | undefined): string | undefined {
+  const type = book.instanceType(instanceType);
+  if (!type || !purchase) return undefined;
+  const found = ec2Rate(type, purchase, book.region);
+  return 'rate' in found ? found.rate.effective.toString() : undefined;
 }
 
 export function planCapacity(input: CapacityInput): CapacityPlan {
@@ -68,13 +79,15 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
         hoursPerMonth: input.hoursPerMonth,
         offPeak: offPeakLevels(replicas, sizedAddOns, demand, ha, azs, input.hoursPerMonth),
         ...(input.ladder ? { ladder: input.ladder } : {}),
+        ...(input.purchase ? { purchase: input.purchase } : {}),
+        ...(input.burstPurchase ? { burstPurchase: input.burstPurchase } : {}),
       };
       if (fixed) {
         const pinned = fixedNodeGroup(request, fixed);
         return { ...pinned, request, sizedAddOns, decision: undefined };
       }
       const chosen = chooseNodeGroupInLadder(request);
-      return { group: chosen.group, warnings: [], byLevel: chosen.byLevel, request, sizedAddOns, decision: input.ladder ? chosen.decision : undefined };
+      return { group: chosen.group, warnings: chosen.purchaseNote ? [chosen.purchaseNote] : [], byLevel: chosen.byLevel, request, sizedAddOns, decision: input.ladder ? chosen.decision : undefined };
     };
     const days = daysPerMonth(input.hoursPerMonth);
     const cluster = sizeCluster(profile, book, {
@@ -92,7 +105,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     // chosen type with the same floors; a pinned group never shrinks below its size.
     const scaled = nodesOverTheDay(cluster.group, cluster.byLevel, demand);
     // Each part of a split group bills its own share of the day (its monthlyUsd, as the whole's).
-    nodeGroups = parts.length === 1 ? splitOverTheDay(parts, scaled, demand) : splitOverTheDay(parts, scaled, demand).map((g) => ({ ...g, monthlyUsd: billOverTheDay(book, g, input.hoursPerMonth) }));
+    nodeGroups = parts.length === 1 ? splitOverTheDay(parts, scaled, demand) : splitOverTheDay(parts, scaled, demand).map((g) => ({ ...g, monthlyUsd: billOverTheDay(book, g, input.hoursPerMonth, hourlyUnder(book, g.instanceType, input.purchase), input.burstPurchase && hourlyUnder(book, g.instanceType, input.burstPurchase)) }));
     if (ha) baseline = withoutAzHeadroom(services.replicas, cluster.sizedAddOns, cluster.request, [cluster.group], fixed?.count);
   }
   const quotas = checkQuotas({

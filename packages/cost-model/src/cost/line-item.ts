@@ -1,9 +1,10 @@
 import type { Decimal } from './money.js';
+import type { PurchaseTerms } from '../purchase/purchase-choice.js';
 
 /** How a line item finds its price in the book. */
 export type PriceRef =
   | { readonly kind: 'dimension'; readonly key: string }
-  | { readonly kind: 'ec2'; readonly instanceType: string; readonly purchase: Ec2Purchase };
+  | { readonly kind: 'ec2'; readonly instanceType: string; readonly purchase: Ec2Purchase; readonly terms?: PurchaseTerms };
 
 export type Ec2Purchase = 'on-demand' | 'spot' | 'reserved-1yr' | 'reserved-3yr' | 'savings-plan';
 
@@ -58,6 +59,13 @@ export interface LineItem extends LineItemDraft {
   readonly unpriced?: string;
   /** Present when a price override or a discount changed the line: its list price and each step. */
   readonly adjustment?: LineAdjustment;
+  /**
+   * The purchase option the line bills under ("reserved 1yr standard No Upfront"), or why it stays
+   * on-demand under the plan's option ("on-demand: reserved not offered for MSK"). Absent: on-demand.
+   */
+  readonly purchase?: string;
+  /** An upfront fee in the line's rate: the one-off payment for the term, and the share of it `monthly` carries. */
+  readonly upfront?: LineUpfront;
 }
 
 /** The book's price of a line before overrides and discounts, and what each changed. */
@@ -80,4 +88,10 @@ export interface AdjustmentStep {
   /** Where it came from: the flag ("--discount EC2=10%") or the file. */
   readonly from: string;
   readonly note?: string;
+}
+
+export interface LineUpfront {
+  readonly oneOffUsd: Decimal;
+  readonly monthlyUsd: Decimal;
+  readonly termMonths: number;
 }

@@ -1,9 +1,9 @@
 import type { PriceBook } from '../pricing/price-book.js';
-import type { PriceDimension, ReservedRate } from '../pricing/snapshot-types.js';
+import type { PriceDimension } from '../pricing/snapshot-types.js';
+import { ec2Rate, upfrontOf } from '../purchase/commitment-rate.js';
+import { purchaseLabel, resolvePurchase, type PurchaseTerms } from '../purchase/purchase-choice.js';
 import type { Ec2Purchase, LineItem, LineItemDraft, PriceProvenance, PricedTier } from './line-item.js';
 import { Decimal, ZERO, dec } from './money.js';
-
-const HOURS_PER_YEAR = 8760;
 
 /** Prices every draft from the book. Never throws for a missing price: the item comes back unpriced. */
 export function priceLineItems(drafts: readonly LineItemDraft[], book: PriceBook): LineItem[] {
@@ -15,7 +15,7 @@ export function priceLineItem(draft: LineItemDraft, book: PriceBook): LineItem {
     const { unpricedReason, ...rest } = draft;
     return { ...rest, unpriced: unpricedReason };
   }
-  if (draft.price.kind === 'ec2') return priceEc2(draft, draft.price.instanceType, draft.price.purchase, book);
+  if (draft.price.kind === 'ec2') return priceEc2(draft, draft.price.instanceType, draft.price.purchase, book, draft.price.terms);
   const dim = book.price(draft.price.key);
   if (!dim) {
     const missing = missingReason(book, draft.price.key);
@@ -72,40 +72,30 @@ export function splitTiers(quantity: Decimal, dim: PriceDimension): PricedTier[]
   return out;
 }
 
-function priceEc2(draft: LineItemDraft, name: string, purchase: Ec2Purchase, book: PriceBook): LineItem {
+function priceEc2(draft: LineItemDraft, name: string, purchase: Ec2Purchase, book: PriceBook, terms?: PurchaseTerms): LineItem {
   const type = book.instanceType(name);
   if (!type) return { ...draft, unpriced: `instance type ${name} is not in the ${book.region} price book` };
   if (purchase === 'on-demand') {
     const unitPrice = dec(type.onDemandUsd);
     return { ...draft, unitPrice, monthly: draft.quantity.times(unitPrice), provenance: provenanceOf(book, `ec2/${name}/on-demand`, book.ec2Sources.price, false) };
   }
-  if (purchase === 'reserved-1yr' || purchase === 'reserved-3yr') {
-    const term = purchase === 'reserved-1yr' ? '1yr' : '3yr';
-    const best = cheapestReserved(type.reserved ?? [], term);
-    if (!best) return { ...draft, unpriced: `no ${term} standard Reserved Instance rate for ${name} in the ${book.region} price book (tier-planner pricing refresh fetches RI terms)` };
-    return {
-      ...draft,
-      unitPrice: best.effective,
-      monthly: draft.quantity.times(best.effective),
-      provenance: provenanceOf(book, `ec2/${name}/reserved-${term}`, best.rate.source, false, best.rate.sku),
-      note: `${best.rate.offeringClass} ${term} ${best.rate.paymentOption}: $${best.rate.hourlyUsd}/h + $${best.rate.upfrontUsd} upfront spread over the term`,
-    };
-  }
-  const why = purchase === 'spot' ? 'EC2 Spot prices float by zone and are not in the price book' : 'Savings Plans rates are not in the price book';
-  return { ...draft, unpriced: `${why} (${name})` };
+  const choice = resolvePurchase(purchase, terms);
+  const found = ec2Rate(type, choice, book.region);
+  if (!('rate' in found)) return { ...draft, unpriced: found.unpriced, purchase: purchaseLabel(choice) };
+  const { rate } = found;
+  const key = `ec2/${name}/${choice.kind === 'reserved' ? `reserved-${choice.term}` : choice.kind}`;
+  return {
+    ...draft,
+    unitPrice: rate.effective,
+    monthly: draft.quantity.times(rate.effective),
+    provenance: provenanceOf(book, key, rate.source, choice.kind === 'spot', rate.sku),
+    note: rate.note,
+    purchase: purchaseLabel(choice),
+    ...upfrontOf(draft.quantity, rate.upfrontPerUnit, choice.term),
+  };
 }
 
-function cheapestReserved(rates: readonly ReservedRate[], term: '1yr' | '3yr') {
-  let best: { rate: ReservedRate; effective: Decimal } | undefined;
-  for (const rate of rates) {
-    if (rate.term !== term || rate.offeringClass !== 'standard') continue;
-    const effective = dec(rate.hourlyUsd).plus(dec(rate.upfrontUsd).div((term === '1yr' ? 1 : 3) * HOURS_PER_YEAR));
-    if (!best || effective.lt(best.effective)) best = { rate, effective };
-  }
-  return best;
-}
-
-function provenanceOf(book: PriceBook, key: string, sourceId: string, approximate: boolean, sku?: string, asOf?: string): PriceProvenance {
+export function provenanceOf(book: PriceBook, key: string, sourceId: string, approximate: boolean, sku?: string, asOf?: string): PriceProvenance {
   const src = book.source(sourceId);
   return {
     key,

@@ -27,7 +27,11 @@ export function planFromJson(value: unknown, origin: string): Plan {
     const resilience = p.resilience === undefined ? {} : { resilience: { ...p.resilience, headroomMonthly: dec(p.resilience.headroomMonthly) } };
     const load = (x: Json | undefined) => (x ? { ...x, monthlyUsd: dec(x.monthlyUsd) } : x);
     const adjustments = p.priceAdjustments ? { priceAdjustments: decimalFields(p.priceAdjustments, ['listUsd', 'changeUsd']) } : {};
-    return { ...p, ...resilience, ...adjustments, floor: load(p.floor), burst: load(p.burst), lineItems, monthly, costPerUser, headline, ...(environments ? { environments } : {}), ...(withEnvironments ? { withEnvironments } : {}) } as unknown as Plan;
+    const c = p.commitment as Json | undefined;
+    const commitment = c ? { commitment: { ...c, hourlyUsd: dec(c.hourlyUsd), upfrontUsd: dec(c.upfrontUsd), monthlySavingUsd: dec(c.monthlySavingUsd) } } : {};
+    // Plan files written before the full purchase option was kept carry the short name alone.
+    const purchaseOption = p.purchaseOption ?? p.purchase;
+    return { ...p, purchaseOption, ...commitment, ...resilience, ...adjustments, floor: load(p.floor), burst: load(p.burst), lineItems, monthly, costPerUser, headline, ...(environments ? { environments } : {}), ...(withEnvironments ? { withEnvironments } : {}) } as unknown as Plan;
   } catch (e) {
     throw new PlanDocumentError(`${origin} is a damaged plan file: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -35,7 +39,14 @@ export function planFromJson(value: unknown, origin: string): Plan {
 
 /** Line items and their roll-up with money as decimals again. */
 function priced(items: Json[], monthly: Json) {
-  const lineItems = items.map((i) => ({ ...i, quantity: dec(i.quantity), monthly: i.monthly === undefined ? undefined : dec(i.monthly), unitPrice: i.unitPrice === undefined ? undefined : dec(i.unitPrice), ...(i.adjustment ? { adjustment: adjustment(i.adjustment) } : {}) }));
+  const lineItems = items.map((i) => ({
+    ...i,
+    quantity: dec(i.quantity),
+    monthly: i.monthly === undefined ? undefined : dec(i.monthly),
+    unitPrice: i.unitPrice === undefined ? undefined : dec(i.unitPrice),
+    ...(i.upfront ? { upfront: { ...i.upfront, oneOffUsd: dec(i.upfront.oneOffUsd), monthlyUsd: dec(i.upfront.monthlyUsd) } } : {}),
+    ...(i.adjustment ? { adjustment: adjustment(i.adjustment) } : {}),
+  }));
   const byService = new Map(Object.entries(monthly.byService as Record<string, string>).map(([k, v]) => [k, dec(v)]));
   return { lineItems, monthly: { total: dec(monthly.total), byService, complete: monthly.complete as boolean, unpriced: lineItems.filter((i) => i.monthly === undefined) } };
 }

@@ -3,6 +3,13 @@ import type { CapacityPlan } from '../capacity/capacity-types.js';
 import { burstHoursPerMonth } from '../capacity/daily-capacity.js';
 import type { CiPlan } from '../ci/ci-types.js';
 import type { Ec2Purchase } from '../cost/line-item.js';
+import type { PurchaseTerms } from '../purchase/purchase-choice.js';
+
+/** The purchase terms an EC2 resource carries (only the ones given). */
+function termsOf(i: { readonly purchaseTerms?: PurchaseTerms }): PurchaseTerms {
+  const t = i.purchaseTerms ?? {};
+  return { ...(t.term && { term: t.term }), ...(t.payment && { payment: t.payment }), ...(t.offeringClass && { offeringClass: t.offeringClass }), ...(t.savingsPlan && { savingsPlan: t.savingsPlan }) };
+}
 import type { Profile } from '../profiles/profile-types.js';
 import type { StoragePlan } from '../storage/storage-types.js';
 import type { Demand } from '../workload/demand.js';
@@ -22,6 +29,9 @@ export interface AssembleInput {
   readonly ha: boolean;
   readonly azs: number;
   readonly purchase: Ec2Purchase;
+  readonly purchaseTerms?: PurchaseTerms;
+  /** Node groups' burst above the floor when a commitment covers only the floor. */
+  readonly burstPurchase?: Ec2Purchase;
   readonly hoursPerMonth: number;
   readonly daysPerMonth: number;
   /** The support tier the EKS control plane bills in; default standard. */
@@ -37,7 +47,7 @@ export function assembleBom(i: AssembleInput): BomResource[] {
   for (const g of capacity.nodeGroups) {
     const credits = g.cpuCredits?.surplusVcpuHours ?? 0;
     const burstHours = burstHoursPerMonth(g.floor, g.nodeHoursPerDay, i.hoursPerMonth);
-    out.push({ type: 'ec2_instance', name: `node group ${g.name}`, instanceType: g.instanceType, count: g.count, floor: g.floor, burstHours, purchase: i.purchase, ...(credits > 0 && { cpuCreditVcpuHours: credits }) });
+    out.push({ type: 'ec2_instance', name: `node group ${g.name}`, instanceType: g.instanceType, count: g.count, floor: g.floor, burstHours, purchase: i.purchase, ...termsOf(i), ...(i.burstPurchase && { burstPurchase: i.burstPurchase }), ...(credits > 0 && { cpuCreditVcpuHours: credits }) });
   }
   for (const t of capacity.fargateTasks) {
     const burstHours = burstHoursPerMonth(t.floor, t.taskHoursPerDay, i.hoursPerMonth);
@@ -91,10 +101,10 @@ export function assembleBom(i: AssembleInput): BomResource[] {
       out.push({ type: 'github_actions', name: `ci ${runner}`, minutes, runner, ...(profile.ci.plan ? { plan: profile.ci.plan } : {}), repository: profile.ci.repository ?? 'private' });
     }
   } else if (ci.jenkins) {
-    out.push({ type: 'ec2_instance', name: 'jenkins controller', instanceType: ci.jenkins.controllerType, count: 1, purchase: i.purchase });
+    out.push({ type: 'ec2_instance', name: 'jenkins controller', instanceType: ci.jenkins.controllerType, count: 1, purchase: i.purchase, ...termsOf(i) });
     // Agents start for builds and stop when idle: their busy hours, spread over as few instances as fit in the month.
     const agents = Math.max(1, Math.ceil(ci.jenkins.agentHours / i.hoursPerMonth));
-    out.push({ type: 'ec2_instance', name: 'jenkins agents', instanceType: ci.jenkins.agentType, count: agents, hours: ci.jenkins.agentHours / agents, purchase: i.purchase });
+    out.push({ type: 'ec2_instance', name: 'jenkins agents', instanceType: ci.jenkins.agentType, count: agents, hours: ci.jenkins.agentHours / agents, purchase: i.purchase, ...termsOf(i) });
     out.push({ type: 'ebs_volume', name: 'jenkins home', volumeType: 'gp3', sizeGb: PLAN_DEFAULTS.jenkinsHomeGb.value });
   }
   return out;

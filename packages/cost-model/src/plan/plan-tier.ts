@@ -9,6 +9,9 @@ import type { LineItem } from '../cost/line-item.js';
 import { sum, type Decimal } from '../cost/money.js';
 import { priceLineItems } from '../cost/price-line-items.js';
 import { applyPriceAdjustments, checkPriceAdjustments, hasAdjustments, summarizeAdjustments, type PriceAdjustments } from '../cost/price-adjustments.js';
+import { applyPurchase } from '../purchase/apply-purchase.js';
+import { commitmentSummary } from '../purchase/commitment-summary.js';
+import { purchaseLabel, resolvePurchase } from '../purchase/purchase-choice.js';
 import { rollUp } from '../cost/roll-up.js';
 import { perUser } from '../cost/per-user.js';
 import type { PriceBook } from '../pricing/price-book.js';
@@ -131,6 +134,12 @@ function planWithWorkload(
   const days = daysPerMonth(hoursPerMonth);
   const purchase = options.purchase ?? 'on-demand';
   const adjustments = hasAdjustments(options.priceAdjustments) ? options.priceAdjustments : undefined;
+  const choice = resolvePurchase(purchase, options.purchaseTerms);
+  const commit = options.commit ?? 'all';
+  if (commit !== 'all' && commit !== 'floor') throw new PlanningError('BAD_INPUT', `commit must be all or floor, got ${String(commit)}`);
+  // A commitment on the floor leaves the burst on-demand, or on Spot when the services tolerate interruption.
+  const committed = choice.kind === 'reserved' || choice.kind === 'savings-plan';
+  const burstPurchase = commit === 'floor' && committed ? (profile.toleratesInterruption ? 'spot' : 'on-demand') : undefined;
   const ha = options.ha ?? users >= profile.ha.fromUsers;
   const azs = ha ? profile.ha.azs : 1;
   const targetUtilization = profile.targetUtilization ?? PLAN_DEFAULTS.hpaTargetUtilization.value;
@@ -138,17 +147,20 @@ function planWithWorkload(
   const shape = resolveDailyShape(profile.workload.dailyShape, workload.peakToAverage);
   const demand = deriveDemand(users, workload, days, shape.levels);
   const priced = (ladder: LadderStep | undefined) => {
-    const capacity = planCapacity({ demand, profile, book, ha, azs, targetUtilization, hoursPerMonth, ...(ladder ? { ladder } : {}) });
+    const capacity = planCapacity({ demand, profile, book, ha, azs, targetUtilization, hoursPerMonth, ...(ladder ? { ladder } : {}), ...(choice.kind !== 'on-demand' ? { purchase: choice } : {}), ...(burstPurchase ? { burstPurchase: resolvePurchase(burstPurchase) } : {}) });
     const storage = planStorage({ demand, capacity, profile, daysPerMonth: days, hoursPerMonth, ha, objectMiBPerUser: workload.objectMiBPerUser });
     const ci = planCi(profile.ci);
-    const base = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
+    const base = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, ...(options.purchaseTerms ? { purchaseTerms: options.purchaseTerms } : {}), ...(burstPurchase ? { burstPurchase } : {}), hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
     const parts = applyParts(base, { parts: resolveParts(profile, options.parts), demand, storage, azs, daysPerMonth: days, book, hasLoadBalancer: profile.network.loadBalancer === 'alb' });
-    const listed = adjusted(priceLineItems(bomToDrafts(parts.resources, hoursPerMonth, book), book), adjustments);
+    const drafts = bomToDrafts(parts.resources, hoursPerMonth, book);
+    const purchased = applyPurchase(drafts, priceLineItems(drafts, book), { choice, commit, burstOnSpot: profile.toleratesInterruption ?? false, book });
+    const commitment = commit === 'floor' ? commitmentSummary(drafts, purchased, choice, commit, hoursPerMonth, book) : undefined;
+    const listed = adjusted(purchased, adjustments);
     // Support is a share of the charges after discounts; its own line then takes the EDP.
     const supported = withSupport(parts.plan.support, parts.resources, listed, otherAwsCharges, hoursPerMonth, book);
     const resources = supported.resources;
     const lineItems = adjusted(supported.lineItems, adjustments);
-    return { capacity, storage, ci, parts, resources, lineItems, monthly: rollUp(lineItems) };
+    return { capacity, storage, ci, parts, resources, lineItems, commitment, monthly: rollUp(lineItems) };
   };
   const ladder = options.ladderContext ? { context: options.ladderContext, typeChangeMargin: typeChangeMargin(options) } : undefined;
   let step = priced(ladder);
@@ -157,7 +169,7 @@ function planWithWorkload(
   if (ladder && (step.capacity.ladderDecision === 'kept' || step.capacity.ladderDecision === 'switched')) {
     step = priced({ ...ladder, otherMonthlyUsd: step.monthly.total.minus(nodeGroupMonthly(step.lineItems, step.capacity, step.storage)).toNumber() });
   }
-  const { capacity, storage, ci, parts, resources, lineItems, monthly } = step;
+  const { capacity, storage, ci, parts, resources, lineItems, commitment, monthly } = step;
   const resilience = planResilience({ ha, azs, profile, capacity, lineItems, ...(storage.nodeRootVolumes ? { rootVolumesName: storage.nodeRootVolumes.name } : {}) });
 
   const nodesChosen = profile.platform !== 'ecs-fargate';
@@ -190,6 +202,8 @@ function planWithWorkload(
     region: book.region,
     hoursPerMonth,
     purchase,
+    purchaseOption: purchaseLabel(choice),
+    ...(commitment ? { commitment } : {}),
     ha,
     azs,
     demand,

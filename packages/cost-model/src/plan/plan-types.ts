@@ -2,6 +2,9 @@ import type { BillOfMaterials } from '../bom/bill-of-materials.js';
 import type { CapacityPlan, CachePlan, LadderContext, KafkaPlan, RdsPlan, ScaledFargateTasks, ScaledNodeGroup, ScaledReplicas } from '../capacity/capacity-types.js';
 import type { CiPlan } from '../ci/ci-types.js';
 import type { Ec2Purchase, LineItem } from '../cost/line-item.js';
+import type { CommitScope } from '../purchase/apply-purchase.js';
+import type { CommitmentSummary } from '../purchase/commitment-summary.js';
+import type { PurchaseTerms } from '../purchase/purchase-choice.js';
 import type { Decimal } from '../cost/money.js';
 import type { MonthlyCost } from '../cost/roll-up.js';
 import type { AdjustmentSummary, PriceAdjustments } from '../cost/price-adjustments.js';
@@ -27,8 +30,12 @@ export interface PlanRequest {
 export interface PlanOptions {
   /** Hours in the billing month; default 730 (the seeds use 720). */
   readonly hoursPerMonth?: number;
-  /** EC2 purchase option for nodes and Jenkins hosts; default on-demand. */
+  /** EC2 purchase option for nodes and Jenkins hosts; default on-demand. Fargate, RDS and ElastiCache take it where AWS sells it. */
   readonly purchase?: Ec2Purchase;
+  /** Term, payment, offering class and Savings Plan type of the purchase option (defaults: 1yr, No Upfront, standard, compute). */
+  readonly purchaseTerms?: PurchaseTerms;
+  /** What the commitment covers: every hour of the compute usage ('all', default) or the always-on floor, the rest on-demand ('floor'). */
+  readonly commit?: CommitScope;
   /** Force HA on or off instead of the profile's threshold. */
   readonly ha?: boolean;
   /** Override the node families the profile allows. */
@@ -100,6 +107,10 @@ export interface Plan {
   readonly region: string;
   readonly hoursPerMonth: number;
   readonly purchase: Ec2Purchase;
+  /** The purchase option in full: "reserved 1yr standard No Upfront", "Compute Savings Plan 3yr All Upfront", "on-demand". */
+  readonly purchaseOption: string;
+  /** Under `commit: 'floor'` with a reserved or Savings Plans option: the commitment, its coverage, utilisation and break-even. */
+  readonly commitment?: CommitmentSummary;
   readonly ha: boolean;
   readonly azs: number;
   readonly demand: Demand;

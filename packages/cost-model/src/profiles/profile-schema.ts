@@ -75,6 +75,7 @@ export const PROFILE_FIELDS: Fields = {
     ),
   }),
   targetUtilization: optional(positive(1)),
+  toleratesInterruption: optional(bool),
   services: list(
     object({
       name: string,

@@ -229,6 +229,11 @@ export interface Profile {
   readonly workload: WorkloadAssumptions;
   /** CPU utilisation the HPA (or ECS target tracking) keeps replicas at. */
   readonly targetUtilization?: number;
+  /**
+   * The services survive losing an instance at two minutes' notice (stateless, retried): under
+   * `commit: 'floor'` the burst above the committed floor may run on Spot. Default false.
+   */
+  readonly toleratesInterruption?: boolean;
   readonly services: readonly ServiceSpec[];
   readonly systemPods?: readonly SystemPod[];
   readonly daemonSets?: readonly SystemPod[];

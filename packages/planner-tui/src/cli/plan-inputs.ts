@@ -1,20 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { ARCHITECTURE_CHOICES, checkPlanDate, listProfiles, type ArchitectureChoice, loadPriceBook, parseProfile, ProfileError, type Ec2Purchase, type PlanOptions, type PriceBook, type Profile } from '@tier-planner/cost-model';
+import { ARCHITECTURE_CHOICES, checkPlanDate, listProfiles, type ArchitectureChoice, loadPriceBook, parseProfile, ProfileError, type PlanOptions, type PriceBook, type Profile } from '@tier-planner/cost-model';
 import { parseRegion } from './parse-args.js';
 import { parseNumber } from './parse-numbers.js';
 import { PART_OPTIONS, parsePartFlags, type PartValues } from './parse-parts.js';
 import { ADJUSTMENT_OPTIONS, parseAdjustmentFlags, type AdjustmentValues } from './parse-adjustments.js';
+import { PURCHASE_OPTIONS, parsePurchaseFlags, type PurchaseValues } from './parse-purchase.js';
 import { printable, quoted } from '../render/printable.js';
 import { fileProblems, UsageError } from './usage-error.js';
 
-export const PURCHASES: readonly Ec2Purchase[] = ['on-demand', 'spot', 'reserved-1yr', 'reserved-3yr', 'savings-plan'];
+export { PURCHASES } from './parse-purchase.js';
 
 /** The options every planning command takes, in node:util parseArgs form. */
 export const PLAN_OPTIONS = {
   profile: { type: 'string' },
   'profile-file': { type: 'string' },
   region: { type: 'string' },
-  purchase: { type: 'string', default: 'on-demand' },
+  ...PURCHASE_OPTIONS,
   hours: { type: 'string' },
   date: { type: 'string' },
   format: { type: 'string' },
@@ -31,11 +32,10 @@ export interface PlanInputs {
   readonly options: PlanOptions;
 }
 
-interface PlanValues extends PartValues, AdjustmentValues {
+interface PlanValues extends PartValues, AdjustmentValues, PurchaseValues {
   readonly profile?: string;
   readonly 'profile-file'?: string;
   readonly region?: string;
-  readonly purchase?: string;
   readonly hours?: string;
   readonly date?: string;
   readonly arch?: string;
@@ -49,8 +49,7 @@ export function planInputs(values: PlanValues, now: () => Date = () => new Date(
 
 /** Everything planInputs reads from the flags but the price book (compare-regions loads one per region). */
 export function planSettings(values: PlanValues, now: () => Date = () => new Date()): Omit<PlanInputs, 'book'> {
-  const purchase = (values.purchase ?? 'on-demand') as Ec2Purchase;
-  if (!PURCHASES.includes(purchase)) throw new UsageError(`--purchase must be one of ${PURCHASES.join(', ')}, got ${quoted(values.purchase)}`);
+  const purchase = parsePurchaseFlags(values);
   const hours = values.hours === undefined ? undefined : parseNumber('--hours', values.hours, 1, 744);
   const file = values['profile-file'];
   if (file === '') throw new UsageError('--profile-file needs a file name (for example --profile-file my-profile.json)');
@@ -63,7 +62,7 @@ export function planSettings(values: PlanValues, now: () => Date = () => new Dat
   const priceAdjustments = parseAdjustmentFlags(values);
   return {
     profile,
-    options: { purchase, planDate, ...(hours !== undefined ? { hoursPerMonth: hours } : {}), ...(Object.keys(parts).length ? { parts } : {}), ...(architecture ? { architecture } : {}), ...(priceAdjustments ? { priceAdjustments } : {}) },
+    options: { ...purchase, planDate, ...(hours !== undefined ? { hoursPerMonth: hours } : {}), ...(Object.keys(parts).length ? { parts } : {}), ...(architecture ? { architecture } : {}), ...(priceAdjustments ? { priceAdjustments } : {}) },
   };
 }
 

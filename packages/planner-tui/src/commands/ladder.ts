@@ -21,7 +21,8 @@ Options:
   --max-breakpoints N     report at most N breakpoints; default 30
   --type-change-margin R  keep a node type unless another saves more than R of the plan's
                           monthly cost (0 to 1); default 0.05
-  --profile, --profile-file, --region, --purchase, --hours, --date   as for the plan
+  --profile, --profile-file, --region, --purchase, --term, --payment, --offering-class,
+  --savings-plan, --commit, --hours, --date                        as for the plan
   --cdn, --waf, --backups, --vpc-endpoints, --support, --environment  optional parts, as for the plan
   --arch, --discount, --prices   architecture, discounts and price overrides, as for the plan
   --format F              table | json | markdown | csv

@@ -27,7 +27,11 @@ Options:
   --profile NAME          built-in profile (tier-planner profiles); default eks-web-app
   --profile-file FILE     your own profile (JSON, the format of docs/profiles.md)
   --region R              AWS region of the price snapshot; default us-east-1
-  --purchase P            on-demand | spot | reserved-1yr | reserved-3yr | savings-plan
+  --purchase P            on-demand | spot | reserved-1yr | reserved-3yr | reserved | savings-plan
+  --term T --payment P    commitment term 1yr | 3yr; payment no-upfront | partial-upfront | all-upfront
+  --offering-class C      reserved: standard | convertible; --savings-plan T: compute | ec2-instance
+  --commit all|floor      floor: commit the always-on floor, the burst on-demand; reports coverage,
+                          utilisation and the break-even month
   --hours H               hours in the billing month; default 730 (the seeds use 720)
   --date YYYY-MM-DD       the plan's date: which EKS support tier the cluster bills; default today
   --format F              table | json | markdown | csv (implies --print)

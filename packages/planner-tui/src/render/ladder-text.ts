@@ -3,6 +3,7 @@ import { grouped, int, perUserUsd, table, usd } from './format.js';
 import { printable } from './printable.js';
 import { serviceCells, servicePricing, unpricedSummary } from './unpriced.js';
 import { adjustedPricesNote } from './adjustments.js';
+import { purchaseText } from './purchase-text.js';
 
 function compute(p: Plan): string {
   if (p.nodes.length) return p.nodes.map((g) => `${int(g.count)}×${g.instanceType}`).join(' + ');
@@ -39,7 +40,7 @@ export function breakpointLines(breakpoints: readonly Breakpoint[], truncated: b
 
 export function renderLadderText(plans: readonly Plan[], breakpoints: readonly Breakpoint[], truncated: boolean): string {
   const p0 = plans[0]!;
-  const out = [`tier-planner ladder: ${printable(p0.profile.name)} (${printable(p0.profile.title)}) · ${p0.region} · ${p0.purchase} · ${grouped(p0.hoursPerMonth)} h/month`, ''];
+  const out = [`tier-planner ladder: ${printable(p0.profile.name)} (${printable(p0.profile.title)}) · ${p0.region} · ${purchaseText(p0)} · ${grouped(p0.hoursPerMonth)} h/month`, ''];
   out.push(...table(ladderRows(plans), new Set(plans.map((_p, i) => i + 1))));
   out.push(...incompleteLines(plans));
   out.push(...adjustedPricesNote(p0.priceAdjustments));

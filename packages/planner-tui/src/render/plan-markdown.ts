@@ -6,6 +6,7 @@ import { printable } from './printable.js';
 import { headlineText } from './headline.js';
 import { incompleteNote } from './unpriced.js';
 import { adjustmentSummaryText, adjustmentText } from './adjustments.js';
+import { purchaseLines, purchaseText } from './purchase-text.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 const mdRow = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
@@ -15,7 +16,7 @@ export function renderPlanMarkdown(plan: Plan): string {
   const out = [
     `## tier-planner: ${int(plan.users)} users, ${printable(plan.profile.name)}`,
     '',
-    `${printable(plan.profile.title)} · ${plan.region} · ${plan.purchase} · ${grouped(plan.hoursPerMonth)} h/month · ${plan.ha ? `HA over ${plan.azs} AZs` : 'single AZ'} · price snapshot ${plan.priceBook.generatedAt}`,
+    `${printable(plan.profile.title)} · ${plan.region} · ${purchaseText(plan)} · ${grouped(plan.hoursPerMonth)} h/month · ${plan.ha ? `HA over ${plan.azs} AZs` : 'single AZ'} · price snapshot ${plan.priceBook.generatedAt}`,
     '',
     `Peak ${num(plan.demand.peakRps)} req/s from ${int(plan.demand.dailyActiveUsers)} daily active users.`,
     '',
@@ -44,6 +45,8 @@ export function renderPlanMarkdown(plan: Plan): string {
     out.push('', `**Discounts and price overrides:** ${adjustmentSummaryText(plan.priceAdjustments)}`, '');
     for (const i of plan.lineItems) if (i.adjustment) out.push(`- ${printable(i.service)} · ${printable(i.resource)} · ${printable(i.component)}: ${adjustmentText(i)}`);
   }
+  const purchase = purchaseLines(plan);
+  if (purchase.length) out.push('', `**Purchase:** ${purchaseText(plan)}`, '', ...purchase.map((l) => `- ${l.trim()}`));
   out.push('', `**Total: ${headlineText(plan, '**')}${incompleteNote(plan)}`, '', `Per user: ${perUserUsd(plan.costPerUser)} per user per month`, '');
   const env = environmentLines(plan);
   if (env.length) out.push(...env.slice(1).map((l) => l.replace(/^  /, '- ')), '');

@@ -6,6 +6,7 @@ import { printable } from './printable.js';
 import { headlineText } from './headline.js';
 import { incompleteNote, serviceCells } from './unpriced.js';
 import { adjustmentLines } from './adjustments.js';
+import { purchaseLines, purchaseText } from './purchase-text.js';
 
 /** "workers-2 … workers-331: 330 more node groups, 148,362 × t3a.medium (448–450 each) — …". */
 function splitPartsLine(p: SplitParts): string {
@@ -18,7 +19,7 @@ function splitPartsLine(p: SplitParts): string {
 export function renderPlanText(plan: Plan): string {
   const d = plan.demand;
   const out: string[] = [];
-  out.push(`tier-planner: ${int(plan.users)} users · ${printable(plan.profile.name)} (${printable(plan.profile.title)}) · ${plan.region} · ${plan.purchase} · ${grouped(plan.hoursPerMonth)} h/month`);
+  out.push(`tier-planner: ${int(plan.users)} users · ${printable(plan.profile.name)} (${printable(plan.profile.title)}) · ${plan.region} · ${purchaseText(plan)} · ${grouped(plan.hoursPerMonth)} h/month`);
   out.push(`price book: ${plan.priceBook.origin} snapshot generated ${plan.priceBook.generatedAt}`);
   out.push('');
   out.push(`Demand: ${int(d.dailyActiveUsers)} daily active users, ${int(d.requestsPerDay)} requests/day, peak ${num(d.peakRps)} req/s, ${num(d.peakConcurrentUsers, 0)} concurrent users, ${num(d.egressGbPerMonth)} GB/month out`);
@@ -97,6 +98,8 @@ export function renderPlanText(plan: Plan): string {
   }
   out.push(...table(rows, new Set([3, 5, 6])).map((l) => `  ${l}`));
   out.push(...adjustmentLines(plan));
+  const purchase = purchaseLines(plan);
+  if (purchase.length) out.push('', `Purchase: ${purchaseText(plan)}`, ...purchase.map((l) => `  ${l}`));
   // Cells rounded so they add up to the total printed below.
   out.push('', 'By service');
   out.push(...table(serviceCells(plan).map(([svc, cell]) => [printable(svc), cell]), new Set([1])).map((l) => `  ${l}`));

@@ -11,10 +11,10 @@ describe('servicePricing', () => {
     const partlyAtZero = planTier({ users, profile }, loadPriceBook({ dir: zeroRateSnapshotDir() }), { purchase });
     expect(partlyAtZero.monthly.byService.get('EC2')!.isZero()).toBe(true);
     expect(servicePricing(partlyAtZero.lineItems, 'EC2')).toBe('partly priced');
-    expect(servicePricing(partlyAtZero.lineItems, 'RDS')).toBe('priced');
+    expect(servicePricing(partlyAtZero.lineItems, 'S3')).toBe('priced');
     expect(new Map(serviceCells(partlyAtZero)).get('EC2')).toBe('$0.00 + unpriced');
-    // eks-web-app's t3a.medium workers have no 1-year RI rate: EC2 has no price at all.
-    const whole = planTier({ users: 10_000, profile: 'eks-web-app' }, book, { purchase: 'reserved-1yr' });
+    // The embedded book has no Savings Plans rate: eks-web-app's workers (ranked at on-demand) leave EC2 with no price at all.
+    const whole = planTier({ users: 10_000, profile: 'eks-web-app' }, book, { purchase: 'savings-plan' });
     expect(servicePricing(whole.lineItems, 'EC2')).toBe('unpriced');
     expect(new Map(serviceCells(whole)).get('EC2')).toBe('unpriced');
   });

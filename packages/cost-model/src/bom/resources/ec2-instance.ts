@@ -1,5 +1,7 @@
 import type { Ec2Purchase, LineItemDraft, PriceRef } from '../../cost/line-item.js';
 import { dec, type Decimal } from '../../cost/money.js';
+import type { CommitmentTerm, PaymentOption } from '../../pricing/snapshot-types.js';
+import { PAYMENT_OPTIONS, type OfferingClass, type SavingsPlanType } from '../../purchase/purchase-choice.js';
 import type { BomContext, ResourceType } from '../resource-type.js';
 
 export interface Ec2InstanceResource {
@@ -10,6 +12,13 @@ export interface Ec2InstanceResource {
   readonly ebsOptimized?: boolean;
   readonly count?: number;
   readonly purchase?: Ec2Purchase;
+  /** The purchase option's term, payment, offering class (reserved) and plan (Savings Plans); defaults 1yr, No Upfront, standard, compute. */
+  readonly term?: CommitmentTerm;
+  readonly payment?: PaymentOption;
+  readonly offeringClass?: OfferingClass;
+  readonly savingsPlan?: SavingsPlanType;
+  /** The burst instance-hours' purchase option when it differs (a commitment covers only the floor); default `purchase`. */
+  readonly burstPurchase?: Ec2Purchase;
   /** Hours each instance runs a month; default: the whole month. */
   readonly hours?: number;
   /** Burstable types in unlimited mode: surplus CPU credits a month over all the instances, vCPU-hours. */
@@ -29,6 +38,11 @@ export const ec2Instance: ResourceType<Ec2InstanceResource> = {
     ebsOptimized: { kind: 'boolean' },
     count: { kind: 'count' },
     purchase: { kind: 'enum', values: ['on-demand', 'spot', 'reserved-1yr', 'reserved-3yr', 'savings-plan'] },
+    term: { kind: 'enum', values: ['1yr', '3yr'] },
+    payment: { kind: 'enum', values: PAYMENT_OPTIONS },
+    offeringClass: { kind: 'enum', values: ['standard', 'convertible'] },
+    savingsPlan: { kind: 'enum', values: ['compute', 'ec2-instance'] },
+    burstPurchase: { kind: 'enum', values: ['on-demand', 'spot', 'reserved-1yr', 'reserved-3yr', 'savings-plan'] },
     hours: { kind: 'number', max: 744 },
     cpuCreditVcpuHours: { kind: 'number' },
     floor: { kind: 'count' },
@@ -37,15 +51,19 @@ export const ec2Instance: ResourceType<Ec2InstanceResource> = {
   toDrafts(r, ctx) {
     const purchase = r.purchase ?? 'on-demand';
     const windows = r.os === 'windows';
+    const terms = { ...(r.term && { term: r.term }), ...(r.payment && { payment: r.payment }), ...(r.offeringClass && { offeringClass: r.offeringClass }), ...(r.savingsPlan && { savingsPlan: r.savingsPlan }) };
     // The instance catalog is Linux/UNIX; Windows hours have keys of their own.
-    const price: PriceRef = windows ? { kind: 'dimension', key: `ec2/windows/${r.instanceType}/${purchase}` } : { kind: 'ec2', instanceType: r.instanceType, purchase };
+    const price: PriceRef = windows
+      ? { kind: 'dimension', key: `ec2/windows/${r.instanceType}/${purchase}` }
+      : { kind: 'ec2', instanceType: r.instanceType, purchase, ...(Object.keys(terms).length ? { terms } : {}) };
+    const burstPurchase = r.burstPurchase ?? purchase;
     const usage = (what: string, quantity: Decimal, load?: 'floor' | 'burst'): LineItemDraft => ({
       service: 'EC2',
       resource: r.name,
-      component: `${what} (${windows ? 'Windows' : 'Linux/UNIX'}, ${purchase}, ${r.instanceType})`,
+      component: `${what} (${windows ? 'Windows' : 'Linux/UNIX'}, ${load === 'burst' ? burstPurchase : purchase}, ${r.instanceType})`,
       quantity,
       unit: 'hours',
-      price,
+      price: load === 'burst' && burstPurchase !== purchase ? { kind: 'ec2', instanceType: r.instanceType, purchase: burstPurchase } : price,
       ...(load ? { load } : {}),
     });
     const hours = dec(r.hours ?? ctx.hoursPerMonth);
