@@ -58,8 +58,8 @@ describe('unpriced services', () => {
     const total = ok([...WHOLE, '--format', 'csv']).split('\r\n').find((l) => l.startsWith('TOTAL,'))!;
     expect(total).toMatch(new RegExp(`^TOTAL,,,,,,[\\d.]+,,,incomplete: EC2 unpriced — ${REASON}`));
     const json = JSON.parse(ok([...WHOLE, '--json']));
-    // The instances' floor and burst hours: two unpriced line items.
-    expect(json.monthly).toMatchObject({ complete: false, unpriced: 2 });
+    // A commitment on every node is paid every hour: one line of the peak's hours, unpriced.
+    expect(json.monthly).toMatchObject({ complete: false, unpriced: 1 });
   });
 
   it('ladder: the cell says unpriced and the footnote names the service and the reason', () => {

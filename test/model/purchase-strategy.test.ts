@@ -149,6 +149,28 @@ describe('plans under a purchase option, every profile (fast-check)', () => {
   });
 });
 
+describe('a commitment on all the compute (made-up rates)', () => {
+  it('is paid every hour: nodes and tasks stay at the peak all month and no hour bills as burst', () => {
+    const profiles = listProfiles().map((p) => p.name);
+    const committed = options.filter(([p]) => p !== 'spot');
+    fc.assert(
+      fc.property(fc.constantFrom(...profiles), fc.integer({ min: 1, max: 3_000_000 }), committed, (profile, users, [purchase, terms]) => {
+        const plan = planTier({ users, profile }, book, { purchase, purchaseTerms: terms });
+        for (const g of plan.nodes) expect(g.floor, g.name).toBe(g.count);
+        for (const t of plan.capacity.fargateTasks) expect(t.floor, t.service).toBe(t.count);
+        const compute = plan.lineItems.filter((i) => i.service === 'EC2' || i.service === 'Fargate');
+        expect(compute.filter((i) => i.load === 'burst')).toEqual([]);
+        // Each node group bills its peak count for every hour of the month.
+        for (const g of plan.nodes) {
+          const hours = sum(compute.filter((i) => i.resource === `node group ${g.name}` && i.price.kind === 'ec2').map((i) => i.quantity));
+          expect(hours.equals(g.count * plan.hoursPerMonth), g.name).toBe(true);
+        }
+      }),
+      { numRuns: 40, seed: SEED },
+    );
+  });
+});
+
 describe('a node group split at the managed node group quota under a floor commitment (made-up rates)', () => {
   it('bills each part as the chooser ranked it', () => {
     const plan = planTier({ users: 10_000_000_000, profile: 'eks-web-app' }, book, { purchase: 'reserved-1yr', commit: 'floor' });

@@ -10,7 +10,7 @@ import { CPU_CREDITS_KEY, cpuCreditUse, type SustainedCpuUse } from './cpu-credi
 import { instanceCatalog, type InstanceCatalog } from './instance-catalog.js';
 import { purchasePrices, type PurchasePrices } from './purchase-prices.js';
 import { ec2Rate } from '../purchase/commitment-rate.js';
-import { ON_DEMAND, purchaseLabel, type PurchaseChoice } from '../purchase/purchase-choice.js';
+import { atPeakAllDay, commitsPeak, ON_DEMAND, purchaseLabel, type PurchaseChoice } from '../purchase/purchase-choice.js';
 import { exclusionReason, resolveInstanceFilter, type InstanceFilter } from './instance-filter.js';
 import { noInstanceFitsError } from './no-instance-fits.js';
 import { nodeCountsOverTheDay, nodeHoursPerMonth, type OffPeakLevel } from './daily-capacity.js';
@@ -220,7 +220,7 @@ export function nodeCountsOn(req: NodeGroupRequest, room: Allocatable, peakCount
 function dayCounts(scan: Scan, req: NodeGroupRequest, i: number): Pick<Evaluated, 'packed' | 'count' | 'byLevel' | 'nodeHours'> {
   const room = roomOf(scan, i);
   const { packed, count } = nodeCountOn(req, room);
-  const byLevel = nodeCountsOn(req, room, count, scan.offPeakTotals);
+  const byLevel = commitsPeak(req) ? atPeakAllDay(nodeCountsOn(req, room, count, scan.offPeakTotals), count) : nodeCountsOn(req, room, count, scan.offPeakTotals);
   return { packed, count, byLevel, nodeHours: nodeHoursPerMonth(byLevel, req.offPeak ?? [], req.hoursPerMonth) };
 }
 

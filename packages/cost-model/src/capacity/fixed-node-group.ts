@@ -7,7 +7,7 @@ import { nodeAllocatable } from './node-allocatable.js';
 import { nodeCountsOverTheDay, nodeHoursPerMonth } from './daily-capacity.js';
 import { nodeGroupBillUsd, toCents } from './node-group-cost.js';
 import { ec2Rate } from '../purchase/commitment-rate.js';
-import type { PurchaseChoice } from '../purchase/purchase-choice.js';
+import { atPeakAllDay, commitsPeak, type PurchaseChoice } from '../purchase/purchase-choice.js';
 import { BINDING_PHRASE, bindingResource, daemonSetLoad, requestedOnNodes, roomAfterDaemonSets } from './node-group-plan.js';
 import { everyPodFits, packedNodeCount, podTotals } from './pod-packing.js';
 
@@ -63,7 +63,8 @@ export function fixedNodeGroup(req: NodeGroupRequest, fixed: { readonly instance
   if (type.burstable && !type.burst) warnings.push(`${type.name} is burstable but the price book has no CPU baseline for it: its CPU credits are not priced`);
   // Off-peak levels scale in to what their pods need, never below the pinned count.
   const offPeak = req.offPeak ?? [];
-  const byLevel = nodeCountsOverTheDay(count, offPeak, (level) => Math.max(fixed.count, packedNodeCount(level.groups, room)));
+  const overTheDay = nodeCountsOverTheDay(count, offPeak, (level) => Math.max(fixed.count, packedNodeCount(level.groups, room)));
+  const byLevel = commitsPeak(req) ? atPeakAllDay(overTheDay, count) : overTheDay;
   const nodeHours = nodeHoursPerMonth(byLevel, offPeak, req.hoursPerMonth);
   // Under a purchase option the pinned type bills at its rate (the floor's and the burst's when only the floor is committed).
   const hourly = (c: PurchaseChoice | undefined) => {

@@ -8,13 +8,13 @@ import { sustainedCpuUse } from './cpu-credits.js';
 import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
 import { chooseNodeGroupInLadder, type NodeGroupRequest } from './choose-node-group.js';
 import { withoutAzHeadroom } from './az-headroom.js';
-import { nodesOverTheDay, offPeakLevels, replicasOverTheDay, splitOverTheDay, tasksOverTheDay } from './daily-capacity.js';
+import { hoursPerDay, nodesOverTheDay, offPeakLevels, replicasOverTheDay, splitOverTheDay, tasksOverTheDay } from './daily-capacity.js';
 import { planDatastores } from './datastores.js';
 import { planFargateTasks } from './fargate-size.js';
 import { fixedNodeGroup } from './fixed-node-group.js';
 import { billOverTheDay } from './node-group-cost.js';
 import { ec2Rate } from '../purchase/commitment-rate.js';
-import type { PurchaseChoice } from '../purchase/purchase-choice.js';
+import { atPeakAllDay, commitsPeak, type PurchaseChoice } from '../purchase/purchase-choice.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import { checkQuotas, splitNodeGroup } from './quotas.js';
 import { planServiceReplicas } from './service-replicas.js';
@@ -49,7 +49,9 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
   let ladderDecision: CapacityPlan['ladderDecision'];
   if (profile.platform === 'ecs-fargate') {
     const fargate = planFargateTasks(services.replicas, book, profile.fargate);
-    fargateTasks = tasksOverTheDay(fargate.tasks, replicas, demand);
+    const tasks = tasksOverTheDay(fargate.tasks, replicas, demand);
+    // A Savings Plan on all the tasks is paid every hour: they stay at the peak (commitsPeak).
+    fargateTasks = commitsPeak(input) ? tasks.map((t) => ({ ...t, floor: t.count, byLevel: atPeakAllDay(t.byLevel, t.count), taskHoursPerDay: hoursPerDay(atPeakAllDay(t.byLevel, t.count), demand) })) : tasks;
     warnings.push(...fargate.warnings);
     if (ha) baseline = withoutAzHeadroom(services.replicas, [], undefined, [], undefined);
   } else {

@@ -62,3 +62,15 @@ export function purchaseLabel(c: PurchaseChoice): string {
 export function termMonths(term: CommitmentTerm): number {
   return term === '1yr' ? 12 : 36;
 }
+
+/**
+ * A commitment (Reserved or a Savings Plan) on all of the compute, not just the floor, is paid every
+ * hour of its term whether the capacity runs or not: scaling in saves nothing, so the plan keeps the
+ * peak all month (and bills it). `--commit floor` is how to commit less.
+ */
+export function commitsPeak(i: { readonly purchase?: PurchaseChoice; readonly burstPurchase?: PurchaseChoice }): boolean {
+  return i.purchase !== undefined && (i.purchase.kind === 'reserved' || i.purchase.kind === 'savings-plan') && i.burstPurchase === undefined;
+}
+
+/** Every level of the day at the peak count (see commitsPeak). */
+export const atPeakAllDay = (byLevel: readonly number[], count: number): number[] => byLevel.map(() => count);

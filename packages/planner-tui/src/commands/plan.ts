@@ -30,8 +30,9 @@ Options:
   --purchase P            on-demand | spot | reserved-1yr | reserved-3yr | reserved | savings-plan
   --term T --payment P    commitment term 1yr | 3yr; payment no-upfront | partial-upfront | all-upfront
   --offering-class C      reserved: standard | convertible; --savings-plan T: compute | ec2-instance
-  --commit all|floor      floor: commit the always-on floor, the burst on-demand; reports coverage,
-                          utilisation and the break-even month
+  --commit all|floor      all (default): the commitment covers the peak, paid every hour; floor: commit
+                          the always-on floor, the burst on-demand; reports coverage, utilisation and
+                          the break-even month
   --hours H               hours in the billing month; default 730 (the seeds use 720)
   --date YYYY-MM-DD       the plan's date: which EKS support tier the cluster bills; default today
   --format F              table | json | markdown | csv (implies --print)
