@@ -107,12 +107,7 @@ export async function refreshPriceSnapshot(opts: RefreshOptions): Promise<Refres
   try {
     const embedded = readEmbeddedReference();
     const items = await fetchEverything(region, ctx);
-    // The optional steps stop with the refresh (cancel or deadline), failing it the same way.
-    const step = <T>(run: () => Promise<T>): Promise<T> =>
-      run().catch((e: unknown) => {
-        stop.throwIfStopped(ctx.stats.requests);
-        throw e;
-      });
+    const step = stepOf(stop, ctx.stats);
     const { signal } = stop;
     const sp = opts.savingsPlans ?? 'off';
     const savingsPlans =
@@ -125,25 +120,7 @@ export async function refreshPriceSnapshot(opts: RefreshOptions): Promise<Refres
     stop.throwIfStopped(ctx.stats.requests);
     onProgress({ kind: 'writing', path });
     write(path, content);
-    const instances = Object.values(content.ec2.instances);
-    const report: RefreshReport = {
-      region,
-      source: 'api',
-      endpointRegion,
-      fetchedAt: content.generatedAt,
-      requests: ctx.stats.requests,
-      retries: ctx.stats.retries,
-      itemsByServiceCode: Object.fromEntries([...items].map(([code, list]) => [code, list.length])),
-      prices: content.prices.length,
-      instanceTypes: instances.length,
-      reservedInstanceTypes: instances.filter((i) => i.reserved !== undefined).length,
-      savingsPlanInstanceTypes: instances.filter((i) => i.savingsPlans !== undefined).length,
-      spotInstanceTypes: instances.filter((i) => i.spot !== undefined).length,
-      dropped: content.ec2.dropped,
-      missing: content.missing,
-      copiedKeys,
-    };
-    return { path, content, report };
+    return { path, content, report: reportOf({ region, source: 'api', endpointRegion }, content, items, ctx.stats, copiedKeys) };
   } finally {
     stop.dispose();
     if (ownClient) client.destroy();
@@ -175,11 +152,7 @@ async function refreshFromBulk(opts: RefreshOptions, fetchedAt: Date, now: () =>
       },
       downloadContext(opts, stop, setTimer, now, onProgress, stats),
     );
-    const step = <T>(run: () => Promise<T>): Promise<T> =>
-      run().catch((e: unknown) => {
-        stop.throwIfStopped(stats.requests);
-        throw e;
-      });
+    const step = stepOf(stop, stats);
     const savingsPlans: SavingsPlansOutcome | undefined = collector
       ? savingsPlansOutcome(collector, { ref: savingsPlanFilesRef(files) }, fetchedAt)
       : typeof sp === 'function'
@@ -192,29 +165,44 @@ async function refreshFromBulk(opts: RefreshOptions, fetchedAt: Date, now: () =>
     stop.throwIfStopped(stats.requests);
     onProgress({ kind: 'writing', path });
     write(path, content);
-    const instances = Object.values(content.ec2.instances);
-    const report: RefreshReport = {
-      region,
-      source: 'bulk',
-      endpointRegion: new URL(baseUrl).host,
-      fetchedAt: content.generatedAt,
-      requests: stats.requests,
-      retries: stats.retries,
-      itemsByServiceCode: Object.fromEntries([...items].map(([code, list]) => [code, list.length])),
-      prices: content.prices.length,
-      instanceTypes: instances.length,
-      reservedInstanceTypes: instances.filter((i) => i.reserved !== undefined).length,
-      savingsPlanInstanceTypes: instances.filter((i) => i.savingsPlans !== undefined).length,
-      spotInstanceTypes: instances.filter((i) => i.spot !== undefined).length,
-      dropped: content.ec2.dropped,
-      missing: content.missing,
-      copiedKeys,
-      files,
-    };
-    return { path, content, report };
+    return { path, content, report: { ...reportOf({ region, source: 'bulk', endpointRegion: new URL(baseUrl).host }, content, items, stats, copiedKeys), files } };
   } finally {
     stop.dispose();
   }
+}
+
+/** The optional steps (Savings Plans, Spot) stop with the refresh (cancel or deadline), failing it the same way. */
+function stepOf(stop: DownloadContext['stop'], stats: { readonly requests: number }) {
+  return <T>(run: () => Promise<T>): Promise<T> =>
+    run().catch((e: unknown) => {
+      stop.throwIfStopped(stats.requests);
+      throw e;
+    });
+}
+
+function reportOf(
+  where: Pick<RefreshReport, 'region' | 'source' | 'endpointRegion'>,
+  content: SnapshotContent,
+  items: ReadonlyMap<string, readonly PriceListItem[]>,
+  stats: { readonly requests: number; readonly retries: number },
+  copiedKeys: string[],
+): RefreshReport {
+  const instances = Object.values(content.ec2.instances);
+  return {
+    ...where,
+    fetchedAt: content.generatedAt,
+    requests: stats.requests,
+    retries: stats.retries,
+    itemsByServiceCode: Object.fromEntries([...items].map(([code, list]) => [code, list.length])),
+    prices: content.prices.length,
+    instanceTypes: instances.length,
+    reservedInstanceTypes: instances.filter((i) => i.reserved !== undefined).length,
+    savingsPlanInstanceTypes: instances.filter((i) => i.savingsPlans !== undefined).length,
+    spotInstanceTypes: instances.filter((i) => i.spot !== undefined).length,
+    dropped: content.ec2.dropped,
+    missing: content.missing,
+    copiedKeys,
+  };
 }
 
 function downloadContext(opts: RefreshOptions, stop: DownloadContext['stop'], setTimer: SetTimer, now: () => Date, onProgress: (e: RefreshProgress) => void, stats: DownloadContext['stats']): DownloadContext {
