@@ -2,6 +2,7 @@
 export {
   refreshPriceSnapshot,
   DEFAULT_DEADLINE_MS,
+  DEFAULT_BULK_DEADLINE_MS,
   DEFAULT_REQUEST_TIMEOUT_MS,
   type RefreshOptions,
   type RefreshResult,

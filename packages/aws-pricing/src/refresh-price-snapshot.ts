@@ -45,7 +45,7 @@ export interface RefreshOptions {
   maxAttempts?: number;
   /** Each attempt is abandoned (and retried) after this long; bulk: after this long without a byte; default 30 s. */
   requestTimeoutMs?: number;
-  /** The whole refresh fails with NETWORK after this long; default 10 min. */
+  /** The whole refresh fails with NETWORK after this long; default 10 min (API), 60 min (bulk, or the API with Savings Plans files). */
   deadlineMs?: number;
   now?: () => Date;
   /** Runs the request timeouts and the deadline; tests pass a manual clock. */
@@ -74,6 +74,8 @@ const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const DEFAULT_MAX_ATTEMPTS = 5;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_DEADLINE_MS = 10 * 60_000;
+/** Reading offer files (EC2's runs to gigabytes) takes longer than GetProducts: the bulk source's default, and the API's when it also reads Savings Plans files. */
+export const DEFAULT_BULK_DEADLINE_MS = 60 * 60_000;
 
 /**
  * Fetches a region's prices from the AWS Price List API (or its public bulk offer files), builds a
@@ -92,7 +94,7 @@ export async function refreshPriceSnapshot(opts: RefreshOptions): Promise<Refres
   const client = opts.client ?? createPricingClient({ region: endpointRegion, maxAttempts: 1, ...(opts.endpoint ? { endpoint: opts.endpoint } : {}) });
   const onProgress = opts.onProgress ?? (() => {});
   const setTimer = opts.setTimer ?? realTimer;
-  const stop = stopOnSignalOrDeadline(opts.signal, positive(opts.deadlineMs, DEFAULT_DEADLINE_MS), setTimer);
+  const stop = stopOnSignalOrDeadline(opts.signal, positive(opts.deadlineMs, opts.savingsPlans === 'bulk' ? DEFAULT_BULK_DEADLINE_MS : DEFAULT_DEADLINE_MS), setTimer);
   const ctx: FetchContext = {
     client,
     maxAttempts: Math.max(1, opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
@@ -133,7 +135,7 @@ async function refreshFromBulk(opts: RefreshOptions, fetchedAt: Date, now: () =>
   const baseUrl = opts.baseUrl ?? DEFAULT_BULK_BASE_URL;
   const onProgress = opts.onProgress ?? (() => {});
   const setTimer = opts.setTimer ?? realTimer;
-  const stop = stopOnSignalOrDeadline(opts.signal, positive(opts.deadlineMs, DEFAULT_DEADLINE_MS), setTimer);
+  const stop = stopOnSignalOrDeadline(opts.signal, positive(opts.deadlineMs, DEFAULT_BULK_DEADLINE_MS), setTimer);
   const stats = { requests: 0, retries: 0 };
   try {
     const embedded = readEmbeddedReference();

@@ -9,7 +9,7 @@ import { EXIT, UsageError } from '../cli/usage-error.js';
 import { printable, quoted } from '../render/printable.js';
 
 export const PRICING_REFRESH_HELP = `Usage: tier-planner pricing refresh --region R [--source bulk|api] [--format json|csv] [--out DIR]
-         [--endpoint URL] [--request-timeout 30s] [--deadline 10m] [--max-attempts 5]
+         [--endpoint URL] [--request-timeout 30s] [--deadline D] [--max-attempts 5]
          [--savings-plans on|off] [--bulk-endpoint URL] [--spot on|off] [--ec2-endpoint URL]
 
 Fetches region R's prices and writes its snapshot atomically to DIR (default:
@@ -25,7 +25,8 @@ api from --bulk-endpoint, default AWS's public host). --spot on (the default) al
 days of Linux/UNIX Spot prices per zone with ec2:DescribeSpotPriceHistory (through --ec2-endpoint
 when given); without credentials for it, Spot stays unpriced and the snapshot says why.
 A request without an answer (bulk: without a byte) within --request-timeout is retried or resumed
-(up to --max-attempts); the whole refresh gives up after --deadline. A failed refresh leaves the
+(up to --max-attempts); the whole refresh gives up after --deadline (default 10m for the API, 60m
+for the bulk files or when Savings Plans files are read). A failed refresh leaves the
 previous snapshot untouched. See docs/pricing-refresh.md.
 `;
 
