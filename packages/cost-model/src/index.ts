@@ -20,6 +20,12 @@ export { findBreakpoints, type Breakpoint, type BreakpointSearch } from './plan/
 export { nextLadderContext, type LadderContext } from './plan/ladder-context.js';
 export { diffPlans, type PlanDiff, type CostDelta } from './plan/diff-plans.js';
 export { planShape, shapeChanges, type PlanShape } from './plan/plan-shape.js';
+// Calibration: a profile measured from the user's own monitoring (the measurements come from an adapter).
+export { calibrateProfile } from './calibrate/calibrate-profile.js';
+export { MEMORY_HEADROOM } from './calibrate/calibrate-services.js';
+export { replicasVsPlan, type ReplicasVsPlan } from './calibrate/replicas-vs-plan.js';
+export type { Calibration, CalibrateOptions, CalibrationChange, CalibratedValue, KeptDefault, KeptReason, MeasuredReplicas, MeasurementUsed } from './calibrate/calibration-types.js';
+export type { Measurement, MeasurementConfidence, Measurements, ServiceMeasurements } from './calibrate/measurements.js';
 export type { Plan, PlanOptions, PlanRequest, Uncertainty, EnvironmentPlan } from './plan/plan-types.js';
 export type { Resilience } from './plan/resilience.js';
 export { PLAN_DEFAULTS } from './plan/plan-assumptions.js';
