@@ -23,6 +23,7 @@ export { planShape, shapeChanges, type PlanShape } from './plan/plan-shape.js';
 // Calibration: a profile measured from the user's own monitoring (the measurements come from an adapter).
 export { calibrateProfile } from './calibrate/calibrate-profile.js';
 export { MEMORY_HEADROOM } from './calibrate/calibrate-services.js';
+export { KEPT_REASONS } from './calibrate/calibration-types.js';
 export { replicasVsPlan, type ReplicasVsPlan } from './calibrate/replicas-vs-plan.js';
 export type { Calibration, CalibrateOptions, CalibrationChange, CalibratedValue, KeptDefault, KeptReason, MeasuredReplicas, MeasurementUsed } from './calibrate/calibration-types.js';
 export type { Measurement, MeasurementConfidence, Measurements, ServiceMeasurements } from './calibrate/measurements.js';

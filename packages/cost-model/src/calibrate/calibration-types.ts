@@ -44,7 +44,8 @@ export interface CalibrationChange {
 }
 
 /** Why an assumption stayed as it was. */
-export type KeptReason = 'not-measured' | 'low-confidence' | 'no-traffic' | 'unusable' | 'fixed-by-profile';
+export const KEPT_REASONS = ['not-measured', 'low-confidence', 'no-traffic', 'unusable', 'fixed-by-profile'] as const;
+export type KeptReason = (typeof KEPT_REASONS)[number];
 
 /** An assumption the calibration left as the profile (or the default) had it. */
 export interface KeptDefault {
