@@ -132,7 +132,10 @@ describe('calibrateProfile recovers a true workload from the measurements it pro
           });
 
           // Nothing measured is kept; every change names its measurement and the window.
-          expect(c.keptDefaults.filter((k) => k.kind !== 'not-measured' || !k.assumption.startsWith('workload.dauPerMau'))).toEqual(t.hourly ? [] : [expect.objectContaining({ assumption: 'workload.dailyShape.hourly', kind: 'not-measured' })]);
+          const unmeasured = [...(t.gauge ? [] : ['workload.dauPerMau']), ...(t.hourly ? [] : ['workload.dailyShape.hourly'])];
+          expect(c.keptDefaults.map((k) => k.assumption)).toEqual(unmeasured);
+          expect(c.keptDefaults.every((k) => k.kind === 'not-measured')).toBe(true);
+          expect(c.changes).toHaveLength(4 + 3 * profile.services.length - unmeasured.length);
           for (const ch of c.changes) {
             expect(ch.window).toEqual(WINDOW);
             expect(ch.query).toBe(ch.measuredFrom[0]!.query);
@@ -151,6 +154,7 @@ describe('calibrateProfile recovers a true workload from the measurements it pro
           const plan = planTier({ profile: c.profile, users: t.users }, book);
           expect(close(plan.demand.requestsPerDay, m.requestsPerDay!.value)).toBe(true);
           expect(close(plan.demand.peakRps / plan.demand.averageRps, ratio)).toBe(true);
+          expect(plan.assumptions.find((a) => a.name === 'requestsPerActiveUserPerDay')!.why).toBe(rpau.why);
         },
       ),
       { seed: SEED, numRuns: 120 },
