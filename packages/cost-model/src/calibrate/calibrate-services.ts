@@ -2,8 +2,9 @@
 // the p95 working set, its share of the entry requests. Replicas running are reported, not applied.
 import type { Profile, ServiceSpec } from '../profiles/profile-types.js';
 import { MILLICORES_PER_VCPU, serviceCpuMillicores } from '../profiles/service-cpu.js';
-import type { MeasuredReplicas } from './calibration-types.js';
-import { num, type CalibrationLedger } from './calibration-ledger.js';
+import type { MeasuredReplicas, MeasurementUsed } from './calibration-types.js';
+import type { CalibrationLedger } from './calibration-ledger.js';
+import { num } from './format-number.js';
 import type { EntryRate } from './calibrate-workload.js';
 import { judge, positiveProblem, usedFrom, type JudgeContext } from './judge-measurement.js';
 import type { Measurements, ServiceMeasurements } from './measurements.js';
@@ -62,7 +63,7 @@ function calibrateService(s: ServiceSpec, index: number, measured: ServiceMeasur
     return s;
   }
   const out: { -readonly [K in keyof ServiceSpec]: ServiceSpec[K] } = { ...s };
-  const set = <F extends (typeof FIELDS)[number]>(field: F, value: number, text: string, used: Parameters<CalibrationLedger['change']>[5]) => {
+  const set = <F extends (typeof FIELDS)[number]>(field: F, value: number, text: string, used: readonly MeasurementUsed[]) => {
     out[field] = value;
     why[`services[${index}].${field}`] = `calibrated: ${text}; ${ledger.source(used)}`;
     ledger.change(`${at}.${field}`, s[field], false, value, text, used);
@@ -81,7 +82,7 @@ function calibrateService(s: ServiceSpec, index: number, measured: ServiceMeasur
     set('memoryMiB', wholeMiB(memory.value * MEMORY_HEADROOM), `p95 working set ${num(memory.value)} MiB per replica × ${MEMORY_HEADROOM} headroom (tier-planner assumption), in whole MiB`, [memory.used]);
   } else ledger.keep(`${at}.memoryMiB`, s.memoryMiB, memory.kept);
 
-  const rate = judge(`${at}.averageRps`, average, ctx, (v) => (Number.isFinite(v) && v >= 0 ? undefined : `${v}, not a request rate`));
+  const rate = judge(`${at}.averageRps`, average, ctx, (v) => (Number.isFinite(v) && v >= 0 ? undefined : `${num(v)}, not a request rate`));
   if (!rate.use) ledger.keep(`${at}.requestShare`, s.requestShare, rate.kept);
   else if (!entry.use) ledger.keep(`${at}.requestShare`, s.requestShare, { kind: 'not-measured', reason: `the share needs the entry request rate: ${entry.reason}`, measured: [rate.used] });
   else {

@@ -4,7 +4,8 @@ import type { Assumed, DailyShape, WorkloadAssumptions } from '../profiles/profi
 import { WORKLOAD_DEFAULTS, type WorkloadKey } from '../workload/assumptions.js';
 import { agreesWith, curvePeakToAverage, HOURS_PER_DAY } from '../workload/daily-shape.js';
 import type { CalibrateOptions, MeasurementUsed } from './calibration-types.js';
-import { num, type CalibrationLedger } from './calibration-ledger.js';
+import type { CalibrationLedger } from './calibration-ledger.js';
+import { num } from './format-number.js';
 import { judge, positiveProblem, type JudgeContext, type Verdict } from './judge-measurement.js';
 import type { Measurements } from './measurements.js';
 
@@ -20,8 +21,8 @@ function before(w: WorkloadAssumptions, key: WorkloadKey): { value: number; defa
   return given === undefined ? { value: WORKLOAD_DEFAULTS[key].value, defaulted: true } : { value: given, defaulted: false };
 }
 
-const nonNegativeProblem = (v: number): string | undefined => (Number.isFinite(v) && v >= 0 ? undefined : `${v}, not a number of requests`);
-const ratioProblem = (v: number): string | undefined => (Number.isFinite(v) && v >= 1 ? undefined : `${v}, below 1 (the busiest hour cannot be quieter than the average)`);
+const nonNegativeProblem = (v: number): string | undefined => (Number.isFinite(v) && v >= 0 ? undefined : `${num(v)}, not a number of requests`);
+const ratioProblem = (v: number): string | undefined => (Number.isFinite(v) && v >= 1 ? undefined : `${num(v)}, below 1 (the busiest hour cannot be quieter than the average)`);
 function hourlyProblem(v: readonly number[]): string | undefined {
   if (v.length !== HOURS_PER_DAY) return `${v.length} hourly levels, not 24`;
   if (!v.every((x) => Number.isFinite(x) && x >= 0)) return 'a level that is negative or not a number';

@@ -2,13 +2,9 @@
 // calibrated profile carries, so every changed figure says which measurement set it.
 import type { Assumed } from '../profiles/profile-types.js';
 import type { CalibratedValue, CalibrationChange, KeptDefault, MeasurementUsed } from './calibration-types.js';
+import { num } from './format-number.js';
 import { lowestConfidence } from './judge-measurement.js';
 import type { Measurements } from './measurements.js';
-
-const NUMBER = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6 });
-
-/** A figure for a message, en-US. */
-export const num = (v: number): string => NUMBER.format(v);
 
 export class CalibrationLedger {
   readonly changes: CalibrationChange[] = [];

@@ -1,6 +1,7 @@
 // Whether one measurement may change the profile: it must be there, make sense as a value, and be
 // trusted (low confidence only with acceptLowConfidence). Otherwise the reason it was not used.
 import type { CalibratedValue, KeptDefault, MeasurementUsed } from './calibration-types.js';
+import { num } from './format-number.js';
 import type { Measurement, MeasurementConfidence, Measurements } from './measurements.js';
 
 export interface JudgeContext {
@@ -49,4 +50,4 @@ export function lowestConfidence(used: readonly MeasurementUsed[]): MeasurementC
 }
 
 /** A number the calibration can divide by or scale: finite and above zero. */
-export const positiveProblem = (v: number): string | undefined => (Number.isFinite(v) && v > 0 ? undefined : `${v}, not a positive number`);
+export const positiveProblem = (v: number): string | undefined => (Number.isFinite(v) && v > 0 ? undefined : `${num(v)}, not a positive number`);
