@@ -180,7 +180,8 @@ function serviceVariance(service: string, forecastUsd: Decimal, actual: Decimal 
   const head = `${service} ${pct(gapPercent!)} (${signedUsd(gapUsd)})`;
   const measured = ranked.filter((d) => d.measured && !d.measured.ratio.eq(1) && d.measured.impliedPercent.isPositive() === gapUsd.isPositive());
   let why: string;
-  if (measured.length > 0) why = measured.slice(0, 2).map((d) => `${d.label} measured ${times(d.measured!.ratio)} the profile's (≈ ${pct(d.measured!.impliedPercent)})`).join('; ');
+  if (actual === undefined) why = 'no actual given, counted as $0';
+  else if (measured.length > 0) why = measured.slice(0, 2).map((d) => `${d.label} measured ${times(d.measured!.ratio)} the profile's (≈ ${pct(d.measured!.impliedPercent)})`).join('; ');
   else if (ranked.length > 0) why = `measure ${ranked.slice(0, 3).map((d) => d.label).join(', ')}`;
   else why = 'no load assumption drives it in the model: check prices, the purchase option and resources the plan does not price';
   return { ...base, status, drivers: ranked, summary: `${head}: ${why}` };
