@@ -125,7 +125,9 @@ describe('explainVariance', () => {
     const eks = e.services.find((s) => s.service === 'EKS')!;
     expect(eks.actualGiven).toBe(false);
     expect(eks.actualUsd.isZero()).toBe(true);
-    expect(eks.summary).toContain('no load assumption');
+    expect(eks.summary).toContain('no actual given, counted as $0');
+    const fixed = explainVariance(plan, { EKS: '80' }).services.find((s) => s.service === 'EKS')!;
+    expect(fixed.summary).toContain('no load assumption drives it');
   });
 
   it('ranks a measured driver that points the gap\'s way above one that points the other way', () => {
