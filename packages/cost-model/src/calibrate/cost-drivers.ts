@@ -26,7 +26,7 @@ const W = {
   peak: { key: 'workload.peakToAverage', label: 'peak ÷ average', measure: "the busiest hour's request rate ÷ the window's average" },
   egress: { key: 'workload.egressKiBPerRequest', label: 'egress per request', measure: 'response bytes sent to the internet ÷ requests (load balancer or ingress byte counters)' },
   logs: { key: 'workload.logBytesPerRequest', label: 'log bytes per request', measure: 'log bytes ingested ÷ requests (CloudWatch Logs IncomingBytes)' },
-  objects: { key: 'workload.objectMiBPerUser', label: 'objects per user', measure: 'S3 bytes stored ÷ users (S3 BucketSizeBytes)' },
+  objects: { key: 'workload.objectMiBPerUser', label: 'objects per user', measure: "S3 bytes stored ÷ users (S3's daily storage metrics in CloudWatch)" },
   dbData: { key: 'workload.dbMiBPerUser', label: 'database data per user', measure: 'database size ÷ users' },
 } as const satisfies Record<string, DriverSpec>;
 
