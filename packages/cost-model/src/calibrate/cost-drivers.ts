@@ -40,6 +40,11 @@ const memoryPerPod = (service: string): DriverSpec => ({
   label: `memory per pod (${service})`,
   measure: `p95 working-set memory per replica of ${service} (container_memory_working_set_bytes)`,
 });
+const minimumReplicas = (service: string): DriverSpec => ({
+  key: `services.${service}.minReplicas`,
+  label: `minimum replicas (${service})`,
+  measure: `replicas of ${service} running at the quietest hour (kube-state-metrics replicas)`,
+});
 const store = (prefix: 'rds' | 'cache' | 'kafka', field: string, label: string, measure: string): DriverSpec => ({ key: `${prefix}.${field}`, label, measure });
 
 /** Demand-level drivers: they scale everything the request rate scales. */
@@ -96,7 +101,10 @@ export function costDrivers(plan: Plan): ReadonlyMap<string, readonly CostDriver
 type Add = (service: string, spec: DriverSpec, driven: Decimal) => void;
 type LinesOf = (service: string, keep?: (l: LineItem) => boolean) => Lines;
 
-/** EC2 nodes and their root volumes: replicas follow each request-bound service's CPU per request; nodes run out of CPU or memory. */
+/**
+ * EC2 nodes and their root volumes: replicas follow each request-bound service's CPU per request,
+ * or sit at a service's minimum; nodes run out of CPU or memory.
+ */
 function nodeDrivers(plan: Plan, lines: LinesOf, add: Add): void {
   const apps = plan.replicas;
   if (apps.length === 0) return;
@@ -115,6 +123,7 @@ function nodeDrivers(plan: Plan, lines: LinesOf, add: Add): void {
         requestBound += weightOf(r);
         add(service, cpuPerRequest(r.name), share);
       }
+      if (r.binding === 'minimum') add(service, minimumReplicas(r.name), share);
       if (memoryBound) add(service, memoryPerPod(r.name), share);
     }
     const byDemand = driven.times(requestBound).div(total);
@@ -124,17 +133,18 @@ function nodeDrivers(plan: Plan, lines: LinesOf, add: Add): void {
 
 /** Fargate: each service's tasks bill vCPU and memory; request-bound tasks follow CPU per request. */
 function fargateDrivers(plan: Plan, lines: LinesOf, add: Add): void {
-  const tasks = plan.fargate;
-  for (const t of tasks) {
-    const own = lines('Fargate', (l) => l.resource === `service ${t.service}`);
-    const replicas = plan.replicas.find((r) => r.name === t.service);
-    const requestBound = replicas?.binding === 'rps';
+  // One service may run more than one task entry (Spot and on-demand): its lines count once.
+  for (const service of new Set(plan.fargate.map((t) => t.service))) {
+    const own = lines('Fargate', (l) => l.resource === `service ${service}`);
+    const binding = plan.replicas.find((r) => r.name === service)?.binding;
+    const requestBound = binding === 'rps';
     const driven = usd(own);
+    if (binding === 'minimum') add('Fargate', minimumReplicas(service), driven);
     if (requestBound) {
-      add('Fargate', cpuPerRequest(t.service), driven);
+      add('Fargate', cpuPerRequest(service), driven);
       for (const spec of [...DEMAND, W.peak]) add('Fargate', spec, driven);
     }
-    add('Fargate', memoryPerPod(t.service), usd(own.filter(isMemoryLine)));
+    add('Fargate', memoryPerPod(service), usd(own.filter(isMemoryLine)));
   }
 }
 
