@@ -52,7 +52,14 @@ describe('tier-planner explain-variance', () => {
     expect(dec(doc.forecastUsd).eq(dec(JSON.parse(planRun.stdout).monthly.total))).toBe(true);
   });
 
+  it('has --help on stdout, exit 0', () => {
+    const r = runBin(['explain-variance', '--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: tier-planner explain-variance --plan plan\.json --actuals actuals\.json/);
+  });
+
   it.each([
+    [['--plan', 'PLAN', '--actuals', 'ACT:{"EC2": 1}', '--format', 'csv'], /--format must be one of table, json, got "csv"/],
     [['--actuals', 'x.json'], /needs --plan FILE/],
     [['--plan', 'PLAN'], /needs --actuals FILE/],
     [['--plan', 'PLAN', '--actuals', 'ACT:[1,2]'], /must be a JSON object of service → USD/],
