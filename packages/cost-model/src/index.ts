@@ -69,3 +69,5 @@ export { resolvePurchase, purchaseLabel, PAYMENT_OPTIONS, type PurchaseChoice, t
 export type { CommitScope } from './purchase/apply-purchase.js';
 export type { CommitmentSummary } from './purchase/commitment-summary.js';
 export type { LineUpfront } from './cost/line-item.js';
+export { explainVariance, measuredChange, type MeasuredChange, type ExplainVarianceOptions, type VarianceExplanation, type ServiceVariance, type VarianceDriver, type VarianceStatus } from './calibrate/explain-variance.js';
+export { costDrivers, type CostDriver } from './calibrate/cost-drivers.js';

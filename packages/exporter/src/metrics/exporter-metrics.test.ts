@@ -46,7 +46,7 @@ function parse(text: string) {
 
 describe('ExporterMetrics', () => {
   it('serves exactly the documented names, types and labels, each with # HELP', async () => {
-    expect(CONTRACT.length).toBe(24);
+    expect(CONTRACT.length).toBe(25);
     const { types, help, samples } = parse(await metrics().render());
     for (const c of CONTRACT) {
       expect(types.get(c.name), c.name).toBe(c.type);
@@ -71,6 +71,9 @@ describe('ExporterMetrics', () => {
     expect(value('tier_planner_actual_month_to_date_cost_usd', { plan: 'web-10k', aws_service: 'EC2' })).toBe(20.5);
     expect(value('tier_planner_actual_month_to_date_cost_usd', { plan: 'web-10k', aws_service: 'EKS' })).toBe(0);
     expect(value('tier_planner_spend_variance_ratio', { plan: 'web-10k' })).toBeCloseTo(dec('23.5').div(soFar(web.plan.monthly.total)).toNumber(), 12);
+    expect(value('tier_planner_service_variance_ratio', { plan: 'web-10k', aws_service: 'EC2' })).toBeCloseTo(dec('20.5').div(soFar(web.plan.monthly.byService.get('EC2')!)).toNumber(), 12);
+    expect(value('tier_planner_service_variance_ratio', { plan: 'web-10k', aws_service: 'EKS' })).toBe(0);
+    expect(value('tier_planner_service_variance_ratio', { plan: 'web-10k', aws_service: 'Other' })).toBeUndefined();
     expect(value('tier_planner_spend_variance_min_elapsed_seconds')).toBe(86_400);
     expect(value('tier_planner_refresh_incomplete', { plan: 'big' })).toBe(0);
     expect(value('tier_planner_config_last_reload_successful')).toBe(1);

@@ -67,6 +67,7 @@ export class ExporterMetrics {
     expected: this.gauge('tier_planner_expected_month_to_date_cost_usd', 'Monthly cost x hours elapsed this month / the plan\'s hours per month, per plan version in force, USD.', ['plan', 'aws_service']),
     actual: this.gauge('tier_planner_actual_month_to_date_cost_usd', 'Month-to-date unblended cost reported by AWS Cost Explorer, USD, per model service.', ['plan', 'aws_service']),
     variance: this.gauge('tier_planner_spend_variance_ratio', 'Actual / expected month-to-date cost, whole plan (1 = on plan); absent before tier_planner_spend_variance_min_elapsed_seconds of the month.', ['plan']),
+    serviceVariance: this.gauge('tier_planner_service_variance_ratio', 'Actual / expected month-to-date cost per service (1 = on plan); served with tier_planner_spend_variance_ratio, for services expected to cost more than zero. tier-planner explain-variance says which assumptions explain a gap.', ['plan', 'aws_service']),
     varianceMin: this.gauge('tier_planner_spend_variance_min_elapsed_seconds', 'How much of the month must have gone before the variance ratio is served (config varianceMinElapsed).', []),
     awsMean: this.gauge('tier_planner_aws_forecast_month_end_cost_usd', 'AWS month-end forecast: actual before today + GetCostForecast mean, USD.', ['plan']),
     awsLower: this.gauge('tier_planner_aws_forecast_month_end_cost_lower_bound_usd', 'Lower end of the AWS month-end prediction interval, USD.', ['plan']),
@@ -206,6 +207,7 @@ export class ExporterMetrics {
       for (const [service, v] of f.expectedByService) g.expected.set({ plan, aws_service: service }, num(v));
       for (const [service, v] of f.actualByService ?? []) g.actual.set({ plan, aws_service: service }, num(v));
       if (f.varianceRatio) g.variance.set({ plan }, num(f.varianceRatio));
+      for (const [service, v] of f.varianceRatioByService ?? []) g.serviceVariance.set({ plan, aws_service: service }, num(v));
       if (f.awsMonthEnd) {
         g.awsMean.set({ plan }, num(f.awsMonthEnd.mean));
         g.awsLower.set({ plan }, num(f.awsMonthEnd.lower));

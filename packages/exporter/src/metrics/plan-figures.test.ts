@@ -39,6 +39,11 @@ describe('planFigures', () => {
     const expected = sum(f.expectedByService.values());
     expect(f.varianceRatio!.eq(dec(35).div(expected))).toBe(true);
     expect(expected.eq(p.plan.monthly.total.div(2))).toBe(true);
+    // Per service: EC2's actual over its own expected; a service billed nothing is 0; Other was expected to cost nothing.
+    expect(f.varianceRatioByService!.get('EC2')!.eq(dec(30).div(f.expectedByService.get('EC2')!))).toBe(true);
+    expect(f.varianceRatioByService!.get('EKS')!.isZero()).toBe(true);
+    expect(f.varianceRatioByService!.has('Other')).toBe(false);
+    expect([...f.varianceRatioByService!.keys()].sort()).toEqual([...f.expectedByService].filter(([, v]) => v.gt(0)).map(([s]) => s).sort());
   });
 
   it('AWS month end = actual on the days before the forecast starts + the forecast', () => {
@@ -52,6 +57,7 @@ describe('planFigures', () => {
     const spend = { byService: new Map([['EC2', dec('1')]]), byDay: new Map() };
     expect(planFigures(p, { ...none, spend }, { byService: new Map(), varianceAllowed: true }).varianceRatio).toBeUndefined();
     expect(planFigures(p, { ...none, spend }, { ...half, varianceAllowed: false }).varianceRatio).toBeUndefined();
+    expect(planFigures(p, { ...none, spend }, { ...half, varianceAllowed: false }).varianceRatioByService).toBeUndefined();
     expect(planFigures(p, { ...none, spend }, half).varianceRatio).toBeDefined();
   });
 

@@ -16,6 +16,8 @@ export interface PlanFigures {
   readonly actualByService?: ReadonlyMap<string, Decimal>;
   /** actual ÷ expected, whole plan; absent without actuals, too early in the month, or while expected is zero. */
   readonly varianceRatio?: Decimal;
+  /** actual ÷ expected per service, when the whole-plan ratio is served; a service expected to cost nothing has none. */
+  readonly varianceRatioByService?: ReadonlyMap<string, Decimal>;
   readonly awsMonthEnd?: { mean: Decimal; lower: Decimal; upper: Decimal };
   readonly lastSuccessAt?: number;
   readonly failing: boolean;
@@ -36,13 +38,19 @@ export function planFigures(p: LoadedPlan, actuals: PlanActuals, expected: Expec
   for (const [s, v] of expected.byService) expectedByService.set(s, v);
   let actualByService: Map<string, Decimal> | undefined;
   let varianceRatio: Decimal | undefined;
+  let varianceRatioByService: Map<string, Decimal> | undefined;
   let awsMonthEnd: PlanFigures['awsMonthEnd'];
   if (actuals.spend) {
     // Services the plan has but AWS billed nothing for are an actual of zero, not missing.
     actualByService = new Map([...forecastByService.keys()].map((s) => [s, dec(0)]));
     for (const [s, v] of actuals.spend.byService) actualByService.set(s, (actualByService.get(s) ?? dec(0)).plus(v));
     const total = sum(expectedByService.values());
-    if (expected.varianceAllowed && !total.isZero()) varianceRatio = sum(actualByService.values()).div(total);
+    if (expected.varianceAllowed && !total.isZero()) {
+      varianceRatio = sum(actualByService.values()).div(total);
+      // Which service the gap is in: the first thing explain-variance asks.
+      varianceRatioByService = new Map();
+      for (const [s, e] of expectedByService) if (e.gt(0)) varianceRatioByService.set(s, (actualByService.get(s) ?? dec(0)).div(e));
+    }
   }
   if (actuals.forecast) {
     // GetCostForecast covers today onwards; add what was billed on the days before it.
@@ -60,6 +68,7 @@ export function planFigures(p: LoadedPlan, actuals: PlanActuals, expected: Expec
     expectedByService,
     ...(actualByService ? { actualByService } : {}),
     ...(varianceRatio ? { varianceRatio } : {}),
+    ...(varianceRatioByService ? { varianceRatioByService } : {}),
     ...(awsMonthEnd ? { awsMonthEnd } : {}),
     ...(actuals.lastSuccessAt !== undefined ? { lastSuccessAt: actuals.lastSuccessAt } : {}),
     failing: actuals.failing,
