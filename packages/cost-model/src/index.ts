@@ -62,3 +62,4 @@ export { resolvePurchase, purchaseLabel, PAYMENT_OPTIONS, type PurchaseChoice, t
 export type { CommitScope } from './purchase/apply-purchase.js';
 export type { CommitmentSummary } from './purchase/commitment-summary.js';
 export type { LineUpfront } from './cost/line-item.js';
+export type { Measurement, MeasurementConfidence, Measurements, ServiceMeasurements } from './calibrate/measurements.js';

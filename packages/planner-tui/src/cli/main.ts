@@ -15,6 +15,8 @@ Usage:
   tier-planner compare-regions --regions us-east-1,eu-west-1 --users N
                                             the same plan in each region, side by side
   tier-planner diff a.json b.json           what changed between two plans and what it costs
+  tier-planner calibrate --prometheus URL --users N
+                                            measure the profile's assumptions in your Prometheus
   tier-planner price bom.json               price an explicit bill of materials
   tier-planner profiles                     list the built-in profiles
   tier-planner scenarios                    list the built-in scenarios (plan one with --scenario NAME)
@@ -34,6 +36,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   compare: async () => (await import('../commands/compare.js')).compare,
   'compare-regions': async () => (await import('../commands/compare-regions.js')).compareRegions,
   diff: async () => (await import('../commands/diff.js')).diff,
+  calibrate: async () => (await import('../commands/calibrate.js')).calibrateCommand,
   price: async () => (await import('../commands/price.js')).price,
   profiles: async () => (await import('../commands/profiles.js')).profilesCommand,
   scenarios: async () => (await import('../commands/scenarios.js')).scenariosCommand,
