@@ -94,7 +94,7 @@ export async function readMeasurements(options: ReadOptions): Promise<Measuremen
   }
   if (users) {
     const points = pointsOf(users.series);
-    if (points.length === 0) missing.push({ what: 'activeUsers', reason: `no series for ${users.query}` });
+    if (points.length === 0) missing.push({ what: 'activeUsers', reason: emptyReason(users.series, users.query) });
     else global.activeUsers = measurement(mean(points.map((p) => p[1])), users.query, points, step);
   }
 
@@ -103,7 +103,7 @@ export async function readMeasurements(options: ReadOptions): Promise<Measuremen
     const lack = (what: string, reason: string) => missing.push({ what: `services.${s.name}.${what}`, reason });
     const req = pointsOf(s.requests.series);
     const reqMean = mean(req.map((p) => p[1]));
-    if (req.length === 0) lack('requests', `no series for ${s.requests.query}`);
+    if (req.length === 0) lack('requests', emptyReason(s.requests.series, s.requests.query));
     else if (reqMean === 0) lack('requests', 'no traffic in the window (request rate zero throughout)');
     else {
       out.averageRps = measurement(reqMean, `avg over window of ${s.requests.query}`, req, step);
@@ -113,7 +113,7 @@ export async function readMeasurements(options: ReadOptions): Promise<Measuremen
       }
     }
     const cpu = pointsOf(s.cpu.series);
-    if (cpu.length === 0) lack('cpuSecondsPerRequest', `no series for ${s.cpu.query}`);
+    if (cpu.length === 0) lack('cpuSecondsPerRequest', emptyReason(s.cpu.series, s.cpu.query));
     else if (req.length > 0 && reqMean > 0) {
       // Total CPU-seconds ÷ total requests over the instants both have: not a mean of per-step ratios,
       // which quiet hours would dominate.
@@ -124,10 +124,10 @@ export async function readMeasurements(options: ReadOptions): Promise<Measuremen
       else lack('cpuSecondsPerRequest', 'no requests at the instants CPU was measured');
     } else lack('cpuSecondsPerRequest', 'no traffic to divide the CPU by');
     const memory = s.memory.series.flatMap((x) => x.points.map((p) => p[1]));
-    if (memory.length === 0) lack('memoryP95MiB', `no series for ${s.memory.query}`);
+    if (memory.length === 0) lack('memoryP95MiB', emptyReason(s.memory.series, s.memory.query));
     else out.memoryP95MiB = measurement(percentile(memory, 0.95) / 1_048_576, `p95 over pods and window of ${s.memory.query} ÷ 2^20`, s.memory.series.flatMap((x) => x.points), step);
     const replicas = pointsOf(s.replicas.series);
-    if (replicas.length === 0) lack('replicas', `no series for ${s.replicas.query}`);
+    if (replicas.length === 0) lack('replicas', emptyReason(s.replicas.series, s.replicas.query));
     else {
       out.averageReplicas = measurement(mean(replicas.map((p) => p[1])), `avg over window of ${s.replicas.query}`, replicas, step);
       const at = peakHour === undefined ? [] : atHour(replicas, peakHour);
@@ -160,6 +160,10 @@ function measurement<T = number>(value: T, query: string, points: readonly (read
 }
 
 const hasPoints = (series: readonly RangeSeries[]) => series.some((s) => s.points.length > 0);
+
+/** Why a query gave nothing to measure: no series at all, or series of nothing but NaN. */
+const emptyReason = (series: readonly RangeSeries[], query: string) =>
+  series.some((s) => s.skipped > 0) ? `only NaN samples from ${query}` : `no series for ${query}`;
 
 /** A sum() query has one series; should a template return several, their points add up per instant. */
 const pointsOf = (series: readonly RangeSeries[]) => sumByTime(series.map((s) => s.points));
