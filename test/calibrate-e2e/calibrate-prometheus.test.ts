@@ -3,7 +3,8 @@
 // slow, refused queries, missing series, a short window, counter resets, NaN and stale samples,
 // a service with no traffic) must give a clear message and exit status.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer as createHttpServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,13 +154,13 @@ function cli(args: string[], calibrate: Calibrate = standIn) {
   return { io, result: () => ({ stdout, stderr }), run: (fn = (a: string[]) => runCalibrate(a, io, { calibrate })) => fn(args) };
 }
 
-describe('tier-planner calibrate', () => {
-  const profileFile = () => {
-    const path = join(workDir, 'profile.json');
-    writeFileSync(path, JSON.stringify(testProfile()));
-    return path;
-  };
+const profileFile = () => {
+  const path = join(workDir, 'profile.json');
+  writeFileSync(path, JSON.stringify(testProfile()));
+  return path;
+};
 
+describe('tier-planner calibrate', () => {
   it('prints each change with its PromQL, the kept defaults, and the plan before and after; writes --out', async () => {
     const out = join(workDir, 'calibrated.json');
     const c = cli(['--prometheus', prom.url, '--profile-file', profileFile(), '--users', '100000', '--out', out, '--date', '2026-12-01']);
@@ -220,6 +221,37 @@ describe('tier-planner calibrate', () => {
   });
 });
 
+/** A loopback HTTP proxy to Prometheus that holds every request `delayMs` before passing it on. */
+async function stallingProxy(target: string, delayMs: number) {
+  const upstream = new URL(target);
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const server = createHttpServer((req, res) => {
+    const body: Buffer[] = [];
+    req.on('data', (c: Buffer) => body.push(c));
+    req.on('end', () => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        const forward = request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        });
+        forward.on('error', () => res.destroy());
+        forward.end(Buffer.concat(body));
+      }, delayMs);
+      timers.add(timer);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      for (const t of timers) clearTimeout(t);
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 describe('Prometheus down, slow or failing: one line, exit 1', () => {
   const failing = async (url: string, extra: string[], message: RegExp) => {
     const c = cli(['--prometheus', url, '--users', '1000', ...extra]);
@@ -233,16 +265,26 @@ describe('Prometheus down, slow or failing: one line, exit 1', () => {
     await failing(`http://127.0.0.1:${await freeLoopbackPort()}`, [], /cannot reach Prometheus at http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED/);
   });
 
-  it('a server that accepts and never answers runs into --timeout', async () => {
-    const stall: Server = createServer(() => {});
-    await new Promise<void>((resolve) => stall.listen(0, '127.0.0.1', resolve));
-    const port = (stall.address() as { port: number }).port;
+  it('a proxy that stalls runs into --timeout; with a longer deadline the same proxy calibrates', async () => {
+    const proxy = await stallingProxy(prom.url, 800);
     try {
       const t0 = Date.now();
-      await failing(`http://127.0.0.1:${port}`, ['--timeout', '300ms'], /did not answer within 300 ms/);
+      await failing(proxy.url, ['--timeout', '300ms'], /did not answer within 300 ms \(raise --timeout/);
       expect(Date.now() - t0).toBeLessThan(5_000);
+      const c = cli(['--prometheus', proxy.url, '--profile-file', profileFile(), '--users', '1000', '--window', '1d', '--json', '--timeout', '20s']);
+      expect(await c.run()).toBe(0);
     } finally {
-      stall.close();
+      await proxy.close();
+    }
+  });
+
+  it('an HTTP error from a proxy in front of Prometheus', async () => {
+    const server = createHttpServer((_req, res) => res.writeHead(503, 'Service Unavailable').end('no healthy upstream'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      await failing(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, [], /answered HTTP 503 Service Unavailable/);
+    } finally {
+      server.close();
     }
   });
 });
