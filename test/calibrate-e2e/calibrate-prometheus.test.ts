@@ -169,6 +169,7 @@ describe('tier-planner calibrate', () => {
     expect(stdout).toContain('services.web-api.memoryMiB: 512 → 480 (high confidence');
     expect(stdout).toMatch(/PromQL: p95 over pods and window of max by \(namespace, pod\) \(container_memory_working_set_bytes\{container="web-api"\}\)/);
     expect(stdout).toMatch(/Kept defaults:\n(.*\n)*  services\.idle\.requests: no traffic/);
+    expect(stdout).toMatch(/Not measured:\n(.*\n)*  services\.ghost\.replicas: no series for sum\(kube_deployment_status_replicas\{deployment="ghost"\}\)/);
     expect(stdout).toContain('Plan at 100,000 users, before → after:');
     expect(stdout).toMatch(/Total: \$[\d,.]+ → \$[\d,.]+/);
     const written = parseProfile(JSON.parse(readFileSync(out, 'utf8')), out);
@@ -199,6 +200,15 @@ describe('tier-planner calibrate', () => {
     expect(await c.run()).toBe(0);
     const web = JSON.parse(c.result().stdout).measurements.services.find((s: { name: string }) => s.name === WEB.name);
     expect(web.memoryP95MiB.value).toBe(800);
+  });
+
+  it('is listed in the help and answers --help', async () => {
+    const c = cli(['--help']);
+    expect(await c.run((a) => run(['calibrate', ...a], c.io))).toBe(0);
+    expect(c.result().stdout).toMatch(/^Usage: tier-planner calibrate --prometheus URL/);
+    const h = cli(['--help']);
+    expect(await h.run((a) => run(a, h.io))).toBe(0);
+    expect(h.result().stdout).toContain('tier-planner calibrate --prometheus URL --users N');
   });
 
   it('bad input is one line and exit 2', async () => {
