@@ -195,11 +195,13 @@ describe('tier-planner calibrate', () => {
 
   it('a queries file replaces a default query', async () => {
     const queries = join(workDir, 'queries.json');
-    writeFileSync(queries, JSON.stringify({ memoryWorkingSetBytes: 'max by (pod) (container_memory_working_set_bytes{container="$workload"}) * 2' }));
+    // Users from a gauge: the worker's one replica × 1,000 stands in for a daily-active-users gauge.
+    writeFileSync(queries, JSON.stringify({ memoryWorkingSetBytes: 'max by (pod) (container_memory_working_set_bytes{container="$workload"}) * 2', activeUsers: 'max(kube_deployment_status_replicas{deployment="worker"}) * 1000' }));
     const c = cli(['--prometheus', prom.url, '--profile-file', profileFile(), '--users', '1000', '--json', '--queries', queries]);
     expect(await c.run()).toBe(0);
     const web = JSON.parse(c.result().stdout).measurements.services.find((s: { name: string }) => s.name === WEB.name);
     expect(web.memoryP95MiB.value).toBe(800);
+    expect(JSON.parse(c.result().stdout).measurements.activeUsers).toMatchObject({ value: 1000, query: 'max(kube_deployment_status_replicas{deployment="worker"}) * 1000', confidence: 'high' });
   });
 
   it('is listed in the help and answers --help', async () => {

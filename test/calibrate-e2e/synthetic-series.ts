@@ -14,8 +14,9 @@ export interface SyntheticService {
   /** ingress-nginx (an entry service) or the service's own histogram _count. */
   readonly counter: 'ingress' | 'histogram';
   readonly cpuSecondsPerRequest: number;
-  /** Each pod's working set, MiB; the first `spikeShare` of every hour a pod may sit at spikeMiB. */
+  /** Each pod's working set, MiB. */
   readonly podMemoryMiB: readonly number[];
+  /** One pod sits at `mib` for every `everyNthHour`th hour of the window. */
   readonly spike?: { readonly pod: number; readonly mib: number; readonly everyNthHour: number };
   /** Replicas, and more at the given UTC hours. */
   readonly replicas: number;
