@@ -142,8 +142,8 @@ const standIn: Calibrate = (profile, measurements) => {
   const services = profile.services.map((s) => (s.name === WEB.name && mem ? { ...s, memoryMiB: Math.ceil(mem.value * 1.2) } : s));
   return {
     profile: { ...profile, services },
-    changes: mem ? [{ path: 'services.web-api.memoryMiB', old: 512, new: Math.ceil(mem.value * 1.2), query: mem.query, window: measurements.window, samples: mem.samples, confidence: mem.confidence, why: 'p95 working set × 1.2' }] : [],
-    keptDefaults: measurements.missing.map((x) => ({ path: x.what, reason: x.reason })),
+    changes: mem ? [{ assumption: 'services.web-api.memoryMiB', old: 512, new: Math.ceil(mem.value * 1.2), query: mem.query, window: measurements.window, samples: mem.samples, confidence: mem.confidence, why: 'p95 working set × 1.2' }] : [],
+    keptDefaults: measurements.missing.map((x) => ({ assumption: x.what, reason: x.reason })),
   };
 };
 
@@ -182,7 +182,7 @@ describe('tier-planner calibrate', () => {
     const doc = JSON.parse(c.result().stdout);
     expect(doc.kind).toBe('tier-planner-calibration');
     expect(doc.measurements.window.start).toBe(new Date((END - 2 * DAY) * 1000).toISOString());
-    expect(doc.changes[0].path).toBe('services.web-api.memoryMiB');
+    expect(doc.changes[0].assumption).toBe('services.web-api.memoryMiB');
   });
 
   it('--map points a service at another workload', async () => {

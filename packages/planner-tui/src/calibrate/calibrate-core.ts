@@ -1,24 +1,30 @@
-// The one place the command reaches the core's calibrateProfile, typed by what the command reads
-// from its result.
+// The one place the command reaches the core's calibrateProfile, typed by the part of its result
+// (Calibration) the command reads.
 import * as costModel from '@tier-planner/cost-model';
-import type { Measurements, Profile } from '@tier-planner/cost-model';
+import type { Measurement, Measurements, Profile } from '@tier-planner/cost-model';
 
-/** One assumption a calibration changed: its path (workload.peakToAverage, services.web-api.memoryMiB …). */
+type Value = number | readonly number[];
+
+/** An assumption the calibration changed (workload.peakToAverage, services.web-api.memoryMiB …). */
 export interface CalibrationChange {
-  readonly path: string;
-  readonly old: unknown;
-  readonly new: unknown;
-  readonly query?: string;
-  readonly window?: unknown;
-  readonly samples?: number;
-  readonly confidence?: string;
-  readonly why?: string;
+  readonly assumption: string;
+  readonly old?: Value;
+  readonly oldWasDefault?: boolean;
+  readonly new: Value;
+  readonly query: string;
+  readonly window: Measurements['window'];
+  readonly samples: number;
+  readonly confidence: string;
+  readonly why: string;
 }
 
 export interface CalibrationResult {
   readonly profile: Profile;
   readonly changes: readonly CalibrationChange[];
-  readonly keptDefaults: readonly { readonly path?: string; readonly assumption?: string; readonly reason: string }[];
+  readonly keptDefaults: readonly { readonly assumption: string; readonly value?: Value; readonly reason: string }[];
+  /** Replicas running as measured, beside what the plan runs. */
+  readonly replicas?: readonly { readonly service: string; readonly averageRunning?: Measurement; readonly peakRunning?: Measurement }[];
+  readonly warnings?: readonly string[];
 }
 
 export type Calibrate = (profile: Profile, measurements: Measurements, options: { readonly users: number }) => CalibrationResult;

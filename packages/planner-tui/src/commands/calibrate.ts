@@ -127,23 +127,29 @@ function reportLines(url: string, m: Measurements, result: CalibrationResult, ou
   const lines = [`Calibrated from ${url}: ${m.window.start} → ${m.window.end}, ${m.window.stepSeconds} s steps`, ''];
   lines.push(result.changes.length ? 'Changed assumptions:' : 'Changed assumptions: none');
   for (const c of result.changes) {
-    const how = [c.confidence !== undefined ? `${c.confidence} confidence` : undefined, c.samples !== undefined ? `${c.samples.toLocaleString('en-US')} samples` : undefined, c.window !== undefined ? `window ${windowText(c.window)}` : undefined].filter(Boolean).join(', ');
-    lines.push(`  ${c.path}: ${show(c.old)} → ${show(c.new)}${how ? ` (${how})` : ''}`);
-    if (c.why) lines.push(`    why: ${c.why}`);
-    if (c.query) lines.push(`    PromQL: ${c.query}`);
+    const old = c.old === undefined ? '(default)' : `${show(c.old)}${c.oldWasDefault ? ' (default)' : ''}`;
+    lines.push(`  ${c.assumption}: ${old} → ${show(c.new)} (${c.confidence} confidence, ${c.samples.toLocaleString('en-US')} samples, window ${c.window.start} → ${c.window.end})`);
+    lines.push(`    why: ${c.why}`, `    PromQL: ${c.query}`);
   }
   lines.push('', result.keptDefaults.length ? 'Kept defaults:' : 'Kept defaults: none');
-  for (const k of result.keptDefaults) lines.push(`  ${k.path ?? k.assumption ?? '?'}: ${k.reason}`);
+  for (const k of result.keptDefaults) lines.push(`  ${k.assumption}${k.value !== undefined ? ` = ${show(k.value)}` : ''}: ${k.reason}`);
+  const running = (result.replicas ?? []).filter((r) => r.averageRunning || r.peakRunning);
+  if (running.length) {
+    lines.push('', 'Replicas running (measured; the plan sizes its own):');
+    for (const r of running) lines.push(`  ${r.service}: ${[r.averageRunning && `average ${show(r.averageRunning.value)}`, r.peakRunning && `busiest hour ${show(r.peakRunning.value)}`].filter(Boolean).join(', ')}`);
+  }
   if (m.missing.length) {
     lines.push('', 'Not measured:');
     for (const x of m.missing) lines.push(`  ${x.what}: ${x.reason}`);
   }
+  for (const w of result.warnings ?? []) lines.push(`Note: ${w}`);
   lines.push('', out !== undefined ? `Calibrated profile written to ${out} (use it with --profile-file).` : 'Pass --out FILE to write the calibrated profile.');
   return lines;
 }
 
-const show = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 4 }) : v === undefined ? '(unset)' : JSON.stringify(v));
-const windowText = (w: unknown) => (typeof w === 'object' && w !== null && 'start' in w && 'end' in w ? `${String((w as { start: unknown }).start)} → ${String((w as { end: unknown }).end)}` : String(w));
+/** A number en-US with up to 4 decimals; an hourly curve as its 24 levels. */
+const show = (v: Value): string => (typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 4 }) : `[${v.map((x) => show(x)).join(', ')}]`);
+type Value = number | readonly number[];
 
 function parseUrl(text: string | undefined): string {
   if (text === undefined) throw new UsageError('--prometheus is required (for example --prometheus http://127.0.0.1:9090)');
