@@ -118,7 +118,7 @@ export async function runCalibrate(argv: readonly string[], io: CliIo, deps: Cal
     io.stdout.write(toJsonText({ kind: 'tier-planner-calibration', prometheus: url, users, measurements, changes: result.changes, keptDefaults: result.keptDefaults, profile: result.profile, diff: d, total: { before: before.monthly.total, after: after.monthly.total } }));
     return EXIT.ok;
   }
-  const labels: [string, string] = [`${profile.name} (profile)`, `${profile.name} (calibrated)`];
+  const labels: [string, string] = ['profile', 'calibrated'];
   io.stdout.write(printableLines([...reportLines(url, measurements, result, values.out), '', `Plan at ${users.toLocaleString('en-US')} users, before → after:`, renderDiffText(labels, [before, after], d)].join('\n')));
   return EXIT.ok;
 }
