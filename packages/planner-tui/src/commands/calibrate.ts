@@ -115,7 +115,7 @@ export async function runCalibrate(argv: readonly string[], io: CliIo, deps: Cal
   if (values.out !== undefined) writeFileAtomic(values.out, `${JSON.stringify(result.profile, null, 2)}\n`);
 
   if (values.json) {
-    io.stdout.write(toJsonText({ kind: 'tier-planner-calibration', prometheus: url, users, measurements, changes: result.changes, keptDefaults: result.keptDefaults, profile: result.profile, diff: d, total: { before: before.monthly.total, after: after.monthly.total } }));
+    io.stdout.write(toJsonText({ kind: 'tier-planner-calibration', prometheus: url, users, measurements, changes: result.changes, keptDefaults: result.keptDefaults, replicas: result.replicas ?? [], warnings: result.warnings ?? [], profile: result.profile, diff: d, total: { before: before.monthly.total, after: after.monthly.total } }));
     return EXIT.ok;
   }
   const labels: [string, string] = ['profile', 'calibrated'];
