@@ -17,6 +17,8 @@ Usage:
   tier-planner diff a.json b.json           what changed between two plans and what it costs
   tier-planner explain-variance --plan plan.json --actuals actuals.json [--calibration cal.json]
                                             forecast against actual spend by service, and why
+  tier-planner calibrate --prometheus URL --users N
+                                            measure the profile's assumptions in your Prometheus
   tier-planner price bom.json               price an explicit bill of materials
   tier-planner profiles                     list the built-in profiles
   tier-planner scenarios                    list the built-in scenarios (plan one with --scenario NAME)
@@ -37,6 +39,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   'compare-regions': async () => (await import('../commands/compare-regions.js')).compareRegions,
   diff: async () => (await import('../commands/diff.js')).diff,
   'explain-variance': async () => (await import('../commands/explain-variance.js')).explainVarianceCommand,
+  calibrate: async () => (await import('../commands/calibrate.js')).calibrateCommand,
   price: async () => (await import('../commands/price.js')).price,
   profiles: async () => (await import('../commands/profiles.js')).profilesCommand,
   scenarios: async () => (await import('../commands/scenarios.js')).scenariosCommand,

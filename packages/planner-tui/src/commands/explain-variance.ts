@@ -13,8 +13,9 @@ export const EXPLAIN_VARIANCE_HELP = `Usage: tier-planner explain-variance --pla
 
 The plan's forecast against a month's actual spend, service by service, and the assumptions that
 explain each gap. --actuals is a JSON object of service → USD ({"EC2": 412.30, "RDS": "1500"}, or
-the same under "byService"); services it leaves out count as $0. --calibration is a calibration
-with its "changes" (path, oldValue, newValue): a measured assumption then names the cause
+the same under "byService"); services it leaves out count as $0. --calibration is what
+tier-planner calibrate --json writes (its "changes"; or path, oldValue, newValue): a measured
+assumption then names the cause
 ("CPU per request measured 1.3× the profile's"); without one, the report says what to measure.
 `;
 
@@ -73,7 +74,7 @@ function readCalibration(path: string): { changes: MeasuredChange[] } {
   const doc = readJsonFile(path, 'calibration file');
   const name = printable(path);
   const holder = isObject(doc) && isObject(doc.calibration) ? doc.calibration : doc;
-  if (!isObject(holder) || !Array.isArray(holder.changes)) throw new UsageError(`calibration file ${name} has no "changes" list (write one with tier-planner calibrate --out FILE)`);
+  if (!isObject(holder) || !Array.isArray(holder.changes)) throw new UsageError(`calibration file ${name} has no "changes" list (write one with tier-planner calibrate --json > FILE)`);
   const changes = holder.changes.map((c: unknown, i: number) => {
     if (isObject(c) && typeof c.assumption === 'string' && 'new' in c) return measuredChange(c as never);
     if (!isObject(c) || typeof c.path !== 'string' || !('oldValue' in c) || !('newValue' in c)) throw new UsageError(`calibration file ${name}: changes[${i}] needs "assumption", "old" and "new" (as tier-planner calibrate writes them) or "path", "oldValue" and "newValue"`);
