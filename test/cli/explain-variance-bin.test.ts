@@ -40,6 +40,16 @@ describe('tier-planner explain-variance', () => {
     expect(bare.stdout).toMatch(/^ {2}EC2 \+30\.0% \(\+\$[\d,.]+\): measure .*CPU per request \(web-api\)/m);
   });
 
+  it('reads a calibration as tier-planner calibrate --json writes it (assumption, old, new)', () => {
+    const asCalibrateWrites = write('calibrate-out.json', {
+      kind: 'tier-planner-calibration',
+      changes: [{ assumption: 'services.web-api.rpsPerReplica', old: 50, oldWasDefault: false, new: 50 / 1.3, query: 'test query', samples: 40320, confidence: 'high', why: 'test' }],
+    });
+    const r = runBin(['explain-variance', '--plan', planFile, '--actuals', write('over3.json', ec2Over), '--calibration', asCalibrateWrites]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}EC2 \+30\.0% \(\+\$[\d,.]+\): CPU per request \(web-api\) measured 1\.3× the profile's/m);
+  });
+
   it('writes the explanation as JSON with exact decimals', () => {
     const r = runBin(['explain-variance', '--plan', planFile, '--actuals', write('over2.json', ec2Over), '--calibration', calibration, '--json']);
     expect(r.status, r.stderr).toBe(0);
@@ -66,7 +76,7 @@ describe('tier-planner explain-variance', () => {
     [['--plan', 'PLAN', '--actuals', 'ACT:{"EC3": 1}'], /unknown service "EC3" \(known: EC2, /],
     [['--plan', 'PLAN', '--actuals', 'ACT:{"EC2": "lots"}'], /EC2 must be a number of USD, not "lots"/],
     [['--plan', 'PLAN', '--actuals', 'ACT:{"EC2": 1}', '--calibration', 'CAL:{"profile": {}}'], /has no "changes" list/],
-    [['--plan', 'PLAN', '--actuals', 'ACT:{"EC2": 1}', '--calibration', 'CAL:{"changes": [{"path": 1}]}'], /changes\[0\] needs "path", "oldValue" and "newValue"/],
+    [['--plan', 'PLAN', '--actuals', 'ACT:{"EC2": 1}', '--calibration', 'CAL:{"changes": [{"path": 1}]}'], /changes\[0\] needs "assumption", "old" and "new" \(as tier-planner calibrate writes them\) or "path", "oldValue" and "newValue"/],
     [['--plan', 'ACT:{"EC2": 1}', '--actuals', 'ACT:{"EC2": 1}'], /is not a tier-planner plan/],
     [['--plan', 'PLAN', '--actuals', join(dir, 'missing.json')], /cannot read actuals file .*ENOENT/],
     [['--plan', 'PLAN', '--actuals', 'ACT:{"EC2": 1}', 'extra'], /takes no positional arguments/],
