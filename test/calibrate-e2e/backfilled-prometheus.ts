@@ -27,7 +27,7 @@ export async function startBackfilledPrometheus(workDir: string, openMetricsText
     'prometheus',
     findBinary('prometheus'),
     // Retention well past the backfilled fortnight, so nothing is dropped while the test reads it.
-    [`--config.file=${config}`, `--storage.tsdb.path=${tsdb}`, '--storage.tsdb.retention.time=60d', `--web.listen-address=127.0.0.1:${port}`],
+    [`--config.file=${config}`, `--storage.tsdb.path=${tsdb}`, '--storage.tsdb.retention.time=100y', `--web.listen-address=127.0.0.1:${port}`],
     workDir,
     { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: workDir },
   );

@@ -19,8 +19,9 @@ import { startBackfilledPrometheus, type BackfilledPrometheus } from './backfill
 import { DAILY_CURVE, openMetrics, trueAverageRps, truePeakToAverage, type SyntheticService } from './synthetic-series.js';
 
 const DAY = 86_400;
-// The window ends on an hour boundary an hour ago, so Prometheus's own clock sees it all as past.
-const END = Math.floor(Date.now() / 1000 / 3_600) * 3_600 - 3_600;
+// A fixed window, whatever today is: Prometheus's retention counts from its newest block, and the
+// queries name their own range (the command's clock is injected as this instant).
+const END = Date.UTC(2026, 10, 30) / 1000;
 const START = END - 14 * DAY;
 
 const WEB: SyntheticService = {
@@ -270,9 +271,7 @@ describe('Prometheus down, slow or failing: one line, exit 1', () => {
   it('a proxy that stalls runs into --timeout; with a longer deadline the same proxy calibrates', async () => {
     const proxy = await stallingProxy(prom.url, 800);
     try {
-      const t0 = Date.now();
       await failing(proxy.url, ['--timeout', '300ms'], /did not answer within 300 ms \(raise --timeout/);
-      expect(Date.now() - t0).toBeLessThan(5_000);
       const c = cli(['--prometheus', proxy.url, '--profile-file', profileFile(), '--users', '1000', '--window', '1d', '--json', '--timeout', '20s']);
       expect(await c.run()).toBe(0);
     } finally {

@@ -137,7 +137,7 @@ export interface Plan {
   readonly uncertainty?: Uncertainty;
   /** Present when price overrides or discounts were given: what they changed, in total. */
   readonly priceAdjustments?: AdjustmentSummary;
-  /** The monthly total divided by the users: exact, display it rounded (e.g. $0.0042). */
+  /** The monthly total divided by the users: exact; displays round it to a few significant digits. */
   readonly costPerUser: Decimal;
   /** What the optional parts added and what drives each; absent when the plan has none. */
   readonly parts?: PartsPlan;

@@ -19,7 +19,7 @@ export interface CommitmentRate {
   readonly upfrontPerUnit: Decimal;
   readonly source: string;
   readonly sku?: string;
-  /** "reserved 1yr standard No Upfront: $0.0261/h + $0 upfront". */
+  /** The option, its hourly rate and its upfront fee, for the line's note. */
   readonly note: string;
 }
 
