@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '@tier-planner/cost-model': here('./packages/cost-model/src/index.ts'),
       '@tier-planner/aws-pricing': here('./packages/aws-pricing/src/index.ts'),
+      '@tier-planner/aws-billing': here('./packages/aws-billing/src/index.ts'),
     },
   },
   test: {

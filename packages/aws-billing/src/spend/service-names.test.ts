@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ec2OtherService, knownAwsServices, modelService } from './service-map.js';
+import { ec2OtherService, knownAwsServices, modelService } from './service-names.js';
 
 describe('modelService', () => {
   it.each([

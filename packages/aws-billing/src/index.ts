@@ -1,0 +1,11 @@
+// Actual AWS spend from AWS Data Exports (CUR 2.0, FOCUS 1.2), read by DuckDB or Athena with one SQL.
+export { BillingError, firstLine, type BillingErrorReason } from './billing-error.js';
+export { CHARGE_KINDS, EXPORT_FORMATS, REQUIRED_COLUMNS, type ChargeKind, type ExportFormat } from './export-format/export-format.js';
+export { tagKeyForms } from './export-format/tag-keys.js';
+export type { QueryEngine, QueryResult, TextRow } from './engine/query-engine.js';
+export { SPEND_COLUMNS, spendSql, type SpendSqlOptions } from './sql/spend-sql.js';
+export { duckDbEngine, type DuckDbEngineOptions } from './duckdb/duckdb-engine.js';
+export { DEFAULT_TAG_KEY, readMonthSpend, type ReadMonthOptions } from './spend/read-month-spend.js';
+export type { CostBasis, MonthSpend, SpendLine } from './spend/spend-types.js';
+export { knownProductCodes, modelServiceOfCode } from './spend/product-codes.js';
+export { EC2_OTHER, OTHER, ec2OtherService, knownAwsServices, modelService } from './spend/service-names.js';
