@@ -9,3 +9,6 @@ export { DEFAULT_TAG_KEY, readMonthSpend, type ReadMonthOptions } from './spend/
 export type { CostBasis, MonthSpend, SpendLine } from './spend/spend-types.js';
 export { knownProductCodes, modelServiceOfCode } from './spend/product-codes.js';
 export { EC2_OTHER, OTHER, ec2OtherService, knownAwsServices, modelService } from './spend/service-names.js';
+export { openDataExport, type DataExportOptions } from './open-export.js';
+export { athenaEngine } from './athena/athena-engine.js';
+export type { AthenaOptions } from './athena/athena-options.js';
