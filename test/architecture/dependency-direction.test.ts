@@ -50,7 +50,7 @@ describe('dependency direction', () => {
   });
 
   it('the CLI imports the core, Ink and React only in the explorer, and no other adapter', () => {
-    const allowed = new Set(['@tier-planner/cost-model', '@tier-planner/aws-pricing', 'ink', 'react', 'yaml']);
+    const allowed = new Set(['@tier-planner/cost-model', '@tier-planner/aws-pricing', '@tier-planner/aws-billing', 'ink', 'react', 'yaml']);
     // yaml reads a --prices file and nothing else (loaded on demand there).
     const where = (d: string, file: string) => (['ink', 'react'].includes(d) ? file.includes('/src/tui/') : d === 'yaml' ? file.endsWith('/src/cli/parse-adjustments.ts') : true);
     expect(violations('planner-tui', (d, file) => allowed.has(d) && where(d, file))).toEqual([]);
@@ -60,8 +60,12 @@ describe('dependency direction', () => {
     expect(violations('aws-pricing', (d) => d === '@tier-planner/cost-model' || d.startsWith('@aws-sdk/') || d.startsWith('@smithy/') || d === '@streamparser/json')).toEqual([]);
   });
 
+  it('reading the bill is an adapter: it imports the core, DuckDB and AWS libraries, never the CLI or another adapter', () => {
+    expect(violations('aws-billing', (d) => d === '@tier-planner/cost-model' || d === '@duckdb/node-api' || d.startsWith('@aws-sdk/') || d.startsWith('@smithy/'))).toEqual([]);
+  });
+
   it('the exporter imports the core and its own libraries, never the CLI or the infrastructure', () => {
-    const allowed = new Set(['@tier-planner/cost-model', '@aws-sdk/client-cost-explorer', 'prom-client', 'yaml', '@grafana/grafana-foundation-sdk', '@smithy/types', '@smithy/node-http-handler']);
+    const allowed = new Set(['@tier-planner/cost-model', '@tier-planner/aws-billing', '@aws-sdk/client-cost-explorer', 'prom-client', 'yaml', '@grafana/grafana-foundation-sdk', '@smithy/types', '@smithy/node-http-handler']);
     expect(violations('exporter', (d) => allowed.has(d))).toEqual([]);
   });
 
