@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { duckDbEngine } from '../duckdb/duckdb-engine.js';
 import { readMonthSpend } from '../spend/read-month-spend.js';
-import { writeExportParquet } from '../testing/write-export.js';
+import { writeExportParquet, type ExportRow } from '../testing/write-export.js';
 import { EXPORT_FORMATS, type ExportFormat } from './export-format.js';
 import { tagKeyForms } from './tag-keys.js';
 
@@ -14,7 +14,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 // One test-data line tagged under the given map key, read with the default spellings.
 async function tagValueUnder(format: ExportFormat, mapKey: string, tagKey: string, exactTagKey?: string): Promise<string | null> {
   const dir = join(root, `${format}-${encodeURIComponent(mapKey)}-${exactTagKey ?? ''}`);
-  const row =
+  const row: ExportRow =
     format === 'cur2'
       ? { bill_billing_period_start_date: '2026-11-01 00:00:00', line_item_usage_start_date: '2026-11-02 00:00:00', line_item_line_item_type: 'Usage', line_item_product_code: 'AmazonEC2', line_item_usage_type: 'USE1-BoxUsage:m7g.large', line_item_usage_account_id: '111122223333', line_item_unblended_cost: 1, resource_tags: { [mapKey]: 'blue' } }
       : { BillingPeriodStart: '2026-11-01 00:00:00', ChargePeriodStart: '2026-11-02 00:00:00', ChargeCategory: 'Usage', ServiceName: 'Amazon Elastic Compute Cloud', SubAccountId: '111122223333', BilledCost: 1, EffectiveCost: 1, x_ServiceCode: 'AmazonEC2', x_UsageType: 'USE1-BoxUsage:m7g.large', Tags: { [mapKey]: 'blue' } };
