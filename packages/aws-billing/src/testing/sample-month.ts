@@ -254,9 +254,9 @@ export interface ExpectedSum {
 }
 
 /** The month's charges summed by a key, from the charges themselves (not from any SQL). */
-export function expectedSums(key: (c: SampleCharge) => string, month: string = SAMPLE_MONTH): Map<string, ExpectedSum> {
+export function expectedSums(key: (c: SampleCharge) => string, month: string = SAMPLE_MONTH, charges: readonly SampleCharge[] = SAMPLE_CHARGES): Map<string, ExpectedSum> {
   const out = new Map<string, ExpectedSum>();
-  for (const c of SAMPLE_CHARGES) {
+  for (const c of charges) {
     if (c.month !== month) continue;
     const k = key(c);
     const s = out.get(k) ?? { unblended: ZERO, amortized: ZERO };
