@@ -67,14 +67,15 @@ const FOCUS_KIND = `CASE WHEN ChargeCategory = 'Usage' AND CommitmentDiscountSta
     WHEN ChargeCategory = 'Credit' AND ChargeClass = 'Correction' THEN 'refund'
     ELSE ${caseOf('ChargeCategory', FOCUS_KINDS)} END`;
 
+/** An amount column as an exact decimal; an empty (NULL) amount counts as zero, column by column. */
+const amount = (column: string) => exact(`COALESCE(${column}, 0)`);
 
 /**
  * Amortized cost of a CUR 2.0 line, as AWS documents it for Savings Plans and reservations: covered
  * usage at its effective cost, the unused part of a commitment's fee, and zero for the negations
  * and upfront fees that the effective costs already spread over the term. Summed with everything
- * else at unblended cost, no fee is counted twice.
+ * else at unblended cost, no fee is counted twice (AWS's CUR query library; docs/data-exports.md).
  */
-const amount = (column: string) => exact(`COALESCE(${column}, 0)`);
 const CUR2_AMORTIZED = `CASE line_item_line_item_type
     WHEN 'SavingsPlanCoveredUsage' THEN ${amount('savings_plan_savings_plan_effective_cost')}
     WHEN 'SavingsPlanRecurringFee' THEN ${amount('savings_plan_total_commitment_to_date')} - ${amount('savings_plan_used_commitment')}
