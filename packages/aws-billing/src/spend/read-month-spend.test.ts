@@ -5,7 +5,8 @@ import { dec, ZERO, type Decimal } from '@tier-planner/cost-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duckDbEngine } from '../duckdb/duckdb-engine.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../export-format/export-format.js';
-import { expectedSums, SAMPLE_CHARGES, SAMPLE_MONTH, SAMPLE_TAG_SPELLINGS, sampleDay, writeSampleExport, type SampleCharge } from '../testing/sample-month.js';
+import { expectedSums, focusRows, SAMPLE_CHARGES, SAMPLE_MONTH, SAMPLE_TAG_SPELLINGS, sampleDay, writeSampleExport, type SampleCharge } from '../testing/sample-month.js';
+import { writeExportParquet } from '../testing/write-export.js';
 import { readMonthSpend } from './read-month-spend.js';
 import type { MonthSpend, SpendLine } from './spend-types.js';
 
@@ -123,5 +124,20 @@ describe('plan tag spellings', () => {
   it('another tag key groups by that tag instead (user_team on one line)', async () => {
     const other = await read(dirOf('cur2', 'periods'), 'cur2', { tagKey: 'team' });
     expect(asText(sumsOf(other.lines, (l) => l.tagValue ?? UNTAGGED))).toEqual(asText(expectedSums((c) => c.otherTags?.user_team ?? UNTAGGED)));
+  });
+});
+
+describe('FOCUS commitment fees in either row shape', () => {
+  it('a fee written as one Usage row marked Unused (billed the fee, effective the unused part) counts as Purchase + Unused rows do', async () => {
+    const fees = SAMPLE_CHARGES.filter((c) => c.month === SAMPLE_MONTH && (c.type === 'sp_recurring' || c.type === 'ri_fee'));
+    const oneRow = fees.map((c) => {
+      const [purchase, unused] = focusRows(c);
+      return { ...unused!, BilledCost: purchase!.BilledCost ?? null };
+    });
+    const dir = join(root, 'focus-one-row-fees');
+    await writeExportParquet(join(dir, `BILLING_PERIOD=${SAMPLE_MONTH}`, 'part.parquet'), 'focus', oneRow);
+    const lines = (await read(dir, 'focus')).lines;
+    const expected = expectedSums((c) => c.charge, SAMPLE_MONTH, fees);
+    expect(asText(sumsOf(lines, (l) => l.charge))).toEqual(asText(expected));
   });
 });
