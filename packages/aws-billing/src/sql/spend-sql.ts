@@ -32,6 +32,12 @@ function monthBounds(month: string): [string, string] {
   return [`TIMESTAMP '${month}-01 00:00:00'`, `TIMESTAMP '${next}-01 00:00:00'`];
 }
 
+function caseOf(column: string, kinds: Readonly<Record<string, string>>): string {
+  return `CASE ${column} ${Object.entries(kinds)
+    .map(([k, v]) => `WHEN ${str(k)} THEN ${str(v)}`)
+    .join(' ')} ELSE 'other' END`;
+}
+
 // CUR 2.0 line item types → charge kinds (AWS Data Exports user guide, "Line item details").
 const CUR2_KINDS: Readonly<Record<string, string>> = {
   Usage: 'usage',
@@ -45,34 +51,39 @@ const CUR2_KINDS: Readonly<Record<string, string>> = {
   Credit: 'credit',
   Refund: 'refund',
   Tax: 'tax',
+  Discount: 'discount',
   BundledDiscount: 'discount',
   EdpDiscount: 'discount',
   PrivateRateDiscount: 'discount',
   DistributorDiscount: 'discount',
 };
 
-// FOCUS ChargeCategory → charge kinds. Refunds are Credit or Adjustment rows; ChargeClass marks corrections.
+// FOCUS ChargeCategory → charge kinds (tier-planner assumptions where AWS states no more, see docs/data-exports.md):
+// the unused part of a commitment is a Usage row with CommitmentDiscountStatus 'Unused', counted with the
+// commitment's fees as CUR 2.0 counts it on its RIFee / SavingsPlanRecurringFee line; a Credit row that
+// corrects an earlier charge (ChargeClass 'Correction') is a refund.
 const FOCUS_KINDS: Readonly<Record<string, string>> = { Usage: 'usage', Purchase: 'commitment_fee', Tax: 'tax', Credit: 'credit', Adjustment: 'other' };
+const FOCUS_KIND = `CASE WHEN ChargeCategory = 'Usage' AND CommitmentDiscountStatus = 'Unused' THEN 'commitment_fee'
+    WHEN ChargeCategory = 'Credit' AND ChargeClass = 'Correction' THEN 'refund'
+    ELSE ${caseOf('ChargeCategory', FOCUS_KINDS)} END`;
 
-const caseOf = (column: string, kinds: Readonly<Record<string, string>>) =>
-  `CASE ${column} ${Object.entries(kinds)
-    .map(([k, v]) => `WHEN ${str(k)} THEN ${str(v)}`)
-    .join(' ')} ELSE 'other' END`;
+/** An amount column as an exact decimal; an empty (NULL) amount counts as zero, column by column. */
+const amount = (column: string) => exact(`COALESCE(${column}, 0)`);
 
 /**
  * Amortized cost of a CUR 2.0 line, as AWS documents it for Savings Plans and reservations: covered
  * usage at its effective cost, the unused part of a commitment's fee, and zero for the negations
  * and upfront fees that the effective costs already spread over the term. Summed with everything
- * else at unblended cost, no fee is counted twice.
+ * else at unblended cost, no fee is counted twice (AWS's CUR query library; docs/data-exports.md).
  */
 const CUR2_AMORTIZED = `CASE line_item_line_item_type
-    WHEN 'SavingsPlanCoveredUsage' THEN ${exact('savings_plan_savings_plan_effective_cost')}
-    WHEN 'SavingsPlanRecurringFee' THEN ${exact('savings_plan_total_commitment_to_date')} - ${exact('savings_plan_used_commitment')}
+    WHEN 'SavingsPlanCoveredUsage' THEN ${amount('savings_plan_savings_plan_effective_cost')}
+    WHEN 'SavingsPlanRecurringFee' THEN ${amount('savings_plan_total_commitment_to_date')} - ${amount('savings_plan_used_commitment')}
     WHEN 'SavingsPlanNegation' THEN ${exact('0')}
     WHEN 'SavingsPlanUpfrontFee' THEN ${exact('0')}
-    WHEN 'DiscountedUsage' THEN ${exact('reservation_effective_cost')}
-    WHEN 'RIFee' THEN ${exact('reservation_unused_amortized_upfront_fee_for_billing_period')} + ${exact('reservation_unused_recurring_fee')}
-    ELSE CASE WHEN line_item_line_item_type = 'Fee' AND COALESCE(reservation_reservation_a_r_n, '') <> '' THEN ${exact('0')} ELSE ${exact('line_item_unblended_cost')} END
+    WHEN 'DiscountedUsage' THEN ${amount('reservation_effective_cost')}
+    WHEN 'RIFee' THEN ${amount('reservation_unused_amortized_upfront_fee_for_billing_period')} + ${amount('reservation_unused_recurring_fee')}
+    ELSE CASE WHEN line_item_line_item_type = 'Fee' AND COALESCE(reservation_reservation_a_r_n, '') <> '' THEN ${exact('0')} ELSE ${amount('line_item_unblended_cost')} END
   END`;
 
 function lineColumns(o: SpendSqlOptions): string[] {
@@ -86,8 +97,8 @@ function lineColumns(o: SpendSqlOptions): string[] {
       `COALESCE(line_item_usage_type, '') AS usage_type`,
       `CAST(CAST(line_item_usage_start_date AS DATE) AS VARCHAR) AS usage_day`,
       `${caseOf('line_item_line_item_type', CUR2_KINDS)} AS charge_kind`,
-      `${exact('COALESCE(line_item_unblended_cost, 0)')} AS unblended`,
-      `COALESCE(${CUR2_AMORTIZED}, ${exact('0')}) AS amortized`,
+      `${amount('line_item_unblended_cost')} AS unblended`,
+      `${CUR2_AMORTIZED} AS amortized`,
     ];
   }
   return [
@@ -97,9 +108,9 @@ function lineColumns(o: SpendSqlOptions): string[] {
     `ServiceName AS service_name`,
     `COALESCE(x_UsageType, '') AS usage_type`,
     `CAST(CAST(ChargePeriodStart AS DATE) AS VARCHAR) AS usage_day`,
-    `${caseOf('ChargeCategory', FOCUS_KINDS)} AS charge_kind`,
-    `${exact('COALESCE(BilledCost, 0)')} AS unblended`,
-    `${exact('COALESCE(EffectiveCost, 0)')} AS amortized`,
+    `${FOCUS_KIND} AS charge_kind`,
+    `${amount('BilledCost')} AS unblended`,
+    `${amount('EffectiveCost')} AS amortized`,
   ];
 }
 
