@@ -89,6 +89,7 @@ describe('athenaEngine through the SDK against a loopback Athena running the SQL
       expect(server.queries()).toEqual([spendSql({ format, month: '2026-11', from: `"AwsDataCatalog"."${DB}"."${TABLE}"`, tagKey: DEFAULT_TAG_KEY })]);
       const start = server.requests.find((r) => r.op === 'StartQueryExecution')!;
       expect(start.contentType).toBe('application/x-amz-json-1.1');
+      expect(start.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDLOOPBACK\/\d{8}\/us-east-1\/athena\/aws4_request/);
       expect(start.body).toMatchObject({ QueryExecutionContext: { Database: DB, Catalog: 'AwsDataCatalog' }, WorkGroup: 'finops', ResultConfiguration: { OutputLocation: 's3://results-bucket/tier-planner/' } });
       expect(spend.queryId).toBe(server.requests.find((r) => r.op === 'GetQueryExecution')!.body.QueryExecutionId);
     });
@@ -216,6 +217,31 @@ describe('athenaEngine through the SDK against a loopback Athena running the SQL
       const e = await failure(readWith(server, 'cur2'));
       expect(e.reason).toBe('bad_input');
       expect(e.message).toContain(`has no column line_item_usage_type (COLUMN_NOT_FOUND`);
+    });
+  });
+
+  it('reports refused credentials as credentials, and a provider that finds none likewise', async () => {
+    await withServer({ dataDir: dirs.cur2!, rejectCredentials: true }, async (server) => {
+      const e = await failure(readWith(server, 'cur2', { maxAttempts: 1 }));
+      expect(e.reason).toBe('credentials');
+      expect(e.message).toBe('Athena StartQueryExecution refused the credentials: The security token included in the request is invalid.');
+    });
+    await withServer({ dataDir: dirs.cur2! }, async (server) => {
+      const none = async () => {
+        throw Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
+      };
+      const e = await failure(readWith(server, 'cur2', { credentials: none, maxAttempts: 1 }));
+      expect(e.reason).toBe('credentials');
+      expect(e.message).toContain('Could not load credentials from any providers');
+      expect(server.requests.length).toBe(0);
+    });
+  });
+
+  it('reports a workgroup Athena does not know as bad_input', async () => {
+    await withServer({ dataDir: dirs.cur2!, workgroups: ['primary'] }, async (server) => {
+      const e = await failure(readWith(server, 'cur2', { workgroup: 'no-such-group' }));
+      expect(e.reason).toBe('bad_input');
+      expect(e.message).toBe('Athena StartQueryExecution refused the request: WorkGroup is not found.');
     });
   });
 });

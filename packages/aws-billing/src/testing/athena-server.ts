@@ -29,6 +29,10 @@ export interface AthenaServerOptions {
   readonly throttleOnce?: AthenaOp;
   /** Rows per GetQueryResults page at most (Athena's own cap is 1,000). */
   readonly pageSize?: number;
+  /** Refuse every request's credentials, as Athena does an unknown access key. */
+  readonly rejectCredentials?: boolean;
+  /** Workgroups that exist; others are refused as Athena refuses them. Default: any. */
+  readonly workgroups?: readonly string[];
 }
 
 export type AthenaOp = 'StartQueryExecution' | 'GetQueryExecution' | 'GetQueryResults' | 'StopQueryExecution';
@@ -36,6 +40,8 @@ export type AthenaOp = 'StartQueryExecution' | 'GetQueryExecution' | 'GetQueryRe
 export interface RecordedRequest {
   readonly op: string;
   readonly contentType: string | undefined;
+  /** The SigV4 Authorization header the SDK signed the request with. */
+  readonly authorization: string | undefined;
   readonly body: Record<string, unknown>;
 }
 
@@ -173,6 +179,7 @@ export async function startAthenaServer(o: AthenaServerOptions): Promise<AthenaS
   const ops: Record<AthenaOp, (body: Record<string, unknown>) => Promise<unknown>> = {
     async StartQueryExecution(body) {
       if (typeof body.QueryString !== 'string' || body.QueryString === '') throw new AthenaFault(400, 'InvalidRequestException', 'QueryString is required');
+      if (o.workgroups && !o.workgroups.includes(String(body.WorkGroup ?? 'primary'))) throw new AthenaFault(400, 'InvalidRequestException', 'WorkGroup is not found.');
       next += 1;
       const id = `00000000-0000-4000-8000-${String(next).padStart(12, '0')}`;
       executions.set(id, { id, sql: body.QueryString, request: body, polls: 0, state: 'QUEUED', bytesScanned: 0 });
@@ -244,11 +251,12 @@ export async function startAthenaServer(o: AthenaServerOptions): Promise<AthenaS
       reply(400, { __type: 'SerializationException', message: 'body is not JSON' });
       return;
     }
-    requests.push({ op, contentType: req.headers['content-type'], body });
+    requests.push({ op, contentType: req.headers['content-type'], authorization: req.headers.authorization, body });
     try {
       if (req.method !== 'POST' || req.url !== '/') throw new AthenaFault(404, 'UnknownOperationException', `${req.method} ${req.url}`);
       const handler = (ops as Record<string, (b: Record<string, unknown>) => Promise<unknown>>)[op];
       if (!target.startsWith('AmazonAthena.') || !handler) throw new AthenaFault(400, 'UnknownOperationException', `unknown operation ${target}`);
+      if (o.rejectCredentials) throw new AthenaFault(400, 'UnrecognizedClientException', 'The security token included in the request is invalid.');
       if (o.throttleOnce === op && !throttled.has(op)) {
         throttled.add(op);
         throw new AthenaFault(400, 'TooManyRequestsException', 'Rate exceeded');
