@@ -16,7 +16,8 @@ export interface AthenaScanPrice {
 /**
  * Athena SQL queries on the per-query (not provisioned capacity) model. USD 5 per TB scanned is
  * AWS's pricing page's own figure (its example 1: 3 TB scanned, 3 × USD 5/TB = USD 15); the same
- * page rounds bytes scanned to the megabyte with a 10 MB minimum per query.
+ * page rounds bytes scanned to the megabyte with a 10 MB minimum per query (docs/athena.md says
+ * where exactly, and what is assumed).
  */
 export const ATHENA_SCAN_PRICE: AthenaScanPrice = {
   usdPerTb: '5',
