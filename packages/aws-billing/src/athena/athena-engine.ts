@@ -94,6 +94,8 @@ export async function athenaEngine(o: AthenaOptions): Promise<QueryEngine> {
 
   return {
     kind: 'athena',
+    // No probe query here: Athena bills every query (10 MB at least), so a table without the
+    // format's columns is reported from the spend query's own COLUMN_NOT_FOUND failure instead.
     async source(_format, month) {
       const from = [o.catalog, o.database, o.table].filter((p): p is string => p !== undefined).map(ident).join('.');
       return o.partitionColumn ? { from, partition: { column: o.partitionColumn, value: month } } : { from };
