@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BillingError } from '../billing-error.js';
 import { duckDbEngine } from '../duckdb/duckdb-engine.js';
@@ -117,6 +118,21 @@ describe('athenaEngine through the SDK against a loopback Athena running the SQL
       expect(pages[0]!.body.NextToken).toBeUndefined();
       expect(pages.slice(1).every((p) => typeof p.body.NextToken === 'string')).toBe(true);
     });
+  });
+
+  it('reads the same lines whatever the page size, and never waits longer than the poll cap', async () => {
+    const expected = comparable(await duckDbSpend('cur2'));
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 4000 }), async (pageSize, runningPolls, pollIntervalMs) => {
+        await withServer({ dataDir: dirs.cur2!, pageSize, runningPolls }, async (server) => {
+          const { spend, sleeps } = await readWith(server, 'cur2', { pollIntervalMs });
+          expect(comparable(spend)).toEqual(expected);
+          expect(sleeps.length).toBe(runningPolls);
+          expect(sleeps.every((ms) => ms <= Math.max(5000, pollIntervalMs))).toBe(true);
+        });
+      }),
+      { numRuns: 12 },
+    );
   });
 
   it('prunes on the partition column when configured, and reports the bytes Athena scanned', async () => {
