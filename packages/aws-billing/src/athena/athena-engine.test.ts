@@ -187,7 +187,16 @@ describe('athenaEngine through the SDK against a loopback Athena running the SQL
       expect(stop.length).toBe(1);
       expect(stop[0]!.body.QueryExecutionId).toBe(server.requests.find((r) => r.op === 'GetQueryExecution')!.body.QueryExecutionId);
       expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(60_000);
-      expect(err.message).toContain('60 s');
+      expect(err.message).toMatch(/did not finish within 60 s \(still RUNNING\); it was stopped$/);
+    });
+  });
+
+  it('still reports the timeout when stopping the query fails too', async () => {
+    await withServer({ dataDir: dirs.cur2!, neverFinish: true, throttleOnce: 'StopQueryExecution' }, async (server) => {
+      const err = await failure(readWith(server, 'cur2', { timeoutMs: 5_000, maxAttempts: 1 }));
+      expect(err.reason).toBe('timeout');
+      expect(err.message).toContain('stopping it failed too (Athena StopQueryExecution is throttled');
+      expect(server.requests.filter((r) => r.op === 'StopQueryExecution').length).toBe(1);
     });
   });
 

@@ -8,7 +8,7 @@ import {
   type QueryExecution,
   type ResultSet,
 } from '@aws-sdk/client-athena';
-import { BillingError } from '../billing-error.js';
+import { BillingError, firstLine } from '../billing-error.js';
 import type { QueryEngine, QueryResult, TextRow } from '../engine/query-engine.js';
 import { ident } from '../sql/sql-text.js';
 import { athenaApiError, athenaQueryFailure } from './athena-errors.js';
@@ -48,7 +48,8 @@ export async function athenaEngine(o: AthenaOptions): Promise<QueryEngine> {
   const now = o.now ?? Date.now;
   const sleep = o.sleep ?? realSleep;
   const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const table = [o.catalog, o.database, o.table].filter((p): p is string => p !== undefined).join('.');
+  const tableParts = [o.catalog, o.database, o.table].filter((p): p is string => p !== undefined);
+  const table = tableParts.join('.');
   const where = o.endpoint ?? `region ${o.region}`;
 
   async function call<T>(name: string, run: () => Promise<T>): Promise<T> {
@@ -67,11 +68,14 @@ export async function athenaEngine(o: AthenaOptions): Promise<QueryEngine> {
       const state = q?.Status?.State;
       if (state === 'SUCCEEDED') return q!;
       if (state === 'FAILED') throw athenaQueryFailure(table, queryId, q?.Status?.StateChangeReason ?? q?.Status?.AthenaError?.ErrorMessage ?? 'no reason given');
-      if (state === 'CANCELLED') throw new BillingError('query_failed', `Athena query ${queryId} was cancelled${q?.Status?.StateChangeReason ? `: ${q.Status.StateChangeReason}` : ''}`);
+      if (state === 'CANCELLED') throw new BillingError('query_failed', `Athena query ${queryId} was cancelled${q?.Status?.StateChangeReason ? `: ${firstLine(q.Status.StateChangeReason)}` : ''}`);
       if (now() - started >= timeoutMs) {
         // Stop it: a query left running keeps scanning, and Athena bills the bytes it scans.
-        await call('StopQueryExecution', () => client.send(new StopQueryExecutionCommand({ QueryExecutionId: queryId })));
-        throw new BillingError('timeout', `Athena query ${queryId} did not finish within ${(timeoutMs / 1000).toLocaleString('en-US')} s (still ${state ?? 'unknown'}); it was stopped`);
+        const stopped = await client.send(new StopQueryExecutionCommand({ QueryExecutionId: queryId })).then(
+          () => 'it was stopped',
+          (e: unknown) => `stopping it failed too (${athenaApiError('StopQueryExecution', where, e).message})`,
+        );
+        throw new BillingError('timeout', `Athena query ${queryId} did not finish within ${(timeoutMs / 1000).toLocaleString('en-US')} s (still ${state ?? 'unknown'}); ${stopped}`);
       }
       // Never sleep past the deadline: the last poll lands on it.
       await sleep(Math.min(interval, Math.max(0, timeoutMs - (now() - started))));
@@ -97,7 +101,7 @@ export async function athenaEngine(o: AthenaOptions): Promise<QueryEngine> {
     // No probe query here: Athena bills every query (10 MB at least), so a table without the
     // format's columns is reported from the spend query's own COLUMN_NOT_FOUND failure instead.
     async source(_format, month) {
-      const from = [o.catalog, o.database, o.table].filter((p): p is string => p !== undefined).map(ident).join('.');
+      const from = tableParts.map(ident).join('.');
       return o.partitionColumn ? { from, partition: { column: o.partitionColumn, value: month } } : { from };
     },
     async query(sql): Promise<QueryResult> {
