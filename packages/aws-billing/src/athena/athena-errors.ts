@@ -46,7 +46,8 @@ export function athenaApiError(call: string, where: string, e: unknown): Billing
  */
 export function athenaQueryFailure(table: string, queryId: string, reason: string): BillingError {
   const line = firstLine(reason);
-  const missing = /COLUMN_NOT_FOUND:.*?Column '([^']+)' cannot be resolved/.exec(line);
+  // Engine version 3 says COLUMN_NOT_FOUND; version 2 said SYNTAX_ERROR with the same words.
+  const missing = /(?:COLUMN_NOT_FOUND|SYNTAX_ERROR):.*?Column '([^']+)' cannot be resolved/.exec(line);
   if (missing) return new BillingError('bad_input', `the Athena table ${table} has no column ${missing[1]} (COLUMN_NOT_FOUND, query ${queryId}): is it a table of the export format asked?`);
   return new BillingError('query_failed', `Athena query ${queryId} failed: ${line}`);
 }

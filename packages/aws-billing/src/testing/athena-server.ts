@@ -97,8 +97,9 @@ function athenaType(duckType: string): string {
 
 /**
  * Athena reports a column it cannot find as COLUMN_NOT_FOUND with the column lower-cased and the
- * place in the query; DuckDB's binder says it otherwise. Reword DuckDB's message the way Athena
- * (engine version 3) words it.
+ * place in the query ("COLUMN_NOT_FOUND: line 7:5: Column 'x' cannot be resolved or requester is
+ * not authorized to access requested resources", as Athena's failures are seen worded); DuckDB's
+ * binder says it otherwise. Reword DuckDB's message that way.
  */
 function athenaReason(sql: string, duckMessage: string): string {
   const missing = /Referenced column "?([^"\s]+)"? not found/i.exec(duckMessage);
