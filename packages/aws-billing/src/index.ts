@@ -12,3 +12,4 @@ export { EC2_OTHER, OTHER, ec2OtherService, knownAwsServices, modelService } fro
 export { openDataExport, type DataExportOptions } from './open-export.js';
 export { athenaEngine } from './athena/athena-engine.js';
 export type { AthenaOptions } from './athena/athena-options.js';
+export { ATHENA_SCAN_PRICE, athenaBilledBytes, athenaQueryCostUsd, type AthenaScanPrice } from './athena/athena-cost.js';

@@ -1,3 +1,5 @@
+import type { AthenaClientConfig } from '@aws-sdk/client-athena';
+
 /** Where and how an export's Athena table is queried. */
 export interface AthenaOptions {
   readonly region: string;
@@ -21,4 +23,8 @@ export interface AthenaOptions {
   /** Injected time, so tests step a clock rather than wait. */
   readonly now?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Credentials instead of the default chain (tests, callers holding their own). */
+  readonly credentials?: AthenaClientConfig['credentials'];
+  /** Attempts per API call, the SDK's retries included; default the SDK's (3). */
+  readonly maxAttempts?: number;
 }
