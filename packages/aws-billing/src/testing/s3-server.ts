@@ -8,6 +8,8 @@ export interface S3Request {
   readonly bucket: string;
   readonly key?: string;
   readonly accessKeyId?: string;
+  /** The region in the request's signature scope. */
+  readonly region?: string;
 }
 
 /** Faults to inject; each count is used up by the requests it hits. */
@@ -53,8 +55,10 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
   res.end(body);
 }
 
-function accessKeyOf(req: IncomingMessage): string | undefined {
-  return /Credential=([^/]+)\//.exec(req.headers.authorization ?? '')?.[1];
+/** The access key id and region of a SigV4 Authorization header: Credential=AKID/date/region/s3/aws4_request. */
+function signerOf(req: IncomingMessage): { accessKeyId?: string; region?: string } {
+  const m = /Credential=([^/]+)\/\d{8}\/([^/]+)\//.exec(req.headers.authorization ?? '');
+  return m ? { accessKeyId: m[1] as string, region: m[2] as string } : {};
 }
 
 /**
@@ -100,7 +104,7 @@ export async function startS3Server(o: { pageSize?: number } = {}): Promise<S3Te
     const key = rest.map(decodeURIComponent).join('/');
     const isList = req.method === 'GET' && key === '' && url.searchParams.get('list-type') === '2';
     const isGet = req.method === 'GET' && key !== '';
-    requests.push({ kind: isList ? 'list' : isGet ? 'get' : 'other', bucket, ...(key ? { key } : {}), ...(accessKeyOf(req) ? { accessKeyId: accessKeyOf(req) } : {}) });
+    requests.push({ kind: isList ? 'list' : isGet ? 'get' : 'other', bucket, ...(key ? { key } : {}), ...signerOf(req) });
     if (faults.denyAll) return sendError(res, 403, 'AccessDenied', 'Access Denied');
     if ((faults.internalErrors ?? 0) > 0) {
       faults.internalErrors = (faults.internalErrors ?? 0) - 1;
