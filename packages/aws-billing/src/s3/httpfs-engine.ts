@@ -46,14 +46,15 @@ export async function httpfsEngine(l: S3Location, o: HttpfsEngineOptions = {}): 
     c.closeSync();
     instance.closeSync();
   };
+  // httpfs reads s3://; the credential chain (profiles, SSO, roles) is the aws extension's.
+  const extensions = o.credentials ? ['httpfs'] : ['httpfs', 'aws'];
   try {
-    await c.run('LOAD httpfs');
-    await c.run('LOAD aws');
+    for (const x of extensions) await c.run(`LOAD ${x}`);
   } catch (e) {
     await close();
     throw new BillingError(
       'bad_input',
-      `DuckDB's httpfs/aws extensions cannot load (${firstLine((e as Error).message)}): read ${url} with the default reader (s3.reader 'sync'), or install them with DuckDB's INSTALL httpfs; INSTALL aws`,
+      `DuckDB's ${extensions.join('/')} extension cannot load (${firstLine((e as Error).message)}): read ${url} with the default reader (s3.reader 'sync'), or install it with DuckDB's ${extensions.map((x) => `INSTALL ${x}`).join('; ')}`,
     );
   }
   await run(c, secretSql(o), `setting up S3 access for ${url}`);

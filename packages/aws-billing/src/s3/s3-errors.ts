@@ -28,11 +28,11 @@ export function s3Failure(e: unknown, what: string, bucket: string): BillingErro
   const status = err.$metadata?.httpStatusCode;
   const message = firstLine(err.message ?? String(e));
   if (name === 'NoSuchBucket') return new BillingError('bad_input', `S3 bucket ${bucket} does not exist (${what})`);
+  if (/region is missing/i.test(message)) return new BillingError('bad_input', `no AWS region for ${what}: set AWS_REGION or the profile's region`);
+  if (/could not load credentials/i.test(message)) return new BillingError('credentials', `no AWS credentials for ${what}: set AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or log in with aws sso login`);
   if (CREDENTIAL_ERRORS.has(name) || status === 403) {
     return new BillingError('credentials', `S3 refused ${what} (${name || status}): check the AWS credentials and their s3:ListBucket/s3:GetObject rights on ${bucket}`);
   }
-  if (/region is missing/i.test(message)) return new BillingError('bad_input', `no AWS region for ${what}: set AWS_REGION or the profile's region`);
-  if (/could not load credentials/i.test(message)) return new BillingError('credentials', `no AWS credentials for ${what}: set AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or log in with aws sso login`);
   const code = err.code ?? '';
   if (NETWORK_CODES.has(code) || NETWORK_CODES.has(name) || name === 'TimeoutError' || (status !== undefined && status >= 500)) {
     return new BillingError('network', `S3 did not answer ${what}: ${message}`);

@@ -78,18 +78,35 @@ describe('openDataExport of s3://', () => {
       process.env = { ...saved };
     });
 
-    it('signs with the environment’s keys and region when the options give none', async () => {
+    // No AWS config of the machine's user is read: the config and credentials files point nowhere.
+    function isolatedEnv(vars: Record<string, string>): void {
       const nowhere = join(tempDir('no-aws'), 'none');
-      Object.assign(process.env, {
+      for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
+      Object.assign(process.env, { AWS_CONFIG_FILE: nowhere, AWS_SHARED_CREDENTIALS_FILE: nowhere, AWS_EC2_METADATA_DISABLED: 'true', ...vars });
+    }
+
+    it('says in one line when the chain finds no region or no credentials', async () => {
+      isolatedEnv({ AWS_ACCESS_KEY_ID: 'AKIDFROMENV', AWS_SECRET_ACCESS_KEY: 'env-secret' });
+      const noRegion = await opened(URL, { endpoint: server.endpoint, cacheDir: tempDir('s3-cache') });
+      await expect(readMonthSpend(noRegion, { format: 'cur2', month: '2026-11' })).rejects.toMatchObject({
+        reason: 'bad_input',
+        message: `no AWS region for listing ${URL}: set AWS_REGION or the profile's region`,
+      });
+      isolatedEnv({ AWS_REGION: 'eu-west-1' });
+      const noKeys = await opened(URL, { endpoint: server.endpoint, cacheDir: tempDir('s3-cache') });
+      await expect(readMonthSpend(noKeys, { format: 'cur2', month: '2026-11' })).rejects.toMatchObject({
+        reason: 'credentials',
+        message: expect.stringMatching(/^no AWS credentials for listing s3:\/\/tp-billing\/exports\/cur2: set AWS_PROFILE/),
+      });
+      expect(server.requests).toEqual([]);
+    });
+
+    it('signs with the environment’s keys and region when the options give none', async () => {
+      isolatedEnv({
         AWS_ACCESS_KEY_ID: 'AKIDFROMENV',
         AWS_SECRET_ACCESS_KEY: 'env-secret',
         AWS_REGION: 'eu-west-1',
-        AWS_CONFIG_FILE: nowhere,
-        AWS_SHARED_CREDENTIALS_FILE: nowhere,
-        AWS_EC2_METADATA_DISABLED: 'true',
       });
-      delete process.env.AWS_PROFILE;
-      delete process.env.AWS_SESSION_TOKEN;
       const spend = await readMonthSpend(await opened(URL, { endpoint: server.endpoint, cacheDir: tempDir('s3-cache') }), { format: 'cur2', month: '2026-11' });
       expect(spend.lines.length).toBeGreaterThan(0);
       expect(new Set(server.requests.map((r) => `${r.accessKeyId}@${r.region}`))).toEqual(new Set(['AKIDFROMENV@eu-west-1']));
@@ -125,8 +142,13 @@ describe('openDataExport of s3://', () => {
     );
     expect(e).toBeInstanceOf(BillingError);
     expect((e as BillingError).reason).toBe('bad_input');
-    expect((e as BillingError).message).toMatch(/^DuckDB's httpfs\/aws extensions cannot load \(.+\): read s3:\/\/tp-billing\/exports\/cur2 with the default reader \(s3\.reader 'sync'\)/);
+    expect((e as BillingError).message).toMatch(/^DuckDB's httpfs extension cannot load \(.+\): read s3:\/\/tp-billing\/exports\/cur2 with the default reader \(s3\.reader 'sync'\), or install it with DuckDB's INSTALL httpfs$/);
     expect((e as BillingError).message).not.toContain('\n');
     expect(server.requests).toEqual([]);
+    // Without keys in the options, the credential chain needs the aws extension as well.
+    await expect(openDataExport({ path: URL, s3: { reader: 'httpfs', region: 'us-east-1' } })).rejects.toMatchObject({
+      reason: 'bad_input',
+      message: expect.stringMatching(/^DuckDB's httpfs\/aws extension cannot load .*INSTALL httpfs; INSTALL aws$/),
+    });
   });
 });

@@ -92,6 +92,11 @@ describe('syncMonth', () => {
     expect(r.downloaded).toEqual([`${NOV}/part-1.parquet`]);
     expect(gets()).toEqual([`${NOV}/part-1.parquet`]);
     expect(cached(`${NOV}/part-1.parquet`).equals(changed)).toBe(true);
+    // Same size, other bytes: the ETag alone tells.
+    const sameSize = Buffer.from('A NEW DELIVERY OF PART-1');
+    server.put(BUCKET, `${PREFIX}${NOV}/part-1.parquet`, sameSize);
+    expect((await sync()).downloaded).toEqual([`${NOV}/part-1.parquet`]);
+    expect(cached(`${NOV}/part-1.parquet`).equals(sameSize)).toBe(true);
   });
 
   it('deletes a cached file of the month that S3 no longer lists, and keeps other months', async () => {
