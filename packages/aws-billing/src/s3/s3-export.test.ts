@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BillingError } from '../billing-error.js';
@@ -7,6 +8,7 @@ import { readMonthSpend } from '../spend/read-month-spend.js';
 import type { MonthSpend } from '../spend/spend-types.js';
 import { cur2Usage, tempDir, uploadFolder, writeCur2Folder } from '../testing/s3-fixtures.js';
 import { startS3Server, type S3TestServer } from '../testing/s3-server.js';
+import { writeExportParquet } from '../testing/write-export.js';
 import { defaultExportCacheDir } from './cache-dir.js';
 import { parseS3Url } from './s3-location.js';
 import type { S3SyncEngine } from './s3-sync-engine.js';
@@ -122,6 +124,28 @@ describe('openDataExport of s3://', () => {
     await expect(readMonthSpend(again, { format: 'cur2', month: '2026-11' })).rejects.toMatchObject({ reason: 'network' });
     const cachedCopy = await readMonthSpend(await opened(cacheDir), { format: 'cur2', month: '2026-11' });
     expect(asText(cachedCopy)).toEqual(asText(before));
+  });
+
+  it('names the s3:// address when the synced files are not a whole export', async () => {
+    const partial = tempDir('partial');
+    await writeExportParquet(join(partial, 'BILLING_PERIOD=2026-11', 'part-0.parquet'), 'cur2', [cur2Usage('2026-11-01', 'AmazonEC2', 'BoxUsage:m7g.large', 1)], { omit: ['resource_tags'] });
+    uploadFolder(server, BUCKET, 'partial/', partial);
+    const cacheDir = tempDir('s3-cache');
+    const engine = await opened(`s3://${BUCKET}/partial`, { endpoint: server.endpoint, region: 'us-east-1', credentials, cacheDir });
+    await expect(readMonthSpend(engine, { format: 'cur2', month: '2026-11' })).rejects.toMatchObject({
+      reason: 'bad_input',
+      message: `s3://${BUCKET}/partial (synced to ${cacheDir}) is not a CUR 2.0 export: it lacks resource_tags`,
+    });
+  });
+
+  it('says in one line when the cache folder cannot be written', async () => {
+    const blocked = join(tempDir('blocked'), 'a-file');
+    writeFileSync(blocked, 'not a folder');
+    const engine = await opened(URL, { endpoint: server.endpoint, region: 'us-east-1', credentials, cacheDir: join(blocked, 'cache') });
+    await expect(readMonthSpend(engine, { format: 'cur2', month: '2026-11' })).rejects.toMatchObject({
+      reason: 'bad_input',
+      message: `cannot write the S3 cache folder ${join(blocked, 'cache')} (ENOTDIR): set another with s3.cacheDir`,
+    });
   });
 
   it('puts the cache under the user cache folder by default', () => {

@@ -23,6 +23,11 @@ export function s3SyncEngine(l: S3Location, o: S3SyncEngineOptions = {}): S3Sync
   const cacheDir = o.cacheDir ?? defaultExportCacheDir(l);
   let local: Promise<QueryEngine> | undefined;
   let lastSync: SyncResult | undefined;
+  // DuckDB's messages name the folder it read; a person knows the export by its s3:// address.
+  const named = <T>(p: Promise<T>): Promise<T> =>
+    p.catch((e: unknown) => {
+      throw e instanceof BillingError ? new BillingError(e.reason, e.message.split(cacheDir).join(`${s3Url(l)} (synced to ${cacheDir})`)) : e;
+    });
   const engine = () => (local ??= duckDbEngine({ path: cacheDir, ...(o.memoryLimit ? { memoryLimit: o.memoryLimit } : {}) }));
   return {
     kind: 'duckdb',
@@ -32,11 +37,11 @@ export function s3SyncEngine(l: S3Location, o: S3SyncEngineOptions = {}): S3Sync
     },
     async source(format, month) {
       lastSync = await syncMonth(client, l, month, { cacheDir, ...(o.concurrency ? { concurrency: o.concurrency } : {}) });
-      return (await engine()).source(format, month);
+      return named((await engine()).source(format, month));
     },
     async query(sql) {
       if (!local) throw new BillingError('query_failed', `${s3Url(l)} is queried before a month was synced`);
-      return (await local).query(sql);
+      return named((await local).query(sql));
     },
     async close() {
       client.destroy();

@@ -82,19 +82,40 @@ async function eachLimit<T>(items: readonly T[], limit: number, fn: (item: T) =>
 
 /** GetObject into a temp file beside its place; the ETag and size S3 sent with the body. */
 async function download(client: S3Client, l: S3Location, o: ExportObject, tmp: string): Promise<CachedObject> {
+  mkdirSync(dirname(tmp), { recursive: true });
   for (let attempt = 1; ; attempt++) {
     try {
       const got = await client.send(new GetObjectCommand({ Bucket: l.bucket, Key: o.key }));
-      mkdirSync(dirname(tmp), { recursive: true });
       await pipeline(got.Body as Readable, createWriteStream(tmp));
       const size = fileSize(tmp) ?? -1;
       const expected = got.ContentLength ?? o.size;
       if (size !== expected) throw Object.assign(new Error(`s3://${l.bucket}/${o.key} ended after ${size} of ${expected} bytes`), { code: 'ECONNRESET' });
       return { etag: got.ETag ?? o.etag, size };
     } catch (e) {
+      if (isDiskFailure(e)) throw e;
       const failure = s3Failure(e, `downloading s3://${l.bucket}/${o.key}`, l.bucket);
       if (failure.reason !== 'network' || attempt >= BODY_ATTEMPTS) throw failure;
     }
+  }
+}
+
+// Failures of the local disk, not of S3: the cache folder cannot be written.
+const DISK_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EISDIR', 'EEXIST']);
+
+function isDiskFailure(e: unknown): boolean {
+  return DISK_CODES.has((e as { code?: string } | null)?.code ?? '');
+}
+
+function diskFailure(e: unknown, dir: string): BillingError {
+  return new BillingError('bad_input', `cannot write the S3 cache folder ${dir} (${(e as { code?: string }).code ?? ''}): set another with s3.cacheDir`);
+}
+
+/** Runs a step that writes the cache; a disk failure becomes one line naming the folder. */
+function onDisk<T>(dir: string, step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
+    throw isDiskFailure(e) ? diskFailure(e, dir) : e;
   }
 }
 
@@ -125,7 +146,7 @@ export async function syncMonth(client: S3Client, l: S3Location, month: string, 
     throw new BillingError('no_data', `${s3Url(l)} has no BILLING_PERIOD=${month}/ parquet object; it has ${seen.join(', ')}`);
   }
 
-  mkdirSync(dir, { recursive: true });
+  onDisk(dir, () => mkdirSync(dir, { recursive: true }));
   const manifest = readManifest(dir, l);
   const trusted = trustedObjects(manifest, scope);
   const isCached = (x: ExportObject) => {
@@ -144,7 +165,7 @@ export async function syncMonth(client: S3Client, l: S3Location, month: string, 
     });
   } catch (e) {
     for (const f of fetched.values()) removeQuietly(f.tmp);
-    throw e;
+    throw isDiskFailure(e) ? diskFailure(e, dir) : e;
   }
 
   const objects: Record<string, CachedObject> = {};
@@ -152,10 +173,12 @@ export async function syncMonth(client: S3Client, l: S3Location, month: string, 
   const wantedKeys = new Set(wanted.map((x) => x.relativeKey));
   const removed = stale.parquet.filter((f) => !wantedKeys.has(f));
   if (fetched.size > 0 || removed.length > 0 || !manifest.scopes[scope]?.complete) {
-    writeManifest(dir, withScope(manifest, scope, { complete: false, objects: {} }));
-    for (const [key, f] of fetched) renameSync(f.tmp, localFile(dir, key));
-    for (const f of removed) removeQuietly(localFile(dir, f));
-    writeManifest(dir, withScope(manifest, scope, { complete: true, objects }));
+    onDisk(dir, () => {
+      writeManifest(dir, withScope(manifest, scope, { complete: false, objects: {} }));
+      for (const [key, f] of fetched) renameSync(f.tmp, localFile(dir, key));
+      for (const f of removed) removeQuietly(localFile(dir, f));
+      writeManifest(dir, withScope(manifest, scope, { complete: true, objects }));
+    });
   }
   return {
     dir,
