@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BillingError } from '../billing-error.js';
 import { cur2Usage, tempDir, uploadFolder, writeCur2Folder } from '../testing/s3-fixtures.js';
@@ -184,5 +185,58 @@ describe('syncMonth', () => {
     const offline = await rejection(sync());
     expect(offline.reason).toBe('network');
     for (const e of [noBucket, denied, noMonth, empty, offline]) expect(e.message).not.toContain('\n');
+  });
+});
+
+describe('syncMonth, over any run of deliveries', () => {
+  const KEYS = [`${NOV}/a.parquet`, `${NOV}/b.parquet`, `${NOV}/sub/c.parquet`, 'BILLING_PERIOD=2026-10/a.parquet'];
+  const op = fc.record({ key: fc.constantFrom(...KEYS), body: fc.option(fc.constantFrom('x', 'yy', 'zz', 'YY', 'www'), { nil: null }) });
+  const round = fc.record({ ops: fc.array(op, { maxLength: 4 }), cut: fc.option(fc.constantFrom(...KEYS), { nil: null }) });
+
+  function cachedMonth(dir: string): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const k of KEYS) if (existsSync(join(dir, ...k.split('/')))) out.set(k, readFileSync(join(dir, ...k.split('/')), 'utf8'));
+    return out;
+  }
+
+  it('the cache holds exactly S3’s month after a sync, downloads only what changed, and is untouched by a failed one', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(round, { minLength: 1, maxLength: 5 }), async (rounds) => {
+        const bucket = `prop-${run++}`;
+        const dir = tempDir('s3-prop');
+        const where: S3Location = { bucket, prefix: 'data' };
+        server.buckets.set(bucket, new Map());
+        const s3 = new Map<string, string>();
+        for (const r of rounds) {
+          for (const { key, body } of r.ops) {
+            if (body === null) {
+              s3.delete(key);
+              server.remove(bucket, `data/${key}`);
+            } else {
+              s3.set(key, body);
+              server.put(bucket, `data/${key}`, Buffer.from(body));
+            }
+          }
+          const before = cachedMonth(dir);
+          const month = new Map([...s3].filter(([k]) => k.startsWith(NOV)));
+          const changed = [...month].filter(([k, v]) => before.get(k) !== v).map(([k]) => k);
+          server.faults.cutBody = r.cut ? new Map([[`data/${r.cut}`, 99]]) : undefined;
+          server.requests.length = 0;
+          const outcome = await syncMonth(client, where, '2026-11', { cacheDir: dir }).then(
+            (result) => ({ result }),
+            (error: unknown) => ({ error: error as BillingError }),
+          );
+          if (month.size === 0 || (r.cut !== null && changed.includes(r.cut))) {
+            expect('error' in outcome && outcome.error.reason).toBe(month.size === 0 ? 'no_data' : 'network');
+            expect(cachedMonth(dir)).toEqual(before);
+          } else {
+            expect('result' in outcome && outcome.result.downloaded).toEqual([...changed].sort());
+            expect(cachedMonth(dir)).toEqual(month);
+          }
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });

@@ -106,6 +106,11 @@ function isDiskFailure(e: unknown): boolean {
   return DISK_CODES.has((e as { code?: string } | null)?.code ?? '');
 }
 
+/** Any failure of a file system call (it has a syscall), e.g. a temp file another sync removed. */
+function isFileSystemFailure(e: unknown): boolean {
+  return typeof (e as { syscall?: unknown } | null)?.syscall === 'string';
+}
+
 function diskFailure(e: unknown, dir: string): BillingError {
   return new BillingError('bad_input', `cannot write the S3 cache folder ${dir} (${(e as { code?: string }).code ?? ''}): set another with s3.cacheDir`);
 }
@@ -115,7 +120,7 @@ function onDisk<T>(dir: string, step: () => T): T {
   try {
     return step();
   } catch (e) {
-    throw isDiskFailure(e) ? diskFailure(e, dir) : e;
+    throw isFileSystemFailure(e) ? diskFailure(e, dir) : e;
   }
 }
 
