@@ -12,6 +12,8 @@ export interface S3ReadOptions {
   readonly reader?: S3Reader;
   /** Downloads at a time (default 4). */
   readonly concurrency?: number;
+  /** A connection silent this long (ms) is given up and retried (default 60,000). */
+  readonly idleTimeoutMs?: number;
   /** Explicit keys instead of the standard chain (tests, or a caller that holds them). */
   readonly credentials?: S3Credentials;
 }
@@ -25,3 +27,6 @@ export interface S3Credentials {
 }
 
 export const DEFAULT_S3_CONCURRENCY = 4;
+export const DEFAULT_S3_IDLE_TIMEOUT_MS = 60_000;
+// A connection that takes longer than this to open is retried.
+export const S3_CONNECT_TIMEOUT_MS = 10_000;

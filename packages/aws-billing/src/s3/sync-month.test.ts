@@ -143,6 +143,22 @@ describe('syncMonth', () => {
     expect(server.requests.filter((q) => q.kind === 'list').length).toBe(5);
   });
 
+  it('gives up on a download that stalls, and keeps the cache', async () => {
+    await sync();
+    const old1 = cached(`${NOV}/part-1.parquet`);
+    server.put(BUCKET, `${PREFIX}${NOV}/part-1.parquet`, Buffer.from('a delivery that never arrives whole'));
+    server.faults.stallBody = new Set([`${PREFIX}${NOV}/part-1.parquet`]);
+    const impatient = s3Client({ endpoint: server.endpoint, region: 'us-east-1', credentials, idleTimeoutMs: 200 });
+    try {
+      const e = await rejection(syncMonth(impatient, EXPORT, '2026-11', { cacheDir }));
+      expect(e.reason).toBe('network');
+      expect(e.message).toMatch(/^S3 did not answer downloading s3:\/\/tp-billing\/cur2\/tp-export\/data\/BILLING_PERIOD=2026-11\/part-1\.parquet: /);
+    } finally {
+      impatient.destroy();
+    }
+    expect(cached(`${NOV}/part-1.parquet`).equals(old1)).toBe(true);
+  });
+
   it('trusts nothing of a month whose last sync stopped while swapping files', async () => {
     await sync();
     const m = JSON.parse(readFileSync(join(cacheDir, MANIFEST_FILE), 'utf8')) as { scopes: Record<string, { complete: boolean }> };

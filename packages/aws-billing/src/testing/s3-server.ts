@@ -20,6 +20,8 @@ export interface S3Faults {
   internalErrors?: number;
   /** GetObject of these keys sends half of the body, then cuts the connection; count per key. */
   cutBody?: Map<string, number>;
+  /** GetObject of these keys sends half of the body, then nothing more (the connection stays open). */
+  stallBody?: Set<string>;
   /** GetObject answers after this many milliseconds, so overlapping downloads can be seen. */
   getDelayMs?: number;
 }
@@ -123,6 +125,10 @@ export async function startS3Server(o: { pageSize?: number } = {}): Promise<S3Te
   });
   const send = (res: ServerResponse, key: string, body: Buffer) => {
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length, etag: etagOf(body), 'last-modified': LAST_MODIFIED.toUTCString() });
+    if (faults.stallBody?.has(key)) {
+      res.write(body.subarray(0, Math.floor(body.length / 2)));
+      return;
+    }
     const cuts = faults.cutBody?.get(key) ?? 0;
     if (cuts > 0) {
       faults.cutBody?.set(key, cuts - 1);
