@@ -13,3 +13,8 @@ export { openDataExport, type DataExportOptions } from './open-export.js';
 export { athenaEngine } from './athena/athena-engine.js';
 export type { AthenaOptions } from './athena/athena-options.js';
 export { ATHENA_SCAN_PRICE, athenaBilledBytes, athenaQueryCostUsd, type AthenaScanPrice } from './athena/athena-cost.js';
+export type { S3Credentials, S3Reader, S3ReadOptions } from './s3/s3-options.js';
+export { parseS3Url, type S3Location } from './s3/s3-location.js';
+export { defaultExportCacheDir } from './s3/cache-dir.js';
+export { syncMonth, type SyncOptions, type SyncResult } from './s3/sync-month.js';
+export { s3SyncEngine, type S3SyncEngine, type S3SyncEngineOptions } from './s3/s3-sync-engine.js';
