@@ -12,3 +12,8 @@ export { EC2_OTHER, OTHER, ec2OtherService, knownAwsServices, modelService } fro
 export { openDataExport, type DataExportOptions } from './open-export.js';
 export { athenaEngine } from './athena/athena-engine.js';
 export type { AthenaOptions } from './athena/athena-options.js';
+export { AWS_PROVIDER, focusService, knownFocusServices, type FocusService } from './focus-forecast/focus-service-names.js';
+export { FOCUS_FORECAST_COLUMNS, type FocusColumn } from './focus-forecast/focus-columns.js';
+export { focusForecastRows, forecastByService, monthPeriod, planMonth, type FocusForecast, type FocusForecastRow, type ForecastRowsOptions } from './focus-forecast/forecast-rows.js';
+export { csvField, focusCsv } from './focus-forecast/focus-csv.js';
+export { writeFocusParquet } from './focus-forecast/write-focus-parquet.js';
