@@ -98,7 +98,8 @@ function pick<T extends string>(flag: string, text: string | undefined, allowed:
 /** The engine the flags name, checked before anything is opened. */
 function engineOf(values: Values, io: CliIo): { label: string; engine: () => Promise<QueryEngine> } {
   const source = values.source ?? 'data-export';
-  const region = values.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION;
+  // An empty AWS_REGION is unset, as the AWS SDKs read it.
+  const region = values.region ?? (io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION || undefined);
   if (region !== undefined && !isRegionCode(region)) throw new UsageError(`--region must be an AWS region code such as us-east-1, got ${quoted(region)}`);
   if (source === 'data-export') {
     const stray = ATHENA_ONLY.find((f) => values[f] !== undefined);
