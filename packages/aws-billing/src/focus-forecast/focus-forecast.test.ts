@@ -180,3 +180,15 @@ describe('writeFocusParquet', () => {
     }
   });
 });
+
+describe('docs/focus-forecast.md', () => {
+  it('lists the ServiceName and ServiceCategory of every model service the reader knows, as the code has them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../../../docs/focus-forecast.md', import.meta.url), 'utf8');
+    const table = doc.slice(doc.indexOf('| Model service |'));
+    const rows = new Map([...table.matchAll(/^\| ([^|]+?) \| ([^|]+?) \| ([^|]+?) \|$/gm)].slice(2).map((m) => [m[1], [m[2], m[3]]]));
+    const known = [...knownFocusServices()].filter(([, f]) => !f.assumed);
+    expect(rows.size).toBe(known.length);
+    for (const [service, f] of known) expect(rows.get(service), service).toEqual([f.serviceName, f.serviceCategory]);
+  });
+});
