@@ -157,6 +157,9 @@ describe('tier-planner actuals for a person', () => {
     expect(r.stdout).toMatch(/^ {2}\(untagged\) +\$32\.30 +\$0\.60 +\d+\.\d%$/m);
     expect(r.stdout).toContain(`Plan ${PLAN}, unblended cost, to the end of 2026-11-03 (72 of 730 plan hours):`);
     expect(r.stdout).toMatch(/^ {2}EC2 +\$14\.75 +\$[\d,.]+ +\d+\.\d\d×$/m);
+    expect(r.stdout).not.toContain('No line carries this tag value');
+    const none = runBin(['actuals', '--path', curDir, '--format', 'cur2', '--month', '2026-11', '--plan', planFile, '--tag-value', 'nobody']);
+    expect(none.stdout).toContain('No line carries this tag value');
   });
 });
 

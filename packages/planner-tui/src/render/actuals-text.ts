@@ -32,6 +32,7 @@ export function renderActualsText(source: string, s: ActualsSummary): string {
     out.push(
       '',
       `Plan ${printable(p.tagValue)}, ${p.basis} cost, to the end of ${s.days.last} (${int(p.hoursElapsed)} of ${int(p.hoursPerMonth)} plan hours):`,
+      ...(s.byTag.some((t) => t.tagValue === p.tagValue) ? [] : [`  No line carries this tag value: check --tag-value, or --tag-key for the export's spelling of the key.`]),
       ...indent(table([['Service', 'Actual', 'Expected to date', 'Actual ÷ expected'], ...p.services.map((x) => [printable(x.service), usd(x.actual), usd(x.expected), times(x.varianceRatio)]), ['Total', usd(p.actual), usd(p.expected), times(p.varianceRatio)]], new Set([1, 2, 3]))),
     );
   }
