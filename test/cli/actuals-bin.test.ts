@@ -29,8 +29,8 @@ interface Fixture {
   readonly amortized: string;
 }
 
-const tags = (v: string | null) => (v === null ? {} : { 'user:tier-planner:plan': v });
-const cur = (day: string, type: string, code: string, usageType: string, tag: string | null, cost: Record<string, number>): ExportRow => ({
+const tags = (v: string | null): Record<string, string> => (v === null ? {} : { 'user:tier-planner:plan': v });
+const cur = (day: string, type: string, code: string, usageType: string, tag: string | null, cost: Record<string, number | string>): ExportRow => ({
   bill_billing_period_start_date: '2026-11-01 00:00:00',
   line_item_usage_start_date: `${day} 05:00:00`,
   line_item_line_item_type: type,
