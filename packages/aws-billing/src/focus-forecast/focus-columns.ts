@@ -28,6 +28,7 @@ export const FOCUS_FORECAST_COLUMNS = [
   ['ConsumedQuantity', 'DOUBLE'],
   ['ConsumedUnit', 'VARCHAR'],
   ['SkuId', 'VARCHAR'],
+  ['SkuMeter', 'VARCHAR'],
   ['RegionId', 'VARCHAR'],
   ['Tags', 'MAP(VARCHAR, VARCHAR)'],
   ['x_ServiceCode', 'VARCHAR'],
