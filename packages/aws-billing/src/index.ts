@@ -18,3 +18,8 @@ export { parseS3Url, type S3Location } from './s3/s3-location.js';
 export { defaultExportCacheDir } from './s3/cache-dir.js';
 export { syncMonth, type SyncOptions, type SyncResult } from './s3/sync-month.js';
 export { s3SyncEngine, type S3SyncEngine, type S3SyncEngineOptions } from './s3/s3-sync-engine.js';
+export { AWS_PROVIDER, focusService, knownFocusServices, type FocusService } from './focus-forecast/focus-service-names.js';
+export { FOCUS_FORECAST_COLUMNS, type FocusColumn } from './focus-forecast/focus-columns.js';
+export { focusForecastRows, forecastByService, monthPeriod, planMonth, type FocusForecast, type FocusForecastRow, type ForecastRowsOptions } from './focus-forecast/forecast-rows.js';
+export { csvField, focusCsv } from './focus-forecast/focus-csv.js';
+export { writeFocusParquet } from './focus-forecast/write-focus-parquet.js';

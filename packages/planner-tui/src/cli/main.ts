@@ -17,6 +17,10 @@ Usage:
   tier-planner diff a.json b.json           what changed between two plans and what it costs
   tier-planner explain-variance --plan plan.json --actuals actuals.json [--calibration cal.json]
                                             forecast against actual spend by service, and why
+  tier-planner actuals --source data-export --path DIR --format cur2|focus --month YYYY-MM [--plan plan.json]
+                                            a month of actual spend from AWS Data Exports (or --source athena)
+  tier-planner export-focus plan.json [--format csv|parquet] [--out FILE]
+                                            the plan's forecast as FOCUS 1.2 rows
   tier-planner calibrate --prometheus URL --users N
                                             measure the profile's assumptions in your Prometheus
   tier-planner price bom.json               price an explicit bill of materials
@@ -39,6 +43,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   'compare-regions': async () => (await import('../commands/compare-regions.js')).compareRegions,
   diff: async () => (await import('../commands/diff.js')).diff,
   'explain-variance': async () => (await import('../commands/explain-variance.js')).explainVarianceCommand,
+  actuals: async () => (await import('../commands/actuals.js')).actualsCommand,
+  'export-focus': async () => (await import('../commands/export-focus.js')).exportFocusCommand,
   calibrate: async () => (await import('../commands/calibrate.js')).calibrateCommand,
   price: async () => (await import('../commands/price.js')).price,
   profiles: async () => (await import('../commands/profiles.js')).profilesCommand,
