@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dec, type Decimal } from '@tier-planner/cost-model';
 import { describe, expect, it } from 'vitest';
-import type { PlanActuals } from '../actuals/refresher.js';
+import type { PlanActuals } from '../actuals/plan-actuals.js';
 import { testPlan } from '../testing/test-plans.js';
 import { ExporterMetrics } from './exporter-metrics.js';
 

@@ -1,5 +1,5 @@
 import { dec, sum, tierLabel, type Decimal } from '@tier-planner/cost-model';
-import type { PlanActuals } from '../actuals/refresher.js';
+import type { PlanActuals } from '../actuals/plan-actuals.js';
 import type { LoadedPlan } from '../plans/loaded-plan.js';
 
 /** The numbers one plan exports at one instant, in exact money; turned into gauges elsewhere. */
