@@ -12,7 +12,7 @@ import { tempDir, type LogLine } from './helpers.js';
 // Test data, not AWS prices: amounts chosen so that every sum below is easy to check by hand.
 const tags = (plan: string) => ({ 'user:tier-planner:plan': plan });
 const at = (day: string) => `${day} 10:00:00`;
-const cur = (o: { day: string; type?: string; code: string; usage?: string; cost: number; account?: string; plan?: string; spEffective?: number }): ExportRow => ({
+export const curLine = (o: { day: string; type?: string; code: string; usage?: string; cost: number; account?: string; plan?: string; spEffective?: number }): ExportRow => ({
   bill_billing_period_start_date: `${o.day.slice(0, 7)}-01 00:00:00`,
   bill_payer_account_id: '111111111111',
   line_item_usage_start_date: at(o.day),
@@ -34,16 +34,16 @@ const cur = (o: { day: string; type?: string; code: string; usage?: string; cost
 
 /** November 2026 of a CUR 2.0 export: two tagged plans, an account-matched one, untagged noise. */
 export const NOVEMBER: readonly ExportRow[] = [
-  cur({ day: '2026-11-01', code: 'AmazonEC2', usage: 'USE1-BoxUsage:m7g.large', cost: 10.5, plan: 'web-10k' }),
-  cur({ day: '2026-11-02', code: 'AmazonEC2', usage: 'USE1-BoxUsage:m7g.large', cost: 12.25, plan: 'web-10k' }),
+  curLine({ day: '2026-11-01', code: 'AmazonEC2', usage: 'USE1-BoxUsage:m7g.large', cost: 10.5, plan: 'web-10k' }),
+  curLine({ day: '2026-11-02', code: 'AmazonEC2', usage: 'USE1-BoxUsage:m7g.large', cost: 12.25, plan: 'web-10k' }),
   // Savings Plans covered usage: billed 5 and negated (unblended 0 net), effective 3.2 (amortized).
-  cur({ day: '2026-11-02', type: 'SavingsPlanCoveredUsage', code: 'AmazonEC2', usage: 'USE1-BoxUsage:m7g.large', cost: 5, spEffective: 3.2, plan: 'web-10k' }),
-  cur({ day: '2026-11-02', type: 'SavingsPlanNegation', code: 'AmazonEC2', usage: 'USE1-BoxUsage:m7g.large', cost: -5, plan: 'web-10k' }),
-  cur({ day: '2026-11-01', code: 'AmazonEKS', usage: 'USE1-AmazonEKS-Hours:perCluster', cost: 2.4, plan: 'web-10k' }),
-  cur({ day: '2026-11-03', code: 'AmazonEC2', usage: 'USE1-NatGateway-Hours', cost: 1.08, plan: 'web-10k' }),
-  cur({ day: '2026-11-03', code: 'AmazonRDS', usage: 'USE1-InstanceUsage:db.r7g.large', cost: 7.77, plan: 'shop-100k' }),
-  cur({ day: '2026-11-04', code: 'AmazonS3', usage: 'USE1-TimedStorage-ByteHrs', cost: 1.5, account: '222222222222' }),
-  cur({ day: '2026-11-04', code: 'AmazonEC2', usage: 'USE1-BoxUsage:c7g.xlarge', cost: 99 }),
+  curLine({ day: '2026-11-02', type: 'SavingsPlanCoveredUsage', code: 'AmazonEC2', usage: 'USE1-BoxUsage:m7g.large', cost: 5, spEffective: 3.2, plan: 'web-10k' }),
+  curLine({ day: '2026-11-02', type: 'SavingsPlanNegation', code: 'AmazonEC2', usage: 'USE1-BoxUsage:m7g.large', cost: -5, plan: 'web-10k' }),
+  curLine({ day: '2026-11-01', code: 'AmazonEKS', usage: 'USE1-AmazonEKS-Hours:perCluster', cost: 2.4, plan: 'web-10k' }),
+  curLine({ day: '2026-11-03', code: 'AmazonEC2', usage: 'USE1-NatGateway-Hours', cost: 1.08, plan: 'web-10k' }),
+  curLine({ day: '2026-11-03', code: 'AmazonRDS', usage: 'USE1-InstanceUsage:db.r7g.large', cost: 7.77, plan: 'shop-100k' }),
+  curLine({ day: '2026-11-04', code: 'AmazonS3', usage: 'USE1-TimedStorage-ByteHrs', cost: 1.5, account: '222222222222' }),
+  curLine({ day: '2026-11-04', code: 'AmazonEC2', usage: 'USE1-BoxUsage:c7g.xlarge', cost: 99 }),
 ];
 
 /** The amortized sums of NOVEMBER per plan and model service, worked out by hand. */
@@ -56,7 +56,7 @@ export const NOVEMBER_AMORTIZED = {
 export const NOVEMBER_UNBLENDED_WEB_EC2 = 10.5 + 12.25 + 5 - 5;
 
 /** October: must never show in November's figures. */
-export const OCTOBER: readonly ExportRow[] = [cur({ day: '2026-10-20', code: 'AmazonEC2', cost: 1000, plan: 'web-10k' })];
+export const OCTOBER: readonly ExportRow[] = [curLine({ day: '2026-10-20', code: 'AmazonEC2', cost: 1000, plan: 'web-10k' })];
 
 export const EXPORT_PLANS = [
   { name: 'web-10k', profile: 'eks-web-app', users: 10_000 },
