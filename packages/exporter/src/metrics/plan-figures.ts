@@ -12,7 +12,7 @@ export interface PlanFigures {
   readonly budgetUsd: Decimal;
   readonly forecastByService: ReadonlyMap<string, Decimal>;
   readonly expectedByService: ReadonlyMap<string, Decimal>;
-  /** Absent until Cost Explorer answered for this month. */
+  /** Absent until the source of actuals has this month. */
   readonly actualByService?: ReadonlyMap<string, Decimal>;
   /** actual ÷ expected, whole plan; absent without actuals, too early in the month, or while expected is zero. */
   readonly varianceRatio?: Decimal;
