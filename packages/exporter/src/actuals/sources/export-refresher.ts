@@ -38,6 +38,8 @@ export interface ExportRefresherOptions {
  */
 export const FIRST_DELIVERY_GRACE_MS = 48 * 3_600_000;
 const MAX_SLEEP_MS = 3_600_000;
+/** How long stopping waits for a query in flight before closing the engine under it. */
+const CLOSE_WAIT_MS = 5_000;
 
 interface Published {
   readonly month: string;
@@ -250,9 +252,15 @@ export class ExportRefresher implements ActualsSource {
     }
   }
 
-  /** After stop(): waits for a query in flight, then frees the engine. */
+  /**
+   * After stop(): lets a query in flight finish (DuckDB's is local and short), but not for longer
+   * than CLOSE_WAIT_MS (an Athena query may take minutes), then frees the engine.
+   */
   async close(): Promise<void> {
-    await this.running.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((r) => (timer = setTimeout(r, CLOSE_WAIT_MS).unref()));
+    await Promise.race([this.running.catch(() => undefined), waited]);
+    clearTimeout(timer);
     await this.dropEngine();
   }
 }
