@@ -3,7 +3,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportHarness, EXPORT_PLANS, NOVEMBER, NOVEMBER_AMORTIZED, NOVEMBER_UNBLENDED_WEB_EC2, OCTOBER, writeExportFolder, type ExportHarness } from './export-harness.js';
+import { exportHarness, EXPORT_PLANS, focusLine, NOVEMBER, NOVEMBER_AMORTIZED, NOVEMBER_UNBLENDED_WEB_EC2, OCTOBER, writeExportFolder, type ExportHarness } from './export-harness.js';
 import { sample } from './helpers.js';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -39,6 +39,33 @@ describe('data-export source (DuckDB over a CUR 2.0 folder)', () => {
     expect(sample(text, of('tier_planner_aws_forecast_month_end_cost_usd', 'web-10k'))).toBeUndefined();
     expect(sample(text, 'tier_planner_cost_explorer_requests_total{operation="GetCostAndUsage"}')).toBe(0);
     expect(sample(text, 'tier_planner_refresh_interval_seconds')).toBe(4 * 3600);
+  });
+
+  it('reads a FOCUS 1.2 export: EffectiveCost by default, BilledCost with basis unblended, tags under the bare key', async () => {
+    // Test data: a Savings Plans covered hour billed at 0 with an effective cost, and a tax line.
+    const rows = [
+      focusLine({ day: '2026-11-01', code: 'AmazonEC2', service: 'Amazon Elastic Compute Cloud', usage: 'USE1-BoxUsage:m7g.large', billed: 10.5, effective: 10.5, plan: 'web-10k' }),
+      focusLine({ day: '2026-11-02', code: 'AmazonEC2', service: 'Amazon Elastic Compute Cloud', usage: 'USE1-BoxUsage:m7g.large', billed: 0, effective: 3.2, plan: 'web-10k' }),
+      focusLine({ day: '2026-11-02', code: 'AmazonRDS', service: 'Amazon Relational Database Service', billed: 7.77, effective: 7.77, plan: 'shop-100k' }),
+      focusLine({ day: '2026-11-02', code: 'AmazonEC2', service: 'Amazon Elastic Compute Cloud', billed: 0.84, effective: 0.84, plan: 'web-10k', category: 'Tax' }),
+    ];
+    const dir = await writeExportFolder({ '2026-11': rows }, 'focus');
+    const amortized = await harness({ at: AT, actuals: { source: 'data-export', dataExport: { path: dir, format: 'focus' } } });
+    await amortized.runDue();
+    let text = await amortized.scrape();
+    expect(sample(text, actual('web-10k', 'EC2'))).toBeCloseTo(10.5 + 3.2 + 0.84, 9);
+    expect(sample(text, actual('shop-100k', 'RDS'))).toBeCloseTo(7.77, 9);
+    expect(sample(text, 'tier_planner_actuals_source_info{source="data-export",format="focus",basis="amortized"}')).toBe(1);
+    const billed = await harness({ at: AT, actuals: { source: 'data-export', basis: 'unblended', dataExport: { path: dir, format: 'focus' } } });
+    await billed.runDue();
+    text = await billed.scrape();
+    expect(sample(text, actual('web-10k', 'EC2'))).toBeCloseTo(10.5 + 0 + 0.84, 9);
+  });
+
+  it('logs where it reads at start: source, format, basis, path and interval', async () => {
+    const dir = await writeExportFolder({ '2026-11': NOVEMBER });
+    const h = await harness({ at: AT, actuals: { source: 'data-export', refreshInterval: '6h', dataExport: { path: dir, format: 'cur2' } } });
+    expect(h.logs.find((l) => l.msg === 'listening')).toMatchObject({ source: 'data-export', format: 'cur2', basis: 'amortized', path: dir, refreshIntervalSeconds: 6 * 3600, queriesPerRound: 1 });
   });
 
   it('basis unblended sums what was billed: covered usage and its negation cancel out', async () => {

@@ -64,10 +64,28 @@ export const EXPORT_PLANS = [
   { name: 'acct-2222', profile: 'eks-web-app', users: 10_000, match: { linkedAccount: '222222222222' } },
 ];
 
+/** A FOCUS 1.2 line: the same spend in FOCUS columns (Tags keyed by the bare tag key). */
+export const focusLine = (o: { day: string; code: string; service: string; usage?: string; billed: number; effective: number; plan?: string; category?: string; account?: string }): ExportRow => ({
+  BillingAccountId: '111111111111',
+  BillingCurrency: 'USD',
+  BillingPeriodStart: `${o.day.slice(0, 7)}-01 00:00:00`,
+  ChargePeriodStart: at(o.day),
+  ChargePeriodEnd: at(o.day),
+  ChargeCategory: o.category ?? 'Usage',
+  ServiceName: o.service,
+  ProviderName: 'AWS',
+  SubAccountId: o.account ?? '111111111111',
+  BilledCost: o.billed,
+  EffectiveCost: o.effective,
+  Tags: o.plan ? { 'tier-planner:plan': o.plan } : {},
+  x_ServiceCode: o.code,
+  x_UsageType: o.usage ?? `USE1-${o.code}-Usage`,
+});
+
 /** An export folder as AWS Data Exports lays it out: BILLING_PERIOD=YYYY-MM/… parquet. */
-export async function writeExportFolder(months: Readonly<Record<string, readonly ExportRow[]>>): Promise<string> {
+export async function writeExportFolder(months: Readonly<Record<string, readonly ExportRow[]>>, format: 'cur2' | 'focus' = 'cur2'): Promise<string> {
   const dir = tempDir('tp-export-');
-  for (const [month, rows] of Object.entries(months)) await writeExportParquet(join(dir, 'data', `BILLING_PERIOD=${month}`, 'part-00000.parquet'), 'cur2', rows);
+  for (const [month, rows] of Object.entries(months)) await writeExportParquet(join(dir, 'data', `BILLING_PERIOD=${month}`, 'part-00000.parquet'), format, rows);
   return dir;
 }
 
