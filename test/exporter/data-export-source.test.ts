@@ -156,6 +156,11 @@ describe('data-export source (DuckDB over a CUR 2.0 folder)', () => {
     expect(h.exporter.refresher.nextWakeAt()).toBe(Date.parse('2026-12-01T00:00:00Z'));
     h.setNow('2026-12-01T00:00:00Z');
     expect(sample(await h.scrape(), actual('web-10k', 'EC2'))).toBeUndefined();
+    // Not delivered yet: not failing, and the next read waits its interval (no spinning on the new month).
+    await h.runDue();
+    expect(sample(await h.scrape(), of('tier_planner_refresh_failing', 'web-10k'))).toBe(0);
+    expect(h.exporter.refresher.nextWakeAt()).toBe(Date.parse('2026-12-01T04:00:00Z'));
+    h.setNow('2026-12-01T04:00:00Z');
     const december = NOVEMBER.map((r) => ({ ...r, bill_billing_period_start_date: '2026-12-01 00:00:00', line_item_usage_start_date: '2026-12-01 10:00:00', line_item_usage_end_date: '2026-12-01 11:00:00' }));
     const { writeExportParquet } = await import('../../packages/aws-billing/src/testing/write-export.js');
     await writeExportParquet(join(dir, 'data', 'BILLING_PERIOD=2026-12', 'part-00000.parquet'), 'cur2', december);

@@ -5,14 +5,15 @@ import { backoffDelay } from './backoff.js';
 import { monthKey, monthStart, monthToDate, nextMonthStart, restOfMonth } from './calendar.js';
 import type { CostExplorerApi } from './cost-explorer-api.js';
 import { fetchForecast, fetchSpend, startProgress, type AwsForecast, type PlanSpend, type SpendProgress } from './fetch-spend.js';
-
-export type { PlanActuals } from './plan-actuals.js';
 import type { PlanActuals } from './plan-actuals.js';
 import { classifyError, RefreshError, type RefreshErrorReason } from './refresh-error.js';
 import { RequestBudget } from './request-budget.js';
 import type { CeOperation, RequestGate } from './request-gate.js';
 import type { ActualsSource, SourceInfo } from './sources/actuals-source.js';
 import { forecastQueries, spendQueries, type ForecastQuery, type SpendQuery } from './spend-queries.js';
+
+// Where it was defined before every source of actuals shared it.
+export type { PlanActuals } from './plan-actuals.js';
 
 export interface RefresherEvents {
   /** A request left the process (Cost Explorer may bill it). */

@@ -7,7 +7,6 @@ import { parseDuration } from './duration.js';
 import { fail, known, object, optionalString, withFile, type Obj } from './config-fields.js';
 import { actualsConfig } from './validate-actuals.js';
 
-
 export const DEFAULTS = {
   host: '0.0.0.0',
   port: 9464,
