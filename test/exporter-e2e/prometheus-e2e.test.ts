@@ -1,6 +1,6 @@
 // End to end with a real Prometheus: tier-planner-exporter processes (one against a healthy fake
 // Cost Explorer, one against a fake that denies access, one that goes away, one that keeps
-// restarting) scraped every second, the alert rules loaded. Every dashboard query and every alert
+// restarting, one reading an AWS Data Export folder with DuckDB) scraped every second, the alert rules loaded. Every dashboard query and every alert
 // expression must return data, and every alert must be pending or firing for the plan or exporter
 // arranged to trip it. Prometheus runs on real time; the exporters and fakes on a clock that starts
 // at EXPORTER_INSTANT, so nothing here depends on today's date.
@@ -12,6 +12,8 @@ import { parse } from 'yaml';
 import { dashboardQueries, resolveGrafanaVariables } from '../../packages/exporter/src/dashboard/index.js';
 import { startFakeCostExplorer, type FakeCostExplorer, type FakeSpendLine } from '../../packages/exporter/src/testing/fake-cost-explorer.js';
 import { clockFrom } from '../../packages/exporter/src/testing/clock.js';
+import { writeExportParquet } from '../../packages/aws-billing/src/testing/write-export.js';
+import { curLine } from '../exporter/export-harness.js';
 import { EXPORTER_INSTANT, startExporterProcess, type ExporterProcess } from './exporter-process.js';
 import { freeLoopbackPort } from './free-port.js';
 import { startPrometheus, type PrometheusServer } from './prometheus-server.js';
@@ -29,6 +31,19 @@ const FAILING = 'e2e-failing';
 const GONE = 'e2e-gone';
 /** Served by an exporter restarted three times: TierPlannerExporterRestarting. */
 const RESTARTING = 'e2e-restarting';
+
+/** Served by an exporter whose actuals come from a CUR 2.0 export folder (source data-export). */
+const FROM_EXPORT = 'e2e-export';
+// Test data, not AWS prices: two days of EC2 and one of RDS for the export plan, and untagged noise.
+const EXPORT_LINES = [
+  curLine({ day: '2026-11-01', code: 'AmazonEC2', usage: 'USE1-BoxUsage:m7g.large', cost: 11.25, plan: FROM_EXPORT }),
+  curLine({ day: '2026-11-02', code: 'AmazonEC2', usage: 'USE1-BoxUsage:m7g.large', cost: 13.5, plan: FROM_EXPORT }),
+  curLine({ day: '2026-11-02', code: 'AmazonRDS', usage: 'USE1-InstanceUsage:db.r7g.large', cost: 4.75, plan: FROM_EXPORT }),
+  curLine({ day: '2026-11-02', code: 'AmazonEC2', cost: 500 }),
+];
+const EXPORT_EC2 = 11.25 + 13.5;
+/** Cost Explorer's AWS forecast has no counterpart in an export: these panels have no data for FROM_EXPORT. */
+const FORECAST_ONLY = /tier_planner_aws_forecast_/;
 
 /** Which series of each alert must be pending or firing: by plan, or by exporter (instance). */
 const EXPECTED_ALERTS: Readonly<Record<string, { label: 'plan' | 'instance'; of: string }>> = {
@@ -123,12 +138,21 @@ describe('tier-planner-exporter scraped by a real Prometheus', () => {
     const denying = await startFakeCostExplorer({ spend: [], behaviour: { kind: 'accessDenied' }, today: isoToday });
     fakes.push(denying);
     restartingConfig = exporterConfig(healthy.url, [plan(RESTARTING)], await freeLoopbackPort());
+    const exportDir = join(workDir, 'cur2-export');
+    await writeExportParquet(join(exportDir, 'data', 'BILLING_PERIOD=2026-11', 'part-00000.parquet'), 'cur2', EXPORT_LINES);
+    const exportConfig = {
+      listen: { host: '127.0.0.1', port: 0 },
+      actuals: { source: 'data-export', refreshInterval: '1s', backoffInitial: '200ms', backoffMax: '1s', dataExport: { path: exportDir, format: 'cur2' } },
+      logLevel: 'info',
+      plans: [plan(FROM_EXPORT)],
+    };
     exporters.push(
       ...(await Promise.all([
         startExporter('exporter-healthy', exporterConfig(healthy.url, [plan(OVERSPEND), plan(FORECAST_OVER_BUDGET, { budgetUsd: 5 })]), [OVERSPEND, FORECAST_OVER_BUDGET]),
         startExporter('exporter-denied', exporterConfig(denying.url, [plan(FAILING)]), [FAILING]),
         startExporter('exporter-gone', exporterConfig(healthy.url, [plan(GONE)]), [GONE]),
         startExporter('exporter-restarting', restartingConfig, [RESTARTING]),
+        startExporter('exporter-export', exportConfig, [FROM_EXPORT]),
       ])),
     );
     prometheus = await startPrometheus({ workDir, targets: exporters.map((e) => e.target), ruleFiles: [alertRulesFile] });
@@ -147,7 +171,7 @@ describe('tier-planner-exporter scraped by a real Prometheus', () => {
   it('scrapes every exporter', async () => {
     await eventually(async () => {
       const targets = await prometheus!.targets();
-      expect(targets.map((t) => t.health), JSON.stringify(targets)).toEqual(['up', 'up', 'up', 'up']);
+      expect(targets.map((t) => t.health), JSON.stringify(targets)).toEqual(['up', 'up', 'up', 'up', 'up']);
     }, 20_000); // Prometheus applies new targets up to 5 s after start
   });
 
@@ -155,7 +179,7 @@ describe('tier-planner-exporter scraped by a real Prometheus', () => {
     const elapsed = await prometheus!.query('tier_planner_month_elapsed_ratio');
     const start = Date.parse(EXPORTER_INSTANT);
     const expected = (start - Date.UTC(2026, 10, 1)) / (30 * 86_400_000);
-    expect(elapsed).toHaveLength(4);
+    expect(elapsed).toHaveLength(5);
     for (const s of elapsed) expect(Number(s.value[1])).toBeCloseTo(expected, 2);
   });
 
@@ -163,10 +187,10 @@ describe('tier-planner-exporter scraped by a real Prometheus', () => {
     const plans = await eventually(async () => {
       const series = await prometheus!.query('tier_planner_plan_info');
       const names = series.map((s) => s.metric.plan).sort();
-      expect(names).toEqual([FAILING, FORECAST_OVER_BUDGET, OVERSPEND, GONE, RESTARTING].sort());
+      expect(names).toEqual([FAILING, FORECAST_OVER_BUDGET, OVERSPEND, GONE, RESTARTING, FROM_EXPORT].sort());
       return names;
     }, 10_000);
-    expect(plans).toHaveLength(5);
+    expect(plans).toHaveLength(6);
   });
 
   it(`returns data for every dashboard query (plan ${OVERSPEND})`, async () => {
@@ -177,6 +201,24 @@ describe('tier-planner-exporter scraped by a real Prometheus', () => {
         if ((await prometheus!.query(q.promql)).length === 0) empty.push(`${q.panel} [${q.refId}]: ${q.promql}`);
       }
       expect(empty, `dashboard queries with no data:\n${empty.join('\n')}\n${logs()}`).toEqual([]);
+    }, 15_000);
+  });
+
+  it(`serves the export's sums for plan ${FROM_EXPORT}, names its source, and answers every dashboard query but the AWS forecast`, async () => {
+    await eventually(async () => {
+      const ec2 = await prometheus!.query(`tier_planner_actual_month_to_date_cost_usd{plan="${FROM_EXPORT}",aws_service="EC2"}`);
+      expect(ec2.map((s) => Number(s.value[1])), logs()).toEqual([EXPORT_EC2]);
+      const info = await prometheus!.query(`tier_planner_actuals_source_info{instance="${instanceOf.get(FROM_EXPORT)}"}`);
+      expect(info.map((s) => [s.metric.source, s.metric.format, s.metric.basis])).toEqual([['data-export', 'cur2', 'amortized']]);
+    }, 15_000);
+    const queries = dashboardQueries().map((q) => ({ ...q, promql: resolveGrafanaVariables(q.expr, { ...GRAFANA_VALUES, plan: FROM_EXPORT }) }));
+    await eventually(async () => {
+      const empty: string[] = [];
+      const answered: string[] = [];
+      for (const q of queries) ((await prometheus!.query(q.promql)).length === 0 ? empty : answered).push(`${q.panel} [${q.refId}]: ${q.promql}`);
+      expect(empty.filter((q) => !FORECAST_ONLY.test(q)), `dashboard queries with no data:\n${empty.join('\n')}\n${logs()}`).toEqual([]);
+      // Absent, not zero: the AWS forecast series do not exist for an export source.
+      expect(answered.filter((q) => FORECAST_ONLY.test(q))).toEqual([]);
     }, 15_000);
   });
 

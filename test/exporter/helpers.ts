@@ -7,6 +7,7 @@ import { clockFrom } from '../../packages/exporter/src/testing/clock.js';
 import { startExporter, type RunningExporter } from '../../packages/exporter/src/exporter.js';
 import { jsonLogger } from '../../packages/exporter/src/log/logger.js';
 import { loadPlans } from '../../packages/exporter/src/plans/load-plans.js';
+import { Refresher } from '../../packages/exporter/src/actuals/refresher.js';
 import type { FakeSpendLine } from '../../packages/exporter/src/testing/fake-cost-explorer.js';
 
 /** Fake credentials for the real SDK client; the fake server checks only that requests are signed. */
@@ -107,4 +108,11 @@ export async function scrape(url: string): Promise<string> {
   const res = await fetch(`${url}/metrics`);
   if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
   return res.text();
+}
+
+/** The running exporter's Cost Explorer refresher (its request budget); throws if another source is configured. */
+export function costExplorerRefresher(exporter: RunningExporter): Refresher {
+  const r = exporter.refresher;
+  if (!(r instanceof Refresher)) throw new Error(`the source of actuals is ${r.info.source}, not cost-explorer`);
+  return r;
 }

@@ -8,7 +8,7 @@ import { loadPlans } from '../../packages/exporter/src/plans/load-plans.js';
 import { sdkCostExplorer } from '../../packages/exporter/src/actuals/cost-explorer-api.js';
 import type { CostExplorerConfig } from '../../packages/exporter/src/config/config-types.js';
 import { startFakeCostExplorer } from '../../packages/exporter/src/testing/fake-cost-explorer.js';
-import { isoDayOf, MID_MONTH, PLAN_NAMES, sample, scrape, spendLines, startInProcess, tempDir, until } from './helpers.js';
+import { costExplorerRefresher, isoDayOf, MID_MONTH, PLAN_NAMES, sample, scrape, spendLines, startInProcess, tempDir, until } from './helpers.js';
 import { sdkHarness, type SdkHarness } from './sdk-harness.js';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -48,13 +48,13 @@ describe('config reload', () => {
     const EC2 = 'tier_planner_actual_month_to_date_cost_usd{plan="web-10k",aws_service="EC2"}';
     await until(async () => sample(await scrape(url), 'tier_planner_aws_forecast_month_end_cost_usd{plan="api-1m"}') !== undefined, 'the first refresh');
     const sent = fake.requests.length;
-    const remaining = exporter.refresher.budget.remaining(now);
+    const remaining = costExplorerRefresher(exporter).budget.remaining(now);
     expect(remaining).toBe(20 - sent);
 
     const config = (names: readonly string[]) => validateConfig({ listen: { host: '127.0.0.1', port: 0 }, costExplorer: ce, plans: plansOf(names), stateFile: stateFile }, 'test.yaml');
     const same = config(PLAN_NAMES);
     await exporter.reload(same, loadPlans(same));
-    expect(exporter.refresher.budget.remaining(now)).toBe(remaining);
+    expect(costExplorerRefresher(exporter).budget.remaining(now)).toBe(remaining);
     expect(sample(await scrape(url), EC2)).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 1_500));
     expect(fake.requests.length).toBe(sent);
@@ -65,7 +65,7 @@ describe('config reload', () => {
     await exporter.reload(more, loadPlans(more));
     await until(async () => sample(await scrape(url), 'tier_planner_actual_month_to_date_cost_usd{plan="extra",aws_service="EC2"}') !== undefined, 'the new plan\'s actuals');
     expect(fake.requests.length).toBeGreaterThan(sent);
-    expect(exporter.refresher.budget.remaining(now)).toBe(20 - fake.requests.length);
+    expect(costExplorerRefresher(exporter).budget.remaining(now)).toBe(20 - fake.requests.length);
   });
 
   it.each([

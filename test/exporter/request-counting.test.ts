@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeCostExplorer } from '../../packages/exporter/src/testing/fake-cost-explorer.js';
-import { clockFrom, MID_MONTH, sample, scrape, spendLines, startInProcess, tempDir, until } from './helpers.js';
+import { clockFrom, costExplorerRefresher, MID_MONTH, sample, scrape, spendLines, startInProcess, tempDir, until } from './helpers.js';
 
 const AWS_FILES = ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE'] as const;
 const envAtStart = AWS_FILES.map((k) => process.env[k]);
@@ -44,7 +44,7 @@ async function failingExporter(endpoint: string, ce: Record<string, unknown>, re
   // Stop sending and let the attempt in flight (if any) settle before counting the free slots.
   exporter.refresher.stop();
   await exporter.refresher.idle();
-  return { text, logs, remaining: exporter.refresher.budget.remaining(now()) };
+  return { text, logs, remaining: costExplorerRefresher(exporter).budget.remaining(now()) };
 }
 
 describe('requests are counted when sent', () => {

@@ -10,7 +10,7 @@ import { startExporter, type RunningExporter } from '../../packages/exporter/src
 import { jsonLogger } from '../../packages/exporter/src/log/logger.js';
 import { loadPlans } from '../../packages/exporter/src/plans/load-plans.js';
 import { startFakeCostExplorer, type FakeCostExplorer, type FakeSpendLine } from '../../packages/exporter/src/testing/fake-cost-explorer.js';
-import { FAKE_AWS_ENV, isoDayOf, PLAN_NAMES, spendLines, tempDir, type LogLine } from './helpers.js';
+import { costExplorerRefresher, FAKE_AWS_ENV, isoDayOf, PLAN_NAMES, spendLines, tempDir, type LogLine } from './helpers.js';
 
 export interface SdkHarness {
   readonly fake: FakeCostExplorer;
@@ -62,7 +62,7 @@ export async function sdkHarness(o: SdkHarnessOptions): Promise<SdkHarness> {
     configDoc,
     exporter,
     get refresher() {
-      return exporter.refresher;
+      return costExplorerRefresher(exporter);
     },
     logs,
     now: clock,

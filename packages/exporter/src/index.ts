@@ -4,7 +4,8 @@ export { startExporter, type RunningExporter, type StartOptions } from './export
 export { loadConfig, parseDocument } from './config/load-config.js';
 export { validateConfig, DEFAULTS, defaultStateFile } from './config/validate-config.js';
 export { ConfigError } from './config/config-error.js';
-export type { ExporterConfig, CostExplorerConfig, PlanConfig, PlanSource, SpendMatch } from './config/config-types.js';
+export type { ExporterConfig, CostExplorerConfig, PlanConfig, PlanSource, SpendMatch, ActualsConfig, ExportActualsConfig, DataExportConfig, AthenaConfig } from './config/config-types.js';
+export { ACTUALS_DEFAULTS } from './config/validate-actuals.js';
 export { parseDuration, formatDuration } from './config/duration.js';
 export { loadPlans } from './plans/load-plans.js';
 export type { LoadedPlan } from './plans/loaded-plan.js';
@@ -12,7 +13,11 @@ export { PlanHistory, expectedToDate, type PlanPeriod } from './plans/plan-histo
 export { StateFile } from './state/state-file.js';
 export { modelService, ec2OtherService, knownAwsServices, OTHER, EC2_OTHER } from './actuals/service-map.js';
 export { RequestBudget } from './actuals/request-budget.js';
-export { Refresher, type PlanActuals } from './actuals/refresher.js';
+export { Refresher } from './actuals/refresher.js';
+export type { PlanActuals } from './actuals/plan-actuals.js';
+export { ACTUALS_SOURCES, type ActualsSource, type ActualsSourceKind, type SourceInfo } from './actuals/sources/actuals-source.js';
+export { ExportRefresher, FIRST_DELIVERY_GRACE_MS } from './actuals/sources/export-refresher.js';
+export { openQueryEngine, type QueryEngineFactory } from './actuals/sources/open-engine.js';
 export { sdkCostExplorer, type CostExplorerApi } from './actuals/cost-explorer-api.js';
 export { REFRESH_ERROR_REASONS, type RefreshErrorReason } from './actuals/refresh-error.js';
 export { ExporterMetrics, type PlanView } from './metrics/exporter-metrics.js';

@@ -1,5 +1,19 @@
 /** Why a refresh failed: the `reason` label of tier_planner_refresh_errors_total. */
-export const REFRESH_ERROR_REASONS = ['throttled', 'no_credentials', 'access_denied', 'network', 'invalid_response', 'budget_exhausted', 'other'] as const;
+export const REFRESH_ERROR_REASONS = [
+  'throttled',
+  'no_credentials',
+  'access_denied',
+  'network',
+  'invalid_response',
+  'budget_exhausted',
+  // Data export and Athena sources: the engine could not run the query, it ran out of time, the
+  // month has no line past its first days, or the export is not one (missing folder or columns).
+  'query_failed',
+  'timeout',
+  'no_data',
+  'bad_input',
+  'other',
+] as const;
 export type RefreshErrorReason = (typeof REFRESH_ERROR_REASONS)[number];
 
 export class RefreshError extends Error {

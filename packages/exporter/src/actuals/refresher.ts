@@ -5,10 +5,15 @@ import { backoffDelay } from './backoff.js';
 import { monthKey, monthStart, monthToDate, nextMonthStart, restOfMonth } from './calendar.js';
 import type { CostExplorerApi } from './cost-explorer-api.js';
 import { fetchForecast, fetchSpend, startProgress, type AwsForecast, type PlanSpend, type SpendProgress } from './fetch-spend.js';
+import type { PlanActuals } from './plan-actuals.js';
 import { classifyError, RefreshError, type RefreshErrorReason } from './refresh-error.js';
 import { RequestBudget } from './request-budget.js';
 import type { CeOperation, RequestGate } from './request-gate.js';
+import type { ActualsSource, SourceInfo } from './sources/actuals-source.js';
 import { forecastQueries, spendQueries, type ForecastQuery, type SpendQuery } from './spend-queries.js';
+
+// Where it was defined before every source of actuals shared it.
+export type { PlanActuals } from './plan-actuals.js';
 
 export interface RefresherEvents {
   /** A request left the process (Cost Explorer may bill it). */
@@ -26,19 +31,6 @@ export interface RefresherOptions {
   readonly events: RefresherEvents;
   readonly now?: () => number;
   readonly random?: () => number;
-}
-
-/** What the metrics need to know about one plan's actuals. */
-export interface PlanActuals {
-  /** Month-to-date spend (current month only), from one complete refresh of all the plan's queries. */
-  readonly spend?: PlanSpend;
-  readonly forecast?: AwsForecast;
-  /** When the published spend was asked for; undefined until a refresh completed once. */
-  readonly lastSuccessAt?: number;
-  /** The latest attempt of any of the plan's queries failed. */
-  readonly failing: boolean;
-  /** A refresh is part-way through its pages, paused by the daily request budget with the pages paid kept. */
-  readonly incomplete: boolean;
 }
 
 /** A plan's latest complete spend; kept per plan, so a reload that changes its bucket's query keeps it until the new query publishes. */
@@ -91,7 +83,9 @@ const paidPages = (round: Round) => round.parts.reduce((n, p) => n + p.pages, 0)
  * Refreshes Cost Explorer data on its own schedule, never on a scrape. Failures keep the last good
  * values and back off; every request (page, retry) first takes a slot of the daily request budget.
  */
-export class Refresher {
+export class Refresher implements ActualsSource {
+  /** Cost Explorer's UnblendedCost, as the requests ask for it. */
+  readonly info: SourceInfo = { source: 'cost-explorer', format: 'none', basis: 'unblended' };
   private readonly jobs: Job[];
   private readonly published = new Map<string, Published>();
   private readonly sources: ReadonlyMap<string, string>;
@@ -121,6 +115,24 @@ export class Refresher {
   get startedAt(): number {
     return this.started;
   }
+
+  get refreshIntervalMs(): number {
+    return this.o.config.refreshIntervalMs;
+  }
+
+  describe(): Readonly<Record<string, unknown>> {
+    return {
+      source: this.info.source,
+      refreshIntervalSeconds: this.o.config.refreshIntervalMs / 1000,
+      forecastRefreshIntervalSeconds: this.o.config.forecastRefreshIntervalMs / 1000,
+      dailyRequestBudget: this.o.config.dailyRequestBudget,
+      requestsPerRound: this.requestsPerRound,
+      requestsPerDay: this.requestsPerDay(),
+    };
+  }
+
+  /** The client is the exporter's (shared across reloads that keep its settings): nothing to free here. */
+  async close(): Promise<void> {}
 
   /** Requests one full refresh of every query takes (forecasts included). */
   get requestsPerRound(): number {
@@ -169,8 +181,10 @@ export class Refresher {
    * changed interval reschedules), and the published spend of every plan still found the same way,
    * until the new query publishes.
    */
-  takeOver(previous: Refresher): void {
-    this.started = previous.started;
+  takeOver(previous: ActualsSource): void {
+    this.started = previous.startedAt;
+    // Another source's figures are not Cost Explorer's: only the running time carries over.
+    if (!(previous instanceof Refresher)) return;
     this.budget.takeOver(previous.budget);
     for (const job of this.jobs) {
       const old = previous.jobs.find((j) => j.signature === job.signature);

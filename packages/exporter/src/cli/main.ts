@@ -16,9 +16,10 @@ Usage:
   tier-planner-exporter --help | --version
 
 The config (YAML or JSON) lists plans, how their spend is matched (cost-allocation tag, linked
-account or whole account) and the Cost Explorer schedule. Logs are JSON lines on stderr.
-IAM: ce:GetCostAndUsage and ce:GetCostForecast only. Cost Explorer charges $0.01 per request;
-the exporter caches and keeps under a daily request budget (default 30).
+account or whole account) and where actuals come from: Cost Explorer (default), an AWS Data
+Export (CUR 2.0 or FOCUS parquet, read with DuckDB) or its Athena table. Logs are JSON lines on
+stderr. Cost Explorer: IAM ce:GetCostAndUsage and ce:GetCostForecast only; it charges $0.01 per
+request, and the exporter caches and keeps under a daily request budget (default 30).
 
 SIGHUP reloads the config and plans (a bad one is logged and the old one kept).
 Exit status: 0 ok (and after SIGTERM/SIGINT), 1 failure, 2 bad input. Docs: docs/exporter.md

@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { dec, PLAN_TAG_KEY, type Decimal } from '@tier-planner/cost-model';
-import { ConfigError } from './config-error.js';
 import type { CostExplorerConfig, ExporterConfig, PlanConfig, PlanSource, SpendMatch } from './config-types.js';
 import { parseDuration } from './duration.js';
-
-type Obj = Record<string, unknown>;
+import { fail, known, object, optionalString, withFile, type Obj } from './config-fields.js';
+import { actualsConfig } from './validate-actuals.js';
 
 export const DEFAULTS = {
   host: '0.0.0.0',
@@ -40,7 +39,7 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 /** Checks a parsed config document; every problem is a ConfigError naming the field. */
 export function validateConfig(doc: unknown, file: string): ExporterConfig {
   const root = object(doc, 'the config', file);
-  known(root, ['listen', 'costExplorer', 'plans', 'logLevel', 'stateFile', 'varianceMinElapsed'], '', file);
+  known(root, ['listen', 'costExplorer', 'actuals', 'plans', 'logLevel', 'stateFile', 'varianceMinElapsed'], '', file);
   const listen = root.listen === undefined ? {} : object(root.listen, 'listen', file);
   known(listen, ['host', 'port'], 'listen.', file);
   const port = listen.port ?? DEFAULTS.port;
@@ -60,6 +59,7 @@ export function validateConfig(doc: unknown, file: string): ExporterConfig {
     file,
     listen: { host, port: port as number },
     costExplorer: costExplorer(root.costExplorer, file),
+    actuals: actualsConfig(root.actuals, parsed, file),
     plans: parsed,
     logLevel: logLevel as ExporterConfig['logLevel'],
     stateFile: stateFile === undefined ? defaultStateFile(file) : isAbsolute(stateFile) ? stateFile : resolve(file, '..', stateFile),
@@ -153,36 +153,4 @@ function money(value: unknown, where: string, file: string): Decimal {
   const text = typeof value === 'number' ? String(value) : value;
   if (typeof text !== 'string' || !/^\d+(\.\d+)?$/.test(text.trim())) fail(file, `${where} must be a non-negative amount in USD such as 0.01, got ${JSON.stringify(value)}`);
   return dec((text as string).trim());
-}
-
-function object(value: unknown, where: string, file: string): Obj {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(file, `${where} must be a mapping (key: value), got ${describe(value)}`);
-  return value as Obj;
-}
-
-function optionalString(value: unknown, where: string, file: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') fail(file, `${where} must be a non-empty string, got ${describe(value)}`);
-  return (value as string).trim();
-}
-
-/** Unknown keys are typos more often than not; name them. */
-function known(obj: Obj, keys: readonly string[], prefix: string, file: string): void {
-  const extra = Object.keys(obj).find((k) => !keys.includes(k));
-  if (extra !== undefined) fail(file, `unknown setting ${prefix}${extra} (known: ${keys.join(', ')})`);
-}
-
-const describe = (v: unknown) => (Array.isArray(v) ? 'a list' : v === null ? 'nothing' : typeof v === 'object' ? 'a mapping' : JSON.stringify(v));
-
-function fail(file: string, message: string): never {
-  throw new ConfigError(`${file}: ${message}`);
-}
-
-function withFile<T>(file: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof ConfigError) throw new ConfigError(`${file}: ${e.message}`);
-    throw e;
-  }
 }

@@ -1,5 +1,6 @@
-// "Cost Explorer API": what the exporter itself costs. Every Cost Explorer request is billed
-// (USD 0.01 each at the time of writing), so a short refresh interval has a price.
+// "Cost of reading actuals": what the exporter itself costs. Every Cost Explorer request is billed
+// (USD 0.01 each at the time of writing), and Athena bills the bytes a query scans, so a short
+// refresh interval has a price. A Data Export read by DuckDB costs no request.
 import { instantQuery, rangeQuery, stat, timeseries, type Section } from './panel-kit.js';
 import { onExportersServingPlan } from './plan-scope.js';
 
@@ -7,7 +8,7 @@ const REQUESTS = 'tier_planner_cost_explorer_requests_total';
 
 export function apiSection(): Section {
   return {
-    title: 'Cost Explorer API',
+    title: 'Cost of reading actuals',
     panels: [
       {
         cell: { x: 0, y: 0, w: 6, h: 7 },
@@ -22,10 +23,15 @@ export function apiSection(): Section {
           .withTarget(instantQuery('A', `sum by (operation) (${onExportersServingPlan(`increase(${REQUESTS}[$__range])`)})`, '{{operation}}')),
       },
       {
-        cell: { x: 12, y: 0, w: 12, h: 7 },
+        cell: { x: 12, y: 0, w: 8, h: 7 },
         panel: timeseries('Requests per hour', 'Cost Explorer request rate by operation, scaled to an hour (refreshes are minutes to hours apart).', 'short')
           .axisLabel('requests / hour')
           .withTarget(rangeQuery('A', `sum by (operation) (${onExportersServingPlan(`rate(${REQUESTS}[$__rate_interval])`)}) * 3600`, '{{operation}}')),
+      },
+      {
+        cell: { x: 20, y: 0, w: 4, h: 7 },
+        panel: stat('Athena bytes scanned', 'Bytes Athena scanned for the exporter\'s queries in the dashboard time range (Athena bills per byte scanned; see docs/athena.md). 0 with the cost-explorer and data-export sources.', 'bytes')
+          .withTarget(instantQuery('A', `sum(${onExportersServingPlan('increase(tier_planner_athena_bytes_scanned_total[$__range])')})`)),
       },
     ],
   };

@@ -26,7 +26,7 @@ export function forecastSection(): Section {
       },
       {
         cell: statCell(1),
-        panel: stat('Actual, month to date', 'What Cost Explorer reports for the plan this month.', 'currencyUSD').withTarget(instantQuery('A', planTotal(ACTUAL))),
+        panel: stat('Actual, month to date', 'What the source of actuals (Cost Explorer, a Data Export or Athena) reports for the plan this month.', 'currencyUSD').withTarget(instantQuery('A', planTotal(ACTUAL))),
       },
       {
         cell: statCell(2),
@@ -38,7 +38,7 @@ export function forecastSection(): Section {
       },
       {
         cell: statCell(4),
-        panel: stat('AWS month-end forecast', "Cost Explorer's forecast for the whole month: actual to date plus its prediction for the rest.", 'currencyUSD').withTarget(
+        panel: stat('AWS month-end forecast', "Cost Explorer's forecast for the whole month: actual to date plus its prediction for the rest. No value with the data-export and athena sources, which have no AWS forecast.", 'currencyUSD').withTarget(
           instantQuery('A', AWS_FORECAST),
         ),
       },

@@ -1,7 +1,7 @@
 // "Data freshness": whether the numbers above are current, and why not.
 import { GraphDrawStyle } from '@grafana/grafana-foundation-sdk/common';
 import { MappingType } from '@grafana/grafana-foundation-sdk/dashboard';
-import { dashed, instantQuery, rangeQuery, stat, steps, timeseries, type Section } from './panel-kit.js';
+import { dashed, instantQuery, organize, rangeQuery, stat, steps, table, tableQuery, timeseries, type Section } from './panel-kit.js';
 import { onExportersServingPlan, PLAN } from './plan-scope.js';
 
 export function freshnessSection(): Section {
@@ -12,7 +12,7 @@ export function freshnessSection(): Section {
         cell: { x: 0, y: 0, w: 12, h: 7 },
         panel: timeseries(
           'Data age vs stale threshold',
-          'Time since the last successful Cost Explorer refresh for the plan. TierPlannerCostDataStale fires when it passes twice the refresh interval.',
+          'Time since actuals for the plan last refreshed (from Cost Explorer, a Data Export or Athena: see Source of actuals). TierPlannerCostDataStale fires when it passes twice the refresh interval.',
           's',
         )
           .withTarget(rangeQuery('A', `tier_planner_data_staleness_seconds{${PLAN}}`, 'data age'))
@@ -21,13 +21,13 @@ export function freshnessSection(): Section {
       },
       {
         cell: { x: 12, y: 0, w: 4, h: 7 },
-        panel: stat('Last successful refresh', 'When Cost Explorer actuals for the plan last refreshed.', 'dateTimeFromNow')
+        panel: stat('Last successful refresh', 'When actuals for the plan last refreshed.', 'dateTimeFromNow')
           .noValue('never')
           .withTarget(instantQuery('A', `tier_planner_refresh_last_success_timestamp_seconds{${PLAN}} * 1000`)),
       },
       {
         cell: { x: 16, y: 0, w: 4, h: 7 },
-        panel: stat('Latest refresh', 'Whether the latest Cost Explorer refresh for the plan failed (TierPlannerRefreshFailing).', 'none')
+        panel: stat('Latest refresh', 'Whether the latest refresh of actuals for the plan failed (TierPlannerRefreshFailing).', 'none')
           .mappings([
             {
               type: MappingType.ValueToText,
@@ -44,15 +44,24 @@ export function freshnessSection(): Section {
           .withTarget(instantQuery('A', onExportersServingPlan('up', '$__range'), '{{instance}}')),
       },
       {
-        cell: { x: 0, y: 7, w: 24, h: 7 },
+        cell: { x: 0, y: 7, w: 16, h: 7 },
         panel: timeseries(
           'Refresh errors by reason',
-          'Failed Cost Explorer refreshes of the exporter(s) serving this plan, per interval: throttled, no_credentials, access_denied, network, invalid_response, budget_exhausted, other.',
+          'Failed refreshes of actuals of the exporter(s) serving this plan, per interval. Cost Explorer: throttled, no_credentials, access_denied, network, invalid_response, budget_exhausted. Data Export and Athena: query_failed, timeout, no_data, bad_input. Any: other.',
           'short',
         )
           .drawStyle(GraphDrawStyle.Bars)
           .fillOpacity(80)
           .withTarget(rangeQuery('A', `sum by (reason) (${onExportersServingPlan('increase(tier_planner_refresh_errors_total[$__rate_interval])')})`, '{{reason}}')),
+      },
+      {
+        cell: { x: 16, y: 7, w: 8, h: 7 },
+        panel: table(
+          'Source of actuals',
+          'Where the exporter serving this plan reads actual spend: cost-explorer (unblended, with an AWS forecast), data-export (CUR 2.0 or FOCUS parquet read by DuckDB) or athena; and the cost basis (amortized spreads Savings Plans and RIs at their effective rates, as the plan prices them).',
+        )
+          .withTarget(tableQuery('A', onExportersServingPlan('tier_planner_actuals_source_info')))
+          .withTransformation(organize(['Time', 'Value', '__name__'])),
       },
     ],
   };

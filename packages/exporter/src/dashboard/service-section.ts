@@ -44,7 +44,7 @@ export function serviceSection(): Section {
       },
       {
         cell: { x: 0, y: 9, w: 24, h: 8 },
-        panel: timeseries('Actual month to date by service', 'Cost Explorer spend month to date, stacked by service.', 'currencyUSD')
+        panel: timeseries('Actual month to date by service', 'Actual spend month to date from the source of actuals, stacked by service.', 'currencyUSD')
           .stacking(new StackingConfigBuilder().mode(StackingMode.Normal))
           .fillOpacity(30)
           .withTarget(rangeQuery('A', ACTUAL, '{{aws_service}}')),

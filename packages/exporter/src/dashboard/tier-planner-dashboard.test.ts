@@ -35,9 +35,9 @@ describe('tier-planner Grafana dashboard', () => {
     }
   });
 
-  it('covers forecast vs actual, services, variance, the AWS forecast band, freshness and API spend', () => {
+  it('covers forecast vs actual, services, variance, the AWS forecast band, freshness, the source of actuals and its cost', () => {
     const rows = (buildTierPlannerDashboard().panels ?? []).filter((p) => p.type === 'row').map((p) => p.title);
-    expect(rows).toEqual(['Plan', 'Forecast vs actual', 'By service', 'Data freshness', 'Cost Explorer API']);
+    expect(rows).toEqual(['Plan', 'Forecast vs actual', 'By service', 'Data freshness', 'Cost of reading actuals']);
     const exprs = dashboardQueries().map((q) => q.expr).join('\n');
     for (const metric of [
       'tier_planner_actual_month_to_date_cost_usd',
@@ -47,6 +47,8 @@ describe('tier-planner Grafana dashboard', () => {
       'tier_planner_aws_forecast_month_end_cost_upper_bound_usd',
       'tier_planner_data_staleness_seconds',
       'tier_planner_cost_explorer_api_spend_usd_total',
+      'tier_planner_actuals_source_info',
+      'tier_planner_athena_bytes_scanned_total',
     ]) {
       expect(exprs).toContain(metric);
     }

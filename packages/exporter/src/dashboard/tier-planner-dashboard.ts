@@ -35,7 +35,7 @@ export function tierPlannerSections(): Section[] {
 export function buildTierPlannerDashboard(): Dashboard {
   const dashboard = new DashboardBuilder('tier-planner: forecast vs actual AWS spend')
     .uid(DASHBOARD_UID)
-    .description("A tier-planner plan's modelled cost next to actual AWS spend from Cost Explorer (tier-planner-exporter).")
+    .description("A tier-planner plan's modelled cost next to actual AWS spend from Cost Explorer, an AWS Data Export or Athena (tier-planner-exporter).")
     .tags(['tier-planner', 'aws', 'cost'])
     .editable()
     .tooltip(DashboardCursorSync.Crosshair)

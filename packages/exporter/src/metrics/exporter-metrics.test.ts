@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dec, type Decimal } from '@tier-planner/cost-model';
 import { describe, expect, it } from 'vitest';
-import type { PlanActuals } from '../actuals/refresher.js';
+import type { PlanActuals } from '../actuals/plan-actuals.js';
 import { testPlan } from '../testing/test-plans.js';
 import { ExporterMetrics } from './exporter-metrics.js';
 
@@ -46,7 +46,7 @@ function parse(text: string) {
 
 describe('ExporterMetrics', () => {
   it('serves exactly the documented names, types and labels, each with # HELP', async () => {
-    expect(CONTRACT.length).toBe(25);
+    expect(CONTRACT.length).toBe(27);
     const { types, help, samples } = parse(await metrics().render());
     for (const c of CONTRACT) {
       expect(types.get(c.name), c.name).toBe(c.type);
@@ -102,6 +102,19 @@ describe('ExporterMetrics', () => {
     now += 61_000;
     const third = parse(await m.render()).samples;
     expect(get(third, 'tier_planner_expected_month_to_date_cost_usd')).toBeGreaterThan(get(first, 'tier_planner_expected_month_to_date_cost_usd'));
+  });
+
+  it('names the source of actuals (Cost Explorer unless the view says otherwise) and counts Athena\'s bytes scanned', async () => {
+    const m = metrics();
+    const info = (text: string) => parse(text).samples.filter((s) => s.name === 'tier_planner_actuals_source_info');
+    expect(info(await m.render())).toEqual([{ name: 'tier_planner_actuals_source_info', labels: { source: 'cost-explorer', format: 'none', basis: 'unblended' }, value: 1 }]);
+    m.setView({ plans, actualsFor: () => actuals, refreshIntervalMs: 14_400_000, pricePerRequestUsd: dec('0.01'), source: { source: 'athena', format: 'focus', basis: 'amortized' } });
+    m.countBytesScanned(1_000);
+    m.countBytesScanned(234);
+    const text = await m.render();
+    expect(info(text)).toEqual([{ name: 'tier_planner_actuals_source_info', labels: { source: 'athena', format: 'focus', basis: 'amortized' }, value: 1 }]);
+    expect(parse(text).samples.find((s) => s.name === 'tier_planner_athena_bytes_scanned_total')?.value).toBe(1_234);
+    expect(parse(text).samples.find((s) => s.name === 'tier_planner_refresh_interval_seconds')?.value).toBe(14_400);
   });
 
   it('counts requests and errors, and prices the requests', async () => {

@@ -3,7 +3,8 @@ import { dec, type Decimal } from '@tier-planner/cost-model';
 import { monthElapsed } from '../actuals/calendar.js';
 import { expectedToDate, periodOf } from '../plans/plan-history.js';
 import { REFRESH_ERROR_REASONS, type RefreshErrorReason } from '../actuals/refresh-error.js';
-import type { PlanActuals } from '../actuals/refresher.js';
+import type { PlanActuals } from '../actuals/plan-actuals.js';
+import type { SourceInfo } from '../actuals/sources/actuals-source.js';
 import type { LoadedPlan } from '../plans/loaded-plan.js';
 import { planFigures } from './plan-figures.js';
 
@@ -19,7 +20,11 @@ export interface PlanView {
   readonly pricePerRequestUsd: Decimal;
   /** No variance ratio before this much of the month has gone; default 24 h. */
   readonly varianceMinElapsedMs?: number;
+  /** Where actuals come from; default Cost Explorer's unblended cost. */
+  readonly source?: SourceInfo;
 }
+
+const COST_EXPLORER: SourceInfo = { source: 'cost-explorer', format: 'none', basis: 'unblended' };
 
 export interface MetricsOptions extends PlanView {
   /** Since when staleness counts for a plan that never refreshed. */
@@ -65,25 +70,27 @@ export class ExporterMetrics {
     budget: this.gauge('tier_planner_plan_budget_usd', 'Monthly budget in USD (config budgetUsd, default the plan forecast total).', ['plan']),
     forecast: this.gauge('tier_planner_forecast_monthly_cost_usd', 'The cost model monthly cost in USD (for the plan\'s hours per month, 730 by default), per service.', ['plan', 'aws_service']),
     expected: this.gauge('tier_planner_expected_month_to_date_cost_usd', 'Monthly cost x hours elapsed this month / the plan\'s hours per month, per plan version in force, USD.', ['plan', 'aws_service']),
-    actual: this.gauge('tier_planner_actual_month_to_date_cost_usd', 'Month-to-date unblended cost reported by AWS Cost Explorer, USD, per model service.', ['plan', 'aws_service']),
+    actual: this.gauge('tier_planner_actual_month_to_date_cost_usd', 'Month-to-date cost from the source of actuals (Cost Explorer unblended, or a Data Export\'s amortized or unblended cost: see tier_planner_actuals_source_info), USD, per model service.', ['plan', 'aws_service']),
     variance: this.gauge('tier_planner_spend_variance_ratio', 'Actual / expected month-to-date cost, whole plan (1 = on plan); absent before tier_planner_spend_variance_min_elapsed_seconds of the month.', ['plan']),
     serviceVariance: this.gauge('tier_planner_service_variance_ratio', 'Actual / expected month-to-date cost per service (1 = on plan); served with tier_planner_spend_variance_ratio, for services expected to cost more than zero. tier-planner explain-variance says which assumptions explain a gap.', ['plan', 'aws_service']),
     varianceMin: this.gauge('tier_planner_spend_variance_min_elapsed_seconds', 'How much of the month must have gone before the variance ratio is served (config varianceMinElapsed).', []),
     awsMean: this.gauge('tier_planner_aws_forecast_month_end_cost_usd', 'AWS month-end forecast: actual before today + GetCostForecast mean, USD.', ['plan']),
     awsLower: this.gauge('tier_planner_aws_forecast_month_end_cost_lower_bound_usd', 'Lower end of the AWS month-end prediction interval, USD.', ['plan']),
     awsUpper: this.gauge('tier_planner_aws_forecast_month_end_cost_upper_bound_usd', 'Upper end of the AWS month-end prediction interval, USD.', ['plan']),
-    interval: this.gauge('tier_planner_refresh_interval_seconds', 'The configured Cost Explorer refresh interval in seconds.', []),
+    interval: this.gauge('tier_planner_refresh_interval_seconds', 'The configured refresh interval of the source of actuals in seconds.', []),
     lastSuccess: this.gauge('tier_planner_refresh_last_success_timestamp_seconds', 'Unix time actuals for the plan last refreshed.', ['plan']),
-    failing: this.gauge('tier_planner_refresh_failing', '1 while the latest Cost Explorer refresh for the plan failed.', ['plan']),
+    failing: this.gauge('tier_planner_refresh_failing', '1 while the latest refresh of actuals for the plan failed.', ['plan']),
+    sourceInfo: this.gauge('tier_planner_actuals_source_info', 'Where actuals come from (always 1): source cost-explorer, data-export or athena; format cur2, focus or none; basis unblended or amortized.', ['source', 'format', 'basis']),
     incomplete: this.gauge('tier_planner_refresh_incomplete', '1 while a refresh for the plan is part-way through its pages, paused by the daily request budget with the pages paid so far kept (paging resumes as slots free up; not a failure); actuals are the previous complete ones.', ['plan']),
   };
   // Counted while a refresh pages through Cost Explorer: kept out of the cached text so that a
   // scrape during a refresh does not re-render every plan series.
-  private readonly errors = new Counter({ name: 'tier_planner_refresh_errors_total', help: 'Failed Cost Explorer refreshes by reason.', labelNames: ['reason'], registers: [this.live] });
+  private readonly errors = new Counter({ name: 'tier_planner_refresh_errors_total', help: 'Failed refreshes of actuals by reason.', labelNames: ['reason'], registers: [this.live] });
   private readonly requestCounter = new Counter({ name: 'tier_planner_cost_explorer_requests_total', help: 'Cost Explorer requests sent (every page and retry that left the process), by operation.', labelNames: ['operation'], registers: [this.live] });
   // Summed exactly in decimals; the counter shows the total (it only ever grows).
   private apiSpendUsd: Decimal = dec(0);
   private readonly spendCounter = new Counter({ name: 'tier_planner_cost_explorer_api_spend_usd_total', help: 'Implied Cost Explorer API spend since start: requests sent x price per request, USD.', registers: [this.live], collect: () => this.showApiSpend() });
+  private readonly bytesScanned = new Counter({ name: 'tier_planner_athena_bytes_scanned_total', help: 'Bytes Athena scanned for the exporter\'s queries (Athena bills by them); 0 for the other sources.', registers: [this.live] });
   private readonly reloadOk = new Gauge({ name: 'tier_planner_config_last_reload_successful', help: '1 if the latest config load (start or SIGHUP) succeeded, 0 if it failed and the previous config is still in use.', registers: [this.live] });
   private readonly reloadAt = new Gauge({ name: 'tier_planner_config_last_reload_success_timestamp_seconds', help: 'Unix time of the latest successful config load (start or SIGHUP).', registers: [this.live] });
 
@@ -155,6 +162,11 @@ export class ExporterMetrics {
     if (ok) this.reloadAt.set(at / 1000);
   }
 
+  /** An Athena query read this many bytes. */
+  countBytesScanned(bytes: number): void {
+    if (bytes > 0) this.bytesScanned.inc(bytes);
+  }
+
   countError(reason: RefreshErrorReason): void {
     this.errors.inc({ reason });
   }
@@ -195,6 +207,7 @@ export class ExporterMetrics {
     const expectedFor = view.expectedFor ?? asIfAllMonth;
     g.interval.set(view.refreshIntervalMs / 1000);
     g.varianceMin.set(minElapsedMs / 1000);
+    g.sourceInfo.set({ ...(view.source ?? COST_EXPLORER) }, 1);
     for (const p of view.plans) {
       const f = planFigures(p, view.actualsFor(p.name), { byService: expectedFor(p, now), varianceAllowed });
       const plan = p.name;

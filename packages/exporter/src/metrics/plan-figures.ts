@@ -1,5 +1,5 @@
 import { dec, sum, tierLabel, type Decimal } from '@tier-planner/cost-model';
-import type { PlanActuals } from '../actuals/refresher.js';
+import type { PlanActuals } from '../actuals/plan-actuals.js';
 import type { LoadedPlan } from '../plans/loaded-plan.js';
 
 /** The numbers one plan exports at one instant, in exact money; turned into gauges elsewhere. */
@@ -12,7 +12,7 @@ export interface PlanFigures {
   readonly budgetUsd: Decimal;
   readonly forecastByService: ReadonlyMap<string, Decimal>;
   readonly expectedByService: ReadonlyMap<string, Decimal>;
-  /** Absent until Cost Explorer answered for this month. */
+  /** Absent until the source of actuals has this month. */
   readonly actualByService?: ReadonlyMap<string, Decimal>;
   /** actual ÷ expected, whole plan; absent without actuals, too early in the month, or while expected is zero. */
   readonly varianceRatio?: Decimal;
