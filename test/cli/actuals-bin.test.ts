@@ -68,7 +68,7 @@ const focus = (day: string, category: string, serviceName: string, code: string,
   EffectiveCost: effective,
   Tags: tag === null ? {} : { 'tier-planner:plan': tag },
   x_ServiceCode: code,
-  x_UsageType: '',
+  SkuMeter: '',
 });
 
 const FOCUS: readonly Fixture[] = [

@@ -79,7 +79,7 @@ export const focusLine = (o: { day: string; code: string; service: string; usage
   EffectiveCost: o.effective,
   Tags: o.plan ? { 'tier-planner:plan': o.plan } : {},
   x_ServiceCode: o.code,
-  x_UsageType: o.usage ?? `USE1-${o.code}-Usage`,
+  SkuMeter: o.usage ?? `USE1-${o.code}-Usage`,
 });
 
 /** An export folder as AWS Data Exports lays it out: BILLING_PERIOD=YYYY-MM/… parquet. */

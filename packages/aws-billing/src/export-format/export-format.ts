@@ -38,5 +38,5 @@ export const REQUIRED_COLUMNS: Readonly<Record<ExportFormat, readonly string[]>>
     'reservation_reservation_a_r_n',
     'resource_tags',
   ],
-  focus: ['BillingPeriodStart', 'ChargePeriodStart', 'ChargeCategory', 'ChargeClass', 'CommitmentDiscountStatus', 'ServiceName', 'SubAccountId', 'BilledCost', 'EffectiveCost', 'Tags', 'x_ServiceCode', 'x_UsageType'],
+  focus: ['BillingPeriodStart', 'ChargePeriodStart', 'ChargeCategory', 'ChargeClass', 'CommitmentDiscountStatus', 'ServiceName', 'SubAccountId', 'BilledCost', 'EffectiveCost', 'Tags', 'x_ServiceCode', 'SkuMeter'],
 };

@@ -17,7 +17,7 @@ async function tagValueUnder(format: ExportFormat, mapKey: string, tagKey: strin
   const row: ExportRow =
     format === 'cur2'
       ? { bill_billing_period_start_date: '2026-11-01 00:00:00', line_item_usage_start_date: '2026-11-02 00:00:00', line_item_line_item_type: 'Usage', line_item_product_code: 'AmazonEC2', line_item_usage_type: 'USE1-BoxUsage:m7g.large', line_item_usage_account_id: '111122223333', line_item_unblended_cost: 1, resource_tags: { [mapKey]: 'blue' } }
-      : { BillingPeriodStart: '2026-11-01 00:00:00', ChargePeriodStart: '2026-11-02 00:00:00', ChargeCategory: 'Usage', ServiceName: 'Amazon Elastic Compute Cloud', SubAccountId: '111122223333', BilledCost: 1, EffectiveCost: 1, x_ServiceCode: 'AmazonEC2', x_UsageType: 'USE1-BoxUsage:m7g.large', Tags: { [mapKey]: 'blue' } };
+      : { BillingPeriodStart: '2026-11-01 00:00:00', ChargePeriodStart: '2026-11-02 00:00:00', ChargeCategory: 'Usage', ServiceName: 'Amazon Elastic Compute Cloud', SubAccountId: '111122223333', BilledCost: 1, EffectiveCost: 1, x_ServiceCode: 'AmazonEC2', SkuMeter: 'USE1-BoxUsage:m7g.large', Tags: { [mapKey]: 'blue' } };
   await writeExportParquet(join(dir, 'BILLING_PERIOD=2026-11', 'part.parquet'), format, [row]);
   const engine = await duckDbEngine({ path: dir, threads: 1 });
   try {

@@ -12,6 +12,10 @@ export interface FocusForecastRow {
   readonly ServiceName: string;
   readonly ServiceCategory: string;
   readonly ChargeCategory: 'Usage' | 'Purchase';
+  /** A forecast corrects nothing: always absent. */
+  readonly ChargeClass?: string;
+  /** A forecast does not know which commitment covers which hour: always absent. */
+  readonly CommitmentDiscountStatus?: string;
   readonly ChargeFrequency: 'Usage-Based' | 'Recurring';
   readonly ChargeDescription: string;
   /** ISO instants, UTC: the billing month. */
@@ -33,7 +37,6 @@ export interface FocusForecastRow {
   readonly RegionId: string;
   readonly Tags: Readonly<Record<string, string>>;
   readonly x_ServiceCode?: string;
-  readonly x_UsageType?: string;
   readonly x_TierPlannerPlan: string;
   /** The cost model's service name. */
   readonly x_TierPlannerService: string;

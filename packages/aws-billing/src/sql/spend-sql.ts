@@ -106,7 +106,7 @@ function lineColumns(o: SpendSqlOptions): string[] {
     `SubAccountId AS account_id`,
     `x_ServiceCode AS service_code`,
     `ServiceName AS service_name`,
-    `COALESCE(x_UsageType, '') AS usage_type`,
+    `COALESCE(SkuMeter, '') AS usage_type`,
     `CAST(CAST(ChargePeriodStart AS DATE) AS VARCHAR) AS usage_day`,
     `${FOCUS_KIND} AS charge_kind`,
     `${amount('BilledCost')} AS unblended`,

@@ -38,11 +38,11 @@ function focusNovember(): ExportRow[] {
   const base = { BillingPeriodStart: '2026-11-01 00:00:00', SubAccountId: '111122223333' };
   const rows: ExportRow[] = [];
   for (let d = 1; d <= 12; d += 1) {
-    rows.push({ ...base, ChargePeriodStart: day(d), ChargeCategory: 'Usage', ServiceName: 'Amazon Elastic Compute Cloud', x_ServiceCode: 'AmazonEC2', x_UsageType: 'BoxUsage:m5.large', BilledCost: 0.25 * d, EffectiveCost: 0.2 * d, Tags: { 'tier-planner:plan': 'prod' } });
+    rows.push({ ...base, ChargePeriodStart: day(d), ChargeCategory: 'Usage', ServiceName: 'Amazon Elastic Compute Cloud', x_ServiceCode: 'AmazonEC2', SkuMeter: 'BoxUsage:m5.large', BilledCost: 0.25 * d, EffectiveCost: 0.2 * d, Tags: { 'tier-planner:plan': 'prod' } });
   }
   rows.push(
-    { ...base, ChargePeriodStart: day(1), ChargeCategory: 'Purchase', ServiceName: 'Savings Plans for AWS Compute usage', x_ServiceCode: 'ComputeSavingsPlans', x_UsageType: 'ComputeSP:1yrNoUpfront', BilledCost: 3, EffectiveCost: 0.5, Tags: {} },
-    { ...base, ChargePeriodStart: day(30), ChargeCategory: 'Tax', ServiceName: 'Amazon Simple Storage Service', x_ServiceCode: 'AmazonS3', x_UsageType: '', BilledCost: 0.8, EffectiveCost: 0.8, Tags: {} },
+    { ...base, ChargePeriodStart: day(1), ChargeCategory: 'Purchase', ServiceName: 'Savings Plans for AWS Compute usage', x_ServiceCode: 'ComputeSavingsPlans', SkuMeter: 'ComputeSP:1yrNoUpfront', BilledCost: 3, EffectiveCost: 0.5, Tags: {} },
+    { ...base, ChargePeriodStart: day(30), ChargeCategory: 'Tax', ServiceName: 'Amazon Simple Storage Service', x_ServiceCode: 'AmazonS3', SkuMeter: '', BilledCost: 0.8, EffectiveCost: 0.8, Tags: {} },
   );
   return rows;
 }

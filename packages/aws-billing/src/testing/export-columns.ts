@@ -49,6 +49,6 @@ export const EXPORT_COLUMNS: Readonly<Record<ExportFormat, Readonly<Record<strin
     ContractedCost: 'DOUBLE',
     Tags: 'MAP(VARCHAR, VARCHAR)',
     x_ServiceCode: 'VARCHAR',
-    x_UsageType: 'VARCHAR',
+    SkuMeter: 'VARCHAR',
   },
 };

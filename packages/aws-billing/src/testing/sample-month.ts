@@ -199,7 +199,7 @@ export function focusRows(c: SampleCharge): ExportRow[] {
     SubAccountId: c.account,
     Tags: tagsOf(c, 'focus'),
     x_ServiceCode: c.productCode,
-    x_UsageType: c.usageType,
+    SkuMeter: c.usageType,
   };
   const row = (category: string, billed: string, effective: string, extra: ExportRow = {}): ExportRow => ({ ...base, ChargeCategory: category, BilledCost: Number(billed), EffectiveCost: Number(effective), ...extra });
   switch (c.type) {
