@@ -112,7 +112,7 @@ describe('tier-planner actuals --json', () => {
       }
       const untagged = doc.byTag.find((t: { tagValue: string | null }) => t.tagValue === null);
       expect(doc.byTag.at(-1)).toBe(untagged);
-      expect(untagged.share).toBe(total(fx, (f) => f.tag === null, 'unblended').div(total(fx, () => true, 'unblended')).toString());
+      expect(untagged.share).toBe(total(fx, (f) => f.tag === null, 'amortized').div(total(fx, () => true, 'amortized')).toString());
       const days = [...new Set(fx.map((f) => String(f.row.line_item_usage_start_date ?? f.row.ChargePeriodStart).slice(0, 10)))].sort();
       expect(doc.days).toEqual({ first: days[0], last: days.at(-1), count: days.length });
     });
@@ -150,7 +150,7 @@ describe('tier-planner actuals --json', () => {
 
 describe('tier-planner actuals for a person', () => {
   it('prints the totals, the breakdowns, the days and the plan comparison', () => {
-    const r = runBin(['actuals', '--path', curDir, '--format', 'cur2', '--month', '2026-11', '--plan', planFile]);
+    const r = runBin(['actuals', '--path', curDir, '--format', 'cur2', '--month', '2026-11', '--plan', planFile, '--basis', 'unblended']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Days with data: 2026-11-01 – 2026-11-03 (3 days)');
     expect(r.stdout).toMatch(/^ {2}Commitment fees +\$32\.50 +\$0\.80$/m);
@@ -158,6 +158,10 @@ describe('tier-planner actuals for a person', () => {
     expect(r.stdout).toContain(`Plan ${PLAN}, unblended cost, to the end of 2026-11-03 (72 of 730 plan hours):`);
     expect(r.stdout).toMatch(/^ {2}EC2 +\$14\.75 +\$[\d,.]+ +\d+\.\d\d×$/m);
     expect(r.stdout).not.toContain('No line carries this tag value');
+    // Without --basis the plan is compared on amortized cost, as the exporter compares an export.
+    const amortized = runBin(['actuals', '--path', curDir, '--format', 'cur2', '--month', '2026-11', '--plan', planFile]);
+    expect(amortized.stdout).toContain(`Plan ${PLAN}, amortized cost, to the end of 2026-11-03 (72 of 730 plan hours):`);
+    expect(amortized.stdout).toMatch(/^ {2}EC2 +\$16\.75 +\$[\d,.]+ +\d+\.\d\d×$/m);
     const none = runBin(['actuals', '--path', curDir, '--format', 'cur2', '--month', '2026-11', '--plan', planFile, '--tag-value', 'nobody']);
     expect(none.stdout).toContain('No line carries this tag value');
   });

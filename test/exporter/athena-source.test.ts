@@ -1,8 +1,9 @@
 // The athena source as the exporter wires it, through an injected QueryEngine factory: the
 // engine answers with real DuckDB over the export's parquet (the SQL the exporter sends is run),
 // and reports bytes scanned and failures as Athena's engine does.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BillingError, duckDbEngine, type QueryEngine } from '@tier-planner/aws-billing';
+import { startAthenaServer } from '../../packages/aws-billing/src/testing/athena-server.js';
 import type { ExportActualsConfig } from '../../packages/exporter/src/config/config-types.js';
 import { exportHarness, NOVEMBER, NOVEMBER_AMORTIZED, writeExportFolder, type ExportHarness } from './export-harness.js';
 import { sample } from './helpers.js';
@@ -89,5 +90,26 @@ describe('athena source (engine factory injected)', () => {
     await h.runDue();
     expect(state.opened).toHaveLength(2);
     expect(sample(await h.scrape(), 'tier_planner_refresh_failing{plan="web-10k"}')).toBe(0);
+  });
+});
+
+describe('athena source with the real Athena client, against a loopback Athena', () => {
+  it('queries the table through the SDK, with the partition pruned, and serves the same series', async () => {
+    const dir = await writeExportFolder({ '2026-11': NOVEMBER });
+    const athena = await startAthenaServer({ dataDir: dir, database: 'billing', table: 'cur2' });
+    cleanup.push(() => athena.close());
+    // Test keys for the loopback server: never real AWS.
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDLOOPBACKTEST');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'loopback-test-secret');
+    cleanup.push(async () => void vi.unstubAllEnvs());
+    const h = await harness({ at: AT, actuals: { source: 'athena', athena: { ...ATHENA, endpoint: athena.endpoint } } });
+    await h.runDue();
+    const text = await h.scrape();
+    expect(sample(text, WEB_EC2)).toBeCloseTo(NOVEMBER_AMORTIZED['web-10k'].EC2, 9);
+    expect(sample(text, 'tier_planner_refresh_failing{plan="web-10k"}')).toBe(0);
+    expect(sample(text, 'tier_planner_athena_bytes_scanned_total')).toBeGreaterThan(0);
+    const sent = athena.requests.find((r) => r.op === 'StartQueryExecution')!;
+    expect(sent.body).toMatchObject({ WorkGroup: 'finops', QueryExecutionContext: { Database: 'billing' } });
+    expect(athena.queries()[0]).toContain(`"billing_period" = '2026-11'`);
   });
 });

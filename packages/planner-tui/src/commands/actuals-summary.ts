@@ -1,4 +1,4 @@
-import { CHARGE_KINDS, type ChargeKind, type CostBasis, type MonthSpend } from '@tier-planner/aws-billing';
+import { athenaQueryCostUsd, CHARGE_KINDS, type ChargeKind, type CostBasis, type MonthSpend } from '@tier-planner/aws-billing';
 import { sum, ZERO, type Decimal, type Plan } from '@tier-planner/cost-model';
 
 /** Both costs of a group of bill lines. */
@@ -139,6 +139,8 @@ export function actualsJson(s: ActualsSummary): unknown {
         }
       : {}),
     ...(s.bytesScanned !== undefined ? { bytesScanned: s.bytesScanned } : {}),
+    // What Athena bills for the query (its minimum per query included), at the price cited in docs/athena.md.
+    ...(s.bytesScanned !== undefined && s.engine === 'athena' ? { athenaQueryCostUsd: athenaQueryCostUsd(s.bytesScanned).toString() } : {}),
     ...(s.queryId !== undefined ? { queryId: s.queryId } : {}),
   };
 }

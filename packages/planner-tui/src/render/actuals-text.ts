@@ -1,3 +1,4 @@
+import { ATHENA_SCAN_PRICE, athenaQueryCostUsd } from '@tier-planner/aws-billing';
 import type { Decimal } from '@tier-planner/cost-model';
 import type { ActualsSummary } from '../commands/actuals-summary.js';
 import { int, table, usd } from './format.js';
@@ -7,6 +8,8 @@ const CHARGE_LABELS: Readonly<Record<string, string>> = { usage: 'Usage', commit
 const FORMAT_NAMES: Readonly<Record<string, string>> = { cur2: 'CUR 2.0', focus: 'FOCUS 1.2' };
 const percent = (d: Decimal | undefined) => (d === undefined ? '–' : `${d.times(100).toNumber().toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`);
 const times = (d: Decimal | undefined) => (d === undefined ? '–' : `${d.toNumber().toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}×`);
+/** Small amounts (a query's cost) to the cent's hundredth, so they do not print as $0.00. */
+const usdPrecise = (d: Decimal) => `$${d.toDecimalPlaces(4, 2).toFixed(4)}`;
 const indent = (lines: string[]) => lines.map((l) => `  ${l}`);
 
 /** `tier-planner actuals` for a person: month totals by service, kind of charge and plan tag, then the plan against them. */
@@ -16,7 +19,7 @@ export function renderActualsText(source: string, s: ActualsSummary): string {
     `${printable(source)}: ${FORMAT_NAMES[s.format]} ${s.month}, read with ${s.engine === 'duckdb' ? 'DuckDB' : 'Athena'}`,
     `Days with data: ${days} (${int(s.days.count)} ${s.days.count === 1 ? 'day' : 'days'})`,
     `Total: unblended ${usd(s.total.unblended)}, amortized ${usd(s.total.amortized)}`,
-    ...(s.bytesScanned !== undefined ? [`Scanned: ${int(s.bytesScanned)} bytes${s.queryId ? ` (query ${printable(s.queryId)})` : ''}`] : []),
+    ...(s.bytesScanned !== undefined ? [`Scanned: ${int(s.bytesScanned)} bytes${s.queryId ? ` (query ${printable(s.queryId)})` : ''}${s.engine === 'athena' ? `; Athena bills about ${usdPrecise(athenaQueryCostUsd(s.bytesScanned))} for it at USD ${ATHENA_SCAN_PRICE.usdPerTb} per TB (${ATHENA_SCAN_PRICE.asOf})` : ''}`] : []),
     '',
     'By service:',
     ...indent(table([['Service', 'Unblended', 'Amortized'], ...[...s.byService].map(([k, c]) => [printable(k), usd(c.unblended), usd(c.amortized)])], new Set([1, 2]))),
