@@ -2,11 +2,13 @@
 // which `npm test` runs them again under libfaketime, so the suite is shown to pass on any date.
 import { existsSync } from 'node:fs';
 
-/** vitest path filters: every test of the exporter, the price refresh, plan files and plan dates. */
+/** vitest path filters: every test of the exporter, the price refresh, the bill readers, plan files and plan dates. */
 export const CLOCK_SENSITIVE_TESTS = [
   'packages/exporter/src/',
   'test/exporter/',
   'packages/aws-pricing/src/',
+  'packages/aws-billing/src/',
+  'test/cli/export-focus-bin.test.ts',
   'test/cli/pricing-refresh-bin.test.ts',
   'packages/cost-model/src/plan-document/',
   'test/cli/plan-json-schema.test.ts',
