@@ -7,6 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { dec, sum } from '@tier-planner/cost-model';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBin } from './run-bin.js';
+import { parseCsv } from '../../packages/aws-billing/src/testing/parse-csv.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tp-export-focus-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,29 +21,6 @@ const planOf = (args: string[], name: string) => {
 };
 const eks = planOf(['--users', '100000', '--profile', 'eks-web-app', '--date', '2026-11-15'], 'eks.json');
 const fargate = planOf(['--users', '100000', '--profile', 'fintech-fargate-jenkins'], 'fargate.json');
-
-/** RFC 4180 records: quoted fields, doubled quotes, CRLF line ends. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') record.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      (record = []), (field = ''), i++;
-    } else field += c;
-  }
-  return records;
-}
 
 describe('tier-planner export-focus', () => {
   it('CSV on stdout: a header of FOCUS columns, one row per priced line, summing exactly to the plan', () => {

@@ -14,6 +14,7 @@ import { focusCsv } from './focus-csv.js';
 import { focusService, knownFocusServices } from './focus-service-names.js';
 import { focusForecastRows, forecastByService, monthPeriod } from './forecast-rows.js';
 import { writeFocusParquet } from './write-focus-parquet.js';
+import { parseCsv } from '../testing/parse-csv.js';
 
 const book = loadPriceBook({ region: 'us-east-1' });
 const profiles = listProfiles().map((p) => p.name);
@@ -24,29 +25,6 @@ const tempDir = () => {
   return d;
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-/** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') record.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      (record = []), (field = ''), i++;
-    } else field += c;
-  }
-  return records;
-}
 
 describe('focusService (model service → FOCUS ServiceName)', () => {
   it('every service the cost model bills has a FOCUS name', () => {

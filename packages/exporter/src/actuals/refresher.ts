@@ -11,6 +11,7 @@ import { RequestBudget } from './request-budget.js';
 import type { CeOperation, RequestGate } from './request-gate.js';
 import type { ActualsSource, SourceInfo } from './sources/actuals-source.js';
 import { forecastQueries, spendQueries, type ForecastQuery, type SpendQuery } from './spend-queries.js';
+import { runOnTimers } from './sources/timer-loop.js';
 
 // Where it was defined before every source of actuals shared it.
 export type { PlanActuals } from './plan-actuals.js';
@@ -73,7 +74,6 @@ interface Job {
   round?: Round;
 }
 
-const MAX_SLEEP_MS = 3_600_000;
 /** Failures after which a round's pages are still worth resuming (the page token stays good). */
 const TRANSIENT: ReadonlySet<RefreshErrorReason> = new Set(['budget_exhausted', 'throttled', 'network']);
 
@@ -383,15 +383,15 @@ export class Refresher implements ActualsSource {
 
   /** Runs on real timers until stop(). */
   start(): void {
-    const tick = () => {
-      if (this.stopped) return;
-      this.running = this.runDue()
-        .catch((e: unknown) => this.o.logger.error('refresh round failed unexpectedly', { error: (e as Error).message }))
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, Math.max(100, Math.min(MAX_SLEEP_MS, this.nextWakeAt() - this.now())));
-        });
-    };
-    this.timer = setTimeout(tick, 0);
+    runOnTimers({
+      stopped: () => this.stopped,
+      runDue: () => this.runDue(),
+      nextWakeAt: () => this.nextWakeAt(),
+      now: () => this.now(),
+      logger: this.o.logger,
+      onRound: (round) => (this.running = round),
+      onTimer: (timer) => (this.timer = timer),
+    });
   }
 
   /** Stops the timers and sends nothing more; an in-flight request is abandoned (or awaited with idle()). */

@@ -12,6 +12,7 @@ import type { ActualsSource, SourceInfo } from './actuals-source.js';
 import { exportRefreshError } from './billing-reason.js';
 import { exportTable, type QueryEngineFactory } from './open-engine.js';
 import { planSpendOf } from './plan-lines.js';
+import { runOnTimers } from './timer-loop.js';
 
 export interface ExportRefresherEvents {
   onError(reason: RefreshErrorReason): void;
@@ -37,7 +38,6 @@ export interface ExportRefresherOptions {
  * of a month lands; two days leave room for a late one.
  */
 export const FIRST_DELIVERY_GRACE_MS = 48 * 3_600_000;
-const MAX_SLEEP_MS = 3_600_000;
 /** How long stopping waits for a query in flight before closing the engine under it. */
 const CLOSE_WAIT_MS = 5_000;
 
@@ -221,15 +221,15 @@ export class ExportRefresher implements ActualsSource {
   }
 
   start(): void {
-    const tick = () => {
-      if (this.stopped) return;
-      this.running = this.runDue()
-        .catch((e: unknown) => this.o.logger.error('refresh round failed unexpectedly', { error: (e as Error).message }))
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, Math.max(100, Math.min(MAX_SLEEP_MS, this.nextWakeAt() - this.now())));
-        });
-    };
-    this.timer = setTimeout(tick, 0);
+    runOnTimers({
+      stopped: () => this.stopped,
+      runDue: () => this.runDue(),
+      nextWakeAt: () => this.nextWakeAt(),
+      now: () => this.now(),
+      logger: this.o.logger,
+      onRound: (round) => (this.running = round),
+      onTimer: (timer) => (this.timer = timer),
+    });
   }
 
   stop(): void {
