@@ -218,6 +218,11 @@ describe('tier-planner actuals: bad input is one line', () => {
     bad([...base(curDir), '--plan', join(dir, 'no-plan.json')], 2, /cannot read plan file/);
     bad([...base(curDir), '--workgroup', 'primary'], 2, /--workgroup is for --source athena/);
     bad(['--path', 's3://', '--format', 'cur2', '--month', '2026-11'], 2, /is not an s3:\/\/bucket\/prefix/);
+    bad([...base(curDir), '--cache-dir', join(dir, 'cache')], 2, /--cache-dir is for an s3:\/\/ --path/);
+    bad([...base(curDir), '--profile', 'billing'], 2, /--profile is for an s3:\/\/ --path/);
+    const s3 = ['--path', 's3://org-billing/cur2', '--format', 'cur2', '--month', '2026-11'];
+    bad([...s3, '--s3-reader', 'rsync'], 2, /--s3-reader must be one of sync, httpfs, got "rsync"/);
+    bad([...s3, '--s3-endpoint', 'localhost:9000'], 2, /--s3-endpoint must be an http\(s\):\/\/ URL/);
   });
 
   it('Athena flags are checked before anything is asked of AWS', () => {
