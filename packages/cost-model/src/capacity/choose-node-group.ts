@@ -106,6 +106,50 @@ interface Scan {
   readonly lowerBoundMonthly: Float64Array;
   readonly eligible: number[];
   readonly excluded: Record<string, number>;
+  /** Each type's counts over the day, as dayCounts computed them for this scan's pods. */
+  readonly counts: Map<number, DayCounts>;
+}
+
+type DayCounts = Pick<Evaluated, 'packed' | 'count' | 'byLevel' | 'nodeHours'>;
+
+/**
+ * Scans already made, per book, by everything a scan and the day counts read: the pods at every
+ * level, the node constraints, HA, the month, the purchase and the types left. The CPU the pods
+ * use (which moves with every user count) is read only by evaluate, so plans a few users apart,
+ * and uncertainty samples, share one scan and its packings. The most recent SCANS_KEPT are kept.
+ */
+const scans = new WeakMap<PriceBook, Map<string, Scan>>();
+const SCANS_KEPT = 512;
+
+/** Once per constraints object (the profile's, shared by every plan of it): its JSON. */
+const constraintKeys = new WeakMap<object, string>();
+
+/** The pods as numbers in order (the packing reads only these; names are labels). */
+function podsKey(groups: readonly PodGroup[] | undefined): string {
+  if (!groups) return '-';
+  let k = '';
+  for (const g of groups) k += `${g.replicas},${g.cpuMillicores},${g.memoryMiB};`;
+  return k;
+}
+
+function scanKey(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): string {
+  let constraints = constraintKeys.get(req.constraints);
+  if (constraints === undefined) constraintKeys.set(req.constraints, (constraints = JSON.stringify(req.constraints)));
+  let k = `${constraints}|${JSON.stringify([req.daemonSets, req.ha, req.azs, req.hoursPerMonth, req.purchase ?? null, req.burstPurchase ?? null, choice, [...left].sort()])}|${podsKey(req.groups)}|${podsKey(req.groupsAfterAzLoss)}`;
+  for (const l of req.offPeak ?? []) k += `|${l.hoursPerMonth}:${podsKey(l.groups)}:${podsKey(l.groupsAfterAzLoss)}`;
+  return k;
+}
+
+function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): Scan {
+  let byKey = scans.get(req.book);
+  if (!byKey) scans.set(req.book, (byKey = new Map()));
+  const key = scanKey(req, left, choice);
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const scan = scanCatalogAnew(req, left, choice);
+  if (byKey.size >= SCANS_KEPT) byKey.delete(byKey.keys().next().value!);
+  byKey.set(key, scan);
+  return scan;
 }
 
 function allocatableOf(s: Pick<Scan, 'catalog' | 'filter'>, i: number): Allocatable {
@@ -122,7 +166,7 @@ function roomOf(s: Pick<Scan, 'catalog' | 'filter' | 'ds'>, i: number): Allocata
 }
 
 /** One pass over the catalog: filters, fit of the largest pod, and each type's cost lower bound. */
-function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): Scan {
+function scanCatalogAnew(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): Scan {
   const catalog = instanceCatalog(req.book);
   const prices = purchasePrices(req.book, catalog, choice);
   // Only a committed option splits the day; at on-demand (the fallback) every hour is on-demand.
@@ -143,7 +187,7 @@ function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string>, choice: P
   const eligible: number[] = [];
   const excluded: Record<string, number> = { ...catalog.unplannable };
   const volumePerHour = (filter.rootVolumeGb * (catalog.gp3GbMonthUsd ?? 0)) / req.hoursPerMonth;
-  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, prices, burstPrices, perNodeHour, perBurstNodeHour, lowerBoundMonthly, eligible, excluded };
+  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, prices, burstPrices, perNodeHour, perBurstNodeHour, lowerBoundMonthly, eligible, excluded, counts: new Map() };
   for (let i = 0; i < n; i++) {
     const reason = exclusionReason(filter, catalog, i);
     if (reason !== undefined) {
@@ -217,7 +261,13 @@ export function nodeCountsOn(req: NodeGroupRequest, room: Allocatable, peakCount
 }
 
 /** Counts at the peak and over the day on type i, and the node-hours they bill. */
-function dayCounts(scan: Scan, req: NodeGroupRequest, i: number): Pick<Evaluated, 'packed' | 'count' | 'byLevel' | 'nodeHours'> {
+function dayCounts(scan: Scan, req: NodeGroupRequest, i: number): DayCounts {
+  let counts = scan.counts.get(i);
+  if (!counts) scan.counts.set(i, (counts = dayCountsAnew(scan, req, i)));
+  return counts;
+}
+
+function dayCountsAnew(scan: Scan, req: NodeGroupRequest, i: number): DayCounts {
   const room = roomOf(scan, i);
   const { packed, count } = nodeCountOn(req, room);
   const byLevel = commitsPeak(req) ? atPeakAllDay(nodeCountsOn(req, room, count, scan.offPeakTotals), count) : nodeCountsOn(req, room, count, scan.offPeakTotals);
