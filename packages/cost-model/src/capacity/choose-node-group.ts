@@ -121,8 +121,14 @@ type DayCounts = Pick<Evaluated, 'packed' | 'count' | 'byLevel' | 'nodeHours'>;
 const scans = new WeakMap<PriceBook, Map<string, Scan>>();
 const SCANS_KEPT = 512;
 
-/** Once per constraints object (the profile's, shared by every plan of it): its JSON. */
-const constraintKeys = new WeakMap<object, string>();
+/** JSON once per object (a profile's constraints are shared by every plan of it). */
+const jsonOnce = new WeakMap<object, string>();
+function jsonKey(o: object | undefined): string {
+  if (o === undefined) return '-';
+  let k = jsonOnce.get(o);
+  if (k === undefined) jsonOnce.set(o, (k = JSON.stringify(o)));
+  return k;
+}
 
 /** The pods as numbers in order (the packing reads only these; names are labels). */
 function podsKey(groups: readonly PodGroup[] | undefined): string {
@@ -133,9 +139,10 @@ function podsKey(groups: readonly PodGroup[] | undefined): string {
 }
 
 function scanKey(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): string {
-  let constraints = constraintKeys.get(req.constraints);
-  if (constraints === undefined) constraintKeys.set(req.constraints, (constraints = JSON.stringify(req.constraints)));
-  let k = `${constraints}|${JSON.stringify([req.daemonSets, req.ha, req.azs, req.hoursPerMonth, req.purchase ?? null, req.burstPurchase ?? null, choice, [...left].sort()])}|${podsKey(req.groups)}|${podsKey(req.groupsAfterAzLoss)}`;
+  let ds = '';
+  for (const d of req.daemonSets) ds += `${d.cpuMillicores},${d.memoryMiB};`;
+  let k = `${jsonKey(req.constraints)}|${ds}|${req.ha},${req.azs},${req.hoursPerMonth}|${jsonKey(req.purchase)}|${jsonKey(req.burstPurchase)}|${jsonKey(choice)}|${[...left].sort().join(',')}`;
+  k += `|${podsKey(req.groups)}|${podsKey(req.groupsAfterAzLoss)}`;
   for (const l of req.offPeak ?? []) k += `|${l.hoursPerMonth}:${podsKey(l.groups)}:${podsKey(l.groupsAfterAzLoss)}`;
   return k;
 }
