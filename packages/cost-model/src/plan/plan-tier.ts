@@ -51,7 +51,7 @@ export function planTier(request: PlanRequest, book: PriceBook, options: PlanOpt
   const production = planWithWorkload(request.users, profile, values, assumptions, book, options, eks, env.awsCharges);
   const plan = env.attach(archWarnings.length ? { ...production, warnings: [...archWarnings, ...production.warnings] } : production);
   if (!options.samples) return plan;
-  const uncertainty = estimateUncertainty(profile, options, plan, (w) => planWithWorkload(request.users, profile, w, assumptions, book, options, eks, env.awsCharges).monthly.total);
+  const uncertainty = estimateUncertainty(profile, options, plan, (w) => pricedStages(request.users, profile, w, book, options, eks, env.awsCharges).step.monthly.total);
   return { ...plan, uncertainty, headline: planHeadline(plan.monthly, uncertainty) };
 }
 
@@ -162,18 +162,22 @@ export function capacityWithoutPricing(users: number, profileOrName: Profile | s
   return { ha, azs, capacity };
 }
 
-function planWithWorkload(
+/**
+ * The priced plan's stages for a workload: capacity, storage, the BOM and its line items, with the
+ * ladder's second decision when it kept or left a type. Uncertainty samples need no more than its total.
+ */
+function pricedStages(
   users: number,
   profile: Profile,
   workload: ResolvedWorkload,
-  workloadAssumptions: readonly Assumption[],
   book: PriceBook,
   options: PlanOptions,
   eks: EksVersion,
   /** Other environments' AWS charges in the same account: AWS Support is a share of the account's bill. */
   otherAwsCharges: Decimal | undefined,
-): Plan {
-  const { hoursPerMonth, days, purchase, adjustments, choice, commit, burstPurchase, ha, azs, targetUtilization, shape, demand, capacityAt } = capacityStage(users, profile, workload, book, options);
+) {
+  const stage = capacityStage(users, profile, workload, book, options);
+  const { hoursPerMonth, days, purchase, adjustments, choice, commit, burstPurchase, ha, azs, demand, capacityAt } = stage;
   const priced = (ladder: LadderStep | undefined) => {
     const capacity = capacityAt(ladder);
     const storage = planStorage({ demand, capacity, profile, daysPerMonth: days, hoursPerMonth, ha, objectMiBPerUser: workload.objectMiBPerUser });
@@ -197,6 +201,22 @@ function planWithWorkload(
   if (ladder && (step.capacity.ladderDecision === 'kept' || step.capacity.ladderDecision === 'switched')) {
     step = priced({ ...ladder, otherMonthlyUsd: step.monthly.total.minus(nodeGroupMonthly(step.lineItems, step.capacity, step.storage)).toNumber() });
   }
+  return { stage, ladder, step };
+}
+
+function planWithWorkload(
+  users: number,
+  profile: Profile,
+  workload: ResolvedWorkload,
+  workloadAssumptions: readonly Assumption[],
+  book: PriceBook,
+  options: PlanOptions,
+  eks: EksVersion,
+  /** Other environments' AWS charges in the same account: AWS Support is a share of the account's bill. */
+  otherAwsCharges: Decimal | undefined,
+): Plan {
+  const { stage, ladder, step } = pricedStages(users, profile, workload, book, options, eks, otherAwsCharges);
+  const { hoursPerMonth, purchase, adjustments, choice, ha, azs, targetUtilization, shape, demand } = stage;
   const { capacity, storage, ci, parts, resources, lineItems, commitment, monthly } = step;
   const resilience = planResilience({ ha, azs, profile, capacity, lineItems, ...(storage.nodeRootVolumes ? { rootVolumesName: storage.nodeRootVolumes.name } : {}) });
 
