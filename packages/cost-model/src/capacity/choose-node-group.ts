@@ -61,6 +61,8 @@ export interface NodeGroupRequest {
    * (on-demand, or Spot), the floor's under `purchase`. Absent: every node-hour under `purchase`.
    */
   readonly burstPurchase?: PurchaseChoice;
+  /** The counts and types alone, to compare shapes: no why, no runner-up. */
+  readonly withoutReasons?: boolean;
 }
 
 export const LEFT_IN_LADDER = 'left earlier in the ladder';
@@ -392,10 +394,10 @@ export function chooseNodeGroupInLadder(req: NodeGroupRequest): {
   }
   const runnerUp = Number.isFinite(ranked?.monthly ?? 0) ? ranked : undefined;
   const current = currentType(req, scan);
-  const leftCheaper = left.size > 0 && !returned ? cheapestLeftType(req, scan, left) : undefined;
+  const leftCheaper = left.size > 0 && !returned && !req.withoutReasons ? cheapestLeftType(req, scan, left) : undefined;
   const kept = current && current.index !== winner.index && withinMargin(current, winner, req.ladder!) ? current : undefined;
   const chosen = kept ?? winner;
-  purchaseNote ??= onDemandDiffers(req, scan, chosen, left);
+  if (!req.withoutReasons) purchaseNote ??= onDemandDiffers(req, scan, chosen, left);
   const withNote = (g: NodeGroupPlan): NodeGroupPlan => (purchaseNote ? { ...g, why: `${g.why} ${purchaseNote}.` } : g);
   const out = (group: NodeGroupPlan, decision: LadderDecision, byLevel: readonly number[]) => ({ group: withNote(group), decision, byLevel, ...(purchaseNote ? { purchaseNote } : {}) });
   if (kept) return out(describeNodeGroup(req, scan, kept, winner, { kind: 'kept', cheapest: winner }, leftCheaper), 'kept', kept.byLevel);
@@ -494,7 +496,7 @@ function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated,
   const packedAtMax = packedNodeCount(req.groupsAtMax, room);
   const atMax = req.ha ? roundUpToMultiple(Math.max(packedAtMax, 1), req.azs) : packedAtMax;
   const choice = nodeChoice(req, scan, winner);
-  const runnerUpChoice = runnerUp && nodeChoice(req, scan, runnerUp);
+  const runnerUpChoice = runnerUp && !req.withoutReasons ? nodeChoice(req, scan, runnerUp) : undefined;
   return {
     name: req.name ?? 'workers',
     ...choice,
@@ -505,7 +507,7 @@ function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated,
     rootVolumeGb: filter.rootVolumeGb,
     allocatable: allocatableOf(scan, winner.index),
     requested: requestedOnNodes(totals, ds, winner.count),
-    why: nodeGroupWhy(req, scan, winner, choice, ladder, leftCheaper),
+    why: req.withoutReasons ? '' : nodeGroupWhy(req, scan, winner, choice, ladder, leftCheaper),
     ...(runnerUpChoice && { runnerUp: { ...runnerUpChoice, why: runnerUpWhy(runnerUpChoice, choice, runnerUp!, winner) } }),
     eligibleTypes: scan.eligible.length,
     excludedTypes: scan.excluded,

@@ -83,6 +83,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
         ...(input.ladder ? { ladder: input.ladder } : {}),
         ...(input.purchase ? { purchase: input.purchase } : {}),
         ...(input.burstPurchase ? { burstPurchase: input.burstPurchase } : {}),
+        ...(input.withoutReasons ? { withoutReasons: true } : {}),
       };
       if (fixed) {
         const pinned = fixedNodeGroup(request, fixed);

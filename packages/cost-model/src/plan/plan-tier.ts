@@ -142,8 +142,8 @@ function capacityStage(users: number, profile: Profile, workload: ResolvedWorklo
 
   const shape = resolveDailyShape(profile.workload.dailyShape, workload.peakToAverage);
   const demand = deriveDemand(users, workload, days, shape.levels);
-  const capacityAt = (ladder: LadderStep | undefined): CapacityPlan =>
-    planCapacity({ demand, profile, book, ha, azs, targetUtilization, hoursPerMonth, ...(ladder ? { ladder } : {}), ...(choice.kind !== 'on-demand' ? { purchase: choice } : {}), ...(burstPurchase ? { burstPurchase: resolvePurchase(burstPurchase) } : {}) });
+  const capacityAt = (ladder: LadderStep | undefined, withoutReasons = false): CapacityPlan =>
+    planCapacity({ demand, profile, book, ha, azs, targetUtilization, hoursPerMonth, ...(ladder ? { ladder } : {}), ...(withoutReasons ? { withoutReasons } : {}), ...(choice.kind !== 'on-demand' ? { purchase: choice } : {}), ...(burstPurchase ? { burstPurchase: resolvePurchase(burstPurchase) } : {}) });
   return { hoursPerMonth, days, purchase, adjustments, choice, commit, burstPurchase, ha, azs, targetUtilization, shape, demand, capacityAt };
 }
 
@@ -157,7 +157,7 @@ export function capacityWithoutPricing(users: number, profileOrName: Profile | s
   const { values } = resolveWorkload(profile.workload, options.workload);
   checkUsers(users);
   const { ha, azs, capacityAt } = capacityStage(users, profile, values, book, options);
-  const capacity = capacityAt(ladderStep(options));
+  const capacity = capacityAt(ladderStep(options), true);
   if (capacity.ladderDecision === 'kept' || capacity.ladderDecision === 'switched') return undefined;
   return { ha, azs, capacity };
 }
