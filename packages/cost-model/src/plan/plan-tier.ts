@@ -51,7 +51,7 @@ export function planTier(request: PlanRequest, book: PriceBook, options: PlanOpt
   const production = planWithWorkload(request.users, profile, values, assumptions, book, options, eks, env.awsCharges);
   const plan = env.attach(archWarnings.length ? { ...production, warnings: [...archWarnings, ...production.warnings] } : production);
   if (!options.samples) return plan;
-  const uncertainty = estimateUncertainty(profile, options, plan, (w) => pricedStages(request.users, profile, w, book, options, eks, env.awsCharges).step.monthly.total);
+  const uncertainty = estimateUncertainty(profile, options, plan, (w) => pricedStages(request.users, profile, w, book, options, eks, env.awsCharges, true).step.monthly.total);
   return { ...plan, uncertainty, headline: planHeadline(plan.monthly, uncertainty) };
 }
 
@@ -175,11 +175,13 @@ function pricedStages(
   eks: EksVersion,
   /** Other environments' AWS charges in the same account: AWS Support is a share of the account's bill. */
   otherAwsCharges: Decimal | undefined,
+  /** For a total alone (a sample): node groups without their why, which no price reads. */
+  withoutReasons = false,
 ) {
   const stage = capacityStage(users, profile, workload, book, options);
   const { hoursPerMonth, days, purchase, adjustments, choice, commit, burstPurchase, ha, azs, demand, capacityAt } = stage;
   const priced = (ladder: LadderStep | undefined) => {
-    const capacity = capacityAt(ladder);
+    const capacity = capacityAt(ladder, withoutReasons);
     const storage = planStorage({ demand, capacity, profile, daysPerMonth: days, hoursPerMonth, ha, objectMiBPerUser: workload.objectMiBPerUser });
     const ci = planCi(profile.ci);
     const base = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, ...(options.purchaseTerms ? { purchaseTerms: options.purchaseTerms } : {}), ...(burstPurchase ? { burstPurchase } : {}), hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
