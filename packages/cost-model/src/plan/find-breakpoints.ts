@@ -3,7 +3,7 @@ import type { Profile } from '../profiles/profile-types.js';
 import { PlanningError } from '../capacity/capacity-types.js';
 import type { Decimal } from '../cost/money.js';
 import { ladderContextKey, nextLadderContext, nextLadderContextOf, type LadderContext } from './ladder-context.js';
-import { capacityWithoutPricing, checkUsers, planTier, resolveProfile } from './plan-tier.js';
+import { capacityWithoutPricing, checkUsers, planTier, pricedCapacity, resolveProfile } from './plan-tier.js';
 import { capacityShape, planShape, shapeChanges, type PlanShape } from './plan-shape.js';
 import type { Plan, PlanOptions } from './plan-types.js';
 
@@ -50,7 +50,8 @@ interface Point {
  * a node type is kept within the type-change margin and never returns once left, as in planLadder.
  * The search compares shapes from the capacity stage alone and prices a plan only where it must:
  * both sides of each breakpoint, the tiers asked for, and the steps where the ladder kept or left
- * a type (that decision weighs the priced plan's total). Every shape and total is the one
+ * a type (that decision weighs the priced plan's total), each priced without the plan around it
+ * (pricedCapacity); full plans only at the tiers and the first count. Every shape and total is the one
  * planTier gives at that count and ladder state.
  * A change that reverts within one grid step can be missed; docs/methodology.md says so.
  */
@@ -75,13 +76,18 @@ export function findBreakpoints(
     totals.set(`${users}|${ladderContextKey(context)}`, plan.monthly.total);
     return plan;
   };
+  const priced = (users: number, context: LadderContext) => {
+    const p = pricedCapacity(users, profile, book, { ...opts, ladderContext: context });
+    totals.set(`${users}|${ladderContextKey(context)}`, p.total);
+    return p;
+  };
   const point = (users: number, context: LadderContext, shape: PlanShape, next: LadderContext, plan?: Plan): Point =>
     ({ users, from: context, shape, key: JSON.stringify(shape), next, ...(plan ? { plan } : {}) });
   const at = (users: number, context: LadderContext): Point => {
     const cacheKey = `${users}|${ladderContextKey(context)}`;
     let hit = cache.get(cacheKey);
     if (!hit) {
-      const probe = tierSet.has(users) ? undefined : capacityWithoutPricing(users, profile, book, { ...opts, ladderContext: context });
+      const probe = tierSet.has(users) ? undefined : (capacityWithoutPricing(users, profile, book, { ...opts, ladderContext: context }) ?? priced(users, context));
       if (probe) {
         hit = point(users, context, capacityShape(probe.ha, probe.azs, probe.capacity), nextLadderContextOf(probe.capacity.nodeGroups[0]?.instanceType, context));
       } else {
@@ -93,7 +99,7 @@ export function findBreakpoints(
     return hit;
   };
   // The priced total of a point, planning it in full only the first time it is asked for.
-  const totalOf = (p: Point): Decimal => totals.get(`${p.users}|${ladderContextKey(p.from)}`) ?? full(p.users, p.from).monthly.total;
+  const totalOf = (p: Point): Decimal => totals.get(`${p.users}|${ladderContextKey(p.from)}`) ?? priced(p.users, p.from).total;
   const lo = Math.min(fromUsers, toUsers);
   const hi = Math.max(fromUsers, toUsers);
   for (const t of tierUsers) {

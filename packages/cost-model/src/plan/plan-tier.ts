@@ -163,6 +163,21 @@ export function capacityWithoutPricing(users: number, profileOrName: Profile | s
 }
 
 /**
+ * The production plan's total and capacity, priced as planTier prices them (other environments
+ * and the ladder's second decision included) but without the plan around them: no why texts,
+ * assumptions, warnings or resilience. Options must be ones planTier has accepted for the profile.
+ */
+export function pricedCapacity(users: number, profileOrName: Profile | string, book: PriceBook, options: PlanOptions): { readonly ha: boolean; readonly azs: number; readonly capacity: CapacityPlan; readonly total: Decimal } {
+  const { profile } = resolveProfileWithWarnings(profileOrName, options, book);
+  const { values, assumptions } = resolveWorkload(profile.workload, options.workload);
+  const eks = eksVersion(profile, book, options);
+  checkUsers(users);
+  const env = planEnvironments(users, resolveParts(profile, options.parts), options, (u, envOptions) => planWithWorkload(u, profile, values, assumptions, book, envOptions, eks, undefined));
+  const { stage, step } = pricedStages(users, profile, values, book, options, eks, env.awsCharges, true);
+  return { ha: stage.ha, azs: stage.azs, capacity: step.capacity, total: step.monthly.total };
+}
+
+/**
  * The priced plan's stages for a workload: capacity, storage, the BOM and its line items, with the
  * ladder's second decision when it kept or left a type. Uncertainty samples need no more than its total.
  */
