@@ -61,7 +61,7 @@ export interface NodeGroupRequest {
    * (on-demand, or Spot), the floor's under `purchase`. Absent: every node-hour under `purchase`.
    */
   readonly burstPurchase?: PurchaseChoice;
-  /** The counts and types alone, to compare shapes: no why, no runner-up. */
+  /** The counts and types alone (for shapes and totals): no why, no runner-up, no on-demand comparison. */
   readonly withoutReasons?: boolean;
 }
 
