@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadPriceBook, planTier, profiles, type PlanOptions } from '@tier-planner/cost-model';
+import { loadPriceBook, planTier, profiles, type Decimal, type PlanOptions } from '@tier-planner/cost-model';
 import { mulberry32, triangular } from '../../packages/cost-model/src/plan/uncertainty.js';
 
 const book = loadPriceBook({ region: 'us-east-1', embeddedOnly: true });
@@ -11,7 +11,7 @@ function referencePercentiles(name: string, users: number, samples: number, seed
   const base = planTier({ users, profile: name }, book, options);
   const ranged = base.assumptions.filter((a) => a.range && a.name in profiles[name]!.workload);
   const rand = mulberry32(seed);
-  const totals = [];
+  const totals: Decimal[] = [];
   for (let i = 0; i < samples; i++) {
     const workload: Record<string, number> = {};
     for (const a of ranged) workload[a.name] = triangular(rand(), a.range!.min, a.value, a.range!.max);
