@@ -98,7 +98,7 @@ export function findBreakpoints(
     }
     return hit;
   };
-  // The priced total of a point, planning it in full only the first time it is asked for.
+  // The priced total of a point, priced only the first time it is asked for.
   const totalOf = (p: Point): Decimal => totals.get(`${p.users}|${ladderContextKey(p.from)}`) ?? priced(p.users, p.from).total;
   const lo = Math.min(fromUsers, toUsers);
   const hi = Math.max(fromUsers, toUsers);
