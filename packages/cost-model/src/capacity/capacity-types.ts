@@ -19,6 +19,8 @@ export interface CapacityInput {
   readonly purchase?: PurchaseChoice;
   /** A commitment on the floor only: what the node-hours above it are bought under (on-demand or Spot). */
   readonly burstPurchase?: PurchaseChoice;
+  /** The counts and types alone, to compare shapes or sum a total: node groups come without their why and runner-up, and no AZ-headroom baseline (only resilience reads it). */
+  readonly withoutReasons?: boolean;
 }
 
 /** Where a ladder stands before planning the next tier. */

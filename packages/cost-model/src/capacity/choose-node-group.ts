@@ -61,6 +61,8 @@ export interface NodeGroupRequest {
    * (on-demand, or Spot), the floor's under `purchase`. Absent: every node-hour under `purchase`.
    */
   readonly burstPurchase?: PurchaseChoice;
+  /** The counts and types alone (for shapes and totals): no why, no runner-up, no on-demand comparison. */
+  readonly withoutReasons?: boolean;
 }
 
 export const LEFT_IN_LADDER = 'left earlier in the ladder';
@@ -106,6 +108,57 @@ interface Scan {
   readonly lowerBoundMonthly: Float64Array;
   readonly eligible: number[];
   readonly excluded: Record<string, number>;
+  /** Each type's counts over the day, as dayCounts computed them for this scan's pods. */
+  readonly counts: Map<number, DayCounts>;
+}
+
+type DayCounts = Pick<Evaluated, 'packed' | 'count' | 'byLevel' | 'nodeHours'>;
+
+/**
+ * Scans already made, per book, by everything a scan and the day counts read: the pods at every
+ * level, the node constraints, HA, the month, the purchase and the types left. The CPU the pods
+ * use (which moves with every user count) is read only by evaluate, so plans a few users apart,
+ * and uncertainty samples, share one scan and its packings. The most recent SCANS_KEPT are kept.
+ */
+const scans = new WeakMap<PriceBook, Map<string, Scan>>();
+const SCANS_KEPT = 512;
+
+/** JSON once per object (a profile's constraints are shared by every plan of it). */
+const jsonOnce = new WeakMap<object, string>();
+function jsonKey(o: object | undefined): string {
+  if (o === undefined) return '-';
+  let k = jsonOnce.get(o);
+  if (k === undefined) jsonOnce.set(o, (k = JSON.stringify(o)));
+  return k;
+}
+
+/** The pods as numbers in order (the packing reads only these; names are labels). */
+function podsKey(groups: readonly PodGroup[] | undefined): string {
+  if (!groups) return '-';
+  let k = '';
+  for (const g of groups) k += `${g.replicas},${g.cpuMillicores},${g.memoryMiB};`;
+  return k;
+}
+
+function scanKey(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): string {
+  let ds = '';
+  for (const d of req.daemonSets) ds += `${d.cpuMillicores},${d.memoryMiB};`;
+  let k = `${jsonKey(req.constraints)}|${ds}|${req.ha},${req.azs},${req.hoursPerMonth}|${jsonKey(req.purchase)}|${jsonKey(req.burstPurchase)}|${jsonKey(choice)}|${[...left].sort().join(',')}`;
+  k += `|${podsKey(req.groups)}|${podsKey(req.groupsAfterAzLoss)}`;
+  for (const l of req.offPeak ?? []) k += `|${l.hoursPerMonth}:${podsKey(l.groups)}:${podsKey(l.groupsAfterAzLoss)}`;
+  return k;
+}
+
+function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): Scan {
+  let byKey = scans.get(req.book);
+  if (!byKey) scans.set(req.book, (byKey = new Map()));
+  const key = scanKey(req, left, choice);
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const scan = scanCatalogAnew(req, left, choice);
+  if (byKey.size >= SCANS_KEPT) byKey.delete(byKey.keys().next().value!);
+  byKey.set(key, scan);
+  return scan;
 }
 
 function allocatableOf(s: Pick<Scan, 'catalog' | 'filter'>, i: number): Allocatable {
@@ -122,7 +175,7 @@ function roomOf(s: Pick<Scan, 'catalog' | 'filter' | 'ds'>, i: number): Allocata
 }
 
 /** One pass over the catalog: filters, fit of the largest pod, and each type's cost lower bound. */
-function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): Scan {
+function scanCatalogAnew(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): Scan {
   const catalog = instanceCatalog(req.book);
   const prices = purchasePrices(req.book, catalog, choice);
   // Only a committed option splits the day; at on-demand (the fallback) every hour is on-demand.
@@ -143,7 +196,7 @@ function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string>, choice: P
   const eligible: number[] = [];
   const excluded: Record<string, number> = { ...catalog.unplannable };
   const volumePerHour = (filter.rootVolumeGb * (catalog.gp3GbMonthUsd ?? 0)) / req.hoursPerMonth;
-  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, prices, burstPrices, perNodeHour, perBurstNodeHour, lowerBoundMonthly, eligible, excluded };
+  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, prices, burstPrices, perNodeHour, perBurstNodeHour, lowerBoundMonthly, eligible, excluded, counts: new Map() };
   for (let i = 0; i < n; i++) {
     const reason = exclusionReason(filter, catalog, i);
     if (reason !== undefined) {
@@ -217,7 +270,13 @@ export function nodeCountsOn(req: NodeGroupRequest, room: Allocatable, peakCount
 }
 
 /** Counts at the peak and over the day on type i, and the node-hours they bill. */
-function dayCounts(scan: Scan, req: NodeGroupRequest, i: number): Pick<Evaluated, 'packed' | 'count' | 'byLevel' | 'nodeHours'> {
+function dayCounts(scan: Scan, req: NodeGroupRequest, i: number): DayCounts {
+  let counts = scan.counts.get(i);
+  if (!counts) scan.counts.set(i, (counts = dayCountsAnew(scan, req, i)));
+  return counts;
+}
+
+function dayCountsAnew(scan: Scan, req: NodeGroupRequest, i: number): DayCounts {
   const room = roomOf(scan, i);
   const { packed, count } = nodeCountOn(req, room);
   const byLevel = commitsPeak(req) ? atPeakAllDay(nodeCountsOn(req, room, count, scan.offPeakTotals), count) : nodeCountsOn(req, room, count, scan.offPeakTotals);
@@ -335,10 +394,10 @@ export function chooseNodeGroupInLadder(req: NodeGroupRequest): {
   }
   const runnerUp = Number.isFinite(ranked?.monthly ?? 0) ? ranked : undefined;
   const current = currentType(req, scan);
-  const leftCheaper = left.size > 0 && !returned ? cheapestLeftType(req, scan, left) : undefined;
+  const leftCheaper = left.size > 0 && !returned && !req.withoutReasons ? cheapestLeftType(req, scan, left) : undefined;
   const kept = current && current.index !== winner.index && withinMargin(current, winner, req.ladder!) ? current : undefined;
   const chosen = kept ?? winner;
-  purchaseNote ??= onDemandDiffers(req, scan, chosen, left);
+  if (!req.withoutReasons) purchaseNote ??= onDemandDiffers(req, scan, chosen, left);
   const withNote = (g: NodeGroupPlan): NodeGroupPlan => (purchaseNote ? { ...g, why: `${g.why} ${purchaseNote}.` } : g);
   const out = (group: NodeGroupPlan, decision: LadderDecision, byLevel: readonly number[]) => ({ group: withNote(group), decision, byLevel, ...(purchaseNote ? { purchaseNote } : {}) });
   if (kept) return out(describeNodeGroup(req, scan, kept, winner, { kind: 'kept', cheapest: winner }, leftCheaper), 'kept', kept.byLevel);
@@ -437,7 +496,7 @@ function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated,
   const packedAtMax = packedNodeCount(req.groupsAtMax, room);
   const atMax = req.ha ? roundUpToMultiple(Math.max(packedAtMax, 1), req.azs) : packedAtMax;
   const choice = nodeChoice(req, scan, winner);
-  const runnerUpChoice = runnerUp && nodeChoice(req, scan, runnerUp);
+  const runnerUpChoice = runnerUp && !req.withoutReasons ? nodeChoice(req, scan, runnerUp) : undefined;
   return {
     name: req.name ?? 'workers',
     ...choice,
@@ -448,7 +507,7 @@ function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated,
     rootVolumeGb: filter.rootVolumeGb,
     allocatable: allocatableOf(scan, winner.index),
     requested: requestedOnNodes(totals, ds, winner.count),
-    why: nodeGroupWhy(req, scan, winner, choice, ladder, leftCheaper),
+    why: req.withoutReasons ? '' : nodeGroupWhy(req, scan, winner, choice, ladder, leftCheaper),
     ...(runnerUpChoice && { runnerUp: { ...runnerUpChoice, why: runnerUpWhy(runnerUpChoice, choice, runnerUp!, winner) } }),
     eligibleTypes: scan.eligible.length,
     excludedTypes: scan.excluded,

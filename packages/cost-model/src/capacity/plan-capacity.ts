@@ -53,7 +53,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     // A Savings Plan on all the tasks is paid every hour: they stay at the peak (commitsPeak).
     fargateTasks = commitsPeak(input) ? tasks.map((t) => ({ ...t, floor: t.count, byLevel: atPeakAllDay(t.byLevel, t.count), taskHoursPerDay: hoursPerDay(atPeakAllDay(t.byLevel, t.count), demand) })) : tasks;
     warnings.push(...fargate.warnings);
-    if (ha) baseline = withoutAzHeadroom(services.replicas, [], undefined, [], undefined);
+    if (ha && !input.withoutReasons) baseline = withoutAzHeadroom(services.replicas, [], undefined, [], undefined);
   } else {
     const daemonSets = activeDaemonSets(profile);
     const fixed = profile.nodes?.fixed;
@@ -83,6 +83,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
         ...(input.ladder ? { ladder: input.ladder } : {}),
         ...(input.purchase ? { purchase: input.purchase } : {}),
         ...(input.burstPurchase ? { burstPurchase: input.burstPurchase } : {}),
+        ...(input.withoutReasons ? { withoutReasons: true } : {}),
       };
       if (fixed) {
         const pinned = fixedNodeGroup(request, fixed);
@@ -108,7 +109,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     const scaled = nodesOverTheDay(cluster.group, cluster.byLevel, demand);
     // Each part of a split group bills its own share of the day (its monthlyUsd, as the whole's).
     nodeGroups = parts.length === 1 ? splitOverTheDay(parts, scaled, demand) : splitOverTheDay(parts, scaled, demand).map((g) => ({ ...g, monthlyUsd: billOverTheDay(book, g, input.hoursPerMonth, hourlyUnder(book, g.instanceType, input.purchase), input.burstPurchase && hourlyUnder(book, g.instanceType, input.burstPurchase)) }));
-    if (ha) baseline = withoutAzHeadroom(services.replicas, cluster.sizedAddOns, cluster.request, [cluster.group], fixed?.count);
+    if (ha && !input.withoutReasons) baseline = withoutAzHeadroom(services.replicas, cluster.sizedAddOns, cluster.request, [cluster.group], fixed?.count);
   }
   const quotas = checkQuotas({
     profile,

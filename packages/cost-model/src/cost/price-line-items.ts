@@ -21,14 +21,14 @@ export function priceLineItem(draft: LineItemDraft, book: PriceBook): LineItem {
     const missing = missingReason(book, draft.price.key);
     return { ...draft, unpriced: `no price for ${draft.price.key} in the ${book.region} price book${missing ? `: ${missing}` : ''}` };
   }
-  const provenance = provenanceOf(book, dim.key, dim.source, dim.approximate ?? false, dim.sku, dim.asOf);
+  const provenance = dimensionProvenance(book, dim);
   if (dim.tiers) {
     const tiers = splitTiers(draft.quantity, dim);
     const monthly = tiers.reduce((t, x) => t.plus(x.cost), ZERO);
     const unitPrice = draft.quantity.isZero() ? dec(dim.tiers[0]!.usd) : monthly.div(draft.quantity);
     return atLeastMinimum({ ...draft, unitPrice, monthly, tiers, provenance }, book);
   }
-  const unitPrice = dec(dim.usd!);
+  const unitPrice = decimalOf(dim.usd!);
   return atLeastMinimum({ ...draft, unitPrice, monthly: draft.quantity.times(unitPrice), provenance }, book);
 }
 
@@ -63,11 +63,11 @@ export function splitTiers(quantity: Decimal, dim: PriceDimension): PricedTier[]
   let floor = ZERO;
   for (const tier of dim.tiers!) {
     if (quantity.lte(floor) && out.length > 0) break;
-    const ceiling = tier.upTo === null ? quantity : Decimal.min(quantity, dec(tier.upTo));
+    const ceiling = tier.upTo === null ? quantity : Decimal.min(quantity, decimalOf(tier.upTo));
     const inTier = Decimal.max(ZERO, ceiling.minus(floor));
-    const unitPrice = dec(tier.usd);
+    const unitPrice = decimalOf(tier.usd);
     out.push({ quantity: inTier, unitPrice, cost: inTier.times(unitPrice) });
-    if (tier.upTo !== null) floor = dec(tier.upTo);
+    if (tier.upTo !== null) floor = decimalOf(tier.upTo);
   }
   return out;
 }
@@ -76,8 +76,8 @@ function priceEc2(draft: LineItemDraft, name: string, purchase: Ec2Purchase, boo
   const type = book.instanceType(name);
   if (!type) return { ...draft, unpriced: `instance type ${name} is not in the ${book.region} price book` };
   if (purchase === 'on-demand') {
-    const unitPrice = dec(type.onDemandUsd);
-    return { ...draft, unitPrice, monthly: draft.quantity.times(unitPrice), provenance: provenanceOf(book, `ec2/${name}/on-demand`, book.ec2Sources.price, false) };
+    const unitPrice = decimalOf(type.onDemandUsd);
+    return { ...draft, unitPrice, monthly: draft.quantity.times(unitPrice), provenance: onDemandProvenance(book, name) };
   }
   const choice = resolvePurchase(purchase, terms);
   const found = ec2Rate(type, choice, book.region);
@@ -93,6 +93,39 @@ function priceEc2(draft: LineItemDraft, name: string, purchase: Ec2Purchase, boo
     purchase: purchaseLabel(choice),
     ...upfrontOf(draft.quantity, rate.upfrontPerUnit, choice.term),
   };
+}
+
+// A book's prices and their provenance do not change: each is parsed and described once per book
+// (uncertainty samples and breakpoint searches price the same few hundred keys thousands of times).
+const decimals = new Map<string, Decimal>();
+const DECIMALS_KEPT = 4096;
+
+/** The price string as a Decimal (Decimals are immutable, so one instance serves every line). */
+function decimalOf(usd: string): Decimal {
+  let d = decimals.get(usd);
+  if (!d) {
+    if (decimals.size >= DECIMALS_KEPT) decimals.clear();
+    decimals.set(usd, (d = dec(usd)));
+  }
+  return d;
+}
+
+const provenances = new WeakMap<PriceBook, Map<string, PriceProvenance>>();
+
+function provenanceOnce(book: PriceBook, key: string, make: () => PriceProvenance): PriceProvenance {
+  let byKey = provenances.get(book);
+  if (!byKey) provenances.set(book, (byKey = new Map()));
+  let p = byKey.get(key);
+  if (!p) byKey.set(key, (p = make()));
+  return p;
+}
+
+function dimensionProvenance(book: PriceBook, dim: PriceDimension): PriceProvenance {
+  return provenanceOnce(book, `dim ${dim.key}`, () => provenanceOf(book, dim.key, dim.source, dim.approximate ?? false, dim.sku, dim.asOf));
+}
+
+function onDemandProvenance(book: PriceBook, name: string): PriceProvenance {
+  return provenanceOnce(book, `ec2 ${name}`, () => provenanceOf(book, `ec2/${name}/on-demand`, book.ec2Sources.price, false));
 }
 
 export function provenanceOf(book: PriceBook, key: string, sourceId: string, approximate: boolean, sku?: string, asOf?: string): PriceProvenance {

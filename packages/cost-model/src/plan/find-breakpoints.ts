@@ -2,9 +2,9 @@ import type { PriceBook } from '../pricing/price-book.js';
 import type { Profile } from '../profiles/profile-types.js';
 import { PlanningError } from '../capacity/capacity-types.js';
 import type { Decimal } from '../cost/money.js';
-import { ladderContextKey, nextLadderContext, type LadderContext } from './ladder-context.js';
-import { checkUsers, planTier, resolveProfile } from './plan-tier.js';
-import { planShape, shapeChanges, type PlanShape } from './plan-shape.js';
+import { ladderContextKey, nextLadderContext, nextLadderContextOf, type LadderContext } from './ladder-context.js';
+import { capacityWithoutPricing, checkUsers, planTier, pricedCapacity, resolveProfile } from './plan-tier.js';
+import { capacityShape, planShape, shapeChanges, type PlanShape } from './plan-shape.js';
 import type { Plan, PlanOptions } from './plan-types.js';
 
 export interface Breakpoint {
@@ -30,9 +30,11 @@ export interface BreakpointSearch {
 const GRID_PER_DECADE = 24;
 
 interface Point {
+  readonly users: number;
+  /** The ladder's state this point was planned from. */
+  readonly from: LadderContext;
   readonly shape: PlanShape;
   readonly key: string;
-  readonly total: Decimal;
   /** The ladder's state after this plan. */
   readonly next: LadderContext;
   /** Kept only at the tiers asked for (plans are large; the search makes hundreds). */
@@ -46,6 +48,11 @@ interface Point {
  * adjacent counts. The search is one ladder walked upwards: every plan is planned with the
  * ladder state of the plan before it in user order (options.ladderContext before the first), so
  * a node type is kept within the type-change margin and never returns once left, as in planLadder.
+ * The search compares shapes from the capacity stage alone and prices a plan only where it must:
+ * both sides of each breakpoint, the tiers asked for, and the steps where the ladder kept or left
+ * a type (that decision weighs the priced plan's total), each priced without the plan around it
+ * (pricedCapacity); full plans only at the tiers and the first count. Every shape and total is the one
+ * planTier gives at that count and ladder state.
  * A change that reverts within one grid step can be missed; docs/methodology.md says so.
  */
 export function findBreakpoints(
@@ -63,17 +70,36 @@ export function findBreakpoints(
   const max = maxOption ?? 50;
   const tierSet = new Set(tierUsers);
   const cache = new Map<string, Point>();
+  const totals = new Map<string, Decimal>();
+  const full = (users: number, context: LadderContext): Plan => {
+    const plan = planTier({ users, profile }, book, { ...opts, ladderContext: context });
+    totals.set(`${users}|${ladderContextKey(context)}`, plan.monthly.total);
+    return plan;
+  };
+  const priced = (users: number, context: LadderContext) => {
+    const p = pricedCapacity(users, profile, book, { ...opts, ladderContext: context });
+    totals.set(`${users}|${ladderContextKey(context)}`, p.total);
+    return p;
+  };
+  const point = (users: number, context: LadderContext, shape: PlanShape, next: LadderContext, plan?: Plan): Point =>
+    ({ users, from: context, shape, key: JSON.stringify(shape), next, ...(plan ? { plan } : {}) });
   const at = (users: number, context: LadderContext): Point => {
     const cacheKey = `${users}|${ladderContextKey(context)}`;
     let hit = cache.get(cacheKey);
     if (!hit) {
-      const plan = planTier({ users, profile }, book, { ...opts, ladderContext: context });
-      const shape = planShape(plan);
-      hit = { shape, key: JSON.stringify(shape), total: plan.monthly.total, next: nextLadderContext(plan, context), ...(tierSet.has(users) ? { plan } : {}) };
+      const probe = tierSet.has(users) ? undefined : (capacityWithoutPricing(users, profile, book, { ...opts, ladderContext: context }) ?? priced(users, context));
+      if (probe) {
+        hit = point(users, context, capacityShape(probe.ha, probe.azs, probe.capacity), nextLadderContextOf(probe.capacity.nodeGroups[0]?.instanceType, context));
+      } else {
+        const plan = full(users, context);
+        hit = point(users, context, planShape(plan), nextLadderContext(plan, context), tierSet.has(users) ? plan : undefined);
+      }
       cache.set(cacheKey, hit);
     }
     return hit;
   };
+  // The priced total of a point, priced only the first time it is asked for.
+  const totalOf = (p: Point): Decimal => totals.get(`${p.users}|${ladderContextKey(p.from)}`) ?? priced(p.users, p.from).total;
   const lo = Math.min(fromUsers, toUsers);
   const hi = Math.max(fromUsers, toUsers);
   for (const t of tierUsers) {
@@ -93,19 +119,24 @@ export function findBreakpoints(
         truncated = true;
         return pb;
       }
-      found.push({ users: b, changes: shapeChanges(pa.shape, pb.shape), monthlyBefore: pa.total, monthlyAfter: pb.total, ladderContext: pa.next });
+      found.push({ users: b, changes: shapeChanges(pa.shape, pb.shape), monthlyBefore: totalOf(pa), monthlyAfter: totalOf(pb), ladderContext: pa.next });
       return pb;
     }
     const mid = Math.floor((a + b) / 2);
     return walk(mid, walk(a, pa, mid), b);
   };
-  let point = at(grid[0]!, planOptions.ladderContext ?? {});
-  walked.set(grid[0]!, point.plan);
+  // The first count is planned in full: it checks the options as planTier does, once.
+  const first = grid[0]!;
+  const firstContext = planOptions.ladderContext ?? {};
+  const firstPlan = full(first, firstContext);
+  let last = point(first, firstContext, planShape(firstPlan), nextLadderContext(firstPlan, firstContext), tierSet.has(first) ? firstPlan : undefined);
+  cache.set(`${first}|${ladderContextKey(firstContext)}`, last);
+  walked.set(first, last.plan);
   for (let i = 1; i < grid.length; i++) {
-    point = walk(grid[i - 1]!, point, grid[i]!);
-    walked.set(grid[i]!, point.plan);
+    last = walk(grid[i - 1]!, last, grid[i]!);
+    walked.set(grid[i]!, last.plan);
   }
-  return { breakpoints: found, truncated, ladderContext: point.next, tiers: tierUsers.map((t) => walked.get(t)!) };
+  return { breakpoints: found, truncated, ladderContext: last.next, tiers: tierUsers.map((t) => walked.get(t)!) };
 }
 
 function logGrid(lo: number, hi: number, tiers: readonly number[]): number[] {

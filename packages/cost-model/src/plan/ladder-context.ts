@@ -6,7 +6,11 @@ export type { LadderContext };
 
 /** The context for the tier after `plan`: its node type current, the previous one left if it changed. */
 export function nextLadderContext(plan: Plan, before: LadderContext): LadderContext {
-  const nodeType = plan.nodes[0]?.instanceType;
+  return nextLadderContextOf(plan.nodes[0]?.instanceType, before);
+}
+
+/** nextLadderContext from the first node group's type alone (undefined: no node groups). */
+export function nextLadderContextOf(nodeType: string | undefined, before: LadderContext): LadderContext {
   if (nodeType === undefined) return before;
   const left = new Set(before.leftTypes ?? []);
   if (before.nodeType !== undefined && before.nodeType !== nodeType) left.add(before.nodeType);

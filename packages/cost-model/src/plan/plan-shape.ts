@@ -1,3 +1,4 @@
+import type { CapacityPlan } from '../capacity/capacity-types.js';
 import type { Plan } from './plan-types.js';
 
 /** The parts of a plan whose change is a breakpoint, each as a comparable string. */
@@ -5,7 +6,10 @@ export interface PlanShape {
   readonly [aspect: string]: string;
 }
 
-export function planShape(p: Plan): PlanShape {
+/** What a shape is read from: a plan, or the capacity stage's outcome before pricing. */
+export type ShapeSource = Pick<Plan, 'ha' | 'azs' | 'nodes' | 'fargate' | 'datastores'>;
+
+export function planShape(p: ShapeSource): PlanShape {
   const shape: Record<string, string> = { ha: p.ha ? `HA over ${p.azs} AZs` : 'single AZ' };
   for (const g of p.nodes) {
     shape[`node type ${g.name}`] = g.instanceType;
@@ -24,4 +28,9 @@ export function planShape(p: Plan): PlanShape {
 export function shapeChanges(a: PlanShape, b: PlanShape): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   return keys.filter((k) => a[k] !== b[k]).map((k) => `${k}: ${a[k] ?? 'none'} → ${b[k] ?? 'none'}`);
+}
+
+/** The shape of a capacity plan, as planShape reads it from the plan priced from it. */
+export function capacityShape(ha: boolean, azs: number, c: CapacityPlan): PlanShape {
+  return planShape({ ha, azs, nodes: c.nodeGroups, fargate: c.fargateTasks, datastores: { ...(c.rds ? { rds: c.rds } : {}), ...(c.cache ? { cache: c.cache } : {}), ...(c.kafka ? { kafka: c.kafka } : {}) } });
 }

@@ -5,7 +5,7 @@ import { planCapacity } from '../capacity/plan-capacity.js';
 import { rdsAssumptions } from '../capacity/rds-assumptions.js';
 import { planCi } from '../ci/plan-ci.js';
 import { DEFAULT_HOURS_PER_MONTH, daysPerMonth } from '../cost/calendar.js';
-import type { LineItem } from '../cost/line-item.js';
+import type { Ec2Purchase, LineItem } from '../cost/line-item.js';
 import { sum, type Decimal } from '../cost/money.js';
 import { priceLineItems } from '../cost/price-line-items.js';
 import { applyPriceAdjustments, checkPriceAdjustments, hasAdjustments, summarizeAdjustments, type PriceAdjustments } from '../cost/price-adjustments.js';
@@ -51,7 +51,7 @@ export function planTier(request: PlanRequest, book: PriceBook, options: PlanOpt
   const production = planWithWorkload(request.users, profile, values, assumptions, book, options, eks, env.awsCharges);
   const plan = env.attach(archWarnings.length ? { ...production, warnings: [...archWarnings, ...production.warnings] } : production);
   if (!options.samples) return plan;
-  const uncertainty = estimateUncertainty(profile, options, plan, (w) => planWithWorkload(request.users, profile, w, assumptions, book, options, eks, env.awsCharges).monthly.total);
+  const uncertainty = estimateUncertainty(profile, options, plan, (w) => pricedStages(request.users, profile, w, book, options, eks, env.awsCharges, true).step.monthly.total);
   return { ...plan, uncertainty, headline: planHeadline(plan.monthly, uncertainty) };
 }
 
@@ -117,17 +117,13 @@ function checkHours(hours: number): void {
   }
 }
 
-function planWithWorkload(
-  users: number,
-  profile: Profile,
-  workload: ResolvedWorkload,
-  workloadAssumptions: readonly Assumption[],
-  book: PriceBook,
-  options: PlanOptions,
-  eks: EksVersion,
-  /** Other environments' AWS charges in the same account: AWS Support is a share of the account's bill. */
-  otherAwsCharges: Decimal | undefined,
-): Plan {
+/** The ladder step the options ask for: the previous tier's context and the type-change margin. */
+function ladderStep(options: PlanOptions): LadderStep | undefined {
+  return options.ladderContext ? { context: options.ladderContext, typeChangeMargin: typeChangeMargin(options) } : undefined;
+}
+
+/** Everything before pricing: the month, the purchase, HA, demand, and the capacity plan for a ladder step. */
+function capacityStage(users: number, profile: Profile, workload: ResolvedWorkload, book: PriceBook, options: PlanOptions) {
   checkUsers(users);
   const hoursPerMonth = options.hoursPerMonth ?? DEFAULT_HOURS_PER_MONTH;
   checkHours(hoursPerMonth);
@@ -139,15 +135,68 @@ function planWithWorkload(
   if (commit !== 'all' && commit !== 'floor') throw new PlanningError('BAD_INPUT', `commit must be all or floor, got ${String(commit)}`);
   // A commitment on the floor leaves the burst on-demand, or on Spot when the services tolerate interruption.
   const committed = choice.kind === 'reserved' || choice.kind === 'savings-plan';
-  const burstPurchase = commit === 'floor' && committed ? (profile.toleratesInterruption ? 'spot' : 'on-demand') : undefined;
+  const burstPurchase: Ec2Purchase | undefined = commit === 'floor' && committed ? (profile.toleratesInterruption ? 'spot' : 'on-demand') : undefined;
   const ha = options.ha ?? users >= profile.ha.fromUsers;
   const azs = ha ? profile.ha.azs : 1;
   const targetUtilization = profile.targetUtilization ?? PLAN_DEFAULTS.hpaTargetUtilization.value;
 
   const shape = resolveDailyShape(profile.workload.dailyShape, workload.peakToAverage);
   const demand = deriveDemand(users, workload, days, shape.levels);
+  const capacityAt = (ladder: LadderStep | undefined, withoutReasons = false): CapacityPlan =>
+    planCapacity({ demand, profile, book, ha, azs, targetUtilization, hoursPerMonth, ...(ladder ? { ladder } : {}), ...(withoutReasons ? { withoutReasons } : {}), ...(choice.kind !== 'on-demand' ? { purchase: choice } : {}), ...(burstPurchase ? { burstPurchase: resolvePurchase(burstPurchase) } : {}) });
+  return { hoursPerMonth, days, purchase, adjustments, choice, commit, burstPurchase, ha, azs, targetUtilization, shape, demand, capacityAt };
+}
+
+/**
+ * The production plan's capacity at `users` without pricing it, when pricing cannot change it:
+ * undefined when the ladder kept or left a type, as planTier then decides again against the
+ * priced plan's total. Options must be ones planTier has accepted for the same profile.
+ */
+export function capacityWithoutPricing(users: number, profileOrName: Profile | string, book: PriceBook, options: PlanOptions): { readonly ha: boolean; readonly azs: number; readonly capacity: CapacityPlan } | undefined {
+  const { profile } = resolveProfileWithWarnings(profileOrName, options, book);
+  const { values } = resolveWorkload(profile.workload, options.workload);
+  checkUsers(users);
+  const { ha, azs, capacityAt } = capacityStage(users, profile, values, book, options);
+  const capacity = capacityAt(ladderStep(options), true);
+  if (capacity.ladderDecision === 'kept' || capacity.ladderDecision === 'switched') return undefined;
+  return { ha, azs, capacity };
+}
+
+/**
+ * The production plan's total and capacity, priced as planTier prices them (other environments
+ * and the ladder's second decision included) but without the plan around them: no why texts,
+ * assumptions, warnings or resilience. Options must be ones planTier has accepted for the profile.
+ */
+export function pricedCapacity(users: number, profileOrName: Profile | string, book: PriceBook, options: PlanOptions): { readonly ha: boolean; readonly azs: number; readonly capacity: CapacityPlan; readonly total: Decimal } {
+  const { profile } = resolveProfileWithWarnings(profileOrName, options, book);
+  const { values, assumptions } = resolveWorkload(profile.workload, options.workload);
+  const eks = eksVersion(profile, book, options);
+  checkUsers(users);
+  const env = planEnvironments(users, resolveParts(profile, options.parts), options, (u, envOptions) => planWithWorkload(u, profile, values, assumptions, book, envOptions, eks, undefined));
+  const { stage, step } = pricedStages(users, profile, values, book, options, eks, env.awsCharges, true);
+  return { ha: stage.ha, azs: stage.azs, capacity: step.capacity, total: step.monthly.total };
+}
+
+/**
+ * The priced plan's stages for a workload: capacity, storage, the BOM and its line items, with the
+ * ladder's second decision when it kept or left a type. Uncertainty samples need no more than its total.
+ */
+function pricedStages(
+  users: number,
+  profile: Profile,
+  workload: ResolvedWorkload,
+  book: PriceBook,
+  options: PlanOptions,
+  eks: EksVersion,
+  /** Other environments' AWS charges in the same account: AWS Support is a share of the account's bill. */
+  otherAwsCharges: Decimal | undefined,
+  /** For a total alone (a sample): node groups without their why, which no price reads. */
+  withoutReasons = false,
+) {
+  const stage = capacityStage(users, profile, workload, book, options);
+  const { hoursPerMonth, days, purchase, adjustments, choice, commit, burstPurchase, ha, azs, demand, capacityAt } = stage;
   const priced = (ladder: LadderStep | undefined) => {
-    const capacity = planCapacity({ demand, profile, book, ha, azs, targetUtilization, hoursPerMonth, ...(ladder ? { ladder } : {}), ...(choice.kind !== 'on-demand' ? { purchase: choice } : {}), ...(burstPurchase ? { burstPurchase: resolvePurchase(burstPurchase) } : {}) });
+    const capacity = capacityAt(ladder, withoutReasons);
     const storage = planStorage({ demand, capacity, profile, daysPerMonth: days, hoursPerMonth, ha, objectMiBPerUser: workload.objectMiBPerUser });
     const ci = planCi(profile.ci);
     const base = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, ...(options.purchaseTerms ? { purchaseTerms: options.purchaseTerms } : {}), ...(burstPurchase ? { burstPurchase } : {}), hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
@@ -162,13 +211,29 @@ function planWithWorkload(
     const lineItems = adjusted(supported.lineItems, adjustments);
     return { capacity, storage, ci, parts, resources, lineItems, commitment, monthly: rollUp(lineItems) };
   };
-  const ladder = options.ladderContext ? { context: options.ladderContext, typeChangeMargin: typeChangeMargin(options) } : undefined;
+  const ladder = ladderStep(options);
   let step = priced(ladder);
   // A ladder step that kept or left a type decides again with the margin as a share of the whole
   // plan: the rest of the plan does not depend on the node type, so one priced plan gives it.
   if (ladder && (step.capacity.ladderDecision === 'kept' || step.capacity.ladderDecision === 'switched')) {
     step = priced({ ...ladder, otherMonthlyUsd: step.monthly.total.minus(nodeGroupMonthly(step.lineItems, step.capacity, step.storage)).toNumber() });
   }
+  return { stage, ladder, step };
+}
+
+function planWithWorkload(
+  users: number,
+  profile: Profile,
+  workload: ResolvedWorkload,
+  workloadAssumptions: readonly Assumption[],
+  book: PriceBook,
+  options: PlanOptions,
+  eks: EksVersion,
+  /** Other environments' AWS charges in the same account: AWS Support is a share of the account's bill. */
+  otherAwsCharges: Decimal | undefined,
+): Plan {
+  const { stage, ladder, step } = pricedStages(users, profile, workload, book, options, eks, otherAwsCharges);
+  const { hoursPerMonth, purchase, adjustments, choice, ha, azs, targetUtilization, shape, demand } = stage;
   const { capacity, storage, ci, parts, resources, lineItems, commitment, monthly } = step;
   const resilience = planResilience({ ha, azs, profile, capacity, lineItems, ...(storage.nodeRootVolumes ? { rootVolumesName: storage.nodeRootVolumes.name } : {}) });
 
