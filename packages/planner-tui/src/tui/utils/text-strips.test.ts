@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { loadPriceBook, planTier } from '@tier-planner/cost-model';
 import { describe, expect, it } from 'vitest';
 import { lineItemLines } from './line-items-view.js';
-import { stripCharacters, textBands } from './text-strips.js';
+import { stripCharacters, textBands, tokenisedCharacters } from './text-strips.js';
 
 /** The screen rows the bands draw: each strip's lines laid at its column over blank cells. */
 function drawn(bands: ReturnType<typeof textBands>): string[] {
@@ -43,6 +43,19 @@ describe('text strips', () => {
         expect(bands).toHaveLength(1);
         expect(bands[0]!.strips).toHaveLength(1);
         expect(bands[0]!.strips[0]!.x).toBe(0);
+      }),
+    );
+  });
+
+  it("tokenise a chart's filled area once per band, not once a row", () => {
+    // An area chart: an axis, then each row filled from where the curve passes it to the right edge.
+    const chart = fc.array(fc.integer({ min: 0, max: 150 }), { minLength: 10, maxLength: 40 }).map((starts) => starts.sort((a, b) => b - a).map((s) => `      |${' '.repeat(s)}.:${'#'.repeat(190 - s)}`));
+    fc.assert(
+      fc.property(chart, (lines) => {
+        const bands = textBands(lines);
+        expect(drawn(bands)).toEqual(lines);
+        const whole = lines.reduce((n, l) => n + l.trimEnd().length, 0);
+        expect(tokenisedCharacters(bands)).toBeLessThan(whole * 0.6);
       }),
     );
   });

@@ -18,6 +18,14 @@ export interface TextBand {
 
 /** Shared blank columns narrower than this stay inside a strip: a strip costs Ink a node. */
 const MIN_GAP = 6;
+/**
+ * Rows a band takes at most. Bands grow while that is cheaper than a new band; a slope (a chart's
+ * edge) grows its waste a row at a time, so a short band is cheaper all told.
+ */
+const MAX_BAND_ROWS = 4;
+/** A run shared by this many rows, at least this long, is worth two more strips. */
+const MIN_SHARED_ROWS = 3;
+const MIN_SHARED_RUN = 24;
 /** What one more strip costs Ink, in characters it would otherwise tokenise. */
 const STRIP_COST = 40;
 
@@ -42,7 +50,7 @@ export function textBands(lines: readonly string[]): TextBand[] {
       const own = blankColumns(trimmed[row]!);
       const grownMask = sharedBlanks(mask, own);
       const grown = stripsOf(grownMask, last, from, row + 1);
-      if (grown.cost <= band.cost + stripsOf(own, last, row, row + 1).cost) {
+      if (row - from < MAX_BAND_ROWS && grown.cost <= band.cost + stripsOf(own, last, row, row + 1).cost) {
         mask = grownMask;
         band = grown;
         continue;
@@ -63,6 +71,11 @@ export function stripCharacters(bands: readonly TextBand[]): number {
   return bands.reduce((sum, b) => sum + b.strips.reduce((s, strip) => s + strip.lines.reduce((n, l) => n + l.length, 0), 0), 0);
 }
 
+/** Characters Ink tokenises for the bands: each distinct line of a strip once (its cache lasts a frame). */
+export function tokenisedCharacters(bands: readonly TextBand[]): number {
+  return bands.reduce((sum, b) => sum + b.strips.reduce((s, strip) => s + [...new Set(strip.lines)].reduce((n, l) => n + l.length, 0), 0), 0);
+}
+
 function widest(lines: readonly string[]): number {
   return lines.reduce((w, l) => Math.max(w, l.length), 0);
 }
@@ -79,7 +92,24 @@ function lastNonBlank(line: string): Int16Array {
 }
 
 function bandOf(lines: readonly string[], from: number, to: number, strips: readonly { x: number; width: number }[]): TextBand {
-  return { rows: to - from, strips: strips.map((s) => ({ x: s.x, width: s.width, lines: lines.slice(from, to).map((l) => l.slice(s.x, s.x + s.width).trimEnd()) })) };
+  const rows = lines.slice(from, to);
+  const cut = (x: number, width: number): TextStrip => ({ x, width, lines: rows.map((l) => l.slice(x, x + width).trimEnd()) });
+  return { rows: to - from, strips: strips.flatMap((s) => sharedRun(rows, s).map((piece) => cut(piece.x, piece.width))) };
+}
+
+/**
+ * Ink tokenises each distinct line of a write once per frame. Where every row of a strip has the
+ * same characters over a run of columns (a chart's filled area), that run becomes a strip of its
+ * own, its lines all one string: tokenised once instead of once a row.
+ */
+function sharedRun(rows: readonly string[], strip: { x: number; width: number }): { x: number; width: number }[] {
+  if (rows.length < MIN_SHARED_ROWS) return [strip];
+  const end = Math.min(strip.x + strip.width, ...rows.map((l) => l.length));
+  let start = end;
+  while (start > strip.x && rows.every((l) => l.charCodeAt(start - 1) === rows[0]!.charCodeAt(start - 1))) start--;
+  if (end - start < MIN_SHARED_RUN || end - start === strip.width) return [strip];
+  const pieces = [{ x: strip.x, width: start - strip.x }, { x: start, width: end - start }, { x: end, width: strip.x + strip.width - end }];
+  return pieces.filter((p) => p.width > 0 && rows.some((l) => l.slice(p.x, p.x + p.width).trim() !== ''));
 }
 
 /** 1 for each column of the line that is a space, up to its end. */
