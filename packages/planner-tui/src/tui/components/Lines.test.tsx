@@ -36,4 +36,15 @@ describe('Lines', () => {
     );
   });
 
+  it("draws a chart's filled area, cut into bands and shared runs, the same as one Text node", () => {
+    // Lines come cut to the width (ink-testing-library's is 100 columns), as the explorer's do.
+    const chart = fc.array(fc.integer({ min: 0, max: 80 }), { minLength: 3, maxLength: 30 }).map((starts) => starts.sort((a, b) => b - a).map((s, i) => `${i === 0 ? ' $44k' : '     '} |${' '.repeat(s)}.:${'#'.repeat(90 - s)}`));
+    fc.assert(
+      fc.property(chart, (lines) => {
+        expect(asLines(lines, 'plain')).toBe(asOneText(lines, 'plain'));
+        cleanup();
+      }),
+      { numRuns: 30 },
+    );
+  });
 });
