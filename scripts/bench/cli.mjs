@@ -36,7 +36,7 @@ if (existsSync(harness)) {
   const { tsImport } = await import('tsx/esm/api');
   const tsconfig = fileURLToPath(new URL('../../packages/planner-tui/tsconfig.json', import.meta.url));
   const { measureKeystrokes } = await tsImport(harness, { parentURL: import.meta.url, tsconfig });
-  for (const [columns, rows] of [[100, 24], [120, 40]]) {
+  for (const [columns, rows] of [[100, 24], [120, 40], [200, 60]]) {
     for (const pane of ['line-items', 'ladder']) {
       const r = await measureKeystrokes(Number(process.env.BENCH_KEYS ?? 100), { columns, rows, pane });
       console.log(`TUI keystroke → new frame at 10M users, ${columns}x${rows}, ${pane} pane: median ${r.median.toFixed(2)} ms, p90 ${r.p90.toFixed(2)} ms (target <= 16 ms)`);

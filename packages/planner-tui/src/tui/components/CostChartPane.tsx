@@ -4,7 +4,7 @@ import { int, perUserUsd, usd } from '../../render/format.js';
 import { RANGE_FROM, RANGE_TO, type PricedBreakpoint } from '../state/cost-range-cache.js';
 import { usePlanner } from '../state/planner-context.js';
 import { useCostRange } from '../state/use-cost-range.js';
-import { costChartLines } from '../utils/cost-chart.js';
+import { chartMarkerRow, costChartLines } from '../utils/cost-chart.js';
 import { fit } from '../utils/text.js';
 import { Lines } from './Lines.js';
 
@@ -31,11 +31,17 @@ export function CostChartPane({ width, rows }: { readonly width: number; readonl
   // of a frame). The current plan is drawn only before the ladder is known.
   const current = range.points.length === 0 && plan && !state.error ? plan.monthly.total.toNumber() : undefined;
   const incomplete = current === undefined ? range.incomplete : !plan!.monthly.complete;
-  const chart = useMemo(() => {
-    const points = current === undefined ? range.points : [{ users, monthly: current }];
+  // The current users only move the ^ in the marker row: the bars are drawn again only when the
+  // ladder, the size or (before the ladder is known) the plan changes.
+  const pointsUsers = current === undefined ? undefined : users;
+  const breakpoints = useMemo(() => range.breakpoints.map((b) => b.users), [range]);
+  const bars = useMemo(() => {
+    const points = pointsUsers === undefined ? range.points : [{ users: pointsUsers, monthly: current! }];
     if (points.length === 0) return [];
-    return costChartLines({ points, breakpoints: range.breakpoints.map((b) => b.users), currentUsers: users, width, height, fromUsers: RANGE_FROM, toUsers: RANGE_TO, floors: incomplete });
-  }, [range, current, users, width, height, incomplete]);
+    return costChartLines({ points, breakpoints, currentUsers: pointsUsers ?? RANGE_FROM, width, height, fromUsers: RANGE_FROM, toUsers: RANGE_TO, floors: incomplete });
+  }, [range, breakpoints, current, pointsUsers, width, height, incomplete]);
+  const marker = chartMarkerRow({ breakpoints, currentUsers: users, width, fromUsers: RANGE_FROM, toUsers: RANGE_TO });
+  const chart = bars.length ? [...bars.slice(0, height), marker, ...bars.slice(height + 1)] : bars;
   const below = [...range.breakpoints].reverse().find((b) => b.users <= users);
   const above = range.breakpoints.find((b) => b.users > users);
   const describe = (b: PricedBreakpoint | undefined) =>

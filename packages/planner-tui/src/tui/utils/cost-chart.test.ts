@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { costAt, costChartLines, usersToColumn } from './cost-chart.js';
+import { chartMarkerRow, costAt, costChartLines, usersToColumn } from './cost-chart.js';
 
 const points = [
   { users: 1, monthly: 100 },
@@ -37,6 +38,18 @@ describe('cost chart', () => {
       expect(lines[0]).toContain('$100k');
       expect(lines[5]).toContain('$100');
     }
+  });
+
+  it('the current users change the marker row only, and that row is chartMarkerRow (the explorer redraws it alone)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 40, max: 200 }), (a, b, width) => {
+        const input = { points, breakpoints: [50, 5_000], width, height: 6 };
+        const [atA, atB] = [costChartLines({ ...input, currentUsers: a }), costChartLines({ ...input, currentUsers: b })];
+        expect(atA[6]).toBe(chartMarkerRow({ ...input, currentUsers: a }));
+        expect([...atA.slice(0, 6), ...atA.slice(7)]).toEqual([...atB.slice(0, 6), ...atB.slice(7)]);
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('costs that leave unpriced items out label the axis as floors', () => {

@@ -74,12 +74,23 @@ export function costChartLines(input: CostChartInput): string[] {
     const mark = label && input.floors ? '+' : '';
     lines.push(fit(`${(label + mark).padStart(LABEL_WIDTH - 2)} |${bars}`, input.width));
   }
+  lines.push(chartMarkerRow(input));
+  lines.push(fit(' '.repeat(LABEL_WIDTH) + decadeLabels(from, to, plot), input.width));
+  return lines;
+}
+
+/**
+ * The row under the bars: + at each breakpoint, ^ at the current users. A keystroke that moves the
+ * users changes this row only, so the explorer redraws it alone.
+ */
+export function chartMarkerRow(input: Pick<CostChartInput, 'breakpoints' | 'currentUsers' | 'width' | 'fromUsers' | 'toUsers'>): string {
+  const from = input.fromUsers ?? 1;
+  const to = input.toUsers ?? 10_000_000;
+  const plot = Math.max(10, input.width - LABEL_WIDTH);
   const markers = Array.from({ length: plot }, () => '-');
   for (const b of input.breakpoints) if (b >= from && b <= to) markers[usersToColumn(b, from, to, plot)] = '+';
   markers[usersToColumn(input.currentUsers, from, to, plot)] = '^';
-  lines.push(fit(`${''.padStart(LABEL_WIDTH - 2)} +${markers.join('')}`, input.width));
-  lines.push(fit(' '.repeat(LABEL_WIDTH) + decadeLabels(from, to, plot), input.width));
-  return lines;
+  return fit(`${''.padStart(LABEL_WIDTH - 2)} +${markers.join('')}`, input.width);
 }
 
 /** "1", "10", … "10M" placed under their columns, skipping any that would overlap. */
