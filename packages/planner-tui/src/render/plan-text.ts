@@ -7,6 +7,7 @@ import { headlineText } from './headline.js';
 import { incompleteNote, serviceCells } from './unpriced.js';
 import { adjustmentLines } from './adjustments.js';
 import { purchaseLines, purchaseText } from './purchase-text.js';
+import { numberText } from '@tier-planner/cost-model';
 
 /** "workers-2 … workers-331: 330 more node groups, 148,362 × t3a.medium (448–450 each) — …". */
 function splitPartsLine(p: SplitParts): string {
@@ -65,7 +66,7 @@ export function renderPlanText(plan: Plan): string {
       out.push(`  database: ${rds.engine} ${rds.instanceClass} ${rds.deployment}${rds.readReplicas ? ` + ${counted(rds.readReplicas, 'read replica')}` : ''} — ${rds.why}`);
       out.push(
         `    drivers (${rds.binding} binds${rds.scaleOut ? '; one writer cannot carry it' : ''}): CPU ${num(v.vcpuNeeded)} of ${int(v.vcpu)} vCPU · connections ${int(v.connectionsNeeded)} of ${int(v.maxConnections)} · ` +
-          `IOPS ${int(Math.ceil(v.iopsNeeded))} (gp3 baseline ${int(v.baselineIops)}) · memory ${rds.memoryGiBNeeded.toLocaleString('en-US', { maximumSignificantDigits: 12 })} of ${grouped(v.memoryGiB)} GiB`,
+          `IOPS ${int(Math.ceil(v.iopsNeeded))} (gp3 baseline ${int(v.baselineIops)}) · memory ${numberText(rds.memoryGiBNeeded, { maximumSignificantDigits: 12 })} of ${grouped(v.memoryGiB)} GiB`,
       );
     }
     if (cache) out.push(`  cache: ${int(cache.nodes)} × ${cache.nodeType} (${cache.engine}) — ${cache.why}`);
