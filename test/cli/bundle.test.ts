@@ -69,6 +69,13 @@ describe('the bundle behind the bin', () => {
     expect(plan.chunks).not.toContain(chunkOf(entryPoint));
   });
 
+  it("the explorer's dynamic import of React (CommonJS) gets its named exports, as Node gives them", async () => {
+    const react = (await import(pkg(chunkOf('named-commonjs:react')))) as Record<string, unknown>;
+    expect(typeof react.createElement).toBe('function');
+    expect(typeof react.useState).toBe('function');
+    expect(react.default).toBeTypeOf('object');
+  });
+
   it('DuckDB and its native bindings stay outside the bundle', () => {
     const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
     expect(inputs.filter((i) => i.includes('@duckdb/'))).toEqual([]);

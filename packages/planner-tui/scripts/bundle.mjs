@@ -11,6 +11,7 @@
 // @tier-planner/pricing-data, yaml) resolve as they do from the tsc build.
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
@@ -27,6 +28,23 @@ export const EXTERNAL = [
   'react-devtools-core',
 ];
 
+/**
+ * A CommonJS package loaded by a dynamic import (React, from the explorer's start) gets only a
+ * default export from esbuild, where Node gives its named exports too. This serves it through a
+ * module that names them, read from the package itself at build time.
+ */
+const namedCommonJs = {
+  name: 'named-exports-of-dynamically-imported-commonjs',
+  setup(b) {
+    const COMMONJS = ['react'];
+    b.onResolve({ filter: new RegExp(`^(${COMMONJS.join('|')})$`) }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'named-commonjs' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'named-commonjs' }, (args) => {
+      const names = Object.keys(createRequire(import.meta.url)(args.path)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
+      return { contents: `import m from '${args.path}';\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`, resolveDir: pkg, loader: 'js' };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: pkg,
@@ -38,6 +56,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
+  plugins: [namedCommonJs],
   // Some CommonJS dependencies call require() on Node built-ins; ESM output has no require.
   banner: { js: "import { createRequire as __tpCreateRequire } from 'node:module'; const require = __tpCreateRequire(import.meta.url);" },
   legalComments: 'linked',
