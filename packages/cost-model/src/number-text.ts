@@ -22,15 +22,26 @@ export function numberText(x: number, options: NumberTextOptions = {}): string {
   const sign = x < 0 || Object.is(x, -0) ? '-' : '';
   if (Number.isNaN(x)) return 'NaN';
   if (!Number.isFinite(x)) return `${sign}∞`;
-  // "d.ddde±n": the shortest digits that round-trip, and where the point goes.
-  const [mantissa, exp] = Math.abs(x).toExponential().split('e') as [string, string];
-  let digits = mantissa.replace('.', '');
-  let point = Number(exp) + 1; // digits before the decimal point
-  const zeros = Math.max(0, -point); // zeros after the point before the first significant digit
-  digits = '0'.repeat(zeros) + digits;
-  point += zeros;
+  const abs = Math.abs(x);
   const significant = options.maximumSignificantDigits;
-  const keep = significant === undefined ? point + max : zeros + significant;
+  // Most figures are whole counts: their shortest digits are String(abs) (below 1e21).
+  if (significant === undefined && Number.isInteger(abs) && abs < 1e21) return `${sign}${group(String(abs))}${min > 0 ? `.${'0'.repeat(min)}` : ''}`;
+  let digits: string;
+  let point: number; // digits before the decimal point
+  const plain = String(abs); // the shortest digits that read back as abs, in plain notation from 1e-7 to 1e21
+  if (significant === undefined && !plain.includes('e')) {
+    const dot = plain.indexOf('.');
+    digits = dot < 0 ? plain : plain.slice(0, dot) + plain.slice(dot + 1);
+    point = dot < 0 ? plain.length : dot;
+  } else {
+    const [mantissa, exp] = abs.toExponential().split('e') as [string, string];
+    digits = mantissa.replace('.', '');
+    point = Number(exp) + 1;
+  }
+  const zeros = Math.max(0, -point); // zeros after the point before the first significant digit
+  if (zeros > 0) digits = '0'.repeat(zeros) + digits;
+  point += zeros;
+  const keep = significant === undefined ? point + max : digits.length - digits.replace(/^0+/, '').length + significant;
   if (digits.length > keep) {
     const up = digits.charCodeAt(keep) >= 53; // '5'
     digits = digits.slice(0, keep);
@@ -41,10 +52,10 @@ export function numberText(x: number, options: NumberTextOptions = {}): string {
     }
   }
   if (digits.length < point) digits += '0'.repeat(point - digits.length);
-  const whole = digits.slice(0, point) || '0';
+  const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
   let fraction = digits.slice(point).replace(/0+$/, '');
   if (significant === undefined && fraction.length < min) fraction += '0'.repeat(min - fraction.length);
-  return `${sign}${group(whole.replace(/^0+(?=\d)/, ''))}${fraction ? `.${fraction}` : ''}`;
+  return `${sign}${group(whole)}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** A whole number of things in en-US: numberText with no decimals. */
@@ -58,4 +69,10 @@ function increment(digits: string): string {
   return digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + '0'.repeat(digits.length - i - 1);
 }
 
-const group = (whole: string): string => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** "1234567" → "1,234,567". */
+function group(whole: string): string {
+  if (whole.length <= 3) return whole;
+  let out = whole.slice(0, whole.length % 3 || 3);
+  for (let i = out.length; i < whole.length; i += 3) out += `,${whole.slice(i, i + 3)}`;
+  return out;
+}
