@@ -1,9 +1,9 @@
 import { ATHENA_SCAN_PRICE, athenaQueryCostUsd } from '@tier-planner/aws-billing';
 import type { Decimal } from '@tier-planner/cost-model';
+import { numberText } from '@tier-planner/cost-model';
 import type { ActualsSummary } from '../commands/actuals-summary.js';
 import { int, table, usd } from './format.js';
 import { printable } from './printable.js';
-import { numberText } from '@tier-planner/cost-model';
 
 const CHARGE_LABELS: Readonly<Record<string, string>> = { usage: 'Usage', commitment_fee: 'Commitment fees', credit: 'Credits', refund: 'Refunds', tax: 'Tax', discount: 'Discounts', other: 'Other' };
 const FORMAT_NAMES: Readonly<Record<string, string>> = { cur2: 'CUR 2.0', focus: 'FOCUS 1.2' };

@@ -1,6 +1,5 @@
 import type { Decimal } from '@tier-planner/cost-model';
-import { formatUsd, formatUsdPerUser } from '@tier-planner/cost-model';
-import { numberText } from '@tier-planner/cost-model';
+import { formatUsd, formatUsdPerUser, numberText } from '@tier-planner/cost-model';
 
 export const int = (n: number): string => numberText(Math.round(n));
 

@@ -1,4 +1,5 @@
 import type { Plan } from '@tier-planner/cost-model';
+import { numberText } from '@tier-planner/cost-model';
 import { counted, grouped, int, num, perUserUsd, qty, table, unitUsd, usd } from './format.js';
 import { nodeGroupRows, type SplitParts } from './node-group-rows.js';
 import { burstText, dailyLevelsText, floorText, peakText } from './over-the-day.js';
@@ -7,7 +8,6 @@ import { headlineText } from './headline.js';
 import { incompleteNote, serviceCells } from './unpriced.js';
 import { adjustmentLines } from './adjustments.js';
 import { purchaseLines, purchaseText } from './purchase-text.js';
-import { numberText } from '@tier-planner/cost-model';
 
 /** "workers-2 … workers-331: 330 more node groups, 148,362 × t3a.medium (448–450 each) — …". */
 function splitPartsLine(p: SplitParts): string {

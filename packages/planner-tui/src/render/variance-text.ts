@@ -1,7 +1,7 @@
 import type { Decimal, Plan, ServiceVariance, VarianceDriver, VarianceExplanation } from '@tier-planner/cost-model';
+import { numberText } from '@tier-planner/cost-model';
 import { int, table, usd } from './format.js';
 import { printable } from './printable.js';
-import { numberText } from '@tier-planner/cost-model';
 
 const signed = (d: Decimal) => `${d.isNegative() ? '-' : '+'}${usd(d.abs())}`;
 const pct = (d: Decimal | undefined) => (d === undefined ? '–' : `${d.isNegative() ? '' : '+'}${numberText(d.toNumber(), { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`);
