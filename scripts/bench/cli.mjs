@@ -12,8 +12,11 @@ const bins = {
   bundle: fileURLToPath(new URL('../../packages/planner-tui/bin/tier-planner.js', import.meta.url)),
   'tsc build': fileURLToPath(new URL('../../test/cli/tsc-build-bin.mjs', import.meta.url)),
 };
-// BENCH_BEFORE=FILE adds another entry (a build of an older commit) to compare in the same run.
-if (process.env.BENCH_BEFORE) bins.before = process.env.BENCH_BEFORE;
+// BENCH_COMPARE=name=FILE,… adds other bins (a build of an older commit) to compare in the same run.
+for (const pair of (process.env.BENCH_COMPARE ?? '').split(',').filter(Boolean)) {
+  const [name, file] = pair.split('=');
+  bins[name] = file;
+}
 
 function time(args) {
   const t0 = process.hrtime.bigint();
@@ -32,7 +35,13 @@ const commands = [
 const runs = [{ label: 'node -e 0', args: ['-e', '0'] }, { label: "node -e \"(1).toLocaleString('en-US')\"", name: 'Intl set-up', args: ['-e', "(1).toLocaleString('en-US')"] }];
 for (const c of commands) for (const [name, bin] of Object.entries(bins)) runs.push({ label: `tier-planner ${c.args.join(' ')}`, name, args: [bin, ...c.args], target: c.target });
 const times = runs.map(() => []);
-for (let i = 0; i < RUNS; i++) runs.forEach((r, k) => times[k].push(time(r.args)));
+// Each round starts one further along the list, so no command always runs right after a long one.
+for (let i = 0; i < RUNS; i++) {
+  for (let j = 0; j < runs.length; j++) {
+    const k = (i + j) % runs.length;
+    times[k].push(time(runs[k].args));
+  }
+}
 
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 const bare = median(times[0]);
