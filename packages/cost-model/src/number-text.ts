@@ -7,7 +7,7 @@ export interface NumberTextOptions {
   readonly minimumFractionDigits?: number;
   /** As Intl's: most decimals shown (rounded half away from zero); default max(minimum, 3). */
   readonly maximumFractionDigits?: number;
-  /** As Intl's: most significant digits shown; when given, the fraction digits are not used. */
+  /** As Intl's, up to 14: most significant digits shown; when given, the fraction digits are not used. */
   readonly maximumSignificantDigits?: number;
 }
 
