@@ -2,6 +2,8 @@
 // `npm test`: builds, runs the vitest suite under this Node (20) and under Node 24 LTS, then the
 // clock-sensitive tests again under libfaketime at three hard instants, and ends with one plain
 // line summed over every run from vitest's JSON reports: "N passed, N failed".
+// The bin tests run on the shipped esbuild bundle; the main ones run again on the tsc build
+// (TIER_PLANNER_BIN), so both builds stay the same program.
 // TIER_PLANNER_TEST_RUNTIMES=current runs only this Node (a quicker local loop);
 // TIER_PLANNER_TEST_DATES=off leaves out the faketime runs (they are required when CI is set).
 import { spawnSync } from 'node:child_process';
@@ -15,6 +17,8 @@ const results = join(root, '.test-results');
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
+const TSC_BUILD_BIN_TESTS = ['test/cli/bin-basics.test.ts', 'test/cli/printed-goldens.test.ts', 'test/cli/bad-input-bin.test.ts', 'test/cli/printed-figures-bin.test.ts'];
+
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const build = spawnSync(npm, ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) {
@@ -26,6 +30,14 @@ const runs = [{ name: `node-${process.versions.node}`, cmd: [process.execPath], 
 if (process.env.TIER_PLANNER_TEST_RUNTIMES !== 'current') {
   runs.push({ name: 'node-24', cmd: [npm === 'npm' ? 'npx' : 'npx.cmd', '-y', '-p', 'node@24', 'node'], filters: [], env: {} });
 }
+
+// The same command from dist/cli/ (one file per module), through the bin tests that cover its surface.
+runs.push({
+  name: `node-${process.versions.node} on the tsc build`,
+  cmd: [process.execPath],
+  filters: TSC_BUILD_BIN_TESTS,
+  env: { TIER_PLANNER_BIN: join(root, 'test/cli/tsc-build-bin.mjs') },
+});
 
 let passed = 0;
 let failed = 0;

@@ -1,13 +1,22 @@
 #!/usr/bin/env node
-// CLI benchmark: cold start of `tier-planner --users 10000 --print` against `node -e 0`, medians of
-// RUNS runs interleaved in one run (so both see the same machine load), and the TUI's keystroke →
-// frame latency at 10M users, measured in-process.
+// CLI benchmark: cold start of the shipped bin (the esbuild bundle) and of the tsc build
+// (dist/cli/, one file per module) against `node -e 0`, medians of RUNS runs of each, every
+// command interleaved with the others in one run (so all see the same machine load); then the
+// TUI's keystroke → frame latency at 10M users, measured in-process.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const bin = fileURLToPath(new URL('../../packages/planner-tui/bin/tier-planner.js', import.meta.url));
+const bins = {
+  bundle: fileURLToPath(new URL('../../packages/planner-tui/bin/tier-planner.js', import.meta.url)),
+  'tsc build': fileURLToPath(new URL('../../test/cli/tsc-build-bin.mjs', import.meta.url)),
+};
+// BENCH_COMPARE=name=FILE,… adds other bins (a build of an older commit) to compare in the same run.
+for (const pair of (process.env.BENCH_COMPARE ?? '').split(',').filter(Boolean)) {
+  const [name, file] = pair.split('=');
+  bins[name] = file;
+}
 
 function time(args) {
   const t0 = process.hrtime.bigint();
@@ -16,18 +25,33 @@ function time(args) {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-const cli = [];
-const bare = [];
+const commands = [
+  { args: ['--users', '10000', '--print'], target: 2 },
+  { args: ['ladder'], target: 3 },
+  { args: ['--help'], target: 1.3 },
+  { args: ['--version'], target: 1.3 },
+];
+// What the first use of Intl costs a process (ICU's set-up), which the printed path avoids.
+const runs = [{ label: 'node -e 0', args: ['-e', '0'] }, { label: "node -e \"(1).toLocaleString('en-US')\"", name: 'Intl set-up', args: ['-e', "(1).toLocaleString('en-US')"] }];
+for (const c of commands) for (const [name, bin] of Object.entries(bins)) runs.push({ label: `tier-planner ${c.args.join(' ')}`, name, args: [bin, ...c.args], target: c.target });
+const times = runs.map(() => []);
+// Each round starts one further along the list, so no command always runs right after a long one.
 for (let i = 0; i < RUNS; i++) {
-  bare.push(time(['-e', '0']));
-  cli.push(time([bin, '--users', '10000', '--print']));
+  for (let j = 0; j < runs.length; j++) {
+    const k = (i + j) % runs.length;
+    times[k].push(time(runs[k].args));
+  }
 }
+
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
-const mc = median(cli);
-const mb = median(bare);
+const bare = median(times[0]);
 console.log(`cold start, medians of ${RUNS} interleaved runs (node ${process.version}):`);
-console.log(`  node -e 0                               ${mb.toFixed(1).padStart(7)} ms`);
-console.log(`  tier-planner --users 10000 --print      ${mc.toFixed(1).padStart(7)} ms   ratio ${(mc / mb).toFixed(2)}x (target <= 3x)`);
+console.log(`  ${'node -e 0'.padEnd(52)} ${bare.toFixed(1).padStart(7)} ms`);
+runs.slice(1).forEach((r, k) => {
+  const m = median(times[k + 1]);
+  const aim = r.name === 'bundle' ? ` (target <= ${r.target}x)` : r.target === undefined ? ` (+${(m - bare).toFixed(1)} ms)` : '';
+  console.log(`  ${`${r.label} [${r.name}]`.padEnd(52)} ${m.toFixed(1).padStart(7)} ms   ratio ${(m / bare).toFixed(2)}x${aim}`);
+});
 
 // The harness is test support (not shipped in dist), so it is loaded from source through tsx.
 const harness = fileURLToPath(new URL('../../packages/planner-tui/src/tui/testing/measure-keystroke.tsx', import.meta.url));

@@ -65,6 +65,7 @@ export { PlanDocumentError } from './plan-document/plan-document-error.js';
 export { decimalsAsStrings } from './plan-document/decimals-as-strings.js';
 export { PLAN_TAG_KEY, TIER_TAG_KEY, defaultPlanName, tierLabel } from './plan-document/plan-tags.js';
 export { isModelInputError, type ModelInputError } from './input-errors.js';
+export { countText, numberText, type NumberTextOptions } from './number-text.js';
 export { resolvePurchase, purchaseLabel, PAYMENT_OPTIONS, type PurchaseChoice, type PurchaseTerms, type PurchaseKind, type OfferingClass, type SavingsPlanType } from './purchase/purchase-choice.js';
 export type { CommitScope } from './purchase/apply-purchase.js';
 export type { CommitmentSummary } from './purchase/commitment-summary.js';

@@ -1,3 +1,4 @@
+import { numberText } from '../number-text.js';
 // RDS storage performance the user gets for the size and type chosen (Amazon RDS User Guide,
 // "Amazon RDS DB instance storage": https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Storage.html,
 // read in its public source github.com/awsdocs/amazon-rds-user-guide doc_source/CHAP_Storage.md
@@ -27,7 +28,7 @@ export interface RdsStoragePerformance {
   readonly why: string;
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = (x: number) => numberText(x);
 
 /** The IOPS an RDS volume of `sizeGb` delivers; `provisionedIops` for io1/io2 (and gp3 above its baseline). */
 export function rdsStoragePerformance(type: RdsStorageType, sizeGb: number, provisionedIops = 0): RdsStoragePerformance {

@@ -4,6 +4,7 @@ import { billedService } from '../cost/price-adjustments.js';
 import type { Plan } from '../plan/plan-types.js';
 import { costDrivers, type CostDriver } from './cost-drivers.js';
 import type { CalibrationChange } from './calibration-types.js';
+import { numberText } from '../number-text.js';
 
 /** What variance needs of one calibrated assumption (calibrateProfile's changes carry more). */
 /** A measured change, as explainVariance reads it: `calibrateProfile`'s changes ({ assumption, old, new }) normalise to this. */
@@ -72,8 +73,8 @@ export interface VarianceExplanation {
   readonly unmatchedChanges: readonly MeasuredChange[];
 }
 
-const pct = (d: Decimal, digits = 1) => `${d.gte(0) ? '+' : ''}${d.toNumber().toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
-const times = (d: Decimal) => `${d.toNumber().toLocaleString('en-US', { maximumFractionDigits: 2 })}×`;
+const pct = (d: Decimal, digits = 1) => `${d.gte(0) ? '+' : ''}${numberText(d.toNumber(), { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
+const times = (d: Decimal) => `${numberText(d.toNumber(), { maximumFractionDigits: 2 })}×`;
 const signedUsd = (d: Decimal) => `${d.gte(0) ? '+' : ''}${formatUsd(d)}`;
 
 /**

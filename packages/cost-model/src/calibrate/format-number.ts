@@ -1,5 +1,4 @@
-// Figures in calibration messages, en-US as the rest of the model writes them (built once: a
-// formatter per call is slow).
-const NUMBER = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6 });
+// Figures in calibration messages, en-US as the rest of the model writes them.
+import { numberText } from '../number-text.js';
 
-export const num = (v: number): string => NUMBER.format(v);
+export const num = (v: number): string => numberText(v, { maximumSignificantDigits: 6 });

@@ -5,6 +5,7 @@
 // named there as a tier-planner assumption.
 import type { SystemPod } from '../profiles/profile-types.js';
 import type { Assumption } from '../workload/assumptions.js';
+import { numberText } from '../number-text.js';
 
 const MIB = 1024 ** 2;
 const GIB = 1024 ** 3;
@@ -97,7 +98,7 @@ export function sizePrometheus(pod: SystemPod, scrape: PrometheusScrape, d: AddO
   const samplesPerSecond = seriesPerShard / scrape.scrapeIntervalSeconds;
   const cpuMillicores = pod.cpuMillicores + Math.ceil((samplesPerSecond / PROMETHEUS_SAMPLES_PER_SECOND_PER_VCPU) * 1000);
   const perShard = haReplicas(pod, d.ha);
-  const sharded = shards > 1 ? `; ${shards.toLocaleString('en-US')} shards of ${Math.ceil(seriesPerShard).toLocaleString('en-US')} series (at most ${PROMETHEUS_MAX_SERIES_PER_SHARD.toLocaleString('en-US')} each) × ${perShard} replicas` : '';
+  const sharded = shards > 1 ? `; ${numberText(shards)} shards of ${numberText(Math.ceil(seriesPerShard))} series (at most ${numberText(PROMETHEUS_MAX_SERIES_PER_SHARD)} each) × ${perShard} replicas` : '';
   return {
     name: pod.name,
     cpuMillicores,
@@ -107,9 +108,9 @@ export function sizePrometheus(pod: SystemPod, scrape: PrometheusScrape, d: AddO
     shards,
     seriesPerShard,
     why:
-      `${series.toLocaleString('en-US')} active series (${d.nodes.toLocaleString('en-US')} nodes × ${scrape.seriesPerNode.toLocaleString('en-US')} + ${d.servicePods.toLocaleString('en-US')} pods × ${scrape.seriesPerPod.toLocaleString('en-US')}) × ` +
-      `${Math.round(perSeries).toLocaleString('en-US')} bytes + ${pod.memoryMiB.toLocaleString('en-US')} MiB base; ` +
-      `${Math.round(samplesPerSecond).toLocaleString('en-US')} samples/s per pod at ${PROMETHEUS_SAMPLES_PER_SECOND_PER_VCPU.toLocaleString('en-US')} per vCPU${sharded}`,
+      `${numberText(series)} active series (${numberText(d.nodes)} nodes × ${numberText(scrape.seriesPerNode)} + ${numberText(d.servicePods)} pods × ${numberText(scrape.seriesPerPod)}) × ` +
+      `${numberText(Math.round(perSeries))} bytes + ${numberText(pod.memoryMiB)} MiB base; ` +
+      `${numberText(Math.round(samplesPerSecond))} samples/s per pod at ${numberText(PROMETHEUS_SAMPLES_PER_SECOND_PER_VCPU)} per vCPU${sharded}`,
   };
 }
 
@@ -162,7 +163,7 @@ export function sizeElasticsearch(pod: SystemPod, logs: LogIndex, d: AddOnDriver
   const memoryMiB = Math.max(pod.memoryMiB, Math.ceil((heapGiB / ELASTICSEARCH_HEAP_SHARE) * 1024));
   const cpuMillicores = Math.max(pod.cpuMillicores, Math.ceil((vcpusNeeded * 1000) / nodes));
   const volumeGbPerNode = Math.max(1, Math.ceil(gbPerNode / ELASTICSEARCH_DISK_WATERMARK));
-  const gb = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  const gb = (n: number) => numberText(n, { maximumFractionDigits: 1 });
   return {
     name: pod.name,
     cpuMillicores,
@@ -173,7 +174,7 @@ export function sizeElasticsearch(pod: SystemPod, logs: LogIndex, d: AddOnDriver
     volumeGbPerNode,
     why:
       `${gb(d.logGbPerDay)} GB/day of logs × ${logs.retentionDays} days × ${logs.indexOverhead} index overhead × ${copies} ${copies > 1 ? 'copies (one replica shard, HA)' : 'copy'} = ${gb(indexGb)} GB of index ` +
-      `over ${nodes.toLocaleString('en-US')} data nodes (at most ${maxGbPerNode.toLocaleString('en-US')} GB each), ${volumeGbPerNode.toLocaleString('en-US')} GB volume each below the ${ELASTICSEARCH_DISK_WATERMARK * 100}% disk watermark; ` +
+      `over ${numberText(nodes)} data nodes (at most ${numberText(maxGbPerNode)} GB each), ${numberText(volumeGbPerNode)} GB volume each below the ${ELASTICSEARCH_DISK_WATERMARK * 100}% disk watermark; ` +
       `${gb(peakIngestMBps)} MB/s peak indexing at ${ELASTICSEARCH_INGEST_MB_PER_SECOND_PER_VCPU} MB/s per vCPU`,
   };
 }
@@ -203,8 +204,8 @@ export function sizeCoredns(pod: SystemPod, d: AddOnDrivers): SizedAddOn {
     memoryMiB: pod.memoryMiB,
     replicas,
     why:
-      `max(${pod.replicas ?? 1} base${d.ha && pod.replicasWhenHa !== undefined ? `, ${pod.replicasWhenHa} when HA` : ''}, ⌈${d.vcpus.toLocaleString('en-US')} cores / ${COREDNS_CORES_PER_REPLICA}⌉, ` +
-      `⌈${d.nodes.toLocaleString('en-US')} nodes / ${COREDNS_NODES_PER_REPLICA}⌉${d.nodes > 1 ? ', 2 (no single point of failure)' : ''}) = ${replicas.toLocaleString('en-US')} replicas`,
+      `max(${pod.replicas ?? 1} base${d.ha && pod.replicasWhenHa !== undefined ? `, ${pod.replicasWhenHa} when HA` : ''}, ⌈${numberText(d.vcpus)} cores / ${COREDNS_CORES_PER_REPLICA}⌉, ` +
+      `⌈${numberText(d.nodes)} nodes / ${COREDNS_NODES_PER_REPLICA}⌉${d.nodes > 1 ? ', 2 (no single point of failure)' : ''}) = ${numberText(replicas)} replicas`,
   };
 }
 

@@ -5,6 +5,7 @@ import { PlanningError, type CacheDriver, type CachePlan } from './capacity-type
 import { cacheNodeTypes, ENHANCED_IO_FACTOR, OPS_PER_ENGINE_THREAD, T_MAX_WORKLOAD_OPS, type CacheNodeType } from './cache-nodes.js';
 import { cheaperClass, inClassFamilies } from './managed-classes.js';
 import { ceilWholeCount } from './whole-count.js';
+import { countText, numberText } from '../number-text.js';
 
 /**
  * Headroom over the hot data: ElastiCache keeps 25% of a node's memory back by default
@@ -19,11 +20,8 @@ export const DEFAULT_OPS_PER_REQUEST = 2;
 /** tier-planner assumption: a command and its reply move about 1 KiB. */
 export const DEFAULT_BYTES_PER_OP = 1024;
 
-// Formatters built once: toLocaleString builds one per call, which dominates a plan's time.
-const FIXED = [2, 3].map((d) => new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
-const INT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const num = (n: number, digits: 2 | 3 = 2) => FIXED[digits - 2]!.format(n);
-const int = (n: number) => INT.format(Math.round(n));
+const num = (n: number, digits: 2 | 3 = 2) => numberText(n, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const int = (n: number) => countText(Math.round(n));
 
 interface Option {
   readonly node: CacheNodeType;

@@ -27,6 +27,7 @@ import {
   type PodTotals,
 } from './pod-packing.js';
 import { roundUpToMultiple } from './whole-count.js';
+import { numberText } from '../number-text.js';
 
 export interface NodeGroupRequest {
   readonly book: PriceBook;
@@ -384,7 +385,7 @@ export function chooseNodeGroupInLadder(req: NodeGroupRequest): {
     // No type that fits has a rate under the option: rank by on-demand and say so; the EC2 lines stay unpriced.
     ({ scan, returned } = scanFor(ON_DEMAND));
     purchaseNote =
-      `${purchaseLabel(choice)} is unpriced: none of the ${lacking.toLocaleString('en-US')} instance types that fit has its rate in the ${req.book.region} price book ` +
+      `${purchaseLabel(choice)} is unpriced: none of the ${numberText(lacking)} instance types that fit has its rate in the ${req.book.region} price book ` +
       `(run tier-planner pricing refresh); types are ranked by on-demand price and their EC2 lines stay unpriced`;
   }
   if (scan.eligible.length === 0) throw noInstanceFitsError(req, scan.catalog, scan.filter, scan.ds);
@@ -423,8 +424,8 @@ function onDemandDiffers(req: NodeGroupRequest, scan: Scan, chosen: Evaluated, l
   if (other.name === type.name || !Number.isFinite(best.monthly)) return undefined;
   const bill = (t: InstanceType, nodeHours: number, hourly: string) => usdText(nodeGroupBillUsd(req.book, t, nodeHours, scan.filter.rootVolumeGb, req.hoursPerMonth, undefined, hourly));
   return (
-    `At on-demand prices the cheapest is ${other.name} × ${best.count.toLocaleString('en-US')} at ${bill(other, best.nodeHours, other.onDemandUsd)}/month; ` +
-    `${type.name} × ${chosen.count.toLocaleString('en-US')} costs ${usdText(billUnder(req, scan, type, chosen))} under ${purchaseLabel(scan.prices.choice)} (${bill(type, chosen.nodeHours, type.onDemandUsd)} on-demand)`
+    `At on-demand prices the cheapest is ${other.name} × ${numberText(best.count)} at ${bill(other, best.nodeHours, other.onDemandUsd)}/month; ` +
+    `${type.name} × ${numberText(chosen.count)} costs ${usdText(billUnder(req, scan, type, chosen))} under ${purchaseLabel(scan.prices.choice)} (${bill(type, chosen.nodeHours, type.onDemandUsd)} on-demand)`
   );
 }
 
@@ -516,12 +517,12 @@ function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated,
 
 function nodeGroupWhy(req: NodeGroupRequest, scan: Scan, chosen: Evaluated, choice: NodeChoice, ladder: LadderNote | undefined, leftCheaper: LeftCheaper): string {
   const name = scan.catalog.types[chosen.index]!.name;
-  const pods = scan.totals.pods.toLocaleString('en-US');
-  const head = `${name} × ${chosen.count.toLocaleString('en-US')}`;
+  const pods = numberText(scan.totals.pods);
+  const head = `${name} × ${numberText(chosen.count)}`;
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const notReturned =
     leftCheaper && leftCheaper.monthly < chosen.monthly * (1 - COST_TIE)
-      ? `; ${leftCheaper.name} × ${leftCheaper.count.toLocaleString('en-US')} would save ${pct(1 - leftCheaper.monthly / chosen.monthly)} of the node group's cost, but the ladder left it and does not return to a type`
+      ? `; ${leftCheaper.name} × ${numberText(leftCheaper.count)} would save ${pct(1 - leftCheaper.monthly / chosen.monthly)} of the node group's cost, but the ladder left it and does not return to a type`
       : '';
   const tail = `${notReturned}${dayNote(chosen)}; ${BINDING_PHRASE[choice.binding]}.`;
   const step = req.ladder;
@@ -532,7 +533,7 @@ function nodeGroupWhy(req: NodeGroupRequest, scan: Scan, chosen: Evaluated, choi
     const c = nodeChoice(req, scan, ladder.cheapest);
     const saving = chosen.monthly - ladder.cheapest.monthly;
     return (
-      `${head} (${usd(choice)}/month) is kept from the previous tier for ${pods} pods: the cheapest, ${c.instanceType} × ${c.count.toLocaleString('en-US')} at ${usd(c)}, ` +
+      `${head} (${usd(choice)}/month) is kept from the previous tier for ${pods} pods: the cheapest, ${c.instanceType} × ${numberText(c.count)} at ${usd(c)}, ` +
       `would save ${dollars(saving)}/month, ${pct(saving / marginBase(ladder.cheapest, step!))} ${of}, within ${margin}${tail}`
     );
   }
@@ -540,7 +541,7 @@ function nodeGroupWhy(req: NodeGroupRequest, scan: Scan, chosen: Evaluated, choi
   if (ladder?.kind === 'switched') {
     const f = nodeChoice(req, scan, ladder.from);
     const more = ladder.from.monthly - chosen.monthly;
-    return `${base}; it replaces the previous tier's ${f.instanceType} (× ${f.count.toLocaleString('en-US')} at ${usd(f)}, ${dollars(more)}/month more, ${pct(more / marginBase(chosen, step!))} ${of}, beyond ${margin})${tail}`;
+    return `${base}; it replaces the previous tier's ${f.instanceType} (× ${numberText(f.count)} at ${usd(f)}, ${dollars(more)}/month more, ${pct(more / marginBase(chosen, step!))} ${of}, beyond ${margin})${tail}`;
   }
   if (ladder?.kind === 'returned') return `${base}; every type that fits was left earlier in the ladder, so it returns to the cheapest${tail}`;
   return base + tail;
@@ -549,7 +550,7 @@ function nodeGroupWhy(req: NodeGroupRequest, scan: Scan, chosen: Evaluated, choi
 /** What the month's bill covers when the nodes follow the day's load. */
 function dayNote(e: Evaluated): string {
   const floor = e.byLevel[e.byLevel.length - 1]!;
-  return floor < e.count ? `; the month's bill over the day, as the nodes follow the load from ${e.count.toLocaleString('en-US')} at the peak down to ${floor.toLocaleString('en-US')}` : '';
+  return floor < e.count ? `; the month's bill over the day, as the nodes follow the load from ${numberText(e.count)} at the peak down to ${numberText(floor)}` : '';
 }
 
 function nodeChoice(req: NodeGroupRequest, scan: Scan, e: Evaluated): NodeChoice {
@@ -575,5 +576,5 @@ function runnerUpWhy(r: NodeChoice, w: NodeChoice, re: Evaluated, we: Evaluated)
   const diff = Number.isFinite(more) ? ` (${more >= 0 ? '+' : ''}${(more * 100).toFixed(1)}%)` : '';
   const tie = Math.abs(re.monthly - we.monthly) <= Math.max(re.monthly, we.monthly) * COST_TIE;
   const tail = tie ? `; same cost, ${re.count === we.count ? 'name order' : 'fewer nodes'} breaks the tie` : '';
-  return `${r.instanceType} × ${r.count.toLocaleString('en-US')} at ${usd(r)}/month vs ${w.instanceType} × ${w.count.toLocaleString('en-US')} at ${usd(w)}${diff}${tail}`;
+  return `${r.instanceType} × ${numberText(r.count)} at ${usd(r)}/month vs ${w.instanceType} × ${numberText(w.count)} at ${usd(w)}${diff}${tail}`;
 }

@@ -10,6 +10,7 @@ import { ec2Rate } from '../purchase/commitment-rate.js';
 import { atPeakAllDay, commitsPeak, type PurchaseChoice } from '../purchase/purchase-choice.js';
 import { BINDING_PHRASE, bindingResource, daemonSetLoad, requestedOnNodes, roomAfterDaemonSets } from './node-group-plan.js';
 import { everyPodFits, packedNodeCount, podTotals } from './pod-packing.js';
+import { numberText } from '../number-text.js';
 
 /** Kubelet's default --max-pods, for a fixed type the book has no ENI max-pods figure for. */
 const KUBELET_DEFAULT_MAX_PODS = 110;
@@ -50,10 +51,10 @@ export function fixedNodeGroup(req: NodeGroupRequest, fixed: { readonly instance
   const needed = req.ha && req.azs >= 2 ? nodeCountOn(req, room).count : packed;
   const count = Math.max(fixed.count, needed);
   if (needed > fixed.count) {
-    const what = needed > packed ? `the pods need ${packed.toLocaleString('en-US')} × ${type.name}, ${needed.toLocaleString('en-US')} to survive losing one of ${req.azs} AZs,` : `the pods need ${packed.toLocaleString('en-US')} × ${type.name}`;
-    warnings.push(`${what} but the profile fixes ${fixed.count.toLocaleString('en-US')}: planned at ${needed.toLocaleString('en-US')} nodes`);
+    const what = needed > packed ? `the pods need ${numberText(packed)} × ${type.name}, ${numberText(needed)} to survive losing one of ${req.azs} AZs,` : `the pods need ${numberText(packed)} × ${type.name}`;
+    warnings.push(`${what} but the profile fixes ${numberText(fixed.count)}: planned at ${numberText(needed)} nodes`);
   } else if (req.ha && packed + 1 > fixed.count) {
-    warnings.push(`the fixed node group has no spare node: losing one of the ${fixed.count.toLocaleString('en-US')} × ${type.name} leaves pods unschedulable`);
+    warnings.push(`the fixed node group has no spare node: losing one of the ${numberText(fixed.count)} × ${type.name} leaves pods unschedulable`);
   }
   const rootVolumeGb = req.constraints.rootVolumeGb ?? DEFAULT_ROOT_VOLUME_GB;
   const binding = bindingResource(totals, room, packed, count, fixed.count);
@@ -92,7 +93,7 @@ export function fixedNodeGroup(req: NodeGroupRequest, fixed: { readonly instance
       rootVolumeGb,
       allocatable,
       requested: requestedOnNodes(totals, ds, count),
-      why: count === fixed.count ? `the profile fixes the node group at ${fixed.count.toLocaleString('en-US')} × ${type.name}; ${BINDING_PHRASE[binding]}.` : `the profile fixes ${fixed.count.toLocaleString('en-US')} × ${type.name}, but the load needs ${count.toLocaleString('en-US')}; ${BINDING_PHRASE[binding]}.`,
+      why: count === fixed.count ? `the profile fixes the node group at ${numberText(fixed.count)} × ${type.name}; ${BINDING_PHRASE[binding]}.` : `the profile fixes ${numberText(fixed.count)} × ${type.name}, but the load needs ${numberText(count)}; ${BINDING_PHRASE[binding]}.`,
     },
   };
 }

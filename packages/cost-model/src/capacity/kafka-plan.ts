@@ -5,6 +5,7 @@ import { PlanningError, type KafkaDriver, type KafkaPlan } from './capacity-type
 import { brokerClasses, T3_BASELINE_SHARE, type BrokerClass } from './kafka-brokers.js';
 import { inClassFamilies } from './managed-classes.js';
 import { ceilWholeCount, roundUpToMultiple } from './whole-count.js';
+import { numberText } from '../number-text.js';
 
 /** tier-planner assumption: one consumer group reads each event once unless the profile says more. */
 export const DEFAULT_CONSUMER_GROUPS = 1;
@@ -15,11 +16,8 @@ export const STORAGE_FILL = 0.85;
 /** MSK's largest EBS volume per Standard broker: 16 TiB (MSK Developer Guide, storage auto-scaling). */
 export const MAX_STORAGE_GB_PER_BROKER = 16_384;
 
-// Formatters built once: toLocaleString builds one per call, which dominates a plan's time.
-const MB = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const INT = new Intl.NumberFormat('en-US');
-const mb = (n: number) => MB.format(n);
-const int = (n: number) => INT.format(n);
+const mb = (n: number) => numberText(n, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const int = (n: number) => numberText(n);
 
 /** What the cluster must carry at peak, before any broker class is chosen. */
 export interface KafkaLoad {

@@ -15,8 +15,9 @@ import {
 } from './aws-quotas.js';
 import type { NatGatewayPlan, NodeGroupPlan, QuotaCheck } from './capacity-types.js';
 import { nodeGroupMonthlyUsd, toCents } from './node-group-cost.js';
+import { numberText } from '../number-text.js';
 
-const int = (n: number) => n.toLocaleString('en-US');
+const int = (n: number) => numberText(n);
 
 function check(quota: AwsQuota, needed: number, outcome: QuotaCheck['outcome'], note: string): QuotaCheck {
   return { quota: quota.name, defaultValue: quota.defaultValue, needed, outcome, source: quota.source, note };

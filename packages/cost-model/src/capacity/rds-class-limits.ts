@@ -1,6 +1,7 @@
 // What one RDS instance class can carry: memory (with a fitting tolerance), default
 // max_connections, gp3 storage baselines, and an assumed CPU baseline for burstable db.t* classes.
 // Sources: docs/methodology.md, "RDS: sized by CPU, connections, IOPS and memory".
+import { numberText } from '../number-text.js';
 
 /**
  * A need within this relative margin above a class's memory still fits it. The working-set need is
@@ -14,9 +15,8 @@ export function fitsMemory(needGiB: number, classGiB: number): boolean {
 }
 
 /** A figure printed with up to 12 significant digits: "4.000006", never a rounding that hides an overshoot. */
-const EXACT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 12 });
 export function exact(x: number): string {
-  return EXACT.format(x);
+  return numberText(x, { maximumSignificantDigits: 12 });
 }
 
 const BYTES_PER_GIB = 1024 ** 3;

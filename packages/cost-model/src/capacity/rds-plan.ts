@@ -15,6 +15,7 @@ import {
   gp3Limits,
 } from './rds-class-limits.js';
 import { onWriter, rdsLoad, throughputMiBps, type RdsLoad } from './rds-load.js';
+import { numberText } from '../number-text.js';
 
 /** Read replicas from the largest tier whose fromUsers ≤ users (0 below the first tier). */
 export function readReplicasFor(spec: RdsSpec, users: number): number {
@@ -57,9 +58,7 @@ interface StoragePrices {
 
 const RANKING_HOURS = 730;
 
-// Formatters built once: toLocaleString builds one per call, which costs more than the sizing.
-const FORMATS = [0, 1, 2].map((d) => new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
-const fmt = (x: number, digits: 0 | 1 | 2 = 0): string => FORMATS[digits]!.format(x);
+const fmt = (x: number, digits: 0 | 1 | 2 = 0): string => numberText(x, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /**
  * The database sized by everything that loads it: the writer class must hold the working set in

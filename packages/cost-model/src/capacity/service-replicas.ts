@@ -3,6 +3,7 @@ import { serviceCpuMillicores } from '../profiles/service-cpu.js';
 import { PlanningError, type ServiceReplicas } from './capacity-types.js';
 import { replicasSurvivingOneAz } from './az-spread.js';
 import { ceilWholeCount } from './whole-count.js';
+import { numberText } from '../number-text.js';
 
 export interface ReplicaPlan {
   readonly replicas: readonly ServiceReplicas[];
@@ -44,10 +45,10 @@ export function planServiceReplicas(
     if (s.maxReplicas !== undefined && desired > s.maxReplicas) {
       const spread = desired > Math.max(needed, minReplicas);
       const reason =
-        spread ? `the peak load needs ${needed.toLocaleString('en-US')} and ${desired.toLocaleString('en-US')} spread over ${azs} AZs keep that many after losing one`
-        : needed > s.maxReplicas ? `the peak load needs ${needed.toLocaleString('en-US')}`
-        : `the minimum is ${minReplicas.toLocaleString('en-US')}`;
-      warnings.push(`service ${s.name}: maxReplicas ${s.maxReplicas.toLocaleString('en-US')} raised to ${desired.toLocaleString('en-US')} because ${reason}`);
+        spread ? `the peak load needs ${numberText(needed)} and ${numberText(desired)} spread over ${azs} AZs keep that many after losing one`
+        : needed > s.maxReplicas ? `the peak load needs ${numberText(needed)}`
+        : `the minimum is ${numberText(minReplicas)}`;
+      warnings.push(`service ${s.name}: maxReplicas ${numberText(s.maxReplicas)} raised to ${numberText(desired)} because ${reason}`);
     }
     const maxReplicas = Math.max(s.maxReplicas ?? desired, desired);
     const plan: ServiceReplicas = {
@@ -84,10 +85,7 @@ function connectionBound(s: ServiceSpec, peakConcurrentUsers: number, targetUtil
   return { peak, perReplicaAtTarget, needed: peak > 0 ? Math.max(1, ceilWholeCount(peak / perReplicaAtTarget)) : 0 };
 }
 
-// Built once: toLocaleString with options builds a formatter on every call, ~100× slower, and this runs per service per plan.
-const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const n = (x: number, digits: 0 | 1 = 0) => (digits === 1 ? ONE_DECIMAL : WHOLE).format(x);
+const n = (x: number, digits: 0 | 1 = 0) => numberText(x, { maximumFractionDigits: digits });
 
 function replicaWhy(binding: ServiceReplicas['binding'], neededByRps: number, load: number, c: ConnectionBound | undefined, minReplicas: number): string {
   const rps = `${n(load, 1)} req/s needs ${n(neededByRps)}`;

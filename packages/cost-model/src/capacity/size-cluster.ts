@@ -11,6 +11,7 @@ import type { AddOnDrivers } from './add-on-sizing.js';
 import type { AddOnPlan, NodeGroupPlan } from './capacity-types.js';
 import { sizeAddOns } from './cluster-add-ons.js';
 import type { PodGroup } from './pod-packing.js';
+import { numberText } from '../number-text.js';
 
 /** Passes before the loop gives up; add-ons are a small share of a node, so two usually suffice. */
 export const MAX_SIZING_PASSES = 4;
@@ -49,7 +50,7 @@ export function sizeCluster<R extends PackResult>(profile: Profile, book: PriceB
     if (holds || pass >= MAX_SIZING_PASSES) {
       const warnings = holds
         ? packed.warnings
-        : [...packed.warnings, `cluster add-ons were sized for ${drivers.nodes.toLocaleString('en-US')} nodes after ${pass} passes, but the plan has ${nodes.toLocaleString('en-US')}: their requests may be low`];
+        : [...packed.warnings, `cluster add-ons were sized for ${numberText(drivers.nodes)} nodes after ${pass} passes, but the plan has ${numberText(nodes)}: their requests may be low`];
       const addOns: AddOnPlan = {
         sizedForNodes: drivers.nodes,
         sizedForVcpus: drivers.vcpus,

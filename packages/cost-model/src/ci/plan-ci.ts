@@ -1,5 +1,6 @@
 import type { CiSpec } from '../profiles/profile-types.js';
 import type { CiPlan } from './ci-types.js';
+import { numberText } from '../number-text.js';
 
 /**
  * Team activity → CI minutes. Runs a month = developers × pushes a day × working days; every
@@ -15,7 +16,7 @@ export function planCi(ci: CiSpec): CiPlan {
   }
   const totalMinutes = Object.values(minutesByRunner).reduce((a, b) => a + b, 0);
   const jobs = ci.jobs.length;
-  const why = `${ci.developers} developer${ci.developers === 1 ? '' : 's'} × ${ci.pushesPerDeveloperPerDay} pushes/day × ${ci.workingDaysPerMonth} days = ${runs.toLocaleString('en-US')} pipeline runs of ${jobs} job${jobs === 1 ? '' : 's'}`;
+  const why = `${ci.developers} developer${ci.developers === 1 ? '' : 's'} × ${ci.pushesPerDeveloperPerDay} pushes/day × ${ci.workingDaysPerMonth} days = ${numberText(runs)} pipeline runs of ${jobs} job${jobs === 1 ? '' : 's'}`;
   if (ci.provider === 'jenkins') {
     if (!ci.jenkins) throw new Error('a Jenkins CI profile needs its controller and agent instance types');
     const agentHours = Math.ceil(totalMinutes / 60 / ci.jenkins.executorsPerAgent);

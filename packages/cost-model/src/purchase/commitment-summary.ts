@@ -6,6 +6,7 @@ import type { PriceBook } from '../pricing/price-book.js';
 import type { CommitScope } from './apply-purchase.js';
 import { purchaseLabel, termMonths, type PurchaseChoice } from './purchase-choice.js';
 import { commitmentUsage } from './usage-classes.js';
+import { numberText } from '../number-text.js';
 
 export interface CommitmentSummary {
   /** "Compute Savings Plan 1yr No Upfront". */
@@ -94,7 +95,7 @@ export function commitmentSummary(drafts: readonly LineItemDraft[], lines: reado
   const what = scope === 'floor' ? 'the always-on floor (the quietest hour of the day)' : 'every hour of the compute usage';
   const why =
     `${label} covers ${what}; the rest bills on-demand` +
-    (lacking ? `; ${lacking.toLocaleString('en-US')} line(s) have no rate under it and stay unpriced (run tier-planner pricing refresh)` : '');
+    (lacking ? `; ${numberText(lacking)} line(s) have no rate under it and stay unpriced (run tier-planner pricing refresh)` : '');
   return {
     option: label,
     scope,

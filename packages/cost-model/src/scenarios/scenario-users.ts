@@ -6,8 +6,9 @@ import { ceilWholeCount } from '../capacity/whole-count.js';
 import type { ResolvedWorkload } from '../workload/assumptions.js';
 import { deriveDemand } from '../workload/derive-demand.js';
 import type { Scenario, ScenarioPlan, ScenarioTarget } from './scenario-types.js';
+import { numberText } from '../number-text.js';
 
-const n = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits });
+const n = (x: number, digits = 0) => numberText(x, { maximumFractionDigits: digits });
 
 function usersFor(target: number, perUser: number, what: string, maxUsers: number): number {
   if (!(Number.isFinite(target) && target > 0)) throw new PlanningError('BAD_INPUT', `scenario ${what} must be a number above 0, got ${String(target)}`);

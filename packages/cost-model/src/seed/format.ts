@@ -1,4 +1,5 @@
 import { formatUsd, type Decimal } from '../cost/money.js';
+import { numberText } from '../number-text.js';
 
 /** "$12.3456", "$1.10": a unit price in full (never rounded), at least to the cent. */
 export function unitUsd(d: Decimal): string {
@@ -15,5 +16,5 @@ export function qty(d: Decimal): string {
 }
 
 export function usersLabel(users: number): string {
-  return `${users.toLocaleString('en-US')} user${users === 1 ? '' : 's'}`;
+  return `${numberText(users)} user${users === 1 ? '' : 's'}`;
 }

@@ -8,6 +8,7 @@ import { qty, unitUsd, usd, usersLabel } from './format.js';
 import { COLUMN_LABELS, SEED_000 } from './seed-000-table.js';
 import { SEED_000_PROFILE, seedLadderBesideModel } from './seed-ladder-beside-model.js';
 import { seedLadderAtTodaysPrices } from './seed-ladder-today.js';
+import { numberText } from '../number-text.js';
 
 const KIND_TITLES: Readonly<Record<FindingKind, string>> = {
   arithmetic: 'Arithmetic errors',
@@ -41,7 +42,7 @@ export function seedLadderReport(book: PriceBook): string {
     '',
     ...table(
       ['Users', t.columnHeaders.eks, t.columnHeaders.ec2, t.columnHeaders.ecr, t.columnHeaders.s3, t.columnHeaders.ebs, t.columnHeaders.githubActions, t.columnHeaders.total],
-      t.rows.map((r) => [r.users.toLocaleString('en-US'), `$${r.eks}`, r.ec2.asPrinted, `$${r.ecr}`, r.s3.asPrinted, `$${r.ebs}`, `$${r.githubActions}`, `$${r.total}`]),
+      t.rows.map((r) => [numberText(r.users), `$${r.eks}`, r.ec2.asPrinted, `$${r.ecr}`, r.s3.asPrinted, `$${r.ebs}`, `$${r.githubActions}`, `$${r.total}`]),
     ),
     '',
     `"n × $X" in the EC2 column means n nodes costing $X in all. ${t.rowNotes.s3} ${t.rowNotes.implied}`,
@@ -95,7 +96,7 @@ export function seedLadderReport(book: PriceBook): string {
     '',
     ...table(
       ['Users', 'Seed printed total', 'Today (exact sum of line items)'],
-      today.rows.map((r) => [r.users.toLocaleString('en-US'), usd(r.printedTotal), `${usd(r.total)}${r.complete ? '' : ' (incomplete)'}`]),
+      today.rows.map((r) => [numberText(r.users), usd(r.printedTotal), `${usd(r.total)}${r.complete ? '' : ' (incomplete)'}`]),
     ),
     '',
   );
@@ -120,7 +121,7 @@ export function seedLadderReport(book: PriceBook): string {
     '',
     ...table(
       ['Users', 'Printed', 'Seed\'s own arithmetic', 'Seed quantities at today\'s prices', 'Model nodes', 'Model total', 'Printed per user', 'Model per user'],
-      seedLadderBesideModel(book).map((r) => [r.users.toLocaleString('en-US'), usd(r.printedTotal), usd(r.ownArithmetic), usd(r.todaysPrices), r.model.nodes || '—', `${usd(r.model.total)}${r.model.complete ? '' : ' (incomplete)'}`, formatUsdPerUser(r.printedPerUser), `${formatUsdPerUser(r.model.costPerUser)}${r.model.complete ? '' : '+'}`]),
+      seedLadderBesideModel(book).map((r) => [numberText(r.users), usd(r.printedTotal), usd(r.ownArithmetic), usd(r.todaysPrices), r.model.nodes || '—', `${usd(r.model.total)}${r.model.complete ? '' : ' (incomplete)'}`, formatUsdPerUser(r.printedPerUser), `${formatUsdPerUser(r.model.costPerUser)}${r.model.complete ? '' : '+'}`]),
     ),
     '',
   );

@@ -5,6 +5,7 @@ import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
 import type { Profile } from '../profiles/profile-types.js';
 import type { Demand } from '../workload/demand.js';
 import type { StoragePlan, VolumePlan } from './storage-types.js';
+import { numberText } from '../number-text.js';
 
 const SECONDS_PER_DAY = 86_400;
 const BYTES_PER_GB = 1024 ** 3;
@@ -42,7 +43,7 @@ export function planStorage(input: StorageInput): StoragePlan {
       name: 'prometheus',
       sizeGb: Math.max(1, Math.ceil((bytes / BYTES_PER_GB) * PLAN_DEFAULTS.prometheusHeadroom.value)),
       count: copies,
-      why: `${series.toLocaleString('en-US')} series${shards > 1 ? ` over ${shards.toLocaleString('en-US')} shards` : ''} scraped every ${prom.scrapeIntervalSeconds}s × ${prom.bytesPerSample} bytes/sample × ${prom.retentionDays} days, +20%${copies > 1 ? `; one volume per replica (${copies.toLocaleString('en-US')})` : ''}`,
+      why: `${numberText(series)} series${shards > 1 ? ` over ${numberText(shards)} shards` : ''} scraped every ${prom.scrapeIntervalSeconds}s × ${prom.bytesPerSample} bytes/sample × ${prom.retentionDays} days, +20%${copies > 1 ? `; one volume per replica (${numberText(copies)})` : ''}`,
     });
   }
   const logsStoredGb = (demand.logGbPerMonth * profile.storage.logs.retentionDays) / daysPerMonth;
@@ -52,7 +53,7 @@ export function planStorage(input: StorageInput): StoragePlan {
       name: 'elasticsearch',
       sizeGb: es.volumeGbPerNode,
       count: es.dataNodes,
-      why: `${es.indexGb.toLocaleString('en-US', { maximumFractionDigits: 1 })} GB of index (${profile.storage.logs.retentionDays} days of logs × ${PLAN_DEFAULTS.elasticsearchOverhead.value} index overhead${es.replicaShards > 0 ? ', one replica shard (HA)' : ''}) over ${es.dataNodes.toLocaleString('en-US')} data nodes, below the 85% disk watermark`,
+      why: `${numberText(es.indexGb, { maximumFractionDigits: 1 })} GB of index (${profile.storage.logs.retentionDays} days of logs × ${PLAN_DEFAULTS.elasticsearchOverhead.value} index overhead${es.replicaShards > 0 ? ', one replica shard (HA)' : ''}) over ${numberText(es.dataNodes)} data nodes, below the 85% disk watermark`,
     });
   } else if (profile.storage.logs.sink === 'in-cluster') {
     const copies = input.ha ? 2 : 1;
@@ -70,8 +71,8 @@ export function planStorage(input: StorageInput): StoragePlan {
         storageGb: Math.max(rds.storageGb, profile.rds.minStorageGb, Math.ceil(demand.databaseGb * PLAN_DEFAULTS.databaseHeadroom.value)),
         instances: 1 + rds.readReplicas,
         why:
-          `${demand.databaseGb.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GB of data +25%, at least ${profile.rds.minStorageGb.toLocaleString('en-US')} GB` +
-          `${rds.storageGb > Math.max(profile.rds.minStorageGb, Math.ceil(demand.databaseGb * PLAN_DEFAULTS.databaseHeadroom.value)) ? `, raised to ${rds.storageGb.toLocaleString('en-US')} GB for the gp3 IOPS the load needs` : ''}; each read replica holds a copy`,
+          `${numberText(demand.databaseGb, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GB of data +25%, at least ${numberText(profile.rds.minStorageGb)} GB` +
+          `${rds.storageGb > Math.max(profile.rds.minStorageGb, Math.ceil(demand.databaseGb * PLAN_DEFAULTS.databaseHeadroom.value)) ? `, raised to ${numberText(rds.storageGb)} GB for the gp3 IOPS the load needs` : ''}; each read replica holds a copy`,
       }
     : undefined;
 

@@ -1,4 +1,3 @@
-import { isModelInputError } from '@tier-planner/cost-model';
 import type { CliIo } from './io.js';
 import { EXIT, UsageError } from './usage-error.js';
 import { printable, printableLines, quoted } from '../render/printable.js';
@@ -56,7 +55,11 @@ const PRICING: Readonly<Record<string, () => Promise<Command>>> = {
   refresh: async () => (await import('../commands/pricing-refresh.js')).pricingRefresh,
 };
 
-/** Runs one command line; returns the exit status (0 ok, 1 failure, 2 bad input). Never throws. */
+/**
+ * Runs one command line; returns the exit status (0 ok, 1 failure, 2 bad input). Never throws.
+ * --help and --version answer from this file alone: nothing here imports the model, so they
+ * start as fast as Node does.
+ */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const first = argv[0];
@@ -81,11 +84,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (!load) throw new UsageError(`unknown command ${quoted(first)}; see tier-planner --help`);
     return await (await load())(argv.slice(1), io);
   } catch (e) {
-    return report(e, io);
+    return await report(e, io);
   }
 }
 
-function report(e: unknown, io: CliIo): number {
+async function report(e: unknown, io: CliIo): Promise<number> {
+  // Loaded only on the way out: a command that threw has loaded the model already, if it needs it.
+  const { isModelInputError } = await import('@tier-planner/cost-model');
   const say = (line: string) => io.stderr.write(`tier-planner: ${printable(oneLine(line), Infinity)}\n`);
   if (e instanceof UsageError || isModelInputError(e)) {
     say(e.message);

@@ -1,4 +1,4 @@
-import { MAX_USERS } from '@tier-planner/cost-model';
+import { MAX_USERS, numberText } from '@tier-planner/cost-model';
 import { quoted } from '../render/printable.js';
 import { UsageError } from './usage-error.js';
 
@@ -12,7 +12,7 @@ const THOUSANDS = /^\d{1,3}(?:(,)\d{3}(?:,\d{3})*|(_)\d{3}(?:_\d{3})*)$/;
 export function parseNumber(flag: string, text: string, min: number, max: number, integer = false): number {
   const n = (integer ? WHOLE : DECIMAL).test(text) ? Number(text) : NaN;
   if (!(n >= min && n <= max)) {
-    throw new UsageError(`${flag} must be ${integer ? 'a whole number' : 'a decimal number'} from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, got ${quoted(text)}`);
+    throw new UsageError(`${flag} must be ${integer ? 'a whole number' : 'a decimal number'} from ${numberText(min)} to ${numberText(max)}, got ${quoted(text)}`);
   }
   return n;
 }
@@ -33,7 +33,7 @@ export function parseUsers(text: string | undefined): number {
     const list = /^\d+(,\d+)+$/.test(text) ? '; for several user counts use tier-planner ladder --users 1,10,100' : '';
     throw new UsageError(`--users must be a whole number such as 10000, 10,000 or 10_000, got ${quoted(text)}${list}`);
   }
-  if (n < 1 || n > MAX_USERS) throw new UsageError(`--users must be between 1 and ${MAX_USERS.toLocaleString('en-US')}, got ${quoted(text)}`);
+  if (n < 1 || n > MAX_USERS) throw new UsageError(`--users must be between 1 and ${numberText(MAX_USERS)}, got ${quoted(text)}`);
   return n;
 }
 
@@ -45,7 +45,7 @@ export function parseUserList(text: string): number[] {
     if (p === '') throw new UsageError(`--users: empty entry in ${quoted(text)}; write counts like 1,10,1_000 (no empty entries)`);
     const n = wholeWithSeparators(p, 'underscore');
     if (n === undefined) throw new UsageError(`--users: ${quoted(p)} is not a whole number (write 10000 or 10_000; commas separate the list)`);
-    if (n < 1 || n > MAX_USERS) throw new UsageError(`--users: ${quoted(p)} is outside 1 to ${MAX_USERS.toLocaleString('en-US')}`);
+    if (n < 1 || n > MAX_USERS) throw new UsageError(`--users: ${quoted(p)} is outside 1 to ${numberText(MAX_USERS)}`);
     return n;
   });
   return [...new Set(users)].sort((a, b) => a - b);

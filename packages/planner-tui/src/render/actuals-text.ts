@@ -1,13 +1,14 @@
 import { ATHENA_SCAN_PRICE, athenaQueryCostUsd } from '@tier-planner/aws-billing';
 import type { Decimal } from '@tier-planner/cost-model';
+import { numberText } from '@tier-planner/cost-model';
 import type { ActualsSummary } from '../commands/actuals-summary.js';
 import { int, table, usd } from './format.js';
 import { printable } from './printable.js';
 
 const CHARGE_LABELS: Readonly<Record<string, string>> = { usage: 'Usage', commitment_fee: 'Commitment fees', credit: 'Credits', refund: 'Refunds', tax: 'Tax', discount: 'Discounts', other: 'Other' };
 const FORMAT_NAMES: Readonly<Record<string, string>> = { cur2: 'CUR 2.0', focus: 'FOCUS 1.2' };
-const percent = (d: Decimal | undefined) => (d === undefined ? '–' : `${d.times(100).toNumber().toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`);
-const times = (d: Decimal | undefined) => (d === undefined ? '–' : `${d.toNumber().toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}×`);
+const percent = (d: Decimal | undefined) => (d === undefined ? '–' : `${numberText(d.times(100).toNumber(), { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`);
+const times = (d: Decimal | undefined) => (d === undefined ? '–' : `${numberText(d.toNumber(), { minimumFractionDigits: 2, maximumFractionDigits: 2 })}×`);
 /** Small amounts (a query's cost) to the cent's hundredth, so they do not print as $0.00. */
 const usdPrecise = (d: Decimal) => `$${d.toDecimalPlaces(4, 2).toFixed(4)}`;
 const indent = (lines: string[]) => lines.map((l) => `  ${l}`);

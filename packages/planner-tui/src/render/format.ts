@@ -1,7 +1,7 @@
 import type { Decimal } from '@tier-planner/cost-model';
-import { formatUsd, formatUsdPerUser } from '@tier-planner/cost-model';
+import { formatUsd, formatUsdPerUser, numberText } from '@tier-planner/cost-model';
 
-export const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+export const int = (n: number): string => numberText(Math.round(n));
 
 /** A count with its noun: "1 repository", "5 repositories", "2 instances". */
 export function counted(n: number, singular: string, plural = `${singular}s`): string {
@@ -9,7 +9,7 @@ export function counted(n: number, singular: string, plural = `${singular}s`): s
 }
 
 export function num(n: number, digits = 1): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  return numberText(n, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
 /** A quantity as exact as it is, with thousands separators and at most 4 decimals. */
@@ -25,7 +25,7 @@ export const usd = formatUsd;
 export const perUserUsd = formatUsdPerUser;
 
 /** A plain number with thousands separators and every decimal it has (2,875 or 0.0125). */
-export const grouped = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 20 });
+export const grouped = (n: number): string => numberText(n, { maximumFractionDigits: 20 });
 
 /** A unit price: "$0.0416", "$1,234.5"; up to 6 decimals, thousands separators. */
 export const unitUsd = (d: Decimal): string => `$${d.toDecimalPlaces(6).toFixed().replace(/^(\d+)/, (w) => w.replace(/\B(?=(\d{3})+(?!\d))/g, ','))}`;

@@ -1,4 +1,5 @@
 import type { Plan } from '@tier-planner/cost-model';
+import { numberText } from '@tier-planner/cost-model';
 import { counted, grouped, int, num, perUserUsd, qty, table, unitUsd, usd } from './format.js';
 import { nodeGroupRows, type SplitParts } from './node-group-rows.js';
 import { burstText, dailyLevelsText, floorText, peakText } from './over-the-day.js';
@@ -65,7 +66,7 @@ export function renderPlanText(plan: Plan): string {
       out.push(`  database: ${rds.engine} ${rds.instanceClass} ${rds.deployment}${rds.readReplicas ? ` + ${counted(rds.readReplicas, 'read replica')}` : ''} — ${rds.why}`);
       out.push(
         `    drivers (${rds.binding} binds${rds.scaleOut ? '; one writer cannot carry it' : ''}): CPU ${num(v.vcpuNeeded)} of ${int(v.vcpu)} vCPU · connections ${int(v.connectionsNeeded)} of ${int(v.maxConnections)} · ` +
-          `IOPS ${int(Math.ceil(v.iopsNeeded))} (gp3 baseline ${int(v.baselineIops)}) · memory ${rds.memoryGiBNeeded.toLocaleString('en-US', { maximumSignificantDigits: 12 })} of ${grouped(v.memoryGiB)} GiB`,
+          `IOPS ${int(Math.ceil(v.iopsNeeded))} (gp3 baseline ${int(v.baselineIops)}) · memory ${numberText(rds.memoryGiBNeeded, { maximumSignificantDigits: 12 })} of ${grouped(v.memoryGiB)} GiB`,
       );
     }
     if (cache) out.push(`  cache: ${int(cache.nodes)} × ${cache.nodeType} (${cache.engine}) — ${cache.why}`);

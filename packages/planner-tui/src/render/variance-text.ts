@@ -1,10 +1,11 @@
 import type { Decimal, Plan, ServiceVariance, VarianceDriver, VarianceExplanation } from '@tier-planner/cost-model';
+import { numberText } from '@tier-planner/cost-model';
 import { int, table, usd } from './format.js';
 import { printable } from './printable.js';
 
 const signed = (d: Decimal) => `${d.isNegative() ? '-' : '+'}${usd(d.abs())}`;
-const pct = (d: Decimal | undefined) => (d === undefined ? '–' : `${d.isNegative() ? '' : '+'}${d.toNumber().toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`);
-const share = (d: Decimal) => `${d.times(100).toNumber().toLocaleString('en-US', { maximumFractionDigits: 0 })}%`;
+const pct = (d: Decimal | undefined) => (d === undefined ? '–' : `${d.isNegative() ? '' : '+'}${numberText(d.toNumber(), { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`);
+const share = (d: Decimal) => `${numberText(d.times(100).toNumber(), { maximumFractionDigits: 0 })}%`;
 /** A summary names a service, a gap and up to two measured ratios: longer than a plain echo. */
 const SUMMARY_LIMIT = 400;
 /** Drivers shown under each service that is off plan. */
@@ -13,9 +14,9 @@ const SHOWN_DRIVERS = 3;
 function driverLine(d: VarianceDriver): string {
   const m = d.measured;
   if (!m) return `measure: ${d.measure}`;
-  const values = `${m.oldValue.toLocaleString('en-US', { maximumFractionDigits: 4 })} → ${m.newValue.toLocaleString('en-US', { maximumFractionDigits: 4 })}`;
+  const values = `${numberText(m.oldValue, { maximumFractionDigits: 4 })} → ${numberText(m.newValue, { maximumFractionDigits: 4 })}`;
   const how = [m.samples !== undefined ? `${int(m.samples)} samples` : undefined, m.confidence].filter(Boolean).join(', ');
-  return `measured ${m.ratio.toNumber().toLocaleString('en-US', { maximumFractionDigits: 2 })}× (${printable(m.path)} ${values}${how ? `; ${printable(how)}` : ''}), ≈ ${pct(m.impliedPercent)}`;
+  return `measured ${numberText(m.ratio.toNumber(), { maximumFractionDigits: 2 })}× (${printable(m.path)} ${values}${how ? `; ${printable(how)}` : ''}), ≈ ${pct(m.impliedPercent)}`;
 }
 
 function explained(s: ServiceVariance): string[] {

@@ -1,0 +1,117 @@
+// The shipped bin runs the esbuild bundle: what each start-up path loads before it runs (the
+// static imports of its chunk, followed through), read from esbuild's metafile, and the bundle
+// and the tsc build printing the same bytes.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SHIPPED_BIN, TSC_BUILD_BIN } from './run-bin.js';
+
+interface MetaOutput {
+  readonly bytes: number;
+  readonly entryPoint?: string;
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly imports: readonly { readonly path: string; readonly kind: string; readonly external?: boolean }[];
+}
+const pkg = (p: string) => fileURLToPath(new URL(`../../packages/planner-tui/${p}`, import.meta.url));
+const meta = JSON.parse(readFileSync(pkg('dist/bundle-meta.json'), 'utf8')) as { outputs: Record<string, MetaOutput> };
+
+function chunkOf(entryPoint: string): string {
+  const found = Object.entries(meta.outputs).find(([, o]) => o.entryPoint === entryPoint);
+  if (!found) throw new Error(`no chunk for ${entryPoint}`);
+  return found[0];
+}
+
+/** The chunks Node reads before the chunk's code runs: its static imports, transitively. */
+function staticClosure(chunk: string): { chunks: string[]; inputs: string[]; bytes: number; externals: string[] } {
+  const seen = new Set<string>();
+  const externals = new Set<string>();
+  const visit = (c: string) => {
+    if (seen.has(c)) return;
+    seen.add(c);
+    for (const i of meta.outputs[c]!.imports) {
+      if (i.kind !== 'import-statement') continue;
+      if (i.external) externals.add(i.path);
+      else visit(i.path);
+    }
+  };
+  visit(chunk);
+  const chunks = [...seen];
+  return { chunks, inputs: chunks.flatMap((c) => Object.keys(meta.outputs[c]!.inputs)), bytes: chunks.reduce((n, c) => n + meta.outputs[c]!.bytes, 0), externals: [...externals] };
+}
+
+const HEAVY = [/node_modules\/(ink|react|react-reconciler|yoga-layout)\//, /node_modules\/@aws-sdk\//, /node_modules\/@smithy\//, /aws-billing\//, /aws-pricing\//, /src\/tui\//];
+
+describe('the bundle behind the bin', () => {
+  it('the bin runs dist/bundle/main.js', () => {
+    expect(readFileSync(SHIPPED_BIN, 'utf8')).toMatch(/from '\.\.\/dist\/bundle\/main\.js'/);
+  });
+
+  it('--help and --version load no model: the entry chunk reaches neither the core nor decimal.js', () => {
+    const entry = staticClosure(chunkOf('src/cli/main.ts'));
+    expect(entry.inputs.filter((i) => /cost-model\/|decimal\.js|node_modules\//.test(i))).toEqual([]);
+    expect(entry.bytes).toBeLessThan(30_000);
+  });
+
+  it('the printed plan loads the model and none of Ink, React, the explorer, the AWS SDK or the bill readers', () => {
+    const plan = staticClosure(chunkOf('src/commands/plan.ts'));
+    expect(plan.inputs.some((i) => i.includes('cost-model/dist/plan/plan-tier.js'))).toBe(true);
+    expect(plan.inputs.filter((i) => HEAVY.some((h) => h.test(i)))).toEqual([]);
+    expect(plan.externals.filter((e) => !e.startsWith('node:'))).toEqual([]);
+  });
+
+  it.each(['src/tui/start-tui.ts', 'src/commands/pricing-refresh.ts', 'src/commands/actuals.ts', 'src/commands/export-focus.ts'])('%s sits in lazy chunks of its own', (entryPoint) => {
+    const entry = staticClosure(chunkOf('src/cli/main.ts'));
+    const plan = staticClosure(chunkOf('src/commands/plan.ts'));
+    expect(entry.chunks).not.toContain(chunkOf(entryPoint));
+    expect(plan.chunks).not.toContain(chunkOf(entryPoint));
+  });
+
+  it("the explorer's dynamic import of React (CommonJS) gets its named exports, as Node gives them", async () => {
+    const react = (await import(pkg(chunkOf('named-commonjs:react')))) as Record<string, unknown>;
+    expect(typeof react.createElement).toBe('function');
+    expect(typeof react.useState).toBe('function');
+    expect(react.default).toBeTypeOf('object');
+  });
+
+  it('DuckDB and its native bindings stay outside the bundle', () => {
+    const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+    expect(inputs.filter((i) => i.includes('@duckdb/'))).toEqual([]);
+    const imported = Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
+    expect(imported).toContain('@duckdb/node-api');
+  });
+});
+
+describe('the bundle and the tsc build are the same program', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tp-bundle-'));
+  const yamlPrices = join(dir, 'prices.yaml');
+  writeFileSync(yamlPrices, 'prices:\n  ec2/m5.large/on-demand: { usd: "-1", note: n }\n');
+  const [planA, planB] = [1000, 2_000_000].map((users) => {
+    const file = join(dir, `plan-${users}.json`);
+    writeFileSync(file, spawnSync(process.execPath, [TSC_BUILD_BIN, '--users', String(users), '--json', '--date', '2026-12-01'], { encoding: 'utf8' }).stdout);
+    return file;
+  });
+  const run = (bin: string, args: string[]) => {
+    const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 20_000 });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  it.each([
+    [['--help']],
+    [['--version']],
+    [['--users', '10000', '--date', '2026-12-01']],
+    [['--users', '250000', '--profile', 'microservices-mysql', '--format', 'json', '--date', '2026-12-01']],
+    // YAML is read through createRequire, the plan schema from a path next to the code.
+    [['--users', '10', '--prices', yamlPrices]],
+    [['diff', planA, planB]],
+    [['profiles']],
+    [['pricing', 'info']],
+    [['--users', 'ten']],
+    [['frobnicate']],
+  ])('%j', (args) => {
+    const bundled = run(SHIPPED_BIN, args);
+    expect(bundled).toEqual(run(TSC_BUILD_BIN, args));
+    expect(bundled.stdout.length + bundled.stderr.length).toBeGreaterThan(0);
+  });
+});
