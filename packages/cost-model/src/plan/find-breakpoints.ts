@@ -6,6 +6,7 @@ import { ladderContextKey, nextLadderContext, nextLadderContextOf, type LadderCo
 import { capacityWithoutPricing, checkUsers, planTier, pricedCapacity, resolveProfile } from './plan-tier.js';
 import { capacityShape, planShape, shapeChanges, type PlanShape } from './plan-shape.js';
 import type { Plan, PlanOptions } from './plan-types.js';
+import { numberText } from '../number-text.js';
 
 export interface Breakpoint {
   /** The first user count with the new plan. */
@@ -104,7 +105,7 @@ export function findBreakpoints(
   const hi = Math.max(fromUsers, toUsers);
   for (const t of tierUsers) {
     checkUsers(t);
-    if (t < lo || t > hi) throw new PlanningError('BAD_INPUT', `tier ${t.toLocaleString('en-US')} users is outside the search from ${lo.toLocaleString('en-US')} to ${hi.toLocaleString('en-US')}`);
+    if (t < lo || t > hi) throw new PlanningError('BAD_INPUT', `tier ${numberText(t)} users is outside the search from ${numberText(lo)} to ${numberText(hi)}`);
   }
   const grid = logGrid(lo, hi, tierUsers);
   const found: Breakpoint[] = [];

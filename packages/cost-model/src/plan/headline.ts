@@ -5,6 +5,7 @@
 import type { Decimal } from '../cost/money.js';
 import type { MonthlyCost } from '../cost/roll-up.js';
 import type { Uncertainty } from './plan-types.js';
+import { numberText } from '../number-text.js';
 
 export interface Headline {
   /** point-values: the line items' sum at the profile's point values; p50: the median of the samples. */
@@ -26,6 +27,6 @@ export function planHeadline(monthly: MonthlyCost, uncertainty: Uncertainty | un
     total: uncertainty.p50,
     pointTotal: monthly.total,
     band: { p10: uncertainty.p10, p90: uncertainty.p90, samples: uncertainty.samples },
-    why: `P50 of ${uncertainty.samples.toLocaleString('en-US')} samples over the assumption ranges (skewed triangular ranges put the median away from the point values); the line items are at the point values`,
+    why: `P50 of ${numberText(uncertainty.samples)} samples over the assumption ranges (skewed triangular ranges put the median away from the point values); the line items are at the point values`,
   };
 }

@@ -6,6 +6,7 @@ import type { StoragePlan } from '../storage/storage-types.js';
 import type { Assumption } from '../workload/assumptions.js';
 import type { Demand } from '../workload/demand.js';
 import { PLAN_DEFAULTS, planAssumption, type PlanDefaultKey } from './plan-assumptions.js';
+import { numberText } from '../number-text.js';
 
 const BYTES_PER_GB = 1024 ** 3;
 
@@ -138,4 +139,4 @@ function withoutInternetOut(r: Extract<BomResource, { type: 'data_transfer' }>):
   return rest;
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+const fmt = (n: number) => numberText(n, { maximumFractionDigits: 1 });

@@ -8,6 +8,7 @@ import { priceLineItems } from '../cost/price-line-items.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import type { PartsSpec } from '../profiles/profile-types.js';
 import type { EnvironmentPlan, Plan, PlanOptions } from './plan-types.js';
+import { numberText } from '../number-text.js';
 
 /** Services billed by someone other than AWS: not part of the AWS charges Support is a share of. */
 const NOT_AWS = new Set(['GitHub Actions', 'Support']);
@@ -33,7 +34,7 @@ export function planEnvironments(
   const environments: EnvironmentPlan[] = specs.map((e) => {
     const envUsers = e.users ?? Math.max(1, Math.round(users * e.share!));
     const p = plan(envUsers, { ...options, ha: e.ha ?? false, parts: { ...options.parts, environments: false, support: false } });
-    const why = e.users !== undefined ? `${envUsers.toLocaleString('en-US')} users (set)` : `${e.share} of ${users.toLocaleString('en-US')} production users`;
+    const why = e.users !== undefined ? `${numberText(envUsers)} users (set)` : `${e.share} of ${numberText(users)} production users`;
     return { name: e.name, users: envUsers, ha: p.ha, azs: p.azs, lineItems: p.lineItems, monthly: p.monthly, costPerUser: p.costPerUser, why: `${why}, ${p.ha ? `HA over ${p.azs} AZs` : 'single AZ'}` };
   });
   const charges = environments.reduce((t, e) => t.plus(awsCharges(e.lineItems)), ZERO);

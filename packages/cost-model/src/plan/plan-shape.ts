@@ -1,5 +1,6 @@
 import type { CapacityPlan } from '../capacity/capacity-types.js';
 import type { Plan } from './plan-types.js';
+import { numberText } from '../number-text.js';
 
 /** The parts of a plan whose change is a breakpoint, each as a comparable string. */
 export interface PlanShape {
@@ -13,14 +14,14 @@ export function planShape(p: ShapeSource): PlanShape {
   const shape: Record<string, string> = { ha: p.ha ? `HA over ${p.azs} AZs` : 'single AZ' };
   for (const g of p.nodes) {
     shape[`node type ${g.name}`] = g.instanceType;
-    shape[`nodes ${g.name}`] = g.count.toLocaleString('en-US');
+    shape[`nodes ${g.name}`] = numberText(g.count);
   }
-  for (const t of p.fargate) shape[`tasks ${t.service}`] = `${t.count.toLocaleString('en-US')} × ${t.vcpu} vCPU/${t.memoryGb} GB`;
+  for (const t of p.fargate) shape[`tasks ${t.service}`] = `${numberText(t.count)} × ${t.vcpu} vCPU/${t.memoryGb} GB`;
   const { rds, cache, kafka } = p.datastores;
   shape['database'] = rds ? `${rds.instanceClass} ${rds.deployment}` : 'none';
   shape['read replicas'] = String(rds?.readReplicas ?? 0);
-  shape['cache'] = cache ? `${cache.nodes.toLocaleString('en-US')} × ${cache.nodeType}` : 'none';
-  shape['kafka'] = kafka ? `${kafka.brokers.toLocaleString('en-US')} × ${kafka.brokerType}` : 'none';
+  shape['cache'] = cache ? `${numberText(cache.nodes)} × ${cache.nodeType}` : 'none';
+  shape['kafka'] = kafka ? `${numberText(kafka.brokers)} × ${kafka.brokerType}` : 'none';
   return shape;
 }
 

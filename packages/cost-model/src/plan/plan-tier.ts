@@ -34,6 +34,7 @@ import { planEnvironments, withSupport } from './plan-environments.js';
 import { planHeadline } from './headline.js';
 import { planResilience } from './resilience.js';
 import { estimateUncertainty } from './uncertainty.js';
+import { numberText } from '../number-text.js';
 
 export const MAX_USERS = 10_000_000_000;
 
@@ -91,7 +92,7 @@ function resolveProfileWithWarnings(profile: Profile | string, options: PlanOpti
 
 export function checkUsers(users: number): void {
   if (!Number.isInteger(users) || users < 1 || users > MAX_USERS) {
-    throw new PlanningError('BAD_INPUT', `users must be a whole number from 1 to ${MAX_USERS.toLocaleString('en-US')}, got ${String(users)}`);
+    throw new PlanningError('BAD_INPUT', `users must be a whole number from 1 to ${numberText(MAX_USERS)}, got ${String(users)}`);
   }
 }
 
@@ -250,7 +251,7 @@ function planWithWorkload(
     ...(nodesChosen ? [throughputAssumption(profile)] : []),
     ...(ladder ? [planAssumption('typeChangeMargin', ladder.typeChangeMargin)] : []),
     { name: 'hoursPerMonth', value: hoursPerMonth, unit: 'hours', why: 'billing month: 730 h (8,760 h / 12) as AWS and most cost tools use', defaulted: options.hoursPerMonth === undefined },
-    { name: 'ha', value: ha ? 1 : 0, unit: 'flag', why: options.ha !== undefined ? 'set by the caller' : `HA from ${profile.ha.fromUsers.toLocaleString('en-US')} users on (profile)`, defaulted: options.ha === undefined },
+    { name: 'ha', value: ha ? 1 : 0, unit: 'flag', why: options.ha !== undefined ? 'set by the caller' : `HA from ${numberText(profile.ha.fromUsers)} users on (profile)`, defaulted: options.ha === undefined },
     ...(capacity.addOns?.prometheus ? PROMETHEUS_ASSUMPTIONS : []),
     ...(capacity.addOns?.elasticsearch ? ELASTICSEARCH_ASSUMPTIONS : []),
     ...(adjustments ? [ADJUSTMENT_ORDER] : []),

@@ -5,6 +5,7 @@ import type { CapacityPlan } from '../capacity/capacity-types.js';
 import type { LineItem } from '../cost/line-item.js';
 import { ZERO, formatUsd, sum, type Decimal } from '../cost/money.js';
 import type { Profile } from '../profiles/profile-types.js';
+import { numberText } from '../number-text.js';
 
 export interface Resilience {
   /** "loss of 1 of 3 AZs", "loss of 1 node (one AZ)" or "none (single AZ)". */
@@ -31,7 +32,7 @@ export interface ResilienceInput {
   readonly rootVolumesName?: string;
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = (x: number) => numberText(x);
 const counted = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 
 function monthlyOf(items: readonly LineItem[], resource: string): Decimal {
