@@ -6,8 +6,8 @@ export function perUser(monthly: Decimal, users: number): Decimal {
 }
 
 /**
- * A per-user cost for display: cents from $1 ("$1.25"), else two significant digits ("$0.0042",
- * "$0.00012", "$0.30"), so the small figures of large tiers keep their size visible.
+ * A per-user cost for display: to the cent from one dollar up, else to two significant digits
+ * (and at least two decimals), so the small figures of large tiers keep their size visible.
  */
 export function formatUsdPerUser(value: Decimal): string {
   const rounded = value.toSignificantDigits(2);
