@@ -11,7 +11,7 @@ import { RequestBudget } from './request-budget.js';
 import type { CeOperation, RequestGate } from './request-gate.js';
 import type { ActualsSource, SourceInfo } from './sources/actuals-source.js';
 import { forecastQueries, spendQueries, type ForecastQuery, type SpendQuery } from './spend-queries.js';
-import { runOnTimers } from './sources/timer-loop.js';
+import { TimerLoop } from './sources/timer-loop.js';
 
 // Where it was defined before every source of actuals shared it.
 export type { PlanActuals } from './plan-actuals.js';
@@ -94,9 +94,7 @@ export class Refresher implements ActualsSource {
   private readonly random: () => number;
   readonly budget: RequestBudget;
   private started: number;
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
-  private running: Promise<void> = Promise.resolve();
+  private readonly loop = new TimerLoop();
 
   constructor(private readonly o: RefresherOptions) {
     this.now = o.now ?? Date.now;
@@ -217,7 +215,7 @@ export class Refresher implements ActualsSource {
   /** Runs every job that is due, spend before forecasts, one request at a time. */
   async runDue(): Promise<void> {
     for (const job of this.jobs) {
-      if (this.stopped) return;
+      if (this.loop.stopped) return;
       const now = this.now();
       if (this.dueAt(job, now) > now) continue;
       await this.runJob(job);
@@ -267,7 +265,7 @@ export class Refresher implements ActualsSource {
     const now = this.now();
     const reserve = this.reserveFor(job, now);
     const gate: RequestGate = async (operation, send) => {
-      if (this.stopped) throw new RefreshError('other', 'the refresher stopped');
+      if (this.loop.stopped) throw new RefreshError('other', 'the refresher stopped');
       const t = this.now();
       if (this.budget.remaining(t) <= reserve || !this.budget.tryTake(t, job.kind)) {
         throw new RefreshError('budget_exhausted', `daily Cost Explorer request budget (${this.budget.perDay}) is spent; ${job.id} waits for a free slot`);
@@ -297,7 +295,7 @@ export class Refresher implements ActualsSource {
       this.o.logger.info(wasFailing ? 'refresh recovered' : 'refreshed', { query: job.id, plans: job.plans, requests: pages, nextInSeconds: Math.round(job.intervalMs / 1000) });
     } catch (e) {
       // Stopping destroys the client under an in-flight request; that is not a refresh failure.
-      if (this.stopped) return;
+      if (this.loop.stopped) return;
       const err = classifyError(e, job.kind === 'spend' ? 'GetCostAndUsage' : 'GetCostForecast');
       this.keepOrDropRound(job, err.reason);
       const round = job.round;
@@ -383,26 +381,17 @@ export class Refresher implements ActualsSource {
 
   /** Runs on real timers until stop(). */
   start(): void {
-    runOnTimers({
-      stopped: () => this.stopped,
-      runDue: () => this.runDue(),
-      nextWakeAt: () => this.nextWakeAt(),
-      now: () => this.now(),
-      logger: this.o.logger,
-      onRound: (round) => (this.running = round),
-      onTimer: (timer) => (this.timer = timer),
-    });
+    this.loop.start({ runDue: () => this.runDue(), nextWakeAt: () => this.nextWakeAt(), now: () => this.now(), logger: this.o.logger });
   }
 
   /** Stops the timers and sends nothing more; an in-flight request is abandoned (or awaited with idle()). */
   stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.loop.stop();
   }
 
   /** Resolves once no request is in flight (after stop(): the refresher's state is final). */
   idle(): Promise<void> {
-    return this.running;
+    return this.loop.running;
   }
 }
 

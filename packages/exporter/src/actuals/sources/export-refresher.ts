@@ -12,7 +12,7 @@ import type { ActualsSource, SourceInfo } from './actuals-source.js';
 import { exportRefreshError } from './billing-reason.js';
 import { exportTable, type QueryEngineFactory } from './open-engine.js';
 import { planSpendOf } from './plan-lines.js';
-import { runOnTimers } from './timer-loop.js';
+import { TimerLoop } from './timer-loop.js';
 
 export interface ExportRefresherEvents {
   onError(reason: RefreshErrorReason): void;
@@ -77,9 +77,7 @@ export class ExportRefresher implements ActualsSource {
   private schedule: Schedule;
   private started: number;
   private engine: Promise<QueryEngine> | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
-  private running: Promise<void> = Promise.resolve();
+  private readonly loop = new TimerLoop();
 
   constructor(private readonly o: ExportRefresherOptions) {
     this.now = o.now ?? Date.now;
@@ -140,11 +138,11 @@ export class ExportRefresher implements ActualsSource {
   }
 
   async runDue(): Promise<void> {
-    if (this.stopped) return;
+    if (this.loop.stopped) return;
     const now = this.now();
     if (this.dueAt(now) > now) return;
     const run = this.refresh(now);
-    this.running = run;
+    this.loop.running = run;
     await run;
   }
 
@@ -172,7 +170,7 @@ export class ExportRefresher implements ActualsSource {
     const what = `reading ${month} of the ${this.info.source} actuals`;
     try {
       const byKey = await this.readLines(month);
-      if (this.stopped) return;
+      if (this.loop.stopped) return;
       const first = byKey.get(this.tagKeys[0]!)!;
       // All queries are in: publish every plan together, never one without the others.
       for (const p of this.o.plans) {
@@ -183,7 +181,7 @@ export class ExportRefresher implements ActualsSource {
       Object.assign(s, { failures: 0, failing: false, lastSuccessMonth: month, nextDueAt: now + this.refreshIntervalMs });
       this.o.logger.info(wasFailing ? 'refresh recovered' : 'refreshed', { source: this.info.source, month, plans: this.o.plans.map((p) => p.name), nextInSeconds: Math.round(this.refreshIntervalMs / 1000) });
     } catch (e) {
-      if (this.stopped) return;
+      if (this.loop.stopped) return;
       const err = exportRefreshError(e, what);
       // The engine is opened afresh next time: a folder or table may have come back.
       void this.dropEngine();
@@ -221,24 +219,15 @@ export class ExportRefresher implements ActualsSource {
   }
 
   start(): void {
-    runOnTimers({
-      stopped: () => this.stopped,
-      runDue: () => this.runDue(),
-      nextWakeAt: () => this.nextWakeAt(),
-      now: () => this.now(),
-      logger: this.o.logger,
-      onRound: (round) => (this.running = round),
-      onTimer: (timer) => (this.timer = timer),
-    });
+    this.loop.start({ runDue: () => this.runDue(), nextWakeAt: () => this.nextWakeAt(), now: () => this.now(), logger: this.o.logger });
   }
 
   stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.loop.stop();
   }
 
   idle(): Promise<void> {
-    return this.running;
+    return this.loop.running;
   }
 
   private async dropEngine(): Promise<void> {
@@ -259,7 +248,7 @@ export class ExportRefresher implements ActualsSource {
   async close(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const waited = new Promise<void>((r) => (timer = setTimeout(r, CLOSE_WAIT_MS).unref()));
-    await Promise.race([this.running.catch(() => undefined), waited]);
+    await Promise.race([this.loop.running.catch(() => undefined), waited]);
     clearTimeout(timer);
     await this.dropEngine();
   }
