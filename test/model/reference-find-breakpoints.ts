@@ -1,12 +1,15 @@
 // The breakpoint search as it was before it searched on shapes: a full priced plan at every
 // user count it visits. Kept as the reference the shape search must equal, result for result.
+// Where to split an interval is the search's own rule (splitPoint), so the two visit the same
+// counts and differ only in how a count is planned.
 import type { PriceBook } from '../../packages/cost-model/src/pricing/price-book.js';
 import type { Profile } from '../../packages/cost-model/src/profiles/profile-types.js';
 import { PlanningError } from '../../packages/cost-model/src/capacity/capacity-types.js';
 import type { Decimal } from '../../packages/cost-model/src/cost/money.js';
 import { ladderContextKey, nextLadderContext, type LadderContext } from '../../packages/cost-model/src/plan/ladder-context.js';
 import { checkUsers, planTier, resolveProfile } from '../../packages/cost-model/src/plan/plan-tier.js';
-import { planShape, shapeChanges, type PlanShape } from '../../packages/cost-model/src/plan/plan-shape.js';
+import { changedAspects, planShape, shapeChanges, type PlanShape } from '../../packages/cost-model/src/plan/plan-shape.js';
+import { splitPoint } from '../../packages/cost-model/src/plan/split-point.js';
 import type { Plan, PlanOptions } from '../../packages/cost-model/src/plan/plan-types.js';
 
 interface Breakpoint {
@@ -98,7 +101,7 @@ export function referenceFindBreakpoints(
       found.push({ users: b, changes: shapeChanges(pa.shape, pb.shape), monthlyBefore: pa.total, monthlyAfter: pb.total, ladderContext: pa.next });
       return pb;
     }
-    const mid = Math.floor((a + b) / 2);
+    const mid = splitPoint(a, b, changedAspects(pa.shape, pb.shape), found);
     return walk(mid, walk(a, pa, mid), b);
   };
   let point = at(grid[0]!, planOptions.ladderContext ?? {});

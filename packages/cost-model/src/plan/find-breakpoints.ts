@@ -4,9 +4,10 @@ import { PlanningError } from '../capacity/capacity-types.js';
 import type { Decimal } from '../cost/money.js';
 import { ladderContextKey, nextLadderContext, nextLadderContextOf, type LadderContext } from './ladder-context.js';
 import { capacityWithoutPricing, checkUsers, planTier, pricedCapacity, resolveProfile } from './plan-tier.js';
-import { capacityShape, planShape, shapeChanges, type PlanShape } from './plan-shape.js';
+import { capacityShape, changedAspects, planShape, shapeChanges, type PlanShape } from './plan-shape.js';
 import type { Plan, PlanOptions } from './plan-types.js';
 import { numberText } from '../number-text.js';
+import { splitPoint } from './split-point.js';
 
 export interface Breakpoint {
   /** The first user count with the new plan. */
@@ -123,7 +124,7 @@ export function findBreakpoints(
       found.push({ users: b, changes: shapeChanges(pa.shape, pb.shape), monthlyBefore: totalOf(pa), monthlyAfter: totalOf(pb), ladderContext: pa.next });
       return pb;
     }
-    const mid = Math.floor((a + b) / 2);
+    const mid = splitPoint(a, b, changedAspects(pa.shape, pb.shape), found);
     return walk(mid, walk(a, pa, mid), b);
   };
   // The first count is planned in full: it checks the options as planTier does, once.

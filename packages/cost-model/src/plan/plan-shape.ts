@@ -27,8 +27,13 @@ export function planShape(p: ShapeSource): PlanShape {
 
 /** What differs between two shapes, as readable changes ("nodes app: 2 → 3"). */
 export function shapeChanges(a: PlanShape, b: PlanShape): string[] {
+  return changedAspects(a, b).map((k) => `${k}: ${a[k] ?? 'none'} → ${b[k] ?? 'none'}`);
+}
+
+/** The aspects two shapes differ in, in shapeChanges' order ("nodes workers"). */
+export function changedAspects(a: PlanShape, b: PlanShape): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  return keys.filter((k) => a[k] !== b[k]).map((k) => `${k}: ${a[k] ?? 'none'} → ${b[k] ?? 'none'}`);
+  return keys.filter((k) => a[k] !== b[k]);
 }
 
 /** The shape of a capacity plan, as planShape reads it from the plan priced from it. */
