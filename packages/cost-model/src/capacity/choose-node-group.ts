@@ -7,15 +7,16 @@ import type { InstanceType, PriceBook } from '../pricing/price-book.js';
 import type { NodeConstraints, SystemPod } from '../profiles/profile-types.js';
 import { PlanningError, type Allocatable, type LadderDecision, type LadderStep, type NodeChoice, type NodeGroupPlan } from './capacity-types.js';
 import { CPU_CREDITS_KEY, cpuCreditUse, type SustainedCpuUse } from './cpu-credits.js';
-import { instanceCatalog, type InstanceCatalog } from './instance-catalog.js';
-import { purchasePrices, type PurchasePrices } from './purchase-prices.js';
+import type { InstanceCatalog } from './instance-catalog.js';
+import { catalogBase, LEFT_IN_LADDER, roomAt, type CatalogBase } from './catalog-base.js';
+import type { PurchasePrices } from './purchase-prices.js';
 import { ec2Rate } from '../purchase/commitment-rate.js';
 import { atPeakAllDay, commitsPeak, ON_DEMAND, purchaseLabel, type PurchaseChoice } from '../purchase/purchase-choice.js';
-import { exclusionReason, resolveInstanceFilter, type InstanceFilter } from './instance-filter.js';
+import { exclusionReason, type InstanceFilter } from './instance-filter.js';
 import { noInstanceFitsError } from './no-instance-fits.js';
 import { nodeCountsOverTheDay, nodeHoursPerMonth, type OffPeakLevel } from './daily-capacity.js';
 import { formatUsd, nodeGroupBillUsd, toCents } from './node-group-cost.js';
-import { BINDING_PHRASE, bindingResource, daemonSetLoad, requestedOnNodes, roomAfterDaemonSets, type DaemonSetLoad } from './node-group-plan.js';
+import { BINDING_PHRASE, bindingResource, requestedOnNodes, roomAfterDaemonSets, type DaemonSetLoad } from './node-group-plan.js';
 import {
   everyPodFits,
   minimumNodeCount,
@@ -66,7 +67,7 @@ export interface NodeGroupRequest {
   readonly withoutReasons?: boolean;
 }
 
-export const LEFT_IN_LADDER = 'left earlier in the ladder';
+export { LEFT_IN_LADDER };
 
 /** Float costs equal within this relative margin count as a tie (then fewer nodes, then name). */
 const COST_TIE = 1e-9;
@@ -141,22 +142,22 @@ function podsKey(groups: readonly PodGroup[] | undefined): string {
   return k;
 }
 
-function scanKey(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): string {
+/** What a catalog base reads of a request: the constraints, DaemonSets, month, purchase and the types left. */
+function baseKey(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): string {
   let ds = '';
   for (const d of req.daemonSets) ds += `${d.cpuMillicores},${d.memoryMiB};`;
-  let k = `${jsonKey(req.constraints)}|${ds}|${req.ha},${req.azs},${req.hoursPerMonth}|${jsonKey(req.purchase)}|${jsonKey(req.burstPurchase)}|${jsonKey(choice)}|${[...left].sort().join(',')}`;
-  k += `|${podsKey(req.groups)}|${podsKey(req.groupsAfterAzLoss)}`;
-  for (const l of req.offPeak ?? []) k += `|${l.hoursPerMonth}:${podsKey(l.groups)}:${podsKey(l.groupsAfterAzLoss)}`;
-  return k;
+  return `${jsonKey(req.constraints)}|${ds}|${req.hoursPerMonth}|${jsonKey(req.purchase)}|${jsonKey(req.burstPurchase)}|${jsonKey(choice)}|${[...left].sort().join(',')}`;
 }
 
 function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): Scan {
   let byKey = scans.get(req.book);
   if (!byKey) scans.set(req.book, (byKey = new Map()));
-  const key = scanKey(req, left, choice);
+  const base = baseKey(req, left, choice);
+  let key = `${base}|${req.ha},${req.azs}|${podsKey(req.groups)}|${podsKey(req.groupsAfterAzLoss)}`;
+  for (const l of req.offPeak ?? []) key += `|${l.hoursPerMonth}:${podsKey(l.groups)}:${podsKey(l.groupsAfterAzLoss)}`;
   const hit = byKey.get(key);
   if (hit) return hit;
-  const scan = scanCatalogAnew(req, left, choice);
+  const scan = scanCatalogAnew(req, catalogBase(req, left, choice, base));
   if (byKey.size >= SCANS_KEPT) byKey.delete(byKey.keys().next().value!);
   byKey.set(key, scan);
   return scan;
@@ -175,54 +176,32 @@ function roomOf(s: Pick<Scan, 'catalog' | 'filter' | 'ds'>, i: number): Allocata
   return roomAfterDaemonSets(factor === 1 ? a : { ...a, cpuMillicores: a.cpuMillicores * factor }, s.ds);
 }
 
-/** One pass over the catalog: filters, fit of the largest pod, and each type's cost lower bound. */
-function scanCatalogAnew(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): Scan {
-  const catalog = instanceCatalog(req.book);
-  const prices = purchasePrices(req.book, catalog, choice);
-  // Only a committed option splits the day; at on-demand (the fallback) every hour is on-demand.
-  const split = req.burstPurchase !== undefined && choice.kind !== 'on-demand' && choice !== req.burstPurchase;
-  const burstPrices = split ? purchasePrices(req.book, catalog, req.burstPurchase!) : prices;
-  const filter = resolveInstanceFilter(req.constraints, catalog);
-  const ds = daemonSetLoad(req.daemonSets);
+/** The catalog base's open types against these pods: fit of the largest pod, and each type's cost lower bound. */
+function scanCatalogAnew(req: NodeGroupRequest, base: CatalogBase): Scan {
+  const { catalog, filter, ds, prices, burstPrices, perNodeHour, perBurstNodeHour, roomCpu, roomMemory, roomPods } = base;
   const totals = podTotals(req.groups);
   const totalsAfterAzLoss = req.groupsAfterAzLoss ? podTotals(req.groupsAfterAzLoss) : totals;
-  const n = catalog.types.length;
   const offPeakTotals = (req.offPeak ?? []).map((l) => {
     const levelTotals = podTotals(l.groups);
     return { totals: levelTotals, afterAzLoss: l.groupsAfterAzLoss ? podTotals(l.groupsAfterAzLoss) : levelTotals, hoursPerMonth: l.hoursPerMonth };
   });
-  const perNodeHour = new Float64Array(n);
-  const perBurstNodeHour = burstPrices === prices ? perNodeHour : new Float64Array(n);
-  const lowerBoundMonthly = new Float64Array(n).fill(Infinity);
+  const lowerBoundMonthly = new Float64Array(catalog.types.length).fill(Infinity);
   const eligible: number[] = [];
-  const excluded: Record<string, number> = { ...catalog.unplannable };
-  const volumePerHour = (filter.rootVolumeGb * (catalog.gp3GbMonthUsd ?? 0)) / req.hoursPerMonth;
+  const excluded: Record<string, number> = { ...base.excluded };
   const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, prices, burstPrices, perNodeHour, perBurstNodeHour, lowerBoundMonthly, eligible, excluded, counts: new Map() };
-  for (let i = 0; i < n; i++) {
-    const reason = exclusionReason(filter, catalog, i);
-    if (reason !== undefined) {
-      excluded[reason] = (excluded[reason] ?? 0) + 1;
-      continue;
-    }
-    if (left.has(catalog.types[i]!.name)) {
-      excluded[LEFT_IN_LADDER] = (excluded[LEFT_IN_LADDER] ?? 0) + 1;
-      continue;
-    }
-    const room = roomOf(scan, i);
-    if (!everyPodFits(totals, room)) {
+  for (const i of base.open) {
+    // everyPodFits, read from the base's arrays.
+    if (!(roomPods[i]! >= 1 && roomCpu[i]! >= totals.largestCpuMillicores && roomMemory[i]! >= totals.largestMemoryMiB)) {
       excluded['too small for the largest pod'] = (excluded['too small for the largest pod'] ?? 0) + 1;
       continue;
     }
-    // A type with no rate under the option cannot be bought that way: ranking it at on-demand (or $0) would hide it.
-    const missing = Number.isNaN(prices.hourlyUsd[i]!) ? prices.missingReason : Number.isNaN(burstPrices.hourlyUsd[i]!) ? burstPrices.missingReason : undefined;
+    const missing = base.missing.get(i);
     if (missing !== undefined) {
       excluded[missing] = (excluded[missing] ?? 0) + 1;
       continue;
     }
-    perNodeHour[i] = prices.hourlyUsd[i]! + volumePerHour;
-    perBurstNodeHour[i] = burstPrices.hourlyUsd[i]! + volumePerHour;
     // Either rate may be the lower: the bound holds at the lower of the two.
-    lowerBoundMonthly[i] = nodeHoursLowerBound(scan, req, room) * Math.min(perNodeHour[i]!, perBurstNodeHour[i]!);
+    lowerBoundMonthly[i] = nodeHoursLowerBound(scan, req, roomAt(base, i)) * Math.min(perNodeHour[i]!, perBurstNodeHour[i]!);
     eligible.push(i);
   }
   return scan;
@@ -358,17 +337,25 @@ function secondFamilyCost(bestOfFamily: ReadonlyMap<number, Evaluated>): number 
 
 /** The node group for the request: cheapest type (or, in a ladder, the kept one), its counts, and why. */
 export function chooseNodeGroup(req: NodeGroupRequest): NodeGroupPlan {
-  return chooseNodeGroupInLadder(req).group;
+  return chooseNodeGroupLazily(req).describe();
 }
 
-/** chooseNodeGroup, saying how a ladder step decided, with the chosen type's nodes at each level of the day (peak first). */
-export function chooseNodeGroupInLadder(req: NodeGroupRequest): {
-  readonly group: NodeGroupPlan;
+/** The node group the chooser settled on, described (why, runner-up, exact bill) only when asked. */
+export interface NodeGroupChoice {
+  readonly instanceType: string;
+  /** Nodes at the peak. */
+  readonly count: number;
   readonly decision: LadderDecision;
+  /** The chosen type's nodes at each level of the day, the peak first. */
   readonly byLevel: readonly number[];
   /** The purchase option's effect on the choice (unpriced, or a type other than on-demand's cheapest), for the warnings. */
   readonly purchaseNote?: string;
-} {
+  /** The whole node group plan; add-on sizing passes that are not kept never need it. */
+  describe(): NodeGroupPlan;
+}
+
+/** The chooser's decision (cheapest type, or in a ladder the kept one) at once, its description deferred. */
+export function chooseNodeGroupLazily(req: NodeGroupRequest): NodeGroupChoice {
   const left = new Set(req.ladder?.context.leftTypes ?? []);
   const choice = req.purchase ?? ON_DEMAND;
   const scanFor = (c: PurchaseChoice) => {
@@ -400,13 +387,20 @@ export function chooseNodeGroupInLadder(req: NodeGroupRequest): {
   const chosen = kept ?? winner;
   if (!req.withoutReasons) purchaseNote ??= onDemandDiffers(req, scan, chosen, left);
   const withNote = (g: NodeGroupPlan): NodeGroupPlan => (purchaseNote ? { ...g, why: `${g.why} ${purchaseNote}.` } : g);
-  const out = (group: NodeGroupPlan, decision: LadderDecision, byLevel: readonly number[]) => ({ group: withNote(group), decision, byLevel, ...(purchaseNote ? { purchaseNote } : {}) });
-  if (kept) return out(describeNodeGroup(req, scan, kept, winner, { kind: 'kept', cheapest: winner }, leftCheaper), 'kept', kept.byLevel);
   const note: LadderNote | undefined =
-    current && current.index !== winner.index ? { kind: 'switched', from: current }
+    kept ? { kind: 'kept', cheapest: winner }
+    : current && current.index !== winner.index ? { kind: 'switched', from: current }
     : returned ? { kind: 'returned' }
     : undefined;
-  return out(describeNodeGroup(req, scan, winner, runnerUp, note, leftCheaper), note?.kind ?? 'cheapest', winner.byLevel);
+  const second = kept ? winner : runnerUp;
+  return {
+    instanceType: scan.catalog.types[chosen.index]!.name,
+    count: chosen.count,
+    decision: note?.kind ?? 'cheapest',
+    byLevel: chosen.byLevel,
+    ...(purchaseNote ? { purchaseNote } : {}),
+    describe: () => withNote(describeNodeGroup(req, scan, chosen, second, note, leftCheaper)),
+  };
 }
 
 /**

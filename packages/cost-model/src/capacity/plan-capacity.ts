@@ -6,7 +6,7 @@ import type { PodGroup } from './pod-packing.js';
 import { activeDaemonSets } from './cluster-add-ons.js';
 import { sustainedCpuUse } from './cpu-credits.js';
 import { PLAN_DEFAULTS } from '../plan/plan-assumptions.js';
-import { chooseNodeGroupInLadder, type NodeGroupRequest } from './choose-node-group.js';
+import { chooseNodeGroupLazily, type NodeGroupRequest } from './choose-node-group.js';
 import { withoutAzHeadroom } from './az-headroom.js';
 import { hoursPerDay, nodesOverTheDay, offPeakLevels, replicasOverTheDay, splitOverTheDay, tasksOverTheDay } from './daily-capacity.js';
 import { planDatastores } from './datastores.js';
@@ -86,11 +86,11 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
         ...(input.withoutReasons ? { withoutReasons: true } : {}),
       };
       if (fixed) {
-        const pinned = fixedNodeGroup(request, fixed);
-        return { ...pinned, request, sizedAddOns, decision: undefined };
+        const { group, ...pinned } = fixedNodeGroup(request, fixed);
+        return { ...pinned, instanceType: group.instanceType, count: group.count, describe: () => group, request, sizedAddOns, decision: undefined };
       }
-      const chosen = chooseNodeGroupInLadder(request);
-      return { group: chosen.group, warnings: chosen.purchaseNote ? [chosen.purchaseNote] : [], byLevel: chosen.byLevel, request, sizedAddOns, decision: input.ladder ? chosen.decision : undefined };
+      const chosen = chooseNodeGroupLazily(request);
+      return { instanceType: chosen.instanceType, count: chosen.count, describe: chosen.describe, warnings: chosen.purchaseNote ? [chosen.purchaseNote] : [], byLevel: chosen.byLevel, request, sizedAddOns, decision: input.ladder ? chosen.decision : undefined };
     };
     const days = daysPerMonth(input.hoursPerMonth);
     const cluster = sizeCluster(profile, book, {

@@ -17,19 +17,23 @@ import { numberText } from '../number-text.js';
 export const MAX_SIZING_PASSES = 4;
 
 export interface PackResult {
-  readonly group: NodeGroupPlan;
+  readonly instanceType: string;
+  /** Nodes at the peak. */
+  readonly count: number;
   readonly warnings: readonly string[];
+  /** The node group plan, made only for the pass that is kept. */
+  describe(): NodeGroupPlan;
 }
 
-export type SizedCluster<R extends PackResult = PackResult> = R & { readonly addOns: AddOnPlan };
+export type SizedCluster<R extends PackResult = PackResult> = Omit<R, 'describe'> & { readonly group: NodeGroupPlan; readonly addOns: AddOnPlan };
 
 type LoadDrivers = Omit<AddOnDrivers, 'nodes' | 'vcpus'>;
 
 /** Packs the services plus the add-ons sized for the cluster, re-sizing until the cluster holds still. */
 export function sizeCluster<R extends PackResult>(profile: Profile, book: PriceBook, load: LoadDrivers, pack: (addOns: readonly PodGroup[]) => R): SizedCluster<R> {
   const size = (of: R) => {
-    const nodes = of.group.count;
-    return { nodes, vcpus: nodes * (book.instanceType(of.group.instanceType)?.vcpu ?? 0) };
+    const nodes = of.count;
+    return { nodes, vcpus: nodes * (book.instanceType(of.instanceType)?.vcpu ?? 0) };
   };
   let drivers: AddOnDrivers = { ...load, nodes: 0, vcpus: 0 };
   for (let pass = 1; ; pass++) {
@@ -61,7 +65,8 @@ export function sizeCluster<R extends PackResult>(profile: Profile, book: PriceB
           ? { elasticsearch: { dataNodes: sized.elasticsearch.replicas, replicaShards: sized.elasticsearch.replicaShards, indexGb: sized.elasticsearch.indexGb, volumeGbPerNode: sized.elasticsearch.volumeGbPerNode } }
           : {}),
       };
-      return { ...packed, warnings, addOns };
+      const { describe, ...kept } = packed;
+      return { ...kept, group: describe(), warnings, addOns };
     }
     // Never shrink what the add-ons are sized for: the counts rise monotonically, so the loop cannot cycle.
     drivers = { ...drivers, nodes: Math.max(drivers.nodes, nodes), vcpus: Math.max(drivers.vcpus, vcpus) };

@@ -1,6 +1,6 @@
 import type { PriceBook } from '../pricing/price-book.js';
 import type { Profile } from '../profiles/profile-types.js';
-import { PlanningError } from '../capacity/capacity-types.js';
+import { PlanningError, type CapacityPlan } from '../capacity/capacity-types.js';
 import type { Decimal } from '../cost/money.js';
 import { ladderContextKey, nextLadderContext, nextLadderContextOf, type LadderContext } from './ladder-context.js';
 import { capacityWithoutPricing, checkUsers, planTier, pricedCapacity, resolveProfile } from './plan-tier.js';
@@ -73,13 +73,15 @@ export function findBreakpoints(
   const tierSet = new Set(tierUsers);
   const cache = new Map<string, Point>();
   const totals = new Map<string, Decimal>();
+  // Each probe's capacity plan, so pricing a probed count does not plan its capacity again.
+  const probes = new Map<string, CapacityPlan>();
   const full = (users: number, context: LadderContext): Plan => {
     const plan = planTier({ users, profile }, book, { ...opts, ladderContext: context });
     totals.set(`${users}|${ladderContextKey(context)}`, plan.monthly.total);
     return plan;
   };
-  const priced = (users: number, context: LadderContext) => {
-    const p = pricedCapacity(users, profile, book, { ...opts, ladderContext: context });
+  const priced = (users: number, context: LadderContext, probed?: CapacityPlan) => {
+    const p = pricedCapacity(users, profile, book, { ...opts, ladderContext: context }, probed);
     totals.set(`${users}|${ladderContextKey(context)}`, p.total);
     return p;
   };
@@ -89,7 +91,9 @@ export function findBreakpoints(
     const cacheKey = `${users}|${ladderContextKey(context)}`;
     let hit = cache.get(cacheKey);
     if (!hit) {
-      const probe = tierSet.has(users) ? undefined : (capacityWithoutPricing(users, profile, book, { ...opts, ladderContext: context }) ?? priced(users, context));
+      const light = tierSet.has(users) ? undefined : capacityWithoutPricing(users, profile, book, { ...opts, ladderContext: context });
+      if (light) probes.set(cacheKey, light.capacity);
+      const probe = tierSet.has(users) ? undefined : (light ?? priced(users, context));
       if (probe) {
         hit = point(users, context, capacityShape(probe.ha, probe.azs, probe.capacity), nextLadderContextOf(probe.capacity.nodeGroups[0]?.instanceType, context));
       } else {
@@ -101,7 +105,10 @@ export function findBreakpoints(
     return hit;
   };
   // The priced total of a point, priced only the first time it is asked for.
-  const totalOf = (p: Point): Decimal => totals.get(`${p.users}|${ladderContextKey(p.from)}`) ?? priced(p.users, p.from).total;
+  const totalOf = (p: Point): Decimal => {
+    const key = `${p.users}|${ladderContextKey(p.from)}`;
+    return totals.get(key) ?? priced(p.users, p.from, probes.get(key)).total;
+  };
   const lo = Math.min(fromUsers, toUsers);
   const hi = Math.max(fromUsers, toUsers);
   for (const t of tierUsers) {

@@ -168,13 +168,20 @@ export function capacityWithoutPricing(users: number, profileOrName: Profile | s
  * and the ladder's second decision included) but without the plan around them: no why texts,
  * assumptions, warnings or resilience. Options must be ones planTier has accepted for the profile.
  */
-export function pricedCapacity(users: number, profileOrName: Profile | string, book: PriceBook, options: PlanOptions): { readonly ha: boolean; readonly azs: number; readonly capacity: CapacityPlan; readonly total: Decimal } {
+export function pricedCapacity(
+  users: number,
+  profileOrName: Profile | string,
+  book: PriceBook,
+  options: PlanOptions,
+  /** What capacityWithoutPricing gave for the same users and options: the capacity stage is not run again. */
+  probed?: CapacityPlan,
+): { readonly ha: boolean; readonly azs: number; readonly capacity: CapacityPlan; readonly total: Decimal } {
   const { profile } = resolveProfileWithWarnings(profileOrName, options, book);
   const { values, assumptions } = resolveWorkload(profile.workload, options.workload);
   const eks = eksVersion(profile, book, options);
   checkUsers(users);
   const env = planEnvironments(users, resolveParts(profile, options.parts), options, (u, envOptions) => planWithWorkload(u, profile, values, assumptions, book, envOptions, eks, undefined));
-  const { stage, step } = pricedStages(users, profile, values, book, options, eks, env.awsCharges, true);
+  const { stage, step } = pricedStages(users, profile, values, book, options, eks, env.awsCharges, true, probed);
   return { ha: stage.ha, azs: stage.azs, capacity: step.capacity, total: step.monthly.total };
 }
 
@@ -193,11 +200,13 @@ function pricedStages(
   otherAwsCharges: Decimal | undefined,
   /** For a total alone (a sample): node groups without their why, which no price reads. */
   withoutReasons = false,
+  /** The capacity stage's outcome at this ladder step, already planned without reasons (a breakpoint probe's). */
+  probed?: CapacityPlan,
 ) {
   const stage = capacityStage(users, profile, workload, book, options);
   const { hoursPerMonth, days, purchase, adjustments, choice, commit, burstPurchase, ha, azs, demand, capacityAt } = stage;
-  const priced = (ladder: LadderStep | undefined) => {
-    const capacity = capacityAt(ladder, withoutReasons);
+  const priced = (ladder: LadderStep | undefined, known?: CapacityPlan) => {
+    const capacity = known ?? capacityAt(ladder, withoutReasons);
     const storage = planStorage({ demand, capacity, profile, daysPerMonth: days, hoursPerMonth, ha, objectMiBPerUser: workload.objectMiBPerUser });
     const ci = planCi(profile.ci);
     const base = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, ...(options.purchaseTerms ? { purchaseTerms: options.purchaseTerms } : {}), ...(burstPurchase ? { burstPurchase } : {}), hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
@@ -213,7 +222,7 @@ function pricedStages(
     return { capacity, storage, ci, parts, resources, lineItems, commitment, monthly: rollUp(lineItems) };
   };
   const ladder = ladderStep(options);
-  let step = priced(ladder);
+  let step = priced(ladder, withoutReasons ? probed : undefined);
   // A ladder step that kept or left a type decides again with the margin as a share of the whole
   // plan: the rest of the plan does not depend on the node type, so one priced plan gives it.
   if (ladder && (step.capacity.ladderDecision === 'kept' || step.capacity.ladderDecision === 'switched')) {

@@ -7,13 +7,17 @@ export interface FoundChange {
   readonly changes: readonly string[];
 }
 
+/** How many of the latest breakpoints of a run its spacings are read from. */
+const RUN_KEPT = 6;
+
 /**
  * Where to split an interval whose ends differ: its middle, unless the interval looks like one more
- * step of a run (its ends differ in the same aspects as the last two breakpoints, say the node
- * count). Node counts grow about linearly with users, so such a run is near evenly spaced: the
- * count one spacing after the last breakpoint is probed, and its neighbour below, so a right guess
- * costs two probes where halving costs one per halving. A wrong guess costs two probes and the
- * halving goes on without it. Shared with the full-plan reference the tests compare against.
+ * step of a run (its ends differ in the same aspects as the latest breakpoints, say the node
+ * count). Node counts grow about linearly with users, so a run is near evenly spaced (a few
+ * spacings alternate as the pods pack): the next change is guessed a spacing after the last
+ * breakpoint, and the counts just below and at the guess are probed, so a right guess costs two
+ * probes where halving costs one per halving. A wrong guess costs two probes and the next guess,
+ * or the halving, goes on. Shared with the full-plan reference the tests compare against.
  */
 export function splitPoint(a: number, b: number, changed: readonly string[], found: readonly FoundChange[]): number {
   const guess = predictedChange(a, changed, found);
@@ -24,18 +28,27 @@ export function splitPoint(a: number, b: number, changed: readonly string[], fou
   return Math.floor((a + b) / 2);
 }
 
-/** The first count after `a` a whole number of spacings after the last breakpoint, when the run's aspects are the ones `changed`. */
+/**
+ * The first count after `a` that is a whole number of one of the run's spacings after its last
+ * breakpoint, when the run's aspects are the ones `changed`; undefined without a run of two.
+ */
 function predictedChange(a: number, changed: readonly string[], found: readonly FoundChange[]): number | undefined {
-  if (found.length < 2) return undefined;
-  const last = found[found.length - 1]!;
-  const before = found[found.length - 2]!;
-  const aspects = aspectsOf(last.changes);
-  if (aspects !== aspectsOf(before.changes) || aspects !== changed.join('|')) return undefined;
-  const spacing = last.users - before.users;
-  if (last.users > a) return undefined;
-  return last.users + spacing * (Math.floor((a - last.users) / spacing) + 1);
+  const aspects = changed.join('|');
+  const run: number[] = [];
+  for (let i = found.length - 1; i >= 0 && run.length < RUN_KEPT; i--) {
+    if (aspectsOf(found[i]!.changes) !== aspects) break;
+    run.push(found[i]!.users);
+  }
+  if (run.length < 2) return undefined;
+  const last = run[0]!;
+  if (last > a) return undefined;
+  let next = Infinity;
+  for (let i = 1; i < run.length; i++) {
+    const spacing = run[i - 1]! - run[i]!;
+    next = Math.min(next, last + spacing * (Math.floor((a - last) / spacing) + 1));
+  }
+  return next;
 }
-
 /** "nodes workers|database" from changes as shapeChanges words them ("nodes workers: 2 → 3"). */
 function aspectsOf(changes: readonly string[]): string {
   return changes.map((c) => c.slice(0, c.indexOf(': '))).join('|');
