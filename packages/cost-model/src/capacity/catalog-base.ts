@@ -44,18 +44,21 @@ export interface CatalogBaseRequest {
   readonly burstPurchase?: PurchaseChoice;
 }
 
-const bases = new WeakMap<PriceBook, Map<string, CatalogBase>>();
-/** Bases differ by profile, purchase and the types a ladder left: the most recent are kept. */
+/** Per book, by the constraints' JSON (one string per profile), then by the rest of the key. */
+const bases = new WeakMap<PriceBook, Map<string, Map<string, CatalogBase>>>();
+/** Bases differ by purchase and the types a ladder left: the most recent are kept per constraints. */
 const BASES_KEPT = 64;
 
-/** The base for a request, the types left and the option, made once per book and key (`key` names all of them). */
-export function catalogBase(req: CatalogBaseRequest, left: ReadonlySet<string>, choice: PurchaseChoice, key: string): CatalogBase {
-  let byKey = bases.get(req.book);
-  if (!byKey) bases.set(req.book, (byKey = new Map()));
-  let base = byKey.get(key);
+/** The base for a request, the types left and the option, made once per book and key (`constraintsKey` and `restKey` name all of them). */
+export function catalogBase(req: CatalogBaseRequest, left: ReadonlySet<string>, choice: PurchaseChoice, constraintsKey: string, restKey: string): CatalogBase {
+  let byConstraints = bases.get(req.book);
+  if (!byConstraints) bases.set(req.book, (byConstraints = new Map()));
+  let byKey = byConstraints.get(constraintsKey);
+  if (!byKey) byConstraints.set(constraintsKey, (byKey = new Map()));
+  let base = byKey.get(restKey);
   if (!base) {
     if (byKey.size >= BASES_KEPT) byKey.delete(byKey.keys().next().value!);
-    byKey.set(key, (base = catalogBaseAnew(req, left, choice)));
+    byKey.set(restKey, (base = catalogBaseAnew(req, left, choice)));
   }
   return base;
 }

@@ -9,6 +9,7 @@ import { PlanningError, type Allocatable, type LadderDecision, type LadderStep, 
 import { CPU_CREDITS_KEY, cpuCreditUse, type SustainedCpuUse } from './cpu-credits.js';
 import type { InstanceCatalog } from './instance-catalog.js';
 import { catalogBase, LEFT_IN_LADDER, roomAt, type CatalogBase } from './catalog-base.js';
+import { NumbersCache } from './numbers-cache.js';
 import type { PurchasePrices } from './purchase-prices.js';
 import { ec2Rate } from '../purchase/commitment-rate.js';
 import { atPeakAllDay, commitsPeak, ON_DEMAND, purchaseLabel, type PurchaseChoice } from '../purchase/purchase-choice.js';
@@ -117,12 +118,13 @@ interface Scan {
 type DayCounts = Pick<Evaluated, 'packed' | 'count' | 'byLevel' | 'nodeHours'>;
 
 /**
- * Scans already made, per book, by everything a scan and the day counts read: the pods at every
- * level, the node constraints, HA, the month, the purchase and the types left. The CPU the pods
- * use (which moves with every user count) is read only by evaluate, so plans a few users apart,
- * and uncertainty samples, share one scan and its packings. The most recent SCANS_KEPT are kept.
+ * Scans already made, per catalog base (the constraints, DaemonSets, month, purchase and types
+ * left), by what the scan and the day counts read of the pods: HA, the AZs and the pods at every
+ * level. The CPU the pods use (which moves with every user count) is read only by evaluate, so
+ * plans a few users apart, and uncertainty samples, share one scan and its packings. The most
+ * recent SCANS_KEPT per base are kept.
  */
-const scans = new WeakMap<PriceBook, Map<string, Scan>>();
+const scans = new WeakMap<CatalogBase, NumbersCache<Scan>>();
 const SCANS_KEPT = 512;
 
 /** JSON once per object (a profile's constraints are shared by every plan of it). */
@@ -134,32 +136,45 @@ function jsonKey(o: object | undefined): string {
   return k;
 }
 
-/** The pods as numbers in order (the packing reads only these; names are labels). */
-function podsKey(groups: readonly PodGroup[] | undefined): string {
-  if (!groups) return '-';
-  let k = '';
-  for (const g of groups) k += `${g.replicas},${g.cpuMillicores},${g.memoryMiB};`;
-  return k;
+/** The pods as numbers in order (the packing reads only these; names are labels); -1 when absent. */
+function pushPods(into: number[], groups: readonly PodGroup[] | undefined): void {
+  if (!groups) {
+    into.push(-1);
+    return;
+  }
+  into.push(groups.length);
+  for (const g of groups) into.push(g.replicas, g.cpuMillicores, g.memoryMiB);
 }
 
-/** What a catalog base reads of a request: the constraints, DaemonSets, month, purchase and the types left. */
+/** What a scan reads of a request beyond its base: HA, the AZs and the pods at every level of the day. */
+function podsSignature(req: NodeGroupRequest): number[] {
+  const key = [req.ha ? 1 : 0, req.azs];
+  pushPods(key, req.groups);
+  pushPods(key, req.groupsAfterAzLoss);
+  for (const l of req.offPeak ?? []) {
+    key.push(l.hoursPerMonth);
+    pushPods(key, l.groups);
+    pushPods(key, l.groupsAfterAzLoss);
+  }
+  return key;
+}
+
+/** What a catalog base reads of a request besides its constraints: DaemonSets, month, purchase and the types left. */
 function baseKey(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): string {
   let ds = '';
   for (const d of req.daemonSets) ds += `${d.cpuMillicores},${d.memoryMiB};`;
-  return `${jsonKey(req.constraints)}|${ds}|${req.hoursPerMonth}|${jsonKey(req.purchase)}|${jsonKey(req.burstPurchase)}|${jsonKey(choice)}|${[...left].sort().join(',')}`;
+  return `${ds}|${req.hoursPerMonth}|${jsonKey(req.purchase)}|${jsonKey(req.burstPurchase)}|${jsonKey(choice)}|${[...left].sort().join(',')}`;
 }
 
 function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): Scan {
-  let byKey = scans.get(req.book);
-  if (!byKey) scans.set(req.book, (byKey = new Map()));
-  const base = baseKey(req, left, choice);
-  let key = `${base}|${req.ha},${req.azs}|${podsKey(req.groups)}|${podsKey(req.groupsAfterAzLoss)}`;
-  for (const l of req.offPeak ?? []) key += `|${l.hoursPerMonth}:${podsKey(l.groups)}:${podsKey(l.groupsAfterAzLoss)}`;
-  const hit = byKey.get(key);
+  const base = catalogBase(req, left, choice, jsonKey(req.constraints), baseKey(req, left, choice));
+  let byPods = scans.get(base);
+  if (!byPods) scans.set(base, (byPods = new NumbersCache(SCANS_KEPT)));
+  const signature = podsSignature(req);
+  const hit = byPods.get(signature);
   if (hit) return hit;
-  const scan = scanCatalogAnew(req, catalogBase(req, left, choice, base));
-  if (byKey.size >= SCANS_KEPT) byKey.delete(byKey.keys().next().value!);
-  byKey.set(key, scan);
+  const scan = scanCatalogAnew(req, base);
+  byPods.set(signature, scan);
   return scan;
 }
 

@@ -86,12 +86,24 @@ function run(room: Allocatable, shape: PodShape, placed: number, count: number):
  * one for the remainder). Counts as pod-by-pod FFD would, in O(groups²).
  */
 export function packedNodeCount(groups: readonly PodGroup[], room: Allocatable): number {
-  const order = groups
-    .map((g, index) => ({ g, index, size: Math.max(g.cpuMillicores / room.cpuMillicores, g.memoryMiB / room.memoryMiB, 1 / room.pods) }))
-    .filter((o) => o.g.replicas > 0)
-    .sort((a, b) => b.size - a.size || a.index - b.index);
+  // Largest share of a node first, ties in the groups' order (an insertion sort: there are few groups).
+  const order: number[] = [];
+  const size: number[] = [];
+  for (let k = 0; k < groups.length; k++) {
+    const g = groups[k]!;
+    size.push(Math.max(g.cpuMillicores / room.cpuMillicores, g.memoryMiB / room.memoryMiB, 1 / room.pods));
+    if (!(g.replicas > 0)) continue;
+    let j = order.length;
+    order.push(k);
+    while (j > 0 && size[order[j - 1]!]! < size[k]!) {
+      order[j] = order[j - 1]!;
+      j--;
+    }
+    order[j] = k;
+  }
   const runs: NodeRun[] = [];
-  for (const { g } of order) {
+  for (const k of order) {
+    const g = groups[k]!;
     let left = g.replicas;
     for (let i = 0; i < runs.length && left > 0; i++) {
       const r = runs[i]!;
@@ -100,7 +112,9 @@ export function packedNodeCount(groups: readonly PodGroup[], room: Allocatable):
       const filled = Math.min(r.count, Math.floor(left / perNode));
       if (filled === r.count) {
         // Every node of the run takes perNode pods: the run stays one run, with less room.
-        Object.assign(r, run(r, g, perNode, r.count));
+        r.cpuMillicores -= perNode * g.cpuMillicores;
+        r.memoryMiB -= perNode * g.memoryMiB;
+        r.pods -= perNode;
         left -= filled * perNode;
         continue;
       }
