@@ -313,6 +313,12 @@ export interface CapacityPlan {
   readonly natGateways: NatGatewayPlan;
   /** In a ladder: how the node type was chosen (absent for a fixed group, Fargate, or one tier alone). */
   readonly ladderDecision?: LadderDecision;
+  /**
+   * In a ladder: an add-on sizing pass switched the type (whatever the last pass decided). Weighed
+   * against the whole plan's cost, such a pass may keep the type instead and the passes after it
+   * then differ; without one, a kept type stays kept and the capacity is the same.
+   */
+  readonly ladderSwitchedInAPass?: true;
   /** HA only: replicas and nodes the same plan would run without AZ headroom (N+1, 2 replicas). */
   readonly withoutAzHeadroom?: {
     readonly replicas: Readonly<Record<string, number>>;

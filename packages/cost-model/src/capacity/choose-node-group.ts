@@ -463,7 +463,7 @@ type LadderNote = { readonly kind: 'kept'; readonly cheapest: Evaluated } | { re
 function currentType(req: NodeGroupRequest, scan: Scan): Evaluated | undefined {
   const name = req.ladder?.context.nodeType;
   if (name === undefined) return undefined;
-  const i = scan.catalog.types.findIndex((t) => t.name === name);
+  const i = scan.catalog.indexOf.get(name) ?? -1;
   if (i < 0 || !Number.isFinite(scan.lowerBoundMonthly[i]!)) return undefined;
   return evaluate(scan, req, i);
 }
@@ -474,7 +474,7 @@ function cheapestLeftType(req: NodeGroupRequest, scan: Scan, left: ReadonlySet<s
   const volumePerHour = (filter.rootVolumeGb * (catalog.gp3GbMonthUsd ?? 0)) / req.hoursPerMonth;
   let best: { name: string; count: number; monthly: number } | undefined;
   for (const name of left) {
-    const i = catalog.types.findIndex((t) => t.name === name);
+    const i = catalog.indexOf.get(name) ?? -1;
     if (i < 0 || exclusionReason(filter, catalog, i) !== undefined || Number.isNaN(scan.prices.hourlyUsd[i]!) || Number.isNaN(scan.burstPrices.hourlyUsd[i]!)) continue;
     if (!everyPodFits(scan.totals, roomOf(scan, i))) continue;
     const { count, nodeHours, byLevel } = dayCounts(scan, req, i);

@@ -13,6 +13,8 @@ export interface InstanceCatalog {
   readonly familyId: Int32Array;
   /** family name → id; every family in the book, including ones with no plannable type. */
   readonly familyIds: ReadonlyMap<string, number>;
+  /** Each plannable type's index by name. */
+  readonly indexOf: ReadonlyMap<string, number>;
   readonly familyNames: readonly string[];
   readonly vcpu: Float64Array;
   readonly arm64: Uint8Array;
@@ -104,6 +106,7 @@ function buildCatalog(book: PriceBook): InstanceCatalog {
   return {
     types,
     familyIds,
+    indexOf: new Map(types.map((t, i) => [t.name, i])),
     familyNames,
     unplannable,
     gp3GbMonthUsd: gp3 === undefined ? undefined : Number(gp3),

@@ -47,6 +47,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
   let addOns: AddOnPlan | undefined;
   let baseline: CapacityPlan['withoutAzHeadroom'];
   let ladderDecision: CapacityPlan['ladderDecision'];
+  let switchedInAPass = false;
   if (profile.platform === 'ecs-fargate') {
     const fargate = planFargateTasks(services.replicas, book, profile.fargate);
     const tasks = tasksOverTheDay(fargate.tasks, replicas, demand);
@@ -90,6 +91,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
         return { ...pinned, instanceType: group.instanceType, count: group.count, describe: () => group, request, sizedAddOns, decision: undefined };
       }
       const chosen = chooseNodeGroupLazily(request);
+      if (input.ladder && chosen.decision === 'switched') switchedInAPass = true;
       return { instanceType: chosen.instanceType, count: chosen.count, describe: chosen.describe, warnings: chosen.purchaseNote ? [chosen.purchaseNote] : [], byLevel: chosen.byLevel, request, sizedAddOns, decision: input.ladder ? chosen.decision : undefined };
     };
     const days = daysPerMonth(input.hoursPerMonth);
@@ -134,6 +136,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     natGateways: quotas.natGateways,
     ...(baseline ? { withoutAzHeadroom: baseline } : {}),
     ...(ladderDecision ? { ladderDecision } : {}),
+    ...(switchedInAPass ? { ladderSwitchedInAPass: true as const } : {}),
     warnings,
   };
 }

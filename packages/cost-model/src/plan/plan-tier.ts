@@ -149,9 +149,12 @@ function capacityStage(users: number, profile: Profile, workload: ResolvedWorklo
 }
 
 /**
- * The production plan's capacity at `users` without pricing it, when pricing cannot change it:
- * undefined when the ladder kept or left a type, as planTier then decides again against the
- * priced plan's total. Options must be ones planTier has accepted for the same profile.
+ * The production plan's capacity at `users` without pricing it, when pricing cannot change it.
+ * planTier decides a kept or left type again with the rest of the plan added to the margin's base;
+ * that rest is never negative (no line item is), so a type kept against the node group alone stays
+ * kept, and when no sizing pass switched, every pass and the capacity stay the same. Undefined
+ * otherwise (a switch, which the larger base may turn into a keep). Options must be ones planTier
+ * has accepted for the same profile.
  */
 export function capacityWithoutPricing(users: number, profileOrName: Profile | string, book: PriceBook, options: PlanOptions): { readonly ha: boolean; readonly azs: number; readonly capacity: CapacityPlan } | undefined {
   const { profile } = resolveProfileWithWarnings(profileOrName, options, book);
@@ -159,7 +162,7 @@ export function capacityWithoutPricing(users: number, profileOrName: Profile | s
   checkUsers(users);
   const { ha, azs, capacityAt } = capacityStage(users, profile, values, book, options);
   const capacity = capacityAt(ladderStep(options), true);
-  if (capacity.ladderDecision === 'kept' || capacity.ladderDecision === 'switched') return undefined;
+  if (capacity.ladderDecision === 'switched' || capacity.ladderSwitchedInAPass) return undefined;
   return { ha, azs, capacity };
 }
 
