@@ -6,7 +6,7 @@ import type { Demand } from '../workload/demand.js';
 import { HOURS_PER_DAY } from '../workload/daily-shape.js';
 import type { FargateTaskPlan, NodeGroupPlan, OverTheDay, ScaledFargateTasks, ScaledNodeGroup, ScaledReplicas, ServiceReplicas } from './capacity-types.js';
 import type { PodGroup } from './pod-packing.js';
-import { planServiceReplicas } from './service-replicas.js';
+import { desiredReplicas } from './service-replicas.js';
 
 /** Counts per level, busiest first, made never to rise as the load falls and never to pass the peak count. */
 function overTheDay(counts: readonly number[]): OverTheDay {
@@ -36,8 +36,8 @@ export function replicasOverTheDay(
 ): ScaledReplicas[] {
   // Concurrent users follow the load: a level at a third of the peak rps holds a third of its sessions.
   const concurrentAt = (rps: number) => (demand.peakRps > 0 ? (demand.peakConcurrentUsers * rps) / demand.peakRps : 0);
-  const perLevel = demand.dailyLevels.map((level, l) => (l === 0 ? peak : planServiceReplicas(services, level.rps, ha, targetUtilization, concurrentAt(level.rps), azs).replicas));
-  return peak.map((r, i) => ({ ...r, ...overTheDay(perLevel.map((level) => Math.min(r.desired, level[i]!.desired))) }));
+  const perLevel = demand.dailyLevels.map((level, l) => (l === 0 ? peak.map((r) => r.desired) : desiredReplicas(services, level.rps, ha, targetUtilization, concurrentAt(level.rps), azs)));
+  return peak.map((r, i) => ({ ...r, ...overTheDay(perLevel.map((level) => Math.min(r.desired, level[i]!))) }));
 }
 
 /**

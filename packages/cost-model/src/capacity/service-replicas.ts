@@ -30,17 +30,7 @@ export function planServiceReplicas(
 ): ReplicaPlan {
   const warnings: string[] = [];
   const replicas = services.map((s) => {
-    const rpsPerReplicaAtTarget = s.rpsPerReplica * targetUtilization;
-    const load = peakRps * s.requestShare;
-    if (load > 0 && !(rpsPerReplicaAtTarget > 0)) {
-      throw new PlanningError('BAD_INPUT', `service ${s.name} takes load but serves ${s.rpsPerReplica} requests/s per replica`);
-    }
-    // Any load at all needs a replica, even one so small the division underflows to 0.
-    const neededByRps = load > 0 ? Math.max(1, ceilWholeCount(load / rpsPerReplicaAtTarget)) : 0;
-    const connections = connectionBound(s, peakConcurrentUsers, targetUtilization);
-    const needed = Math.max(neededByRps, connections?.needed ?? 0);
-    const minReplicas = Math.max(s.minReplicas ?? 1, ha ? 2 : 1);
-    const desired = ha ? replicasSurvivingOneAz(needed, minReplicas, azs) : Math.max(needed, minReplicas);
+    const { load, rpsPerReplicaAtTarget, neededByRps, connections, needed, minReplicas, desired } = replicaCounts(s, peakRps, ha, targetUtilization, peakConcurrentUsers, azs);
     const binding = needed < minReplicas ? 'minimum' : connections && connections.needed > neededByRps ? 'connections' : 'rps';
     if (s.maxReplicas !== undefined && desired > s.maxReplicas) {
       const spread = desired > Math.max(needed, minReplicas);
@@ -68,6 +58,26 @@ export function planServiceReplicas(
     return plan;
   });
   return { replicas, warnings };
+}
+
+/** Each service's desired replicas alone, as planServiceReplicas counts them (a level of the day needs no why). */
+export function desiredReplicas(services: readonly ServiceSpec[], rps: number, ha: boolean, targetUtilization: number, concurrentUsers = 0, azs = 1): number[] {
+  return services.map((s) => replicaCounts(s, rps, ha, targetUtilization, concurrentUsers, azs).desired);
+}
+
+function replicaCounts(s: ServiceSpec, peakRps: number, ha: boolean, targetUtilization: number, peakConcurrentUsers: number, azs: number) {
+  const rpsPerReplicaAtTarget = s.rpsPerReplica * targetUtilization;
+  const load = peakRps * s.requestShare;
+  if (load > 0 && !(rpsPerReplicaAtTarget > 0)) {
+    throw new PlanningError('BAD_INPUT', `service ${s.name} takes load but serves ${s.rpsPerReplica} requests/s per replica`);
+  }
+  // Any load at all needs a replica, even one so small the division underflows to 0.
+  const neededByRps = load > 0 ? Math.max(1, ceilWholeCount(load / rpsPerReplicaAtTarget)) : 0;
+  const connections = connectionBound(s, peakConcurrentUsers, targetUtilization);
+  const needed = Math.max(neededByRps, connections?.needed ?? 0);
+  const minReplicas = Math.max(s.minReplicas ?? 1, ha ? 2 : 1);
+  const desired = ha ? replicasSurvivingOneAz(needed, minReplicas, azs) : Math.max(needed, minReplicas);
+  return { load, rpsPerReplicaAtTarget, neededByRps, connections, needed, minReplicas, desired };
 }
 
 interface ConnectionBound {
