@@ -113,6 +113,8 @@ interface Scan {
   readonly excluded: Record<string, number>;
   /** Each type's counts over the day, as dayCounts computed them for this scan's pods. */
   readonly counts: Map<number, DayCounts>;
+  /** The same by room ("cpu,memory,pods"): types of one size in different families often have the same room. */
+  readonly countsByRoom: Map<string, DayCounts>;
 }
 
 type DayCounts = Pick<Evaluated, 'packed' | 'count' | 'byLevel' | 'nodeHours'>;
@@ -203,7 +205,7 @@ function scanCatalogAnew(req: NodeGroupRequest, base: CatalogBase): Scan {
   const lowerBoundMonthly = new Float64Array(catalog.types.length).fill(Infinity);
   const eligible: number[] = [];
   const excluded: Record<string, number> = { ...base.excluded };
-  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, prices, burstPrices, perNodeHour, perBurstNodeHour, lowerBoundMonthly, eligible, excluded, counts: new Map() };
+  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, prices, burstPrices, perNodeHour, perBurstNodeHour, lowerBoundMonthly, eligible, excluded, counts: new Map(), countsByRoom: new Map() };
   for (const i of base.open) {
     // everyPodFits, read from the base's arrays.
     if (!(roomPods[i]! >= 1 && roomCpu[i]! >= totals.largestCpuMillicores && roomMemory[i]! >= totals.largestMemoryMiB)) {
@@ -267,14 +269,20 @@ export function nodeCountsOn(req: NodeGroupRequest, room: Allocatable, peakCount
 /** Counts at the peak and over the day on type i, and the node-hours they bill. */
 function dayCounts(scan: Scan, req: NodeGroupRequest, i: number): DayCounts {
   let counts = scan.counts.get(i);
-  if (!counts) scan.counts.set(i, (counts = dayCountsAnew(scan, req, i)));
+  if (!counts) {
+    // The counts read the type only through its room.
+    const room = roomOf(scan, i);
+    const key = `${room.cpuMillicores},${room.memoryMiB},${room.pods}`;
+    counts = scan.countsByRoom.get(key);
+    if (!counts) scan.countsByRoom.set(key, (counts = dayCountsAnew(req, room, scan.offPeakTotals)));
+    scan.counts.set(i, counts);
+  }
   return counts;
 }
 
-function dayCountsAnew(scan: Scan, req: NodeGroupRequest, i: number): DayCounts {
-  const room = roomOf(scan, i);
+function dayCountsAnew(req: NodeGroupRequest, room: Allocatable, offPeakTotals: Scan['offPeakTotals']): DayCounts {
   const { packed, count } = nodeCountOn(req, room);
-  const byLevel = commitsPeak(req) ? atPeakAllDay(nodeCountsOn(req, room, count, scan.offPeakTotals), count) : nodeCountsOn(req, room, count, scan.offPeakTotals);
+  const byLevel = commitsPeak(req) ? atPeakAllDay(nodeCountsOn(req, room, count, offPeakTotals), count) : nodeCountsOn(req, room, count, offPeakTotals);
   return { packed, count, byLevel, nodeHours: nodeHoursPerMonth(byLevel, req.offPeak ?? [], req.hoursPerMonth) };
 }
 
