@@ -228,7 +228,11 @@ function pricedStages(
   let step = priced(ladder, withoutReasons ? probed : undefined);
   // A ladder step that kept or left a type decides again with the margin as a share of the whole
   // plan: the rest of the plan does not depend on the node type, so one priced plan gives it.
-  if (ladder && (step.capacity.ladderDecision === 'kept' || step.capacity.ladderDecision === 'switched')) {
+  // Without reasons (no why reads the base), a type kept when no sizing pass switched is planned the
+  // same again (capacityWithoutPricing says why), so the step stands.
+  const { ladderDecision: decision, ladderSwitchedInAPass: switchedInAPass } = step.capacity;
+  const decidesAgain = decision === 'switched' || (decision === 'kept' && (!withoutReasons || switchedInAPass === true));
+  if (ladder && decidesAgain) {
     step = priced({ ...ladder, otherMonthlyUsd: step.monthly.total.minus(nodeGroupMonthly(step.lineItems, step.capacity, step.storage)).toNumber() });
   }
   return { stage, ladder, step };
