@@ -105,13 +105,13 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     const parts = profile.platform === 'eks' ? splitNodeGroup(book, cluster.group, azs, input.hoursPerMonth) : [cluster.group];
     warnings.push(...cluster.warnings);
     addOns = cluster.addOns;
-    ladderDecision = cluster.decision;
+    ladderDecision = cluster.packed.decision;
     // Off-peak levels as the chooser ranked the type (one source of truth): each level's pods on the
     // chosen type with the same floors; a pinned group never shrinks below its size.
-    const scaled = nodesOverTheDay(cluster.group, cluster.byLevel, demand);
+    const scaled = nodesOverTheDay(cluster.group, cluster.packed.byLevel, demand);
     // Each part of a split group bills its own share of the day (its monthlyUsd, as the whole's).
     nodeGroups = parts.length === 1 ? splitOverTheDay(parts, scaled, demand) : splitOverTheDay(parts, scaled, demand).map((g) => ({ ...g, monthlyUsd: billOverTheDay(book, g, input.hoursPerMonth, hourlyUnder(book, g.instanceType, input.purchase), input.burstPurchase && hourlyUnder(book, g.instanceType, input.burstPurchase)) }));
-    if (ha && !input.withoutReasons) baseline = withoutAzHeadroom(services.replicas, cluster.sizedAddOns, cluster.request, [cluster.group], fixed?.count);
+    if (ha && !input.withoutReasons) baseline = withoutAzHeadroom(services.replicas, cluster.packed.sizedAddOns, cluster.packed.request, [cluster.group], fixed?.count);
   }
   const quotas = checkQuotas({
     profile,

@@ -25,7 +25,13 @@ export interface PackResult {
   describe(): NodeGroupPlan;
 }
 
-export type SizedCluster<R extends PackResult = PackResult> = Omit<R, 'describe'> & { readonly group: NodeGroupPlan; readonly addOns: AddOnPlan };
+export interface SizedCluster<R extends PackResult = PackResult> {
+  /** The kept pass's packing, as `pack` returned it. */
+  readonly packed: R;
+  readonly group: NodeGroupPlan;
+  readonly warnings: readonly string[];
+  readonly addOns: AddOnPlan;
+}
 
 type LoadDrivers = Omit<AddOnDrivers, 'nodes' | 'vcpus'>;
 
@@ -35,18 +41,20 @@ export function sizeCluster<R extends PackResult>(profile: Profile, book: PriceB
     const nodes = of.count;
     return { nodes, vcpus: nodes * (book.instanceType(of.instanceType)?.vcpu ?? 0) };
   };
-  let drivers: AddOnDrivers = { ...load, nodes: 0, vcpus: 0 };
+  // Field by field, not a spread: Node 20 builds a spread with fields after it on a slow path.
+  const sizedFor = (nodes: number, vcpus: number): AddOnDrivers => ({ nodes, vcpus, servicePods: load.servicePods, ha: load.ha, logGbPerDay: load.logGbPerDay, logPeakToAverage: load.logPeakToAverage });
+  let drivers = sizedFor(0, 0);
   for (let pass = 1; ; pass++) {
     let sized = sizeAddOns(profile, drivers);
     let packed = pack(sized.pods);
     let { nodes, vcpus } = size(packed);
     const holds = nodes <= drivers.nodes && vcpus <= drivers.vcpus;
     if (holds && (nodes < drivers.nodes || vcpus < drivers.vcpus)) {
-      const tight = sizeAddOns(profile, { ...load, nodes, vcpus });
+      const tight = sizeAddOns(profile, sizedFor(nodes, vcpus));
       const repacked = pack(tight.pods);
       const again = size(repacked);
       if (again.nodes <= nodes && again.vcpus <= vcpus) {
-        drivers = { ...load, nodes, vcpus };
+        drivers = sizedFor(nodes, vcpus);
         [sized, packed] = [tight, repacked];
         ({ nodes, vcpus } = again);
       }
@@ -65,10 +73,9 @@ export function sizeCluster<R extends PackResult>(profile: Profile, book: PriceB
           ? { elasticsearch: { dataNodes: sized.elasticsearch.replicas, replicaShards: sized.elasticsearch.replicaShards, indexGb: sized.elasticsearch.indexGb, volumeGbPerNode: sized.elasticsearch.volumeGbPerNode } }
           : {}),
       };
-      const { describe, ...kept } = packed;
-      return { ...kept, group: describe(), warnings, addOns };
+      return { packed, group: packed.describe(), warnings, addOns };
     }
     // Never shrink what the add-ons are sized for: the counts rise monotonically, so the loop cannot cycle.
-    drivers = { ...drivers, nodes: Math.max(drivers.nodes, nodes), vcpus: Math.max(drivers.vcpus, vcpus) };
+    drivers = sizedFor(Math.max(drivers.nodes, nodes), Math.max(drivers.vcpus, vcpus));
   }
 }
