@@ -61,31 +61,26 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     // Add-on Deployments are sized for the cluster they run in; DaemonSets ride on every node. Each
     // packing keeps its request and sized add-ons (the AZ-headroom baseline repacks the same pods),
     // its nodes at each level of the day as the chooser counted them, and its ladder decision.
+    // The services' pods are the same in every sizing pass; only the add-ons change.
+    const peakPods = serviceGroups(services.replicas, (r) => r.desired);
+    const afterLossPods = ha && azs >= 2 ? serviceGroups(services.replicas, (r) => r.desired - r.desired / azs) : undefined;
+    const atMaxPods = serviceGroups(services.replicas, (r) => r.maxReplicas);
+    const daemonSetMillicores = daemonSets.reduce((sum, d) => sum + d.cpuMillicores, 0);
+    const choiceInputs: Pick<NodeGroupRequest, 'ladder' | 'purchase' | 'burstPurchase' | 'withoutReasons'> = {
+      ...(input.ladder ? { ladder: input.ladder } : {}),
+      ...(input.purchase ? { purchase: input.purchase } : {}),
+      ...(input.burstPurchase ? { burstPurchase: input.burstPurchase } : {}),
+      ...(input.withoutReasons ? { withoutReasons: true } : {}),
+    };
     const pack = (sizedAddOns: readonly PodGroup[]) => {
-      const request: NodeGroupRequest = {
-        book,
-        constraints: profile.nodes ?? {},
-        groups: [...serviceGroups(services.replicas, (r) => r.desired), ...sizedAddOns],
-        ...(ha && azs >= 2 ? { groupsAfterAzLoss: [...serviceGroups(services.replicas, (r) => r.desired - r.desired / azs), ...sizedAddOns] } : {}),
-        groupsAtMax: [...serviceGroups(services.replicas, (r) => r.maxReplicas), ...sizedAddOns],
-        daemonSets,
-        cpuUse: sustainedCpuUse({
-          services: profile.services,
-          peakRps: demand.peakRps,
-          averageRps: demand.averageRps,
-          addOns: sizedAddOns,
-          daemonSetMillicores: daemonSets.reduce((sum, d) => sum + d.cpuMillicores, 0),
-          systemPodCpuShare: PLAN_DEFAULTS.systemPodCpuShare.value,
-        }),
-        ha,
-        azs,
-        hoursPerMonth: input.hoursPerMonth,
-        offPeak: offPeakLevels(replicas, sizedAddOns, demand, ha, azs, input.hoursPerMonth),
-        ...(input.ladder ? { ladder: input.ladder } : {}),
-        ...(input.purchase ? { purchase: input.purchase } : {}),
-        ...(input.burstPurchase ? { burstPurchase: input.burstPurchase } : {}),
-        ...(input.withoutReasons ? { withoutReasons: true } : {}),
-      };
+      const cpuUse = sustainedCpuUse({ services: profile.services, peakRps: demand.peakRps, averageRps: demand.averageRps, addOns: sizedAddOns, daemonSetMillicores, systemPodCpuShare: PLAN_DEFAULTS.systemPodCpuShare.value });
+      const offPeak = offPeakLevels(replicas, sizedAddOns, demand, ha, azs, input.hoursPerMonth);
+      // Object.assign, not spreads: Node 20 builds a spread with fields after it on a slow path.
+      const request: NodeGroupRequest = Object.assign(
+        { book, constraints: profile.nodes ?? {}, groups: peakPods.concat(sizedAddOns), groupsAtMax: atMaxPods.concat(sizedAddOns), daemonSets, cpuUse, ha, azs, hoursPerMonth: input.hoursPerMonth, offPeak },
+        afterLossPods ? { groupsAfterAzLoss: afterLossPods.concat(sizedAddOns) } : {},
+        choiceInputs,
+      );
       if (fixed) {
         const { group, ...pinned } = fixedNodeGroup(request, fixed);
         return { ...pinned, instanceType: group.instanceType, count: group.count, describe: () => group, request, sizedAddOns, decision: undefined };
