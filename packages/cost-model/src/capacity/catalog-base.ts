@@ -13,6 +13,8 @@ import { purchasePrices, type PurchasePrices } from './purchase-prices.js';
 export const LEFT_IN_LADDER = 'left earlier in the ladder';
 
 export interface CatalogBase {
+  /** Unique in the process: a scan cache keys on it. */
+  readonly id: number;
   readonly catalog: InstanceCatalog;
   readonly filter: InstanceFilter;
   readonly ds: DaemonSetLoad;
@@ -68,6 +70,8 @@ export function roomAt(base: CatalogBase, i: number): Allocatable {
   return { cpuMillicores: base.roomCpu[i]!, memoryMiB: base.roomMemory[i]!, pods: base.roomPods[i]! };
 }
 
+let nextId = 0;
+
 function catalogBaseAnew(req: CatalogBaseRequest, left: ReadonlySet<string>, choice: PurchaseChoice): CatalogBase {
   const catalog = instanceCatalog(req.book);
   const prices = purchasePrices(req.book, catalog, choice);
@@ -109,5 +113,5 @@ function catalogBaseAnew(req: CatalogBaseRequest, left: ReadonlySet<string>, cho
     perBurstNodeHour[i] = burstPrices.hourlyUsd[i]! + volumePerHour;
     open.push(i);
   }
-  return { catalog, filter, ds, prices, burstPrices, perNodeHour, perBurstNodeHour, roomCpu, roomMemory, roomPods, open, missing, excluded };
+  return { id: nextId++, catalog, filter, ds, prices, burstPrices, perNodeHour, perBurstNodeHour, roomCpu, roomMemory, roomPods, open, missing, excluded };
 }

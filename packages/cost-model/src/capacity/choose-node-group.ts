@@ -120,13 +120,13 @@ interface Scan {
 type DayCounts = Pick<Evaluated, 'packed' | 'count' | 'byLevel' | 'nodeHours'>;
 
 /**
- * Scans already made, per catalog base (the constraints, DaemonSets, month, purchase and types
- * left), by what the scan and the day counts read of the pods: HA, the AZs and the pods at every
- * level. The CPU the pods use (which moves with every user count) is read only by evaluate, so
- * plans a few users apart, and uncertainty samples, share one scan and its packings. The most
- * recent SCANS_KEPT per base are kept.
+ * Scans already made, per book, by their catalog base (the constraints, DaemonSets, month, purchase
+ * and types left) and what the scan and the day counts read of the pods: HA, the AZs and the pods
+ * at every level. The CPU the pods use (which moves with every user count) is read only by
+ * evaluate, so plans a few users apart, and uncertainty samples, share one scan and its packings.
+ * The most recent SCANS_KEPT are kept.
  */
-const scans = new WeakMap<CatalogBase, NumbersCache<Scan>>();
+const scans = new WeakMap<PriceBook, NumbersCache<Scan>>();
 const SCANS_KEPT = 512;
 
 /** JSON once per object (a profile's constraints are shared by every plan of it). */
@@ -148,9 +148,9 @@ function pushPods(into: number[], groups: readonly PodGroup[] | undefined): void
   for (const g of groups) into.push(g.replicas, g.cpuMillicores, g.memoryMiB);
 }
 
-/** What a scan reads of a request beyond its base: HA, the AZs and the pods at every level of the day. */
-function podsSignature(req: NodeGroupRequest): number[] {
-  const key = [req.ha ? 1 : 0, req.azs];
+/** The scan's base, and what a scan reads of a request beyond it: HA, the AZs and the pods at every level of the day. */
+function scanSignature(base: CatalogBase, req: NodeGroupRequest): number[] {
+  const key = [base.id, req.ha ? 1 : 0, req.azs];
   pushPods(key, req.groups);
   pushPods(key, req.groupsAfterAzLoss);
   for (const l of req.offPeak ?? []) {
@@ -170,9 +170,9 @@ function baseKey(req: NodeGroupRequest, left: ReadonlySet<string>, choice: Purch
 
 function scanCatalog(req: NodeGroupRequest, left: ReadonlySet<string>, choice: PurchaseChoice): Scan {
   const base = catalogBase(req, left, choice, jsonKey(req.constraints), baseKey(req, left, choice));
-  let byPods = scans.get(base);
-  if (!byPods) scans.set(base, (byPods = new NumbersCache(SCANS_KEPT)));
-  const signature = podsSignature(req);
+  let byPods = scans.get(req.book);
+  if (!byPods) scans.set(req.book, (byPods = new NumbersCache(SCANS_KEPT)));
+  const signature = scanSignature(base, req);
   const hit = byPods.get(signature);
   if (hit) return hit;
   const scan = scanCatalogAnew(req, base);
