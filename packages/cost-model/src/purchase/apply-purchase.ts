@@ -4,7 +4,7 @@
 // MSK"). Under `commit: 'floor'` only the always-on floor is committed; the burst above it bills
 // on-demand, or on Spot when the profile says its services tolerate interruption.
 import type { LineItem, LineItemDraft } from '../cost/line-item.js';
-import { priceLineItem, provenanceOf } from '../cost/price-line-items.js';
+import { extended, priceLineItem, provenanceOf } from '../cost/price-line-items.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import { dimensionRate, upfrontOf } from './commitment-rate.js';
 import { purchaseLabel, type PurchaseChoice } from './purchase-choice.js';
@@ -47,15 +47,14 @@ function applyToLine(draft: LineItemDraft, line: LineItem, ctx: PurchaseContext)
   const found = dimensionRate(dim, choice, book.region);
   if (!('rate' in found)) return withoutPrice(line, found.unpriced, purchaseLabel(choice));
   const { rate } = found;
-  return {
-    ...line,
+  return extended(line, {
     unitPrice: rate.effective,
     monthly: draft.quantity.times(rate.effective),
     provenance: provenanceOf(book, `${dim.key}/${choice.kind}`, rate.source, false, rate.sku),
     note: rate.note,
     purchase: purchaseLabel(choice),
     ...upfrontOf(draft.quantity, rate.upfrontPerUnit, choice.term),
-  };
+  });
 }
 
 /** Fargate Spot, as it exists in the book (its own dimensions); a line already on Spot stays. */
