@@ -79,6 +79,15 @@ describe('line items taken again for resources priced before', () => {
     }
     expect(handed).toHaveLength(200);
   });
+
+  it('never takes the line items of a NaN field for an infinite one (both read "null" in JSON)', () => {
+    const price = pricer('eks-web-app', {});
+    const memo = lineItemMemo();
+    for (const gb of [Infinity, NaN, Infinity, NaN]) {
+      const bill: BomResource[] = [{ type: 'data_transfer', name: 'traffic', interAzGb: gb }];
+      expect(comparable(memo.lineItems(bill, price))).toEqual(comparable(price(bill)));
+    }
+  });
 });
 
 /** The samples the slow way: each draw planned as a whole plan with the drawn values as overrides. */

@@ -22,14 +22,16 @@ interface Kept {
 }
 
 export function lineItemMemo(): LineItemMemo {
-  const byResource = new Map<string, Kept>();
+  // By type, then name (a bill's names are unique within a type): two lookups of constant strings.
+  const byType = new Map<string, Map<string, Kept>>();
   return {
     lineItems(resources, price) {
       const out: LineItem[] = [];
       for (const r of resources) {
-        const name = `${r.type}/${r.name}`;
-        let kept = byResource.get(name);
-        if (!kept) byResource.set(name, (kept = { byFields: new Map(), hits: 0 }));
+        let byName = byType.get(r.type);
+        if (!byName) byType.set(r.type, (byName = new Map()));
+        let kept = byName.get(r.name);
+        if (!kept) byName.set(r.name, (kept = { byFields: new Map(), hits: 0 }));
         // A resource sized by the demand (bytes, requests) is never equal twice: stop looking it up.
         if (kept.hits === 0 && kept.byFields.size >= KEPT_PER_RESOURCE) {
           for (const line of price([r])) out.push(line);
@@ -37,11 +39,12 @@ export function lineItemMemo(): LineItemMemo {
         }
         // Plain JSON data, so equal text is equal fields; NaN and ±Infinity would all read "null".
         const fields = JSON.stringify(r);
-        let lines = fields.includes('null') ? undefined : kept.byFields.get(fields);
+        const comparable = !fields.includes('null');
+        let lines = comparable ? kept.byFields.get(fields) : undefined;
         if (lines) kept.hits++;
         else {
           lines = price([r]);
-          if (kept.byFields.size < KEPT_PER_RESOURCE && !fields.includes('null')) kept.byFields.set(fields, lines);
+          if (comparable && kept.byFields.size < KEPT_PER_RESOURCE) kept.byFields.set(fields, lines);
         }
         for (const line of lines) out.push(line);
       }
