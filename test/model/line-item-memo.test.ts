@@ -80,11 +80,16 @@ describe('line items taken again for resources priced before', () => {
     expect(handed).toHaveLength(200);
   });
 
-  it('never takes the line items of a NaN field for an infinite one (both read "null" in JSON)', () => {
+  it('prices NaN, infinite, 0 and -0 fields, and a record with its fields in another order, as the bill priced whole', () => {
     const price = pricer('eks-web-app', {});
     const memo = lineItemMemo();
-    for (const gb of [Infinity, NaN, Infinity, NaN]) {
-      const bill: BomResource[] = [{ type: 'data_transfer', name: 'traffic', interAzGb: gb }];
+    for (const gb of [Infinity, NaN, Infinity, NaN, 0, -0, 0]) {
+      const bill: BomResource[] = [{ type: 'data_transfer', name: 'traffic', internetOutGb: gb, interAzGb: gb }];
+      expect(comparable(memo.lineItems(bill, price))).toEqual(comparable(price(bill)));
+    }
+    // A record's fields in another order give the same lines in another order.
+    for (const storageGb of [{ standard: 1, standardIa: 2 }, { standardIa: 2, standard: 1 }]) {
+      const bill: BomResource[] = [{ type: 's3_bucket', name: 'objects', storageGb }];
       expect(comparable(memo.lineItems(bill, price))).toEqual(comparable(price(bill)));
     }
   });
