@@ -67,10 +67,13 @@ function floorProblems(r: Record<string, unknown>, at: string, hoursPerMonth: nu
 /** The line items a validated resource list turns into, before pricing. */
 export function bomToDrafts(resources: readonly BomResource[], hoursPerMonth: number, book?: PriceBook, date?: string): LineItemDraft[] {
   const ctx = { hoursPerMonth, ...(date !== undefined ? { date } : {}), ...(book ? { book } : {}) };
-  return resources.flatMap((r) => {
+  // A loop, not flatMap: samples turn a few resources into drafts thousands of times.
+  const drafts: LineItemDraft[] = [];
+  for (const r of resources) {
     const type = RESOURCE_TYPES.get(r.type)!;
-    return type.toDrafts(book && type.withBook ? type.withBook(r, book) : r, ctx);
-  });
+    for (const draft of type.toDrafts(book && type.withBook ? type.withBook(r, book) : r, ctx)) drafts.push(draft);
+  }
+  return drafts;
 }
 
 export interface PriceResourcesOptions {

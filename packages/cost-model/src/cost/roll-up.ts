@@ -12,7 +12,6 @@ export interface MonthlyCost {
 }
 
 export function rollUp(items: readonly LineItem[]): MonthlyCost {
-  let total = ZERO;
   const byService = new Map<string, Decimal>();
   const unpriced: LineItem[] = [];
   for (const item of items) {
@@ -21,8 +20,14 @@ export function rollUp(items: readonly LineItem[]): MonthlyCost {
       if (!byService.has(item.service)) byService.set(item.service, ZERO);
       continue;
     }
-    total = total.plus(item.monthly);
     byService.set(item.service, (byService.get(item.service) ?? ZERO).plus(item.monthly));
   }
-  return { total, byService, complete: unpriced.length === 0, unpriced };
+  return { total: pricedTotal(items), byService, complete: unpriced.length === 0, unpriced };
+}
+
+/** Σ monthly of the priced line items in their order: rollUp's total, without the sums per service a total alone does not need. */
+export function pricedTotal(items: readonly LineItem[]): Decimal {
+  let total = ZERO;
+  for (const item of items) if (item.monthly !== undefined) total = total.plus(item.monthly);
+  return total;
 }

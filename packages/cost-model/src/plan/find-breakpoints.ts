@@ -8,6 +8,7 @@ import { capacityShape, changedAspects, planShape, shapeChanges, type PlanShape 
 import type { Plan, PlanOptions } from './plan-types.js';
 import { numberText } from '../number-text.js';
 import { splitPoint } from './split-point.js';
+import { lineItemMemo } from './line-item-memo.js';
 
 export interface Breakpoint {
   /** The first user count with the new plan. */
@@ -75,13 +76,15 @@ export function findBreakpoints(
   const totals = new Map<string, Decimal>();
   // Each probe's capacity plan, so pricing a probed count does not plan its capacity again.
   const probes = new Map<string, CapacityPlan>();
+  // The search's options are the same at every count: a resource priced once is taken again.
+  const memo = lineItemMemo();
   const full = (users: number, context: LadderContext): Plan => {
     const plan = planTier({ users, profile }, book, { ...opts, ladderContext: context });
     totals.set(`${users}|${ladderContextKey(context)}`, plan.monthly.total);
     return plan;
   };
   const priced = (users: number, context: LadderContext, probed?: CapacityPlan) => {
-    const p = pricedCapacity(users, profile, book, { ...opts, ladderContext: context }, probed);
+    const p = pricedCapacity(users, profile, book, { ...opts, ladderContext: context }, probed, memo);
     totals.set(`${users}|${ladderContextKey(context)}`, p.total);
     return p;
   };

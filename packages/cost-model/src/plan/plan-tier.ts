@@ -1,3 +1,4 @@
+import type { BomResource } from '../bom/bill-of-materials.js';
 import { bomToDrafts } from '../bom/price-resources.js';
 import { ELASTICSEARCH_ASSUMPTIONS, PROMETHEUS_ASSUMPTIONS } from '../capacity/add-on-sizing.js';
 import { PlanningError, type CapacityPlan, type LadderStep } from '../capacity/capacity-types.js';
@@ -12,7 +13,7 @@ import { applyPriceAdjustments, checkPriceAdjustments, hasAdjustments, summarize
 import { applyPurchase } from '../purchase/apply-purchase.js';
 import { commitmentSummary } from '../purchase/commitment-summary.js';
 import { purchaseLabel, resolvePurchase } from '../purchase/purchase-choice.js';
-import { rollUp } from '../cost/roll-up.js';
+import { pricedTotal, rollUp } from '../cost/roll-up.js';
 import { perUser } from '../cost/per-user.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import { getProfile } from '../profiles/index.js';
@@ -34,6 +35,7 @@ import { planEnvironments, withSupport } from './plan-environments.js';
 import { planHeadline } from './headline.js';
 import { planResilience } from './resilience.js';
 import { estimateUncertainty } from './uncertainty.js';
+import { lineItemMemo, type LineItemMemo } from './line-item-memo.js';
 import { numberText } from '../number-text.js';
 
 export const MAX_USERS = 10_000_000_000;
@@ -52,7 +54,8 @@ export function planTier(request: PlanRequest, book: PriceBook, options: PlanOpt
   const production = planWithWorkload(request.users, profile, values, assumptions, book, options, eks, env.awsCharges);
   const plan = env.attach(archWarnings.length ? { ...production, warnings: [...archWarnings, ...production.warnings] } : production);
   if (!options.samples) return plan;
-  const uncertainty = estimateUncertainty(profile, options, plan, (w) => pricedStages(request.users, profile, w, book, options, eks, env.awsCharges, true).step.monthly.total);
+  const memo = lineItemMemo();
+  const uncertainty = estimateUncertainty(profile, options, plan, (w) => pricedStages(request.users, profile, w, book, options, eks, env.awsCharges, true, memo).step.total);
   return { ...plan, uncertainty, headline: planHeadline(plan.monthly, uncertainty) };
 }
 
@@ -178,14 +181,16 @@ export function pricedCapacity(
   options: PlanOptions,
   /** What capacityWithoutPricing gave for the same users and options: the capacity stage is not run again. */
   probed?: CapacityPlan,
+  /** Shared by a run of totals with the same options (a breakpoint search): resources priced before are taken again. */
+  memo?: LineItemMemo,
 ): { readonly ha: boolean; readonly azs: number; readonly capacity: CapacityPlan; readonly total: Decimal } {
   const { profile } = resolveProfileWithWarnings(profileOrName, options, book);
   const { values, assumptions } = resolveWorkload(profile.workload, options.workload);
   const eks = eksVersion(profile, book, options);
   checkUsers(users);
   const env = planEnvironments(users, resolveParts(profile, options.parts), options, (u, envOptions) => planWithWorkload(u, profile, values, assumptions, book, envOptions, eks, undefined));
-  const { stage, step } = pricedStages(users, profile, values, book, options, eks, env.awsCharges, true, probed);
-  return { ha: stage.ha, azs: stage.azs, capacity: step.capacity, total: step.monthly.total };
+  const { stage, step } = pricedStages(users, profile, values, book, options, eks, env.awsCharges, true, memo, probed);
+  return { ha: stage.ha, azs: stage.azs, capacity: step.capacity, total: step.total };
 }
 
 /**
@@ -203,26 +208,38 @@ function pricedStages(
   otherAwsCharges: Decimal | undefined,
   /** For a total alone (a sample): node groups without their why, which no price reads. */
   withoutReasons = false,
+  /** For a run of totals with the same options (samples, a breakpoint search): resources priced before are not priced again. */
+  memo?: LineItemMemo,
   /** The capacity stage's outcome at this ladder step, already planned without reasons (a breakpoint probe's). */
   probed?: CapacityPlan,
 ) {
   const stage = capacityStage(users, profile, workload, book, options);
   const { hoursPerMonth, days, purchase, adjustments, choice, commit, burstPurchase, ha, azs, demand, capacityAt } = stage;
+  const purchaseContext = { choice, commit, burstOnSpot: profile.toleratesInterruption ?? false, book };
+  const listLines = (resources: readonly BomResource[]) => {
+    const drafts = bomToDrafts(resources, hoursPerMonth, book);
+    return { drafts, purchased: applyPurchase(drafts, priceLineItems(drafts, book), purchaseContext) };
+  };
   const priced = (ladder: LadderStep | undefined, known?: CapacityPlan) => {
     const capacity = known ?? capacityAt(ladder, withoutReasons);
     const storage = planStorage({ demand, capacity, profile, daysPerMonth: days, hoursPerMonth, ha, objectMiBPerUser: workload.objectMiBPerUser });
     const ci = planCi(profile.ci);
     const base = assembleBom({ profile, demand, capacity, storage, ci, ha, azs, purchase, ...(options.purchaseTerms ? { purchaseTerms: options.purchaseTerms } : {}), ...(burstPurchase ? { burstPurchase } : {}), hoursPerMonth, daysPerMonth: days, ...(eks.kubernetes ? { eksSupport: eks.kubernetes.support } : {}) });
     const parts = applyParts(base, { parts: resolveParts(profile, options.parts), demand, storage, azs, daysPerMonth: days, book, hasLoadBalancer: profile.network.loadBalancer === 'alb' });
-    const drafts = bomToDrafts(parts.resources, hoursPerMonth, book);
-    const purchased = applyPurchase(drafts, priceLineItems(drafts, book), { choice, commit, burstOnSpot: profile.toleratesInterruption ?? false, book });
-    const commitment = commit === 'floor' ? commitmentSummary(drafts, purchased, choice, commit, hoursPerMonth, book) : undefined;
-    const listed = adjusted(purchased, adjustments);
+    let listed: readonly LineItem[];
+    let commitment: ReturnType<typeof commitmentSummary> | undefined;
+    // A total alone needs no commitment summary; it is a summary of the same lines.
+    if (memo) listed = memo.lineItems(parts.resources, (resources) => adjusted(listLines(resources).purchased, adjustments));
+    else {
+      const { drafts, purchased } = listLines(parts.resources);
+      commitment = commit === 'floor' ? commitmentSummary(drafts, purchased, choice, commit, hoursPerMonth, book) : undefined;
+      listed = adjusted(purchased, adjustments);
+    }
     // Support is a share of the charges after discounts; its own line then takes the EDP.
     const supported = withSupport(parts.plan.support, parts.resources, listed, otherAwsCharges, hoursPerMonth, book);
     const resources = supported.resources;
     const lineItems = adjusted(supported.lineItems, adjustments);
-    return { capacity, storage, ci, parts, resources, lineItems, commitment, monthly: rollUp(lineItems) };
+    return { capacity, storage, ci, parts, resources, lineItems, commitment, total: pricedTotal(lineItems) };
   };
   const ladder = ladderStep(options);
   let step = priced(ladder, withoutReasons ? probed : undefined);
@@ -233,7 +250,7 @@ function pricedStages(
   const { ladderDecision: decision, ladderSwitchedInAPass: switchedInAPass } = step.capacity;
   const decidesAgain = decision === 'switched' || (decision === 'kept' && (!withoutReasons || switchedInAPass === true));
   if (ladder && decidesAgain) {
-    step = priced({ ...ladder, otherMonthlyUsd: step.monthly.total.minus(nodeGroupMonthly(step.lineItems, step.capacity, step.storage)).toNumber() });
+    step = priced({ ...ladder, otherMonthlyUsd: step.total.minus(nodeGroupMonthly(step.lineItems, step.capacity, step.storage)).toNumber() });
   }
   return { stage, ladder, step };
 }
@@ -251,7 +268,8 @@ function planWithWorkload(
 ): Plan {
   const { stage, ladder, step } = pricedStages(users, profile, workload, book, options, eks, otherAwsCharges);
   const { hoursPerMonth, purchase, adjustments, choice, ha, azs, targetUtilization, shape, demand } = stage;
-  const { capacity, storage, ci, parts, resources, lineItems, commitment, monthly } = step;
+  const { capacity, storage, ci, parts, resources, lineItems, commitment } = step;
+  const monthly = rollUp(lineItems);
   const resilience = planResilience({ ha, azs, profile, capacity, lineItems, ...(storage.nodeRootVolumes ? { rootVolumesName: storage.nodeRootVolumes.name } : {}) });
 
   const nodesChosen = profile.platform !== 'ecs-fargate';

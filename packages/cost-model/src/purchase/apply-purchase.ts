@@ -4,7 +4,7 @@
 // MSK"). Under `commit: 'floor'` only the always-on floor is committed; the burst above it bills
 // on-demand, or on Spot when the profile says its services tolerate interruption.
 import type { LineItem, LineItemDraft } from '../cost/line-item.js';
-import { priceLineItem, provenanceOf } from '../cost/price-line-items.js';
+import { extended, priceLineItem, provenanceOf } from '../cost/price-line-items.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import { dimensionRate, upfrontOf } from './commitment-rate.js';
 import { purchaseLabel, type PurchaseChoice } from './purchase-choice.js';
@@ -30,16 +30,16 @@ function applyToLine(draft: LineItemDraft, line: LineItem, ctx: PurchaseContext)
   if (choice.kind === 'on-demand') return line;
   const burst = ctx.commit === 'floor' && line.load === 'burst' && choice.kind !== 'spot';
   // EC2 lines come priced under their resource's option (the BOM gives the burst its own).
-  if (draft.price.kind === 'ec2') return burst ? { ...line, purchase: `${draft.price.purchase}: burst above the committed floor` } : line;
+  if (draft.price.kind === 'ec2') return burst ? extended(line, { purchase: `${draft.price.purchase}: burst above the committed floor` }) : line;
   const usage = commitmentUsage(draft.price.key);
   if (!usage) return line;
   if (burst) {
     if (ctx.burstOnSpot && usage.offers.has('spot')) return spotDimension(draft, line, ctx, 'spot: burst above the committed floor');
-    return { ...line, purchase: 'on-demand: burst above the committed floor' };
+    return extended(line, { purchase: 'on-demand: burst above the committed floor' });
   }
-  if (!usage.offers.has(choice.kind)) return { ...line, purchase: `on-demand: ${choice.kind} not offered for ${usage.service}` };
+  if (!usage.offers.has(choice.kind)) return extended(line, { purchase: `on-demand: ${choice.kind} not offered for ${usage.service}` });
   if (choice.kind === 'savings-plan' && usage.computeSavingsPlanOnly && choice.savingsPlan !== 'compute') {
-    return { ...line, purchase: `on-demand: EC2 Instance Savings Plans do not cover ${usage.service} (Compute Savings Plans do)` };
+    return extended(line, { purchase: `on-demand: EC2 Instance Savings Plans do not cover ${usage.service} (Compute Savings Plans do)` });
   }
   if (choice.kind === 'spot') return spotDimension(draft, line, ctx, 'spot');
   const dim = book.price(draft.price.key);
@@ -47,15 +47,14 @@ function applyToLine(draft: LineItemDraft, line: LineItem, ctx: PurchaseContext)
   const found = dimensionRate(dim, choice, book.region);
   if (!('rate' in found)) return withoutPrice(line, found.unpriced, purchaseLabel(choice));
   const { rate } = found;
-  return {
-    ...line,
+  return extended(line, {
     unitPrice: rate.effective,
     monthly: draft.quantity.times(rate.effective),
     provenance: provenanceOf(book, `${dim.key}/${choice.kind}`, rate.source, false, rate.sku),
     note: rate.note,
     purchase: purchaseLabel(choice),
     ...upfrontOf(draft.quantity, rate.upfrontPerUnit, choice.term),
-  };
+  });
 }
 
 /** Fargate Spot, as it exists in the book (its own dimensions); a line already on Spot stays. */
@@ -63,7 +62,7 @@ function spotDimension(draft: LineItemDraft, line: LineItem, ctx: PurchaseContex
   if (draft.price.kind !== 'dimension') return line;
   const key = fargateSpotKey(draft.price.key);
   if (!ctx.book.price(key)) return { ...line, purchase: `on-demand: no Fargate Spot price (${key}) in the ${ctx.book.region} price book` };
-  return { ...priceLineItem({ ...draft, price: { kind: 'dimension', key } }, ctx.book), purchase: label };
+  return extended(priceLineItem(extended(draft, { price: { kind: 'dimension' as const, key } }), ctx.book), { purchase: label });
 }
 
 function withoutPrice(line: LineItem, reason: string, purchase: string): LineItem {
