@@ -1,6 +1,7 @@
 // Capacity at each level of the day's load. One node type serves the whole day (chosen by what it
 // bills over the day, choose-node-group.ts); each level packs its pods on that type (no new choice
 // per hour), so a level costs one packing, and a 24-level hourly curve stays inside the time budget.
+import { extended } from '../object-copy.js';
 import type { ServiceSpec } from '../profiles/profile-types.js';
 import type { Demand } from '../workload/demand.js';
 import { HOURS_PER_DAY } from '../workload/daily-shape.js';
@@ -37,7 +38,7 @@ export function replicasOverTheDay(
   // Concurrent users follow the load: a level at a third of the peak rps holds a third of its sessions.
   const concurrentAt = (rps: number) => (demand.peakRps > 0 ? (demand.peakConcurrentUsers * rps) / demand.peakRps : 0);
   const perLevel = demand.dailyLevels.map((level, l) => (l === 0 ? peak.map((r) => r.desired) : desiredReplicas(services, level.rps, ha, targetUtilization, concurrentAt(level.rps), azs)));
-  return peak.map((r, i) => ({ ...r, ...overTheDay(perLevel.map((level) => Math.min(r.desired, level[i]!))) }));
+  return peak.map((r, i) => extended(r, overTheDay(perLevel.map((level) => Math.min(r.desired, level[i]!)))));
 }
 
 /**
@@ -87,7 +88,7 @@ export function nodeHoursPerMonth(byLevel: readonly number[], offPeak: readonly 
 /** The node group over the day, from its counts per level (nodeCountsOverTheDay). */
 export function nodesOverTheDay(group: NodeGroupPlan, byLevel: readonly number[], demand: Demand): ScaledNodeGroup {
   const day = overTheDay(byLevel);
-  return { ...group, ...day, nodeHoursPerDay: hoursPerDay(day.byLevel, demand) };
+  return Object.assign({}, group, day, { nodeHoursPerDay: hoursPerDay(day.byLevel, demand) });
 }
 
 /** Fargate tasks at each level: one per replica (ECS Service Auto Scaling follows the same load). */
@@ -95,7 +96,7 @@ export function tasksOverTheDay(tasks: readonly FargateTaskPlan[], replicas: rea
   return tasks.map((t) => {
     const r = replicas.find((x) => x.name === t.service)!;
     const day = overTheDay(r.byLevel.map((n) => Math.min(n, t.count)));
-    return { ...t, ...day, taskHoursPerDay: hoursPerDay(day.byLevel, demand) };
+    return Object.assign({}, t, day, { taskHoursPerDay: hoursPerDay(day.byLevel, demand) });
   });
 }
 
@@ -109,7 +110,7 @@ export function burstHoursPerMonth(floor: number, perDay: number, hoursPerMonth:
  * order of their peak size (the Cluster Autoscaler scales in any of them), never above a part's peak.
  */
 export function splitOverTheDay(parts: readonly NodeGroupPlan[], whole: ScaledNodeGroup, demand: Demand): ScaledNodeGroup[] {
-  if (parts.length === 1) return [{ ...parts[0]!, floor: whole.floor, byLevel: whole.byLevel, nodeHoursPerDay: whole.nodeHoursPerDay }];
+  if (parts.length === 1) return [extended(parts[0]!, { floor: whole.floor, byLevel: whole.byLevel, nodeHoursPerDay: whole.nodeHoursPerDay })];
   const byLevel = parts.map(() => [] as number[]);
   for (const total of whole.byLevel) {
     let left = total;
@@ -121,6 +122,6 @@ export function splitOverTheDay(parts: readonly NodeGroupPlan[], whole: ScaledNo
   }
   return parts.map((p, i) => {
     const levels = byLevel[i]!;
-    return { ...p, floor: levels[levels.length - 1]!, byLevel: levels, nodeHoursPerDay: hoursPerDay(levels, demand) };
+    return extended(p, { floor: levels[levels.length - 1]!, byLevel: levels, nodeHoursPerDay: hoursPerDay(levels, demand) });
   });
 }

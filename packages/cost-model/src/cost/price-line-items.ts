@@ -1,4 +1,5 @@
 import type { PriceBook } from '../pricing/price-book.js';
+import { extended } from '../object-copy.js';
 import type { PriceDimension } from '../pricing/snapshot-types.js';
 import { ec2Rate, upfrontOf } from '../purchase/commitment-rate.js';
 import { purchaseLabel, resolvePurchase, type PurchaseTerms } from '../purchase/purchase-choice.js';
@@ -92,14 +93,6 @@ function priceEc2(draft: LineItemDraft, name: string, purchase: Ec2Purchase, boo
     purchase: purchaseLabel(choice),
     ...upfrontOf(draft.quantity, rate.upfrontPerUnit, choice.term),
   });
-}
-
-/**
- * `{ ...line, ...fields }` as Object.assign builds it: the same keys in the same order, but Node 20's
- * V8 builds a spread with fields after it on a slow path (~2 µs a line, thousands of lines a sample run).
- */
-export function extended<T extends object, F extends object>(line: T, fields: F): T & F {
-  return Object.assign({}, line, fields);
 }
 
 // A book's prices and their provenance do not change: each is parsed and described once per book

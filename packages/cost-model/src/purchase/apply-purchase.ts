@@ -4,7 +4,8 @@
 // MSK"). Under `commit: 'floor'` only the always-on floor is committed; the burst above it bills
 // on-demand, or on Spot when the profile says its services tolerate interruption.
 import type { LineItem, LineItemDraft } from '../cost/line-item.js';
-import { extended, priceLineItem, provenanceOf } from '../cost/price-line-items.js';
+import { extended } from '../object-copy.js';
+import { priceLineItem, provenanceOf } from '../cost/price-line-items.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import { dimensionRate, upfrontOf } from './commitment-rate.js';
 import { purchaseLabel, type PurchaseChoice } from './purchase-choice.js';
