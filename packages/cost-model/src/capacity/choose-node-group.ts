@@ -2,6 +2,7 @@
 // each level of the day's load × that level's hours. A lower bound per type (Σ requests over one
 // node's room, plus the floors, at every level) orders the types; exact counts are computed only
 // for types whose bound can still beat the winner or the runner-up, so a plan stays around 1 ms.
+import { extended } from '../object-copy.js';
 import { dec, type Decimal } from '../cost/money.js';
 import type { InstanceType, PriceBook } from '../pricing/price-book.js';
 import type { NodeConstraints, SystemPod } from '../profiles/profile-types.js';
@@ -409,7 +410,7 @@ export function chooseNodeGroupLazily(req: NodeGroupRequest): NodeGroupChoice {
   const kept = current && current.index !== winner.index && withinMargin(current, winner, req.ladder!) ? current : undefined;
   const chosen = kept ?? winner;
   if (!req.withoutReasons) purchaseNote ??= onDemandDiffers(req, scan, chosen, left);
-  const withNote = (g: NodeGroupPlan): NodeGroupPlan => (purchaseNote ? { ...g, why: `${g.why} ${purchaseNote}.` } : g);
+  const withNote = (g: NodeGroupPlan): NodeGroupPlan => (purchaseNote ? extended(g, { why: `${g.why} ${purchaseNote}.` }) : g);
   const note: LadderNote | undefined =
     kept ? { kind: 'kept', cheapest: winner }
     : current && current.index !== winner.index ? { kind: 'switched', from: current }
@@ -515,21 +516,23 @@ function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated,
   const atMax = req.ha ? roundUpToMultiple(Math.max(packedAtMax, 1), req.azs) : packedAtMax;
   const choice = nodeChoice(req, scan, winner);
   const runnerUpChoice = runnerUp && !req.withoutReasons ? nodeChoice(req, scan, runnerUp) : undefined;
-  return {
-    name: req.name ?? 'workers',
-    ...choice,
-    arch: type.arch,
-    min: minimum,
-    desired: winner.count,
-    max: Math.max(atMax, winner.count),
-    rootVolumeGb: filter.rootVolumeGb,
-    allocatable: allocatableOf(scan, winner.index),
-    requested: requestedOnNodes(totals, ds, winner.count),
-    why: req.withoutReasons ? '' : nodeGroupWhy(req, scan, winner, choice, ladder, leftCheaper),
-    ...(runnerUpChoice && { runnerUp: { ...runnerUpChoice, why: runnerUpWhy(runnerUpChoice, choice, runnerUp!, winner) } }),
-    eligibleTypes: scan.eligible.length,
-    excludedTypes: scan.excluded,
-  };
+  // Object.assign in the spread's key order: Node 20 builds a spread with fields after it on a slow path.
+  return Object.assign(
+    { name: req.name ?? 'workers' },
+    choice,
+    {
+      arch: type.arch,
+      min: minimum,
+      desired: winner.count,
+      max: Math.max(atMax, winner.count),
+      rootVolumeGb: filter.rootVolumeGb,
+      allocatable: allocatableOf(scan, winner.index),
+      requested: requestedOnNodes(totals, ds, winner.count),
+      why: req.withoutReasons ? '' : nodeGroupWhy(req, scan, winner, choice, ladder, leftCheaper),
+    },
+    runnerUpChoice ? { runnerUp: extended(runnerUpChoice, { why: runnerUpWhy(runnerUpChoice, choice, runnerUp!, winner) }) } : {},
+    { eligibleTypes: scan.eligible.length, excludedTypes: scan.excluded },
+  );
 }
 
 function nodeGroupWhy(req: NodeGroupRequest, scan: Scan, chosen: Evaluated, choice: NodeChoice, ladder: LadderNote | undefined, leftCheaper: LeftCheaper): string {
