@@ -11,19 +11,35 @@ function conditions(profile: Profile): ReadonlySet<AddOnCondition> {
 }
 
 /** A conditional add-on (e.g. in-cluster Prometheus, a CloudWatch log shipper) runs only when its condition holds. */
-function active(pods: readonly SystemPod[] | undefined, profile: Profile): readonly SystemPod[] {
-  const met = conditions(profile);
+function active(pods: readonly SystemPod[] | undefined, met: ReadonlySet<AddOnCondition>): readonly SystemPod[] {
   return (pods ?? []).filter((p) => p.when === undefined || met.has(p.when));
+}
+
+interface ActivePods {
+  readonly systemPods: readonly SystemPod[];
+  readonly daemonSets: readonly SystemPod[];
+}
+
+/** Per profile (read-only data): every sizing pass of every plan asks. */
+const activeByProfile = new WeakMap<Profile, ActivePods>();
+
+function activePods(profile: Profile): ActivePods {
+  let found = activeByProfile.get(profile);
+  if (!found) {
+    const met = conditions(profile);
+    activeByProfile.set(profile, (found = { systemPods: active(profile.systemPods, met), daemonSets: active(profile.daemonSets, met) }));
+  }
+  return found;
 }
 
 /** Cluster add-on Deployments (CoreDNS, controllers, …) that run on the nodes. */
 export function activeSystemPods(profile: Profile): readonly SystemPod[] {
-  return active(profile.systemPods, profile);
+  return activePods(profile).systemPods;
 }
 
 /** DaemonSets: one pod on every node, taken off each node's room before anything else. */
 export function activeDaemonSets(profile: Profile): readonly SystemPod[] {
-  return active(profile.daemonSets, profile);
+  return activePods(profile).daemonSets;
 }
 
 /** The add-on Deployments sized for a cluster, and what the sizing found (series, index). */

@@ -24,6 +24,14 @@ export function validateCapacityInput(input: CapacityInput): void {
   nonNegative('demand.users', demand.users);
   nonNegative('demand.peakRps', demand.peakRps);
   nonNegative('demand.dailyActiveUsers', demand.dailyActiveUsers);
+  checkProfile(profile);
+}
+
+/** Profiles already checked: a profile is read-only data, and every plan and sample of it comes through here. */
+const checkedProfiles = new WeakSet<CapacityInput['profile']>();
+
+function checkProfile(profile: CapacityInput['profile']): void {
+  if (checkedProfiles.has(profile)) return;
   for (const s of profile.services) {
     const unit = serviceCpuProblem(profile.platform, s);
     if (unit) throw new PlanningError('BAD_INPUT', `service ${s.name} ${unit}`);
@@ -41,4 +49,5 @@ export function validateCapacityInput(input: CapacityInput): void {
     if (p.replicas !== undefined) nonNegative(`system pod ${p.name} replicas`, p.replicas);
   }
   for (const d of profile.daemonSets ?? []) checkPod('DaemonSet', d);
+  checkedProfiles.add(profile);
 }
