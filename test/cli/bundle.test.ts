@@ -2,10 +2,10 @@
 // static imports of its chunk, followed through), read from esbuild's metafile, and the bundle
 // and the tsc build printing the same bytes.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_BIN, TSC_BUILD_BIN } from './run-bin.js';
 
@@ -55,11 +55,20 @@ describe('the bundle behind the bin', () => {
     expect(entry.bytes).toBeLessThan(30_000);
   });
 
-  it('the printed plan loads the model and none of Ink, React, the explorer, the AWS SDK or the bill readers', () => {
+  it('the printed plan loads the model (through the core loader) and none of Ink, React, the explorer, the AWS SDK or the bill readers', () => {
     const plan = staticClosure(chunkOf('src/commands/plan.ts'));
-    expect(plan.inputs.some((i) => i.includes('cost-model/dist/plan/plan-tier.js'))).toBe(true);
+    expect(plan.inputs.some((i) => i.endsWith('scripts/core-loader.mjs'))).toBe(true);
     expect(plan.inputs.filter((i) => HEAVY.some((h) => h.test(i)))).toEqual([]);
     expect(plan.externals.filter((e) => !e.startsWith('node:'))).toEqual([]);
+  });
+
+  it('the model is one CommonJS core: no chunk holds a copy of it, every chunk that needs it imports the loader', () => {
+    const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+    expect(inputs.filter((i) => /cost-model\/|node_modules\/decimal\.js\//.test(i))).toEqual([]);
+    expect(readFileSync(pkg('dist/bundle/core.cjs'), 'utf8')).toMatch(/function planTier\(/);
+    for (const entryPoint of ['src/commands/plan.ts', 'src/commands/ladder.ts', 'src/tui/components/App.tsx', 'src/commands/pricing-refresh.ts', '../aws-pricing/dist/index.js']) {
+      expect(staticClosure(chunkOf(entryPoint)).inputs.filter((i) => i.endsWith('scripts/core-loader.mjs'))).toHaveLength(1);
+    }
   });
 
   it.each(['src/tui/start-tui.ts', 'src/commands/pricing-refresh.ts', 'src/commands/actuals.ts', 'src/commands/export-focus.ts'])('%s sits in lazy chunks of its own', (entryPoint) => {
@@ -81,6 +90,31 @@ describe('the bundle behind the bin', () => {
     expect(inputs.filter((i) => i.includes('@duckdb/'))).toEqual([]);
     const imported = Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
     expect(imported).toContain('@duckdb/node-api');
+  });
+});
+
+describe("the core's code cache", () => {
+  const builtBy = JSON.parse(readFileSync(pkg('dist/code-cache.json'), 'utf8')) as { v8: string };
+  /** Whether a process starting the bundle in `dir` compiled the core from its code cache. */
+  const fromCache = (dir: string) => {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(join(dir, 'core-loader.js')).href)}); console.log(m.coreFromCache)`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    return r.stdout.trim();
+  };
+
+  it('a start-up on the Node that built the bundle takes the cache; on another V8 it compiles the source', () => {
+    expect(fromCache(pkg('dist/bundle'))).toBe(String(process.versions.v8 === builtBy.v8));
+  });
+
+  it('a cache made from another source is not used, even when the source keeps its length', () => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'tp-cache-')), 'bundle');
+    cpSync(pkg('dist/bundle'), copy, { recursive: true });
+    const source = readFileSync(join(copy, 'core.cjs'), 'utf8');
+    const edited = source.replace('digest mismatch', 'digest MISMATCH');
+    expect(edited).not.toBe(source);
+    expect(edited.length).toBe(source.length);
+    writeFileSync(join(copy, 'core.cjs'), edited);
+    expect(fromCache(copy)).toBe('false');
   });
 });
 

@@ -6,13 +6,19 @@
 // imports in src/cli/main.ts. One file per module costs Node a read and a compile each; one file
 // for everything makes every start compile Ink and the SDK: both start slower.
 //
+// The cost model is bundled apart, as one CommonJS file (core.cjs) that scripts/core-loader.mjs
+// runs with a V8 code cache made here from a printed plan: its functions start compiled. Every
+// chunk imports the model through that loader, so a process holds one instance of it (one
+// PricingError class, one set of per-book caches).
+//
 // dist/bundle/ sits two folders below the package like dist/cli/, so paths the code builds from
 // import.meta.url (schema/plan.v1.schema.json) and createRequire look-ups (the price snapshots in
 // @tier-planner/pricing-data, yaml) resolve as they do from the tsc build.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const outdir = fileURLToPath(new URL('../dist/bundle', import.meta.url));
@@ -45,10 +51,45 @@ const namedCommonJs = {
   },
 };
 
+/** Whitespace and syntax only: names stay, so stack traces (TIER_PLANNER_DEBUG) still read. */
+const MINIFY = { minifyWhitespace: true, minifySyntax: true };
+
+/** The cost model, from its tsc build, as the CommonJS file core-loader.mjs runs. */
+const modelEntry = createRequire(import.meta.url).resolve('@tier-planner/cost-model');
+const coreLoader = fileURLToPath(new URL('./core-loader.mjs', import.meta.url));
+const modelNames = Object.keys(await import(pathToFileURL(modelEntry).href));
+
+/** Serves `import … from '@tier-planner/cost-model'` from the one core the loader ran. */
+const modelThroughCore = {
+  name: 'model-through-core-loader',
+  setup(b) {
+    b.onResolve({ filter: /^@tier-planner\/cost-model$/ }, () => ({ path: 'cost-model', namespace: 'core' }));
+    b.onLoad({ filter: /.*/, namespace: 'core' }, () => ({
+      contents: `import { costModel } from ${JSON.stringify(coreLoader)};\nexport const { ${modelNames.join(', ')} } = costModel;\n`,
+      resolveDir: pkg,
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: [modelEntry],
+  outfile: `${outdir}/core.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // The loader passes the core's own file URL in; the tsc build reads import.meta.url there.
+  define: { 'import.meta.url': '__tpImportMetaUrl' },
+  legalComments: 'linked',
+  ...MINIFY,
+  logLevel: 'warning',
+});
 const result = await build({
   absWorkingDir: pkg,
-  entryPoints: { main: 'src/cli/main.ts' },
+  // core-loader is an entry of its own so the build can reach codeCache() (below).
+  entryPoints: { main: 'src/cli/main.ts', 'core-loader': coreLoader },
   outdir,
   bundle: true,
   splitting: true,
@@ -56,15 +97,31 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
-  plugins: [namedCommonJs],
+  plugins: [namedCommonJs, modelThroughCore],
   // Some CommonJS dependencies call require() on Node built-ins; ESM output has no require.
   banner: { js: "import { createRequire as __tpCreateRequire } from 'node:module'; const require = __tpCreateRequire(import.meta.url);" },
   legalComments: 'linked',
+  ...MINIFY,
   metafile: true,
   logLevel: 'warning',
 });
 
 writeFileSync(metafile, JSON.stringify(result.metafile));
+
+// The code cache: a printed plan (the default profile at 10,000 users) compiles what the printed
+// path runs; the cache holds those functions compiled. Made in a child so it holds nothing else.
+const warmUp = `
+  const { run } = await import(${JSON.stringify(pathToFileURL(`${outdir}/main.js`).href)});
+  const sink = { write() {} };
+  const status = await run(['--users', '10000', '--print'], { stdout: sink, stderr: process.stderr, env: { NO_COLOR: '1' } });
+  if (status !== 0) process.exit(status);
+  const { codeCache } = await import(${JSON.stringify(pathToFileURL(`${outdir}/core-loader.js`).href)});
+  (await import('node:fs')).writeFileSync(${JSON.stringify(`${outdir}/core.cache`)}, codeCache());
+`;
+const made = spawnSync(process.execPath, ['--input-type=module', '-e', warmUp], { stdio: ['ignore', 'inherit', 'inherit'] });
+if (made.status !== 0) throw new Error(`the code cache warm-up exited ${made.status}`);
+// V8 takes the cache only from its own version: the bundle tests read which one made it.
+writeFileSync(fileURLToPath(new URL('../dist/code-cache.json', import.meta.url)), JSON.stringify({ node: process.version, v8: process.versions.v8 }));
 if (process.argv.includes('--analyze')) {
   const { analyzeMetafile } = await import('esbuild');
   console.log(await analyzeMetafile(result.metafile));
