@@ -2,6 +2,7 @@
 // static imports of its chunk, followed through), read from esbuild's metafile, and the bundle
 // and the tsc build printing the same bytes.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,6 +116,27 @@ describe("the core's code cache", () => {
     expect(edited.length).toBe(source.length);
     writeFileSync(join(copy, 'core.cjs'), edited);
     expect(fromCache(copy)).toBe('false');
+  });
+});
+
+describe('the embedded snapshot, validated when the bundle is built', () => {
+  const embedded = fileURLToPath(new URL('../../data/pricing/snapshots/us-east-1.json', import.meta.url));
+
+  it("the core lists the embedded snapshot's bytes as verified", () => {
+    const sha = createHash('sha256').update(readFileSync(embedded)).digest('hex');
+    expect(readFileSync(pkg('dist/bundle/core.cjs'), 'utf8')).toMatch(new RegExp(`VERIFIED_SNAPSHOTS\\s*=\\s*\\[[^\\]]*"${sha}"`));
+  });
+
+  it('a copy with other bytes is validated by the bundle: a bad field under a matching digest is reported', () => {
+    const file = JSON.parse(readFileSync(embedded, 'utf8')) as { snapshot: { currency: string }; digest: string };
+    file.snapshot.currency = 'EUR';
+    file.digest = `sha256:${createHash('sha256').update(JSON.stringify(file.snapshot)).digest('hex')}`;
+    const dir = mkdtempSync(join(tmpdir(), 'tp-verified-'));
+    writeFileSync(join(dir, 'us-east-1.json'), JSON.stringify(file));
+    const run = (bin: string) => spawnSync(process.execPath, [bin, '--users', '10', '--print'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TIER_PLANNER_PRICING_DIR: dir } });
+    const bundled = run(SHIPPED_BIN);
+    expect(bundled.stderr).toMatch(/currency: only USD is supported/);
+    expect(bundled.status).toBe(run(TSC_BUILD_BIN).status);
   });
 });
 

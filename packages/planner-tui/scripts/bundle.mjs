@@ -16,7 +16,8 @@
 // @tier-planner/pricing-data, yaml) resolve as they do from the tsc build.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -72,6 +73,33 @@ const modelThroughCore = {
   },
 };
 
+/**
+ * The embedded snapshots, validated here with the model's own validator: the core lists the
+ * SHA-256 of each valid file's bytes (snapshot-io/verified-snapshots.ts), and loading a file with
+ * exactly those bytes skips validating it again. Any other bytes are validated at load.
+ */
+async function verifiedSnapshots() {
+  const model = await import(pathToFileURL(modelEntry).href);
+  const dir = model.embeddedSnapshotDir();
+  return model.regionsIn(dir).flatMap((region) => {
+    const path = model.snapshotPath(dir, region);
+    const bytes = readFileSync(path);
+    try {
+      model.validateSnapshotFile(JSON.parse(bytes.toString('utf8')), path);
+    } catch {
+      return []; // left to fail, with its message, when it is loaded
+    }
+    return [createHash('sha256').update(bytes).digest('hex')];
+  });
+}
+const verified = await verifiedSnapshots();
+const verifiedInCore = {
+  name: 'verified-snapshots',
+  setup(b) {
+    b.onLoad({ filter: /cost-model\/dist\/snapshot-io\/verified-snapshots\.js$/ }, () => ({ contents: `export const VERIFIED_SNAPSHOTS = ${JSON.stringify(verified)};\n`, loader: 'js' }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: [modelEntry],
@@ -82,6 +110,7 @@ await build({
   target: 'node20',
   // The loader passes the core's own file URL in; the tsc build reads import.meta.url there.
   define: { 'import.meta.url': '__tpImportMetaUrl' },
+  plugins: [verifiedInCore],
   legalComments: 'linked',
   ...MINIFY,
   logLevel: 'warning',
