@@ -147,7 +147,9 @@ const warmUp = `
   const { codeCache } = await import(${JSON.stringify(pathToFileURL(`${outdir}/core-loader.js`).href)});
   (await import('node:fs')).writeFileSync(${JSON.stringify(`${outdir}/core.cache`)}, codeCache());
 `;
-const made = spawnSync(process.execPath, ['--input-type=module', '-e', warmUp], { stdio: ['ignore', 'inherit', 'inherit'] });
+// The embedded snapshot, whatever the builder has refreshed into their own pricing folder.
+const env = { ...process.env, TIER_PLANNER_PRICING_DIR: `${outdir}/no-refreshed-snapshots` };
+const made = spawnSync(process.execPath, ['--input-type=module', '-e', warmUp], { stdio: ['ignore', 'inherit', 'inherit'], env });
 if (made.status !== 0) throw new Error(`the code cache warm-up exited ${made.status}`);
 // V8 takes the cache only from its own version: the bundle tests read which one made it.
 writeFileSync(fileURLToPath(new URL('../dist/code-cache.json', import.meta.url)), JSON.stringify({ node: process.version, v8: process.versions.v8 }));
