@@ -43,6 +43,8 @@ function staticClosure(chunk: string): { chunks: string[]; inputs: string[]; byt
   return { chunks, inputs: chunks.flatMap((c) => Object.keys(meta.outputs[c]!.inputs)), bytes: chunks.reduce((n, c) => n + meta.outputs[c]!.bytes, 0), externals: [...externals] };
 }
 
+/** The module main.ts imports for every command with no heavy dependency at its top (scripts/bundle.mjs). */
+const LIGHT = 'light:light';
 const HEAVY = [/node_modules\/(ink|react|react-reconciler|yoga-layout)\//, /node_modules\/@aws-sdk\//, /node_modules\/@smithy\//, /aws-billing\//, /aws-pricing\//, /src\/tui\//];
 
 describe('the bundle behind the bin', () => {
@@ -57,24 +59,34 @@ describe('the bundle behind the bin', () => {
   });
 
   it('the printed plan loads the model (through the core loader) and none of Ink, React, the explorer, the AWS SDK or the bill readers', () => {
-    const plan = staticClosure(chunkOf('src/commands/plan.ts'));
+    const plan = staticClosure(chunkOf(LIGHT));
+    expect(plan.inputs).toContain('src/commands/plan.ts');
     expect(plan.inputs.some((i) => i.endsWith('scripts/core-loader.mjs'))).toBe(true);
     expect(plan.inputs.filter((i) => HEAVY.some((h) => h.test(i)))).toEqual([]);
     expect(plan.externals.filter((e) => !e.startsWith('node:'))).toEqual([]);
+  });
+
+  it('the printed path is a few ES modules: the light commands, src/cli and src/render share one chunk, each module in one chunk only', () => {
+    const printed = staticClosure(chunkOf(LIGHT));
+    expect(printed.chunks.length).toBeLessThanOrEqual(8);
+    const holders = (input: string) => Object.values(meta.outputs).filter((o) => input in o.inputs).length;
+    const light = printed.inputs.filter((i) => /^src\/(cli|render|commands)\//.test(i));
+    expect(light.length).toBeGreaterThan(20);
+    expect(light.filter((i) => holders(i) !== 1)).toEqual([]);
   });
 
   it('the model is one CommonJS core: no chunk holds a copy of it, every chunk that needs it imports the loader', () => {
     const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
     expect(inputs.filter((i) => /cost-model\/|node_modules\/decimal\.js\//.test(i))).toEqual([]);
     expect(readFileSync(pkg('dist/bundle/core.cjs'), 'utf8')).toMatch(/function planTier\(/);
-    for (const entryPoint of ['src/commands/plan.ts', 'src/commands/ladder.ts', 'src/tui/components/App.tsx', 'src/commands/pricing-refresh.ts', '../aws-pricing/dist/index.js']) {
+    for (const entryPoint of [LIGHT, 'src/tui/components/App.tsx', 'src/commands/actuals.ts', '../aws-pricing/dist/index.js']) {
       expect(staticClosure(chunkOf(entryPoint)).inputs.filter((i) => i.endsWith('scripts/core-loader.mjs'))).toHaveLength(1);
     }
   });
 
-  it.each(['src/tui/start-tui.ts', 'src/commands/pricing-refresh.ts', 'src/commands/actuals.ts', 'src/commands/export-focus.ts'])('%s sits in lazy chunks of its own', (entryPoint) => {
+  it.each(['src/tui/start-tui.ts', '../aws-pricing/dist/index.js', 'src/commands/actuals.ts', 'src/commands/export-focus.ts'])('%s sits in lazy chunks of its own', (entryPoint) => {
     const entry = staticClosure(chunkOf('src/cli/main.ts'));
-    const plan = staticClosure(chunkOf('src/commands/plan.ts'));
+    const plan = staticClosure(chunkOf(LIGHT));
     expect(entry.chunks).not.toContain(chunkOf(entryPoint));
     expect(plan.chunks).not.toContain(chunkOf(entryPoint));
   });

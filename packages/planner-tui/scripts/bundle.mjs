@@ -17,7 +17,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -100,6 +100,60 @@ const verifiedInCore = {
   },
 };
 
+/**
+ * The command's light code (the commands that need no Ink, AWS SDK or bill reader at their top,
+ * and src/cli/, src/render/) reached through one module, so code splitting keeps it in one chunk:
+ * reached from main.ts's dynamic imports and, for the modules they share, from the explorer and
+ * the bill commands, it would otherwise fall into a small chunk per set of commands that share
+ * it, and each further ES module costs a start-up about a millisecond (resolve, read, link).
+ */
+const LIGHT_COMMANDS = ['plan', 'ladder', 'compare', 'compare-regions', 'diff', 'explain-variance', 'calibrate', 'price', 'profiles', 'scenarios', 'pricing-info', 'pricing-refresh'];
+const src = fileURLToPath(new URL('../src', import.meta.url));
+/** src/cli/ and src/render/ but the entry (apart for --help and --version) and what reads bills. */
+const sharedLight = ['cli', 'render'].flatMap((dir) =>
+  readdirSync(`${src}/${dir}`)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !(dir === 'cli' && f === 'main.ts'))
+    .map((f) => `${src}/${dir}/${f}`)
+    .filter((f) => !readFileSync(f, 'utf8').includes('@tier-planner/aws-billing')),
+);
+/** One module re-exports them all: a name two of them export would be left out (ESM's rule), so refuse it. */
+const lightModules = [...LIGHT_COMMANDS.map((c) => `${src}/commands/${c}.ts`), ...sharedLight];
+{
+  const owner = new Map();
+  for (const file of lightModules) {
+    const built = pathToFileURL(file.replace(`${src}/`, fileURLToPath(new URL('../dist/', import.meta.url))).replace(/\.ts$/, '.js')).href;
+    for (const [name, value] of Object.entries(await import(built))) {
+      // The same binding re-exported (export { X } from …) is one name, not two.
+      if (owner.has(name) && owner.get(name).value !== value) throw new Error(`${name} is exported by both ${owner.get(name).file} and ${file}: give one of them another name`);
+      owner.set(name, { file, value });
+    }
+  }
+}
+const lightWorld = (file) =>
+  file === `${src}/cli/main.ts` || sharedLight.includes(file) || LIGHT_COMMANDS.some((c) => file === `${src}/commands/${c}.ts`) || file.startsWith(`${src}/calibrate/`) || !file.startsWith(`${src}/`);
+const lightTogether = {
+  name: 'light-code-in-one-chunk',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.namespace !== 'file') return undefined;
+      if (args.kind === 'dynamic-import' && args.importer.endsWith('/src/cli/main.ts')) {
+        const name = args.path.replace(/^\.\.\/commands\/([a-z-]+)\.js$/, '$1');
+        return LIGHT_COMMANDS.includes(name) ? { path: 'light', namespace: 'light' } : undefined;
+      }
+      // The light code's own imports stay as they are; main.ts's too (--help loads none of it).
+      if (args.kind !== 'import-statement' || lightWorld(args.importer)) return undefined;
+      const target = fileURLToPath(new URL(args.path.replace(/\.js$/, '.ts'), pathToFileURL(args.importer)));
+      if (!sharedLight.includes(target)) return undefined;
+      return { path: 'light', namespace: 'light' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'light' }, () => ({
+      contents: lightModules.map((f) => `export * from ${JSON.stringify(f)};`).join('\n'),
+      resolveDir: pkg,
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: [modelEntry],
@@ -126,7 +180,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
-  plugins: [namedCommonJs, modelThroughCore],
+  plugins: [namedCommonJs, modelThroughCore, lightTogether],
   // Some CommonJS dependencies call require() on Node built-ins; ESM output has no require.
   banner: { js: "import { createRequire as __tpCreateRequire } from 'node:module'; const require = __tpCreateRequire(import.meta.url);" },
   legalComments: 'linked',
