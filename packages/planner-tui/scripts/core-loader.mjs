@@ -15,9 +15,9 @@ import { Script } from 'node:vm';
 const SOURCE = new URL('./core.cjs', import.meta.url);
 const CACHE = new URL('./core.cache', import.meta.url);
 /** Bytes of the source digest at the head of core.cache. */
-export const STAMP_BYTES = 32;
+const STAMP_BYTES = 32;
 
-export const sourceStamp = (source) => createHash('sha256').update(source).digest();
+const sourceStamp = (source) => createHash('sha256').update(source).digest();
 
 /** The CommonJS wrapper the bundle's source runs in; import.meta.url of the core is its own file. */
 const wrap = (source) => `(function (exports, require, module, __filename, __dirname, __tpImportMetaUrl) {${source}\n})`;
