@@ -5,7 +5,7 @@
 // TUI's keystroke → frame latency at 10M users, measured in-process.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const bins = {
@@ -52,6 +52,14 @@ runs.slice(1).forEach((r, k) => {
   const aim = r.name === 'bundle' ? ` (target <= ${r.target}x)` : r.target === undefined ? ` (+${(m - bare).toFixed(1)} ms)` : '';
   console.log(`  ${`${r.label} [${r.name}]`.padEnd(52)} ${m.toFixed(1).padStart(7)} ms   ratio ${(m / bare).toFixed(2)}x${aim}`);
 });
+
+// The printed path compiles the model from a V8 code cache the build made; V8 takes it only on the
+// Node that built the bundle, so say whether these runs had it.
+const coreLoader = fileURLToPath(new URL('../../packages/planner-tui/dist/bundle/core-loader.js', import.meta.url));
+if (existsSync(coreLoader)) {
+  const probe = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(coreLoader).href)}); console.log(m.coreFromCache)`], { encoding: 'utf8' });
+  console.log(`  the model's code cache: ${probe.stdout.trim() === 'true' ? 'used' : "not used (this Node is not the build's, or the cache is stale: npm run build)"}`);
+}
 
 // The harness is test support (not shipped in dist), so it is loaded from source through tsx.
 const harness = fileURLToPath(new URL('../../packages/planner-tui/src/tui/testing/measure-keystroke.tsx', import.meta.url));

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PricingError } from '../pricing/pricing-error.js';
-import { loadPriceBook } from './load-price-book.js';
+import { snapshotDigest } from '../pricing/snapshot-digest.js';
+import type { SnapshotContent } from '../pricing/snapshot-types.js';
+import { loadPriceBook, readBook } from './load-price-book.js';
 import { embeddedSnapshotDir, snapshotPath } from './snapshot-locations.js';
 
 const embeddedFile = () => snapshotPath(embeddedSnapshotDir(), 'us-east-1');
@@ -135,5 +138,36 @@ describe('loadPriceBook errors', () => {
     } finally {
       process.env.TIER_PLANNER_PRICING_DIR = previous;
     }
+  });
+});
+
+describe('readBook and the files a build verified', () => {
+  /** The embedded snapshot with one structural problem and a digest that still matches it. */
+  function validDigestBadContent(): { path: string; sha: string } {
+    const file = JSON.parse(readFileSync(embeddedFile(), 'utf8')) as { snapshot: Record<string, unknown>; digest: string };
+    file.snapshot.currency = 'EUR';
+    file.digest = snapshotDigest(file.snapshot as unknown as SnapshotContent);
+    const path = snapshotPath(tempDir(), 'us-east-1');
+    writeFileSync(path, JSON.stringify(file));
+    return { path, sha: createHash('sha256').update(readFileSync(path)).digest('hex') };
+  }
+
+  it('validates a file whose bytes no build verified, even when its digest matches', () => {
+    const { path } = validDigestBadContent();
+    expect(loadError(() => readBook(path, 'user', 'us-east-1', [])).message).toMatch(/currency: only USD/);
+  });
+
+  it('skips the checks only for the exact bytes verified: an edited copy is validated', () => {
+    const { path, sha } = validDigestBadContent();
+    const embeddedSha = createHash('sha256').update(readFileSync(embeddedFile())).digest('hex');
+    expect(loadError(() => readBook(path, 'user', 'us-east-1', [embeddedSha])).message).toMatch(/currency: only USD/);
+    // The same bytes listed as verified load without the checks (what a build vouches for).
+    expect(readBook(path, 'user', 'us-east-1', [sha]).currency).toBe('EUR');
+  });
+
+  it('a verified file still has to be of the region asked for', () => {
+    const embeddedSha = createHash('sha256').update(readFileSync(embeddedFile())).digest('hex');
+    expect(loadError(() => readBook(embeddedFile(), 'embedded', 'eu-west-1', [embeddedSha])).code).toBe('INVALID_SNAPSHOT');
+    expect(readBook(embeddedFile(), 'embedded', 'us-east-1', [embeddedSha]).origin.digest).toMatch(/^sha256:/);
   });
 });

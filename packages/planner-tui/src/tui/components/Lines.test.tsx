@@ -22,7 +22,7 @@ function asLines(lines: readonly string[], role: TextRole, theme = COLOUR_THEME)
   );
 }
 
-const table = fc.array(fc.stringMatching(/^[ a#·█.|]{0,60}$/), { minLength: 0, maxLength: 20 });
+const table = fc.array(fc.stringMatching(/^[ a#·█▉×…↑÷±$.|]{0,60}$/), { minLength: 0, maxLength: 20 });
 
 describe('Lines', () => {
   it('draws the same frame as one Text node, in every role and theme', () => {

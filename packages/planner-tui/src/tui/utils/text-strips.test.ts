@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { loadPriceBook, planTier } from '@tier-planner/cost-model';
 import { describe, expect, it } from 'vitest';
 import { lineItemLines } from './line-items-view.js';
-import { stripCharacters, textBands, tokenisedCharacters } from './text-strips.js';
+import stringWidth from 'string-width';
+import { oneColumnEach, printableAscii, stripCharacters, textBands, tokenisedCharacters } from './text-strips.js';
 
 /** The screen rows the bands draw: each strip's lines laid at its column over blank cells. */
 function drawn(bands: ReturnType<typeof textBands>): string[] {
@@ -67,5 +68,14 @@ describe('text strips', () => {
     const bands = textBands(rows);
     expect(drawn(bands)).toEqual(rows.map((l) => l.trimEnd()));
     expect(stripCharacters(bands)).toBeLessThan(whole * 0.7);
+  });
+
+  it('count one column for each character they take as one column, as Ink measures it', () => {
+    // Lines stands 'x's in for such characters while Ink measures a frame, so the widths must agree.
+    const oneColumn: string[] = [];
+    for (let code = 0x20; code <= 0x2fff; code++) if (oneColumnEach(String.fromCharCode(code))) oneColumn.push(String.fromCharCode(code));
+    expect(oneColumn.length).toBeGreaterThan(600);
+    expect(oneColumn.filter((c) => stringWidth(c) !== 1)).toEqual([]);
+    expect(printableAscii('a b~') && !printableAscii('a·b') && !oneColumnEach('a\u200Bb') && !oneColumnEach('宽')).toBe(true);
   });
 });

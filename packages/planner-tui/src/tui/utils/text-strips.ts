@@ -34,31 +34,38 @@ const STRIP_COST = 40;
  * zero-width one) leaves the block as one run, as Ink measures it.
  */
 const ONE_COLUMN_EACH = /^[\x20-\x7E\u00A0-\u00AC\u00AE-\u00FF\u2013-\u2026\u2190-\u21FF\u2200-\u22FF\u2500-\u259F]*$/;
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+
+/** Every character of the line is one column wide (see ONE_COLUMN_EACH). */
+export const oneColumnEach = (line: string): boolean => ONE_COLUMN_EACH.test(line);
+/** Printable ASCII only: what Ink's string-width measures without segmenting. */
+export const printableAscii = (line: string): boolean => PRINTABLE_ASCII.test(line);
 
 /** The block as bands of strips; lines with no shared blank columns (or unusual characters) stay whole. */
 export function textBands(lines: readonly string[]): TextBand[] {
   const trimmed = lines.map((l) => l.trimEnd());
   if (trimmed.length === 0) return [];
-  if (!trimmed.every((l) => ONE_COLUMN_EACH.test(l))) return [{ rows: lines.length, strips: [{ x: 0, width: widest(trimmed), lines: trimmed }] }];
-  const last = trimmed.map(lastNonBlank);
+  if (!trimmed.every(oneColumnEach)) return [{ rows: lines.length, strips: [{ x: 0, width: widest(trimmed), lines: trimmed }] }];
   const bands: TextBand[] = [];
   let from = 0;
   let mask = blankColumns(trimmed[0]!);
-  let band = stripsOf(mask, last, from, 1);
+  let band = stripsOf(mask, trimmed, from, 1);
+  let own = band;
   for (let row = 1; row <= trimmed.length; row++) {
     if (row < trimmed.length) {
-      const own = blankColumns(trimmed[row]!);
-      const grownMask = sharedBlanks(mask, own);
-      const grown = stripsOf(grownMask, last, from, row + 1);
-      if (row - from < MAX_BAND_ROWS && grown.cost <= band.cost + stripsOf(own, last, row, row + 1).cost) {
+      const ownMask = blankColumns(trimmed[row]!);
+      own = stripsOf(ownMask, trimmed, row, row + 1);
+      const grownMask = sharedBlanks(mask, ownMask);
+      const grown = stripsOf(grownMask, trimmed, from, row + 1);
+      if (row - from < MAX_BAND_ROWS && grown.cost <= band.cost + own.cost) {
         mask = grownMask;
         band = grown;
         continue;
       }
       bands.push(bandOf(trimmed, from, row, band.strips));
       from = row;
-      mask = own;
-      band = stripsOf(own, last, row, row + 1);
+      mask = ownMask;
+      band = own;
       continue;
     }
     bands.push(bandOf(trimmed, from, row, band.strips));
@@ -78,17 +85,6 @@ export function tokenisedCharacters(bands: readonly TextBand[]): number {
 
 function widest(lines: readonly string[]): number {
   return lines.reduce((w, l) => Math.max(w, l.length), 0);
-}
-
-/** For each column, the last non-blank column at or before it (-1: none), so a strip's trimmed length is O(1). */
-function lastNonBlank(line: string): Int16Array {
-  const last = new Int16Array(line.length);
-  let seen = -1;
-  for (let x = 0; x < line.length; x++) {
-    if (line.charCodeAt(x) !== 32) seen = x;
-    last[x] = seen;
-  }
-  return last;
 }
 
 function bandOf(lines: readonly string[], from: number, to: number, strips: readonly { x: number; width: number }[]): TextBand {
@@ -128,7 +124,7 @@ function sharedBlanks(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 /** Strips of lines [from, to) whose shared blank columns are `blank`; cost = characters written + strips. */
-function stripsOf(blank: Uint8Array, last: readonly Int16Array[], from: number, to: number): { strips: { x: number; width: number }[]; cost: number } {
+function stripsOf(blank: Uint8Array, lines: readonly string[], from: number, to: number): { strips: { x: number; width: number }[]; cost: number } {
   const width = blank.length;
   const strips: { x: number; width: number }[] = [];
   let x = 0;
@@ -148,10 +144,12 @@ function stripsOf(blank: Uint8Array, last: readonly Int16Array[], from: number, 
   }
   let cost = STRIP_COST * Math.max(1, strips.length);
   for (let row = from; row < to; row++) {
-    const lastOf = last[row]!;
+    const line = lines[row]!;
     for (const s of strips) {
-      const end = Math.min(s.x + s.width, lastOf.length) - 1;
-      if (end >= s.x && lastOf[end]! >= s.x) cost += lastOf[end]! - s.x + 1;
+      // The row's part of the strip, its trailing spaces cut.
+      let end = Math.min(s.x + s.width, line.length);
+      while (end > s.x && line.charCodeAt(end - 1) === 32) end--;
+      cost += end - s.x;
     }
   }
   return { strips, cost };
