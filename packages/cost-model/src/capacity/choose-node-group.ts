@@ -116,6 +116,22 @@ interface Scan {
   readonly counts: Map<number, DayCounts>;
   /** The same by room ("cpu,memory,pods"): types of one size in different families often have the same room. */
   readonly countsByRoom: Map<string, DayCounts>;
+  /** A type's exact monthly bill ("1234.57") by index and surplus CPU credit hours (the rest is fixed by the scan). */
+  readonly bills: Map<string, string>;
+  /** Nodes at the HPA maximum by room and the pods at the maximum (a request's groupsAtMax). */
+  readonly atMax: Map<string, number>;
+}
+
+/** Entries a scan keeps per memo: burstable types' credits move with every user count. */
+const KEPT_PER_SCAN = 64;
+
+function remembered<V>(memo: Map<string, V>, key: string, make: () => V): V {
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = make();
+    if (memo.size < KEPT_PER_SCAN) memo.set(key, v);
+  }
+  return v;
 }
 
 type DayCounts = Pick<Evaluated, 'packed' | 'count' | 'byLevel' | 'nodeHours'>;
@@ -206,7 +222,7 @@ function scanCatalogAnew(req: NodeGroupRequest, base: CatalogBase): Scan {
   const lowerBoundMonthly = new Float64Array(catalog.types.length).fill(Infinity);
   const eligible: number[] = [];
   const excluded: Record<string, number> = { ...base.excluded };
-  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, prices, burstPrices, perNodeHour, perBurstNodeHour, lowerBoundMonthly, eligible, excluded, counts: new Map(), countsByRoom: new Map() };
+  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, prices, burstPrices, perNodeHour, perBurstNodeHour, lowerBoundMonthly, eligible, excluded, counts: new Map(), countsByRoom: new Map(), bills: new Map(), atMax: new Map() };
   for (const i of base.open) {
     // everyPodFits, read from the base's arrays.
     if (!(roomPods[i]! >= 1 && roomCpu[i]! >= totals.largestCpuMillicores && roomMemory[i]! >= totals.largestMemoryMiB)) {
@@ -512,7 +528,9 @@ function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated,
   const room = roomOf(scan, winner.index);
   const minimum = minimumNodeCount(req.ha, req.azs);
   // At the HPA maximum the autoscaler needs room for the pods, spread evenly when HA.
-  const packedAtMax = packedNodeCount(req.groupsAtMax, room);
+  let atMaxKey = `${room.cpuMillicores},${room.memoryMiB},${room.pods}|`;
+  for (const g of req.groupsAtMax) atMaxKey += `${g.replicas},${g.cpuMillicores},${g.memoryMiB};`;
+  const packedAtMax = remembered(scan.atMax, atMaxKey, () => packedNodeCount(req.groupsAtMax, room));
   const atMax = req.ha ? roundUpToMultiple(Math.max(packedAtMax, 1), req.azs) : packedAtMax;
   const choice = nodeChoice(req, scan, winner);
   const runnerUpChoice = runnerUp && !req.withoutReasons ? nodeChoice(req, scan, runnerUp) : undefined;
@@ -580,7 +598,7 @@ function nodeChoice(req: NodeGroupRequest, scan: Scan, e: Evaluated): NodeChoice
   return {
     instanceType: type.name,
     count: e.count,
-    monthlyUsd: toCents(billUnder(req, scan, type, e, credits?.surplusVcpuHours)),
+    monthlyUsd: remembered(scan.bills, `${e.index}|${credits?.surplusVcpuHours ?? '-'}`, () => toCents(billUnder(req, scan, type, e, credits?.surplusVcpuHours))),
     binding: bindingResource(scan.totals, roomOf(scan, e.index), e.packed, e.count, minimum),
     ...(credits && { cpuCredits: credits }),
   };
