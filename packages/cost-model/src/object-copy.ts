@@ -5,3 +5,11 @@
 export function extended<T extends object, F extends object>(base: T, fields: F): T & F {
   return Object.assign({}, base, fields);
 }
+
+/**
+ * `{ ...a, ...b, … }` for an object of type T made of several parts, as Object.assign builds it (see
+ * extended). Each part is checked against T's fields; the caller lists every required one.
+ */
+export function assembled<T extends object>(...parts: readonly Partial<T>[]): T {
+  return Object.assign({}, ...parts) as T;
+}

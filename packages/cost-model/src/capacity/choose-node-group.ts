@@ -2,7 +2,7 @@
 // each level of the day's load × that level's hours. A lower bound per type (Σ requests over one
 // node's room, plus the floors, at every level) orders the types; exact counts are computed only
 // for types whose bound can still beat the winner or the runner-up, so a plan stays around 1 ms.
-import { extended } from '../object-copy.js';
+import { assembled, extended } from '../object-copy.js';
 import { dec, type Decimal } from '../cost/money.js';
 import type { InstanceType, PriceBook } from '../pricing/price-book.js';
 import type { NodeConstraints, SystemPod } from '../profiles/profile-types.js';
@@ -534,8 +534,7 @@ function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated,
   const atMax = req.ha ? roundUpToMultiple(Math.max(packedAtMax, 1), req.azs) : packedAtMax;
   const choice = nodeChoice(req, scan, winner);
   const runnerUpChoice = runnerUp && !req.withoutReasons ? nodeChoice(req, scan, runnerUp) : undefined;
-  // Object.assign in the spread's key order: Node 20 builds a spread with fields after it on a slow path.
-  return Object.assign(
+  return assembled<NodeGroupPlan>(
     { name: req.name ?? 'workers' },
     choice,
     {

@@ -88,7 +88,7 @@ export function nodeHoursPerMonth(byLevel: readonly number[], offPeak: readonly 
 /** The node group over the day, from its counts per level (nodeCountsOverTheDay). */
 export function nodesOverTheDay(group: NodeGroupPlan, byLevel: readonly number[], demand: Demand): ScaledNodeGroup {
   const day = overTheDay(byLevel);
-  return Object.assign({}, group, day, { nodeHoursPerDay: hoursPerDay(day.byLevel, demand) });
+  return extended(extended(group, day), { nodeHoursPerDay: hoursPerDay(day.byLevel, demand) });
 }
 
 /** Fargate tasks at each level: one per replica (ECS Service Auto Scaling follows the same load). */
@@ -96,7 +96,7 @@ export function tasksOverTheDay(tasks: readonly FargateTaskPlan[], replicas: rea
   return tasks.map((t) => {
     const r = replicas.find((x) => x.name === t.service)!;
     const day = overTheDay(r.byLevel.map((n) => Math.min(n, t.count)));
-    return Object.assign({}, t, day, { taskHoursPerDay: hoursPerDay(day.byLevel, demand) });
+    return extended(extended(t, day), { taskHoursPerDay: hoursPerDay(day.byLevel, demand) });
   });
 }
 

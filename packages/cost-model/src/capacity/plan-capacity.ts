@@ -1,5 +1,6 @@
 // users → pods → nodes (or Fargate tasks) → datastores. Pure and deterministic: the same input
 // gives the same plan; the only per-book work (catalog allocatable, parsed prices) is cached.
+import { assembled } from '../object-copy.js';
 import { daysPerMonth } from '../cost/calendar.js';
 import type { AddOnPlan, CapacityInput, CapacityPlan, ScaledNodeGroup, ServiceReplicas } from './capacity-types.js';
 import type { PodGroup } from './pod-packing.js';
@@ -121,17 +122,15 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
   warnings.push(...quotas.warnings);
   const datastores = planDatastores(profile, book, demand, ha, azs, services.replicas);
   warnings.push(...(datastores.rds?.warnings ?? []));
-  return {
-    replicas,
-    nodeGroups,
-    ...(addOns ? { addOns } : {}),
-    fargateTasks,
-    ...datastores,
-    quotas: quotas.checks,
-    natGateways: quotas.natGateways,
-    ...(baseline ? { withoutAzHeadroom: baseline } : {}),
-    ...(ladderDecision ? { ladderDecision } : {}),
-    ...(switchedInAPass ? { ladderSwitchedInAPass: true as const } : {}),
-    warnings,
-  };
+  return assembled<CapacityPlan>(
+    { replicas, nodeGroups },
+    addOns ? { addOns } : {},
+    { fargateTasks },
+    datastores,
+    { quotas: quotas.checks, natGateways: quotas.natGateways },
+    baseline ? { withoutAzHeadroom: baseline } : {},
+    ladderDecision ? { ladderDecision } : {},
+    switchedInAPass ? { ladderSwitchedInAPass: true as const } : {},
+    { warnings },
+  );
 }

@@ -1,3 +1,4 @@
+import { assembled } from '../object-copy.js';
 import { activeSeries } from '../capacity/add-on-sizing.js';
 import type { CapacityPlan } from '../capacity/capacity-types.js';
 import { burstHoursPerMonth } from '../capacity/daily-capacity.js';
@@ -99,14 +100,12 @@ export function planStorage(input: StorageInput): StoragePlan {
     storageGb: imageGb.reduce((a, b) => a + b, 0) * profile.storage.ecrRetainedImages,
   };
 
-  return {
-    ...(nodes > 0
+  return assembled<StoragePlan>(
+    nodes > 0
       ? { nodeRootVolumes: { name: 'node root volumes', sizeGb: rootGb, count: nodes, floor: floorNodes, burstHours: burstNodeHours, why: `${rootGb} GB gp3 per node, deleted with the node when it scales in` } }
-      : {}),
-    persistentVolumes,
-    ...(database ? { database } : {}),
-    s3,
-    ecr,
-    logs: { sink: profile.storage.logs.sink, retentionDays: profile.storage.logs.retentionDays, ingestedGbPerMonth: demand.logGbPerMonth, storedGb: logsStoredGb },
-  };
+      : {},
+    { persistentVolumes },
+    database ? { database } : {},
+    { s3, ecr, logs: { sink: profile.storage.logs.sink, retentionDays: profile.storage.logs.retentionDays, ingestedGbPerMonth: demand.logGbPerMonth, storedGb: logsStoredGb } },
+  );
 }
