@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyPriceAdjustments, bomToDrafts, loadPriceBook, planTier, priceLineItems, profiles, resolvePurchase, type BomResource, type Decimal, type LineItem, type PlanOptions } from '@tier-planner/cost-model';
+import { applyPriceAdjustments, bomToDrafts, loadPriceBook, planTier, priceLineItems, profiles, resolvePurchase, type BomResource, type LineItem, type PlanOptions } from '@tier-planner/cost-model';
 import { lineItemMemo } from '../../packages/cost-model/src/plan/line-item-memo.js';
 import { applyPurchase } from '../../packages/cost-model/src/purchase/apply-purchase.js';
-import { mulberry32, triangular } from '../../packages/cost-model/src/plan/uncertainty.js';
+import { wholePlanSampleTotals } from './whole-plan-samples.js';
 
 const book = loadPriceBook({ region: 'us-east-1', embeddedOnly: true });
 const profileNames = Object.keys(profiles);
@@ -95,18 +95,9 @@ describe('line items taken again for resources priced before', () => {
   });
 });
 
-/** The samples the slow way: each draw planned as a whole plan with the drawn values as overrides. */
+/** The samples the slow way: each draw planned as a whole plan (sorted totals). */
 function wholePlanTotals(name: string, users: number, samples: number, seed: number, options: PlanOptions): string[] {
-  const base = planTier({ users, profile: name }, book, options);
-  const ranged = base.assumptions.filter((a) => a.range && a.name in profiles[name]!.workload);
-  const rand = mulberry32(seed);
-  const totals: Decimal[] = [];
-  for (let i = 0; i < samples; i++) {
-    const workload: Record<string, number> = {};
-    for (const a of ranged) workload[a.name] = triangular(rand(), a.range!.min, a.value, a.range!.max);
-    totals.push(planTier({ users, profile: name }, book, { ...options, workload }).monthly.total);
-  }
-  return totals.sort((x, y) => x.comparedTo(y)).map(String);
+  return wholePlanSampleTotals(book, name, users, samples, seed, options).totals.map(String);
 }
 
 describe('uncertainty samples with line items taken again', () => {

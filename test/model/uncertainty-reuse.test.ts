@@ -1,25 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadPriceBook, planTier, profiles, type Decimal, type PlanOptions } from '@tier-planner/cost-model';
-import { mulberry32, triangular } from '../../packages/cost-model/src/plan/uncertainty.js';
+import { loadPriceBook, planTier, profiles, type PlanOptions } from '@tier-planner/cost-model';
+import { wholePlanSampleTotals } from './whole-plan-samples.js';
 
 const book = loadPriceBook({ region: 'us-east-1', embeddedOnly: true });
 const profileNames = Object.keys(profiles);
 
-/** The samples the slow way: the same draws, each planned as a whole plan with the drawn values as overrides. */
+/** The percentiles of the same draws, each planned as a whole plan. */
 function referencePercentiles(name: string, users: number, samples: number, seed: number, options: PlanOptions) {
-  const base = planTier({ users, profile: name }, book, options);
-  const ranged = base.assumptions.filter((a) => a.range && a.name in profiles[name]!.workload);
-  const rand = mulberry32(seed);
-  const totals: Decimal[] = [];
-  for (let i = 0; i < samples; i++) {
-    const workload: Record<string, number> = {};
-    for (const a of ranged) workload[a.name] = triangular(rand(), a.range!.min, a.value, a.range!.max);
-    totals.push(planTier({ users, profile: name }, book, { ...options, workload }).monthly.total);
-  }
-  totals.sort((x, y) => x.comparedTo(y));
+  const { totals, sampled } = wholePlanSampleTotals(book, name, users, samples, seed, options);
   const pick = (p: number) => totals[Math.min(totals.length - 1, Math.max(0, Math.ceil(p * totals.length) - 1))]!.toString();
-  return { p10: pick(0.1), p50: pick(0.5), p90: pick(0.9), sampled: ranged.map((a) => a.name) };
+  return { p10: pick(0.1), p50: pick(0.5), p90: pick(0.9), sampled };
 }
 
 describe('uncertainty samples priced from the stages alone', () => {
