@@ -26,7 +26,7 @@ export interface CatalogBase {
   readonly perNodeHour: Float64Array;
   /** One burst node-hour: the burst's hourly price plus the root volume's share. */
   readonly perBurstNodeHour: Float64Array;
-  /** Each type's room for pods after DaemonSets (CPU scaled by the family's throughput factor). */
+  /** Each type's room for pods after DaemonSets (CPU scaled by the family's throughput factor), allowed or not. */
   readonly roomCpu: Float64Array;
   readonly roomMemory: Float64Array;
   readonly roomPods: Float64Array;
@@ -91,6 +91,12 @@ function catalogBaseAnew(req: CatalogBaseRequest, left: ReadonlySet<string>, cho
   const excluded: Record<string, number> = { ...catalog.unplannable };
   const volumePerHour = (filter.rootVolumeGb * (catalog.gp3GbMonthUsd ?? 0)) / req.hoursPerMonth;
   for (let i = 0; i < n; i++) {
+    const pods = filter.policy === 'eni' ? catalog.podsEni[i]! : catalog.podsManaged[i]!;
+    const factor = filter.throughputFactors?.[catalog.familyId[i]!] ?? 1;
+    const room = roomAfterDaemonSets({ cpuMillicores: catalog.cpuMillicores[i]! * factor, memoryMiB: catalog.memoryMiB[i]!, pods }, ds);
+    roomCpu[i] = room.cpuMillicores;
+    roomMemory[i] = room.memoryMiB;
+    roomPods[i] = room.pods;
     const reason = exclusionReason(filter, catalog, i);
     if (reason !== undefined) {
       excluded[reason] = (excluded[reason] ?? 0) + 1;
@@ -100,12 +106,6 @@ function catalogBaseAnew(req: CatalogBaseRequest, left: ReadonlySet<string>, cho
       excluded[LEFT_IN_LADDER] = (excluded[LEFT_IN_LADDER] ?? 0) + 1;
       continue;
     }
-    const pods = filter.policy === 'eni' ? catalog.podsEni[i]! : catalog.podsManaged[i]!;
-    const factor = filter.throughputFactors?.[catalog.familyId[i]!] ?? 1;
-    const room = roomAfterDaemonSets({ cpuMillicores: catalog.cpuMillicores[i]! * factor, memoryMiB: catalog.memoryMiB[i]!, pods }, ds);
-    roomCpu[i] = room.cpuMillicores;
-    roomMemory[i] = room.memoryMiB;
-    roomPods[i] = room.pods;
     // A type with no rate under the option cannot be bought that way: ranking it at on-demand (or $0) would hide it.
     const lacking = Number.isNaN(prices.hourlyUsd[i]!) ? prices.missingReason : Number.isNaN(burstPrices.hourlyUsd[i]!) ? burstPrices.missingReason : undefined;
     if (lacking !== undefined) missing.set(i, lacking);

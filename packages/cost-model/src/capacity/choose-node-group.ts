@@ -18,7 +18,7 @@ import { exclusionReason, type InstanceFilter } from './instance-filter.js';
 import { noInstanceFitsError } from './no-instance-fits.js';
 import { nodeCountsOverTheDay, nodeHoursPerMonth, type OffPeakLevel } from './daily-capacity.js';
 import { formatUsd, nodeGroupBillUsd, toCents } from './node-group-cost.js';
-import { BINDING_PHRASE, bindingResource, requestedOnNodes, roomAfterDaemonSets, type DaemonSetLoad } from './node-group-plan.js';
+import { BINDING_PHRASE, bindingResource, requestedOnNodes, type DaemonSetLoad } from './node-group-plan.js';
 import {
   everyPodFits,
   minimumNodeCount,
@@ -94,6 +94,8 @@ function rankBefore(a: Evaluated, b: Evaluated, c: InstanceCatalog): boolean {
 }
 
 interface Scan {
+  /** What the scan was made from: the types allowed, their rooms and prices. */
+  readonly base: CatalogBase;
   readonly catalog: InstanceCatalog;
   readonly filter: InstanceFilter;
   readonly ds: DaemonSetLoad;
@@ -203,16 +205,14 @@ function allocatableOf(s: Pick<Scan, 'catalog' | 'filter'>, i: number): Allocata
   return { cpuMillicores: c.cpuMillicores[i]!, memoryMiB: c.memoryMiB[i]!, pods };
 }
 
-/** Room for pods after DaemonSets, CPU scaled by the family's throughput factor (1 unless the profile sets one). */
-function roomOf(s: Pick<Scan, 'catalog' | 'filter' | 'ds'>, i: number): Allocatable {
-  const a = allocatableOf(s, i);
-  const factor = s.filter.throughputFactors?.[s.catalog.familyId[i]!] ?? 1;
-  return roomAfterDaemonSets(factor === 1 ? a : { ...a, cpuMillicores: a.cpuMillicores * factor }, s.ds);
+/** Room for pods after DaemonSets, CPU scaled by the family's throughput factor (the catalog base has every type's). */
+function roomOf(s: Pick<Scan, 'base'>, i: number): Allocatable {
+  return roomAt(s.base, i);
 }
 
 /** The catalog base's open types against these pods: fit of the largest pod, and each type's cost lower bound. */
 function scanCatalogAnew(req: NodeGroupRequest, base: CatalogBase): Scan {
-  const { catalog, filter, ds, prices, burstPrices, perNodeHour, perBurstNodeHour, roomCpu, roomMemory, roomPods } = base;
+  const { catalog, filter, ds, prices, burstPrices, perNodeHour, perBurstNodeHour } = base;
   const totals = podTotals(req.groups);
   const totalsAfterAzLoss = req.groupsAfterAzLoss ? podTotals(req.groupsAfterAzLoss) : totals;
   const offPeakTotals = (req.offPeak ?? []).map((l) => {
@@ -222,10 +222,10 @@ function scanCatalogAnew(req: NodeGroupRequest, base: CatalogBase): Scan {
   const lowerBoundMonthly = new Float64Array(catalog.types.length).fill(Infinity);
   const eligible: number[] = [];
   const excluded: Record<string, number> = { ...base.excluded };
-  const scan: Scan = { catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, prices, burstPrices, perNodeHour, perBurstNodeHour, lowerBoundMonthly, eligible, excluded, counts: new Map(), countsByRoom: new Map(), bills: new Map(), atMax: new Map() };
+  const scan: Scan = { base, catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, prices, burstPrices, perNodeHour, perBurstNodeHour, lowerBoundMonthly, eligible, excluded, counts: new Map(), countsByRoom: new Map(), bills: new Map(), atMax: new Map() };
   for (const i of base.open) {
-    // everyPodFits, read from the base's arrays.
-    if (!(roomPods[i]! >= 1 && roomCpu[i]! >= totals.largestCpuMillicores && roomMemory[i]! >= totals.largestMemoryMiB)) {
+    const room = roomAt(base, i);
+    if (!everyPodFits(totals, room)) {
       excluded['too small for the largest pod'] = (excluded['too small for the largest pod'] ?? 0) + 1;
       continue;
     }
@@ -235,7 +235,7 @@ function scanCatalogAnew(req: NodeGroupRequest, base: CatalogBase): Scan {
       continue;
     }
     // Either rate may be the lower: the bound holds at the lower of the two.
-    lowerBoundMonthly[i] = nodeHoursLowerBound(scan, req, roomAt(base, i)) * Math.min(perNodeHour[i]!, perBurstNodeHour[i]!);
+    lowerBoundMonthly[i] = nodeHoursLowerBound(scan, req, room) * Math.min(perNodeHour[i]!, perBurstNodeHour[i]!);
     eligible.push(i);
   }
   return scan;
