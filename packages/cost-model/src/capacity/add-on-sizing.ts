@@ -89,7 +89,8 @@ export interface SizedPrometheus extends SizedAddOn {
 }
 
 /** Base requests (kube-prometheus: 400 MiB, no CPU) plus memory and CPU per active series of a shard. */
-export function sizePrometheus(pod: SystemPod, scrape: PrometheusScrape, d: AddOnDrivers): SizedPrometheus {
+/** `explain` false: no why (a sizing pass that is not kept, a plan without reasons). */
+export function sizePrometheus(pod: SystemPod, scrape: PrometheusScrape, d: AddOnDrivers, explain = true): SizedPrometheus {
   const series = activeSeries(scrape, d.nodes, d.servicePods);
   const shards = Math.max(1, Math.ceil(series / PROMETHEUS_MAX_SERIES_PER_SHARD));
   const seriesPerShard = series / shards;
@@ -98,7 +99,7 @@ export function sizePrometheus(pod: SystemPod, scrape: PrometheusScrape, d: AddO
   const samplesPerSecond = seriesPerShard / scrape.scrapeIntervalSeconds;
   const cpuMillicores = pod.cpuMillicores + Math.ceil((samplesPerSecond / PROMETHEUS_SAMPLES_PER_SECOND_PER_VCPU) * 1000);
   const perShard = haReplicas(pod, d.ha);
-  const sharded = shards > 1 ? `; ${numberText(shards)} shards of ${numberText(Math.ceil(seriesPerShard))} series (at most ${numberText(PROMETHEUS_MAX_SERIES_PER_SHARD)} each) × ${perShard} replicas` : '';
+  const sharded = !explain ? '' : shards > 1 ? `; ${numberText(shards)} shards of ${numberText(Math.ceil(seriesPerShard))} series (at most ${numberText(PROMETHEUS_MAX_SERIES_PER_SHARD)} each) × ${perShard} replicas` : '';
   return {
     name: pod.name,
     cpuMillicores,
@@ -107,10 +108,12 @@ export function sizePrometheus(pod: SystemPod, scrape: PrometheusScrape, d: AddO
     series,
     shards,
     seriesPerShard,
-    why:
-      `${numberText(series)} active series (${numberText(d.nodes)} nodes × ${numberText(scrape.seriesPerNode)} + ${numberText(d.servicePods)} pods × ${numberText(scrape.seriesPerPod)}) × ` +
-      `${numberText(Math.round(perSeries))} bytes + ${numberText(pod.memoryMiB)} MiB base; ` +
-      `${numberText(Math.round(samplesPerSecond))} samples/s per pod at ${numberText(PROMETHEUS_SAMPLES_PER_SECOND_PER_VCPU)} per vCPU${sharded}`,
+    ...(explain && {
+      why:
+        `${numberText(series)} active series (${numberText(d.nodes)} nodes × ${numberText(scrape.seriesPerNode)} + ${numberText(d.servicePods)} pods × ${numberText(scrape.seriesPerPod)}) × ` +
+        `${numberText(Math.round(perSeries))} bytes + ${numberText(pod.memoryMiB)} MiB base; ` +
+        `${numberText(Math.round(samplesPerSecond))} samples/s per pod at ${numberText(PROMETHEUS_SAMPLES_PER_SECOND_PER_VCPU)} per vCPU${sharded}`,
+    }),
   };
 }
 
@@ -148,7 +151,7 @@ export interface SizedElasticsearch extends SizedAddOn {
  * Data nodes by index volume (log GB/day × retention × index overhead × (1 + replica shards)) and by
  * ingest CPU; heap by the index each node holds, memory twice the heap, CPU by the peak ingest rate.
  */
-export function sizeElasticsearch(pod: SystemPod, logs: LogIndex, d: AddOnDrivers): SizedElasticsearch {
+export function sizeElasticsearch(pod: SystemPod, logs: LogIndex, d: AddOnDrivers, explain = true): SizedElasticsearch {
   const replicaShards = d.ha ? 1 : 0;
   const copies = 1 + replicaShards;
   const indexGb = d.logGbPerDay * logs.retentionDays * logs.indexOverhead * copies;
@@ -172,10 +175,12 @@ export function sizeElasticsearch(pod: SystemPod, logs: LogIndex, d: AddOnDriver
     replicaShards,
     indexGb,
     volumeGbPerNode,
-    why:
-      `${gb(d.logGbPerDay)} GB/day of logs × ${logs.retentionDays} days × ${logs.indexOverhead} index overhead × ${copies} ${copies > 1 ? 'copies (one replica shard, HA)' : 'copy'} = ${gb(indexGb)} GB of index ` +
-      `over ${numberText(nodes)} data nodes (at most ${numberText(maxGbPerNode)} GB each), ${numberText(volumeGbPerNode)} GB volume each below the ${ELASTICSEARCH_DISK_WATERMARK * 100}% disk watermark; ` +
-      `${gb(peakIngestMBps)} MB/s peak indexing at ${ELASTICSEARCH_INGEST_MB_PER_SECOND_PER_VCPU} MB/s per vCPU`,
+    ...(explain && {
+      why:
+        `${gb(d.logGbPerDay)} GB/day of logs × ${logs.retentionDays} days × ${logs.indexOverhead} index overhead × ${copies} ${copies > 1 ? 'copies (one replica shard, HA)' : 'copy'} = ${gb(indexGb)} GB of index ` +
+        `over ${numberText(nodes)} data nodes (at most ${numberText(maxGbPerNode)} GB each), ${numberText(volumeGbPerNode)} GB volume each below the ${ELASTICSEARCH_DISK_WATERMARK * 100}% disk watermark; ` +
+        `${gb(peakIngestMBps)} MB/s peak indexing at ${ELASTICSEARCH_INGEST_MB_PER_SECOND_PER_VCPU} MB/s per vCPU`,
+    }),
   };
 }
 
@@ -196,16 +201,18 @@ export function corednsReplicas(pod: SystemPod, d: AddOnDrivers): number {
   return Math.max(haReplicas(pod, d.ha), proportional, noSinglePoint);
 }
 
-export function sizeCoredns(pod: SystemPod, d: AddOnDrivers): SizedAddOn {
+export function sizeCoredns(pod: SystemPod, d: AddOnDrivers, explain = true): SizedAddOn {
   const replicas = corednsReplicas(pod, d);
   return {
     name: pod.name,
     cpuMillicores: pod.cpuMillicores,
     memoryMiB: pod.memoryMiB,
     replicas,
-    why:
-      `max(${pod.replicas ?? 1} base${d.ha && pod.replicasWhenHa !== undefined ? `, ${pod.replicasWhenHa} when HA` : ''}, ⌈${numberText(d.vcpus)} cores / ${COREDNS_CORES_PER_REPLICA}⌉, ` +
-      `⌈${numberText(d.nodes)} nodes / ${COREDNS_NODES_PER_REPLICA}⌉${d.nodes > 1 ? ', 2 (no single point of failure)' : ''}) = ${numberText(replicas)} replicas`,
+    ...(explain && {
+      why:
+        `max(${pod.replicas ?? 1} base${d.ha && pod.replicasWhenHa !== undefined ? `, ${pod.replicasWhenHa} when HA` : ''}, ⌈${numberText(d.vcpus)} cores / ${COREDNS_CORES_PER_REPLICA}⌉, ` +
+        `⌈${numberText(d.nodes)} nodes / ${COREDNS_NODES_PER_REPLICA}⌉${d.nodes > 1 ? ', 2 (no single point of failure)' : ''}) = ${numberText(replicas)} replicas`,
+    }),
   };
 }
 

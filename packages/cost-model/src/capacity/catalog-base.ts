@@ -32,6 +32,8 @@ export interface CatalogBase {
   readonly roomPods: Float64Array;
   /** Types the filters and the ladder allow, in catalog order. */
   readonly open: readonly number[];
+  /** Each type's position in `open`, or -1: a scan keeps its per-type figures for the open types alone. */
+  readonly openAt: Int32Array;
   /** Per open type: why it cannot be bought under the option (no rate), else undefined. */
   readonly missing: ReadonlyMap<number, string>;
   /** Types left out before any pod is looked at, by reason. */
@@ -87,6 +89,7 @@ function catalogBaseAnew(req: CatalogBaseRequest, left: ReadonlySet<string>, cho
   const roomMemory = new Float64Array(n);
   const roomPods = new Float64Array(n);
   const open: number[] = [];
+  const openAt = new Int32Array(n).fill(-1);
   const missing = new Map<number, string>();
   const excluded: Record<string, number> = { ...catalog.unplannable };
   const volumePerHour = (filter.rootVolumeGb * (catalog.gp3GbMonthUsd ?? 0)) / req.hoursPerMonth;
@@ -111,7 +114,8 @@ function catalogBaseAnew(req: CatalogBaseRequest, left: ReadonlySet<string>, cho
     if (lacking !== undefined) missing.set(i, lacking);
     perNodeHour[i] = prices.hourlyUsd[i]! + volumePerHour;
     perBurstNodeHour[i] = burstPrices.hourlyUsd[i]! + volumePerHour;
+    openAt[i] = open.length;
     open.push(i);
   }
-  return { id: nextId++, catalog, filter, ds, prices, burstPrices, perNodeHour, perBurstNodeHour, roomCpu, roomMemory, roomPods, open, missing, excluded };
+  return { id: nextId++, catalog, filter, ds, prices, burstPrices, perNodeHour, perBurstNodeHour, roomCpu, roomMemory, roomPods, open, openAt, missing, excluded };
 }

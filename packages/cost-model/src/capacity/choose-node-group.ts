@@ -111,6 +111,7 @@ interface Scan {
   readonly perBurstNodeHour: Float64Array;
   /** One node-hour: the hourly price under the option plus its root volume's share of a GB-month. */
   readonly perNodeHour: Float64Array;
+  /** Each open type's cost lower bound, by its position in the base's `open` (Infinity: not eligible). */
   readonly lowerBoundMonthly: Float64Array;
   readonly eligible: number[];
   readonly excluded: Record<string, number>;
@@ -219,11 +220,13 @@ function scanCatalogAnew(req: NodeGroupRequest, base: CatalogBase): Scan {
     const levelTotals = podTotals(l.groups);
     return { totals: levelTotals, afterAzLoss: l.groupsAfterAzLoss ? podTotals(l.groupsAfterAzLoss) : levelTotals, hoursPerMonth: l.hoursPerMonth };
   });
-  const lowerBoundMonthly = new Float64Array(catalog.types.length).fill(Infinity);
+  // Sized by the open types: a profile's filters leave a few dozen of the catalog's thousand.
+  const lowerBoundMonthly = new Float64Array(base.open.length).fill(Infinity);
   const eligible: number[] = [];
   const excluded: Record<string, number> = { ...base.excluded };
   const scan: Scan = { base, catalog, filter, ds, totals, totalsAfterAzLoss, offPeakTotals, prices, burstPrices, perNodeHour, perBurstNodeHour, lowerBoundMonthly, eligible, excluded, counts: new Map(), countsByRoom: new Map(), bills: new Map(), atMax: new Map() };
-  for (const i of base.open) {
+  for (let at = 0; at < base.open.length; at++) {
+    const i = base.open[at]!;
     const room = roomAt(base, i);
     if (!everyPodFits(totals, room)) {
       excluded['too small for the largest pod'] = (excluded['too small for the largest pod'] ?? 0) + 1;
@@ -235,7 +238,7 @@ function scanCatalogAnew(req: NodeGroupRequest, base: CatalogBase): Scan {
       continue;
     }
     // Either rate may be the lower: the bound holds at the lower of the two.
-    lowerBoundMonthly[i] = nodeHoursLowerBound(scan, req, room) * Math.min(perNodeHour[i]!, perBurstNodeHour[i]!);
+    lowerBoundMonthly[at] = nodeHoursLowerBound(scan, req, room) * Math.min(perNodeHour[i]!, perBurstNodeHour[i]!);
     eligible.push(i);
   }
   return scan;
@@ -327,6 +330,12 @@ function floorNodeHours(byLevel: readonly number[], hoursPerMonth: number): numb
   return byLevel[byLevel.length - 1]! * hoursPerMonth;
 }
 
+/** Type i's cost lower bound in the scan; Infinity when the type is not eligible. */
+function boundOf(scan: Scan, i: number): number {
+  const at = scan.base.openAt[i]!;
+  return at < 0 ? Infinity : scan.lowerBoundMonthly[at]!;
+}
+
 /** The winner and runner-up (best of another family; second best if only one family fits). */
 interface Ranking {
   readonly winner: Evaluated;
@@ -334,24 +343,25 @@ interface Ranking {
 }
 
 function rankCandidates(scan: Scan, req: NodeGroupRequest): Ranking {
-  const { catalog, lowerBoundMonthly: bound, eligible } = scan;
+  const { catalog, eligible } = scan;
+  const bound = (i: number) => boundOf(scan, i);
   // Seed with the lowest bound overall and the lowest bound of another family: their exact costs
   // cap what the winner and runner-up can cost, so only types bounded below that cap are sorted.
   let first = eligible[0]!;
-  for (const i of eligible) if (bound[i]! < bound[first]!) first = i;
+  for (const i of eligible) if (bound(i) < bound(first)) first = i;
   let other = -1;
   for (const i of eligible) {
-    if (catalog.familyId[i] !== catalog.familyId[first] && (other < 0 || bound[i]! < bound[other]!)) other = i;
+    if (catalog.familyId[i] !== catalog.familyId[first] && (other < 0 || bound(i) < bound(other))) other = i;
   }
   const cap = other < 0 ? Infinity : Math.max(evaluate(scan, req, first).monthly, evaluate(scan, req, other).monthly);
-  const candidates = eligible.filter((i) => bound[i]! <= cap * (1 + COST_TIE));
-  candidates.sort((a, b) => bound[a]! - bound[b]! || a - b);
+  const candidates = eligible.filter((i) => bound(i) <= cap * (1 + COST_TIE));
+  candidates.sort((a, b) => bound(a) - bound(b) || a - b);
 
   // Best per family; stop once a type's bound exceeds the second family's best.
   const bestOfFamily = new Map<number, Evaluated>();
   const evaluated: Evaluated[] = [];
   for (const i of candidates) {
-    if (bestOfFamily.size >= 2 && bound[i]! > secondFamilyCost(bestOfFamily) * (1 + COST_TIE)) break;
+    if (bestOfFamily.size >= 2 && bound(i) > secondFamilyCost(bestOfFamily) * (1 + COST_TIE)) break;
     const e = evaluate(scan, req, i);
     evaluated.push(e);
     const family = catalog.familyId[i]!;
@@ -489,7 +499,7 @@ function currentType(req: NodeGroupRequest, scan: Scan): Evaluated | undefined {
   const name = req.ladder?.context.nodeType;
   if (name === undefined) return undefined;
   const i = scan.catalog.indexOf.get(name) ?? -1;
-  if (i < 0 || !Number.isFinite(scan.lowerBoundMonthly[i]!)) return undefined;
+  if (i < 0 || !Number.isFinite(boundOf(scan, i))) return undefined;
   return evaluate(scan, req, i);
 }
 

@@ -50,21 +50,21 @@ export interface SizedAddOns {
   readonly elasticsearch?: SizedElasticsearch;
 }
 
-/** Each active add-on Deployment with its rule applied (or its base requests and HA replicas). */
-export function sizeAddOns(profile: Profile, drivers: AddOnDrivers): SizedAddOns {
+/** Each active add-on Deployment with its rule applied (or its base requests and HA replicas); `explain` false: no why. */
+export function sizeAddOns(profile: Profile, drivers: AddOnDrivers, explain = true): SizedAddOns {
   const pods: SizedAddOn[] = [];
   let prometheus: SizedPrometheus | undefined;
   let elasticsearch: SizedElasticsearch | undefined;
   for (const pod of activeSystemPods(profile)) {
     const prom = profile.storage.prometheus;
     if (pod.scaling === 'active-series' && prom) {
-      prometheus = sizePrometheus(pod, prom, drivers);
+      prometheus = sizePrometheus(pod, prom, drivers, explain);
       pods.push({ name: prometheus.name, cpuMillicores: prometheus.cpuMillicores, memoryMiB: prometheus.memoryMiB, replicas: prometheus.replicas, ...(prometheus.why ? { why: prometheus.why } : {}) });
     } else if (pod.scaling === 'index-volume') {
-      elasticsearch = sizeElasticsearch(pod, { retentionDays: profile.storage.logs.retentionDays, indexOverhead: PLAN_DEFAULTS.elasticsearchOverhead.value }, drivers);
+      elasticsearch = sizeElasticsearch(pod, { retentionDays: profile.storage.logs.retentionDays, indexOverhead: PLAN_DEFAULTS.elasticsearchOverhead.value }, drivers, explain);
       pods.push({ name: elasticsearch.name, cpuMillicores: elasticsearch.cpuMillicores, memoryMiB: elasticsearch.memoryMiB, replicas: elasticsearch.replicas, ...(elasticsearch.why ? { why: elasticsearch.why } : {}) });
     } else if (pod.scaling === 'cluster-proportional') {
-      pods.push(sizeCoredns(pod, drivers));
+      pods.push(sizeCoredns(pod, drivers, explain));
     } else {
       pods.push({ name: pod.name, cpuMillicores: pod.cpuMillicores, memoryMiB: pod.memoryMiB, replicas: haReplicas(pod, drivers.ha) });
     }

@@ -38,7 +38,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
   validateCapacityInput(input);
   const { profile, book, demand, ha, azs } = input;
   const warnings: string[] = [];
-  const services = planServiceReplicas(profile.services, demand.peakRps, ha, input.targetUtilization, demand.peakConcurrentUsers, azs);
+  const services = planServiceReplicas(profile.services, demand.peakRps, ha, input.targetUtilization, demand.peakConcurrentUsers, azs, !input.withoutReasons);
   warnings.push(...services.warnings);
   // Sized at the peak; the day's other levels scale the same replicas, nodes and tasks down.
   const replicas = replicasOverTheDay(profile.services, services.replicas, demand, ha, input.targetUtilization, azs);
@@ -96,7 +96,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
       ha,
       logGbPerDay: demand.logGbPerMonth / days,
       logPeakToAverage: demand.averageRps > 0 ? demand.peakRps / demand.averageRps : 1,
-    }, pack);
+    }, pack, !input.withoutReasons);
     // Only EKS managed node groups carry the per-group node quota; self-managed groups are Auto Scaling groups.
     const parts = profile.platform === 'eks' ? splitNodeGroup(book, cluster.group, azs, input.hoursPerMonth) : [cluster.group];
     warnings.push(...cluster.warnings);

@@ -27,6 +27,8 @@ export function planServiceReplicas(
   targetUtilization: number,
   peakConcurrentUsers = 0,
   azs = 1,
+  /** False: no why (a plan without reasons). */
+  explain = true,
 ): ReplicaPlan {
   const warnings: string[] = [];
   const replicas = services.map((s) => {
@@ -52,7 +54,7 @@ export function planServiceReplicas(
       rpsPerReplicaAtTarget,
       neededByRps,
       binding,
-      why: replicaWhy(binding, neededByRps, load, connections, minReplicas),
+      why: explain ? replicaWhy(binding, neededByRps, load, connections, minReplicas) : '',
       ...(connections ? { neededByConnections: connections.needed, peakConnections: connections.peak, connectionsPerReplicaAtTarget: connections.perReplicaAtTarget } : {}),
     };
     return plan;

@@ -35,8 +35,11 @@ export interface SizedCluster<R extends PackResult = PackResult> {
 
 type LoadDrivers = Omit<AddOnDrivers, 'nodes' | 'vcpus'>;
 
-/** Packs the services plus the add-ons sized for the cluster, re-sizing until the cluster holds still. */
-export function sizeCluster<R extends PackResult>(profile: Profile, book: PriceBook, load: LoadDrivers, pack: (addOns: readonly PodGroup[]) => R): SizedCluster<R> {
+/**
+ * Packs the services plus the add-ons sized for the cluster, re-sizing until the cluster holds
+ * still. The add-ons' why is written for the kept pass alone, and not at all when `explain` is false.
+ */
+export function sizeCluster<R extends PackResult>(profile: Profile, book: PriceBook, load: LoadDrivers, pack: (addOns: readonly PodGroup[]) => R, explain = true): SizedCluster<R> {
   const size = (of: R) => {
     const nodes = of.count;
     return { nodes, vcpus: nodes * (book.instanceType(of.instanceType)?.vcpu ?? 0) };
@@ -45,12 +48,12 @@ export function sizeCluster<R extends PackResult>(profile: Profile, book: PriceB
   const sizedFor = (nodes: number, vcpus: number): AddOnDrivers => ({ nodes, vcpus, servicePods: load.servicePods, ha: load.ha, logGbPerDay: load.logGbPerDay, logPeakToAverage: load.logPeakToAverage });
   let drivers = sizedFor(0, 0);
   for (let pass = 1; ; pass++) {
-    let sized = sizeAddOns(profile, drivers);
+    let sized = sizeAddOns(profile, drivers, false);
     let packed = pack(sized.pods);
     let { nodes, vcpus } = size(packed);
     const holds = nodes <= drivers.nodes && vcpus <= drivers.vcpus;
     if (holds && (nodes < drivers.nodes || vcpus < drivers.vcpus)) {
-      const tight = sizeAddOns(profile, sizedFor(nodes, vcpus));
+      const tight = sizeAddOns(profile, sizedFor(nodes, vcpus), false);
       const repacked = pack(tight.pods);
       const again = size(repacked);
       if (again.nodes <= nodes && again.vcpus <= vcpus) {
@@ -60,6 +63,8 @@ export function sizeCluster<R extends PackResult>(profile: Profile, book: PriceB
       }
     }
     if (holds || pass >= MAX_SIZING_PASSES) {
+      // `sized` is what the final drivers size: written again with its why.
+      if (explain) sized = sizeAddOns(profile, drivers);
       const warnings = holds
         ? packed.warnings
         : [...packed.warnings, `cluster add-ons were sized for ${numberText(drivers.nodes)} nodes after ${pass} passes, but the plan has ${numberText(nodes)}: their requests may be low`];

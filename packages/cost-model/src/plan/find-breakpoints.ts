@@ -1,9 +1,9 @@
 import type { PriceBook } from '../pricing/price-book.js';
 import type { Profile } from '../profiles/profile-types.js';
-import { PlanningError, type CapacityPlan } from '../capacity/capacity-types.js';
+import { PlanningError } from '../capacity/capacity-types.js';
 import type { Decimal } from '../cost/money.js';
 import { ladderContextKey, nextLadderContext, nextLadderContextOf, type LadderContext } from './ladder-context.js';
-import { capacityWithoutPricing, checkUsers, planTier, pricedCapacity, resolveProfile } from './plan-tier.js';
+import { checkUsers, planTier, pricedCapacity, probeCapacity, resolveProfile, settleCapacity, type ProbedCapacity } from './plan-tier.js';
 import { capacityShape, changedAspects, planShape, shapeChanges, type PlanShape } from './plan-shape.js';
 import type { Plan, PlanOptions } from './plan-types.js';
 import { numberText } from '../number-text.js';
@@ -52,10 +52,10 @@ interface Point {
  * ladder state of the plan before it in user order (options.ladderContext before the first), so
  * a node type is kept within the type-change margin and never returns once left, as in planLadder.
  * The search compares shapes from the capacity stage alone and prices a plan only where it must:
- * both sides of each breakpoint, the tiers asked for, and the steps where the ladder kept or left
- * a type (that decision weighs the priced plan's total), each priced without the plan around it
- * (pricedCapacity); full plans only at the tiers and the first count. Every shape and total is the one
- * planTier gives at that count and ladder state.
+ * both sides of each breakpoint, the tiers asked for, and the first decision of a step where a
+ * sizing pass left a type (the second decision weighs its priced total), each priced without the
+ * plan around it (pricedCapacity, settleCapacity); full plans only at the tiers and the first count.
+ * Every shape and total is the one planTier gives at that count and ladder state.
  * A change that reverts within one grid step can be missed; docs/methodology.md says so.
  */
 export function findBreakpoints(
@@ -74,8 +74,8 @@ export function findBreakpoints(
   const tierSet = new Set(tierUsers);
   const cache = new Map<string, Point>();
   const totals = new Map<string, Decimal>();
-  // Each probe's capacity plan, so pricing a probed count does not plan its capacity again.
-  const probes = new Map<string, CapacityPlan>();
+  // Each probe's settled capacity, so pricing a probed count does not plan its capacity again.
+  const probes = new Map<string, ProbedCapacity>();
   // The search's options are the same at every count: a resource priced once is taken again.
   const memo = lineItemMemo();
   const full = (users: number, context: LadderContext): Plan => {
@@ -83,25 +83,31 @@ export function findBreakpoints(
     totals.set(`${users}|${ladderContextKey(context)}`, plan.monthly.total);
     return plan;
   };
-  const priced = (users: number, context: LadderContext, probed?: CapacityPlan) => {
-    const p = pricedCapacity(users, profile, book, { ...opts, ladderContext: context }, probed, memo);
-    totals.set(`${users}|${ladderContextKey(context)}`, p.total);
-    return p;
-  };
+  const priced = (users: number, context: LadderContext, probed?: ProbedCapacity) =>
+    pricedCapacity(users, profile, book, { ...opts, ladderContext: context }, probed, memo).total;
   const point = (users: number, context: LadderContext, shape: PlanShape, next: LadderContext, plan?: Plan): Point =>
     ({ users, from: context, shape, key: JSON.stringify(shape), next, ...(plan ? { plan } : {}) });
+  // A probe's capacity, settled: a switch is decided again as planTier decides it, and only what
+  // that had to price is priced (the final capacity's total waits until a breakpoint asks for it).
+  const settled = (users: number, context: LadderContext, cacheKey: string): ProbedCapacity => {
+    const stepOptions = { ...opts, ladderContext: context };
+    const probe = probeCapacity(users, profile, book, stepOptions);
+    if (probe.settled) return probe;
+    const decided = settleCapacity(users, profile, book, stepOptions, probe, memo);
+    if (decided.total) totals.set(cacheKey, decided.total);
+    return decided;
+  };
   const at = (users: number, context: LadderContext): Point => {
     const cacheKey = `${users}|${ladderContextKey(context)}`;
     let hit = cache.get(cacheKey);
     if (!hit) {
-      const light = tierSet.has(users) ? undefined : capacityWithoutPricing(users, profile, book, { ...opts, ladderContext: context });
-      if (light) probes.set(cacheKey, light.capacity);
-      const probe = tierSet.has(users) ? undefined : (light ?? priced(users, context));
-      if (probe) {
-        hit = point(users, context, capacityShape(probe.ha, probe.azs, probe.capacity), nextLadderContextOf(probe.capacity.nodeGroups[0]?.instanceType, context));
-      } else {
+      if (tierSet.has(users)) {
         const plan = full(users, context);
-        hit = point(users, context, planShape(plan), nextLadderContext(plan, context), tierSet.has(users) ? plan : undefined);
+        hit = point(users, context, planShape(plan), nextLadderContext(plan, context), plan);
+      } else {
+        const probe = settled(users, context, cacheKey);
+        probes.set(cacheKey, probe);
+        hit = point(users, context, capacityShape(probe.ha, probe.azs, probe.capacity), nextLadderContextOf(probe.capacity.nodeGroups[0]?.instanceType, context));
       }
       cache.set(cacheKey, hit);
     }
@@ -110,7 +116,9 @@ export function findBreakpoints(
   // The priced total of a point, priced only the first time it is asked for.
   const totalOf = (p: Point): Decimal => {
     const key = `${p.users}|${ladderContextKey(p.from)}`;
-    return totals.get(key) ?? priced(p.users, p.from, probes.get(key)).total;
+    let total = totals.get(key);
+    if (!total) totals.set(key, (total = priced(p.users, p.from, probes.get(key))));
+    return total;
   };
   const lo = Math.min(fromUsers, toUsers);
   const hi = Math.max(fromUsers, toUsers);

@@ -55,13 +55,16 @@ export function planTier(request: PlanRequest, book: PriceBook, options: PlanOpt
   const plan = env.attach(archWarnings.length ? { ...production, warnings: [...archWarnings, ...production.warnings] } : production);
   if (!options.samples) return plan;
   const memo = lineItemMemo();
-  const uncertainty = estimateUncertainty(profile, options, plan, (w) => pricedStages(request.users, profile, w, book, options, eks, env.awsCharges, true, memo).step.total);
+  const uncertainty = estimateUncertainty(profile, options, plan, (w) => pricedStages(request.users, profile, w, book, options, eks, env.awsCharges, { withoutReasons: true, memo }).step.total);
   return { ...plan, uncertainty, headline: planHeadline(plan.monthly, uncertainty) };
 }
 
 type EksVersion = ReturnType<typeof planKubernetes>;
 
-/** EKS only: the version and support tier on the plan's date (one calendar lookup per plan). */
+/** Per book, by platform, date, month and the version asked for: a search or a run of samples asks hundreds of times. */
+const eksVersions = new WeakMap<PriceBook, Map<string, EksVersion>>();
+
+/** EKS only: the version and support tier on the plan's date (one calendar lookup per book and date). */
 function eksVersion(profile: Profile, book: PriceBook, options: PlanOptions): EksVersion {
   const planDate = planDateOf(book, options.planDate);
   if (profile.platform !== 'eks') return { warnings: [] };
@@ -69,7 +72,16 @@ function eksVersion(profile: Profile, book: PriceBook, options: PlanOptions): Ek
     options.kubernetesVersion !== undefined ? { version: options.kubernetesVersion, why: 'set by the caller' }
     : profile.kubernetesVersion !== undefined ? { version: profile.kubernetesVersion, why: 'set by the profile' }
     : undefined;
-  return planKubernetes(book, planDate, options.hoursPerMonth ?? DEFAULT_HOURS_PER_MONTH, requested);
+  const hours = options.hoursPerMonth ?? DEFAULT_HOURS_PER_MONTH;
+  let byKey = eksVersions.get(book);
+  if (!byKey) eksVersions.set(book, (byKey = new Map()));
+  const key = `${planDate}|${hours}|${requested ? `${requested.why}|${requested.version}` : '-'}`;
+  let found = byKey.get(key);
+  if (!found) {
+    if (byKey.size >= 64) byKey.clear();
+    byKey.set(key, (found = planKubernetes(book, planDate, hours, requested)));
+  }
+  return found;
 }
 
 /** How the chooser compares a vCPU of one family with another's: equal unless the profile gives factors. */
@@ -151,22 +163,43 @@ function capacityStage(users: number, profile: Profile, workload: ResolvedWorklo
   return { hoursPerMonth, days, purchase, adjustments, choice, commit, burstPurchase, ha, azs, targetUtilization, shape, demand, capacityAt };
 }
 
+/** The production plan's capacity at a ladder step, planned without reasons (a breakpoint probe's). */
+export interface ProbedCapacity {
+  readonly ha: boolean;
+  readonly azs: number;
+  readonly capacity: CapacityPlan;
+  /**
+   * True when pricing cannot change the capacity: planTier decides a kept or left type again with
+   * the rest of the plan added to the margin's base, and that rest is never negative (no line item
+   * is), so a type kept against the node group alone stays kept, and when no sizing pass switched,
+   * every pass and the capacity stay the same. False for a switch, which the larger base may turn
+   * into a keep: settleCapacity decides it again.
+   */
+  readonly settled: boolean;
+}
+
 /**
- * The production plan's capacity at `users` without pricing it, when pricing cannot change it.
- * planTier decides a kept or left type again with the rest of the plan added to the margin's base;
- * that rest is never negative (no line item is), so a type kept against the node group alone stays
- * kept, and when no sizing pass switched, every pass and the capacity stay the same. Undefined
- * otherwise (a switch, which the larger base may turn into a keep). Options must be ones planTier
- * has accepted for the same profile.
+ * The production plan's capacity at `users`, without pricing it. Options must be ones planTier has
+ * accepted for the same profile.
  */
-export function capacityWithoutPricing(users: number, profileOrName: Profile | string, book: PriceBook, options: PlanOptions): { readonly ha: boolean; readonly azs: number; readonly capacity: CapacityPlan } | undefined {
+export function probeCapacity(users: number, profileOrName: Profile | string, book: PriceBook, options: PlanOptions): ProbedCapacity {
   const { profile } = resolveProfileWithWarnings(profileOrName, options, book);
   const { values } = resolveWorkload(profile.workload, options.workload);
   checkUsers(users);
   const { ha, azs, capacityAt } = capacityStage(users, profile, values, book, options);
   const capacity = capacityAt(ladderStep(options), true);
-  if (capacity.ladderDecision === 'switched' || capacity.ladderSwitchedInAPass) return undefined;
-  return { ha, azs, capacity };
+  return { ha, azs, capacity, settled: capacity.ladderDecision !== 'switched' && !capacity.ladderSwitchedInAPass };
+}
+
+/**
+ * An unsettled probe decided as planTier decides it: the probe priced, and the ladder step planned
+ * again with the rest of the plan as the margin's base. That final capacity is not priced (a search
+ * prices few of its probes); `total` is there when the first decision stood and so was priced.
+ */
+export function settleCapacity(users: number, profileOrName: Profile | string, book: PriceBook, options: PlanOptions, probed: ProbedCapacity, memo?: LineItemMemo): ProbedCapacity & { readonly total?: Decimal } {
+  const { stage, step, decided } = pricedStagesOf(users, profileOrName, book, options, { probed, memo, decisionUnpriced: true });
+  if (decided) return { ha: stage.ha, azs: stage.azs, capacity: decided, settled: true };
+  return { ha: stage.ha, azs: stage.azs, capacity: step.capacity, settled: true, total: step.total };
 }
 
 /**
@@ -179,18 +212,35 @@ export function pricedCapacity(
   profileOrName: Profile | string,
   book: PriceBook,
   options: PlanOptions,
-  /** What capacityWithoutPricing gave for the same users and options: the capacity stage is not run again. */
-  probed?: CapacityPlan,
+  /** What probeCapacity or settleCapacity gave for the same users and options: that capacity is not planned again. */
+  probed?: ProbedCapacity,
   /** Shared by a run of totals with the same options (a breakpoint search): resources priced before are taken again. */
   memo?: LineItemMemo,
 ): { readonly ha: boolean; readonly azs: number; readonly capacity: CapacityPlan; readonly total: Decimal } {
+  const { stage, step } = pricedStagesOf(users, profileOrName, book, options, { ...(probed ? { probed } : {}), ...(memo ? { memo } : {}) });
+  return { ha: stage.ha, azs: stage.azs, capacity: step.capacity, total: step.total };
+}
+
+/** pricedStages for a production plan without reasons, with its other environments' charges. */
+function pricedStagesOf(users: number, profileOrName: Profile | string, book: PriceBook, options: PlanOptions, run: Omit<StagesRun, 'withoutReasons'>) {
   const { profile } = resolveProfileWithWarnings(profileOrName, options, book);
   const { values, assumptions } = resolveWorkload(profile.workload, options.workload);
   const eks = eksVersion(profile, book, options);
   checkUsers(users);
   const env = planEnvironments(users, resolveParts(profile, options.parts), options, (u, envOptions) => planWithWorkload(u, profile, values, assumptions, book, envOptions, eks, undefined));
-  const { stage, step } = pricedStages(users, profile, values, book, options, eks, env.awsCharges, true, memo, probed);
-  return { ha: stage.ha, azs: stage.azs, capacity: step.capacity, total: step.total };
+  return pricedStages(users, profile, values, book, options, eks, env.awsCharges, { ...run, withoutReasons: true });
+}
+
+/** How pricedStages runs beyond the plan's inputs. */
+interface StagesRun {
+  /** For a total alone (a sample, a probe): node groups without their why, which no price reads. */
+  readonly withoutReasons?: boolean;
+  /** For a run of totals with the same options (samples, a breakpoint search): resources priced before are not priced again. */
+  readonly memo?: LineItemMemo | undefined;
+  /** The capacity stage's outcome at this ladder step, planned without reasons: not planned again. */
+  readonly probed?: ProbedCapacity | undefined;
+  /** Stop at the ladder's second decision: its capacity is returned as `decided`, not priced. */
+  readonly decisionUnpriced?: boolean;
 }
 
 /**
@@ -206,13 +256,9 @@ function pricedStages(
   eks: EksVersion,
   /** Other environments' AWS charges in the same account: AWS Support is a share of the account's bill. */
   otherAwsCharges: Decimal | undefined,
-  /** For a total alone (a sample): node groups without their why, which no price reads. */
-  withoutReasons = false,
-  /** For a run of totals with the same options (samples, a breakpoint search): resources priced before are not priced again. */
-  memo?: LineItemMemo,
-  /** The capacity stage's outcome at this ladder step, already planned without reasons (a breakpoint probe's). */
-  probed?: CapacityPlan,
+  run: StagesRun = {},
 ) {
+  const { withoutReasons = false, memo, probed } = run;
   const stage = capacityStage(users, profile, workload, book, options);
   const { hoursPerMonth, days, purchase, adjustments, choice, commit, burstPurchase, ha, azs, demand, capacityAt } = stage;
   const purchaseContext = { choice, commit, burstOnSpot: profile.toleratesInterruption ?? false, book };
@@ -242,17 +288,19 @@ function pricedStages(
     return { capacity, storage, ci, parts, resources, lineItems, commitment, total: pricedTotal(lineItems) };
   };
   const ladder = ladderStep(options);
-  let step = priced(ladder, withoutReasons ? probed : undefined);
+  let step = priced(ladder, withoutReasons ? probed?.capacity : undefined);
   // A ladder step that kept or left a type decides again with the margin as a share of the whole
   // plan: the rest of the plan does not depend on the node type, so one priced plan gives it.
   // Without reasons (no why reads the base), a type kept when no sizing pass switched is planned the
-  // same again (capacityWithoutPricing says why), so the step stands.
+  // same again (ProbedCapacity.settled says why), so the step stands; so does a settled probe.
   const { ladderDecision: decision, ladderSwitchedInAPass: switchedInAPass } = step.capacity;
   const decidesAgain = decision === 'switched' || (decision === 'kept' && (!withoutReasons || switchedInAPass === true));
-  if (ladder && decidesAgain) {
-    step = priced({ ...ladder, otherMonthlyUsd: step.total.minus(nodeGroupMonthly(step.lineItems, step.capacity, step.storage)).toNumber() });
+  if (ladder && decidesAgain && !(withoutReasons && probed?.settled)) {
+    const again: LadderStep = { ...ladder, otherMonthlyUsd: step.total.minus(nodeGroupMonthly(step.lineItems, step.capacity, step.storage)).toNumber() };
+    if (run.decisionUnpriced) return { stage, ladder, step, decided: capacityAt(again, withoutReasons) };
+    step = priced(again);
   }
-  return { stage, ladder, step };
+  return { stage, ladder, step, decided: undefined };
 }
 
 function planWithWorkload(

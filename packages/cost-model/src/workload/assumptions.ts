@@ -39,11 +39,28 @@ export const WORKLOAD_DEFAULTS: Readonly<Record<WorkloadKey, Default>> = {
 
 export type ResolvedWorkload = Readonly<Record<WorkloadKey, number>>;
 
+export interface WorkloadResolution {
+  readonly values: ResolvedWorkload;
+  readonly assumptions: readonly Assumption[];
+}
+
+/** Per profile workload and overrides object (read-only data): a search or a ladder resolves the same pair hundreds of times. */
+const resolved = new WeakMap<WorkloadAssumptions, Map<object | undefined, WorkloadResolution>>();
+
 /** Point values of every workload assumption: override, else profile, else default. */
-export function resolveWorkload(
-  profile: WorkloadAssumptions,
-  overrides: Partial<Record<WorkloadKey, number>> = {},
-): { values: ResolvedWorkload; assumptions: Assumption[] } {
+export function resolveWorkload(profile: WorkloadAssumptions, overrides?: Partial<Record<WorkloadKey, number>>): WorkloadResolution {
+  let byOverrides = resolved.get(profile);
+  if (!byOverrides) resolved.set(profile, (byOverrides = new Map()));
+  let found = byOverrides.get(overrides);
+  if (!found) {
+    // Bounded: a caller may hand new overrides objects each time.
+    if (byOverrides.size >= 16) byOverrides.clear();
+    byOverrides.set(overrides, (found = resolveWorkloadAnew(profile, overrides ?? {})));
+  }
+  return found;
+}
+
+function resolveWorkloadAnew(profile: WorkloadAssumptions, overrides: Partial<Record<WorkloadKey, number>>): WorkloadResolution {
   const values = {} as Record<WorkloadKey, number>;
   const assumptions: Assumption[] = [];
   for (const key of Object.keys(WORKLOAD_DEFAULTS) as WorkloadKey[]) {
