@@ -88,8 +88,11 @@ export interface SizedPrometheus extends SizedAddOn {
   readonly seriesPerShard: number;
 }
 
-/** Base requests (kube-prometheus: 400 MiB, no CPU) plus memory and CPU per active series of a shard. */
-/** `explain` false: no why (a sizing pass that is not kept, a plan without reasons). */
+/**
+ * Base requests (kube-prometheus: 400 MiB, no CPU) plus memory and CPU per active series of a
+ * shard. `explain` false: no why (a sizing pass that is not kept, a plan without reasons); so too
+ * for the other add-ons.
+ */
 export function sizePrometheus(pod: SystemPod, scrape: PrometheusScrape, d: AddOnDrivers, explain = true): SizedPrometheus {
   const series = activeSeries(scrape, d.nodes, d.servicePods);
   const shards = Math.max(1, Math.ceil(series / PROMETHEUS_MAX_SERIES_PER_SHARD));

@@ -61,7 +61,7 @@ export function planTier(request: PlanRequest, book: PriceBook, options: PlanOpt
 
 type EksVersion = ReturnType<typeof planKubernetes>;
 
-/** Per book, by platform, date, month and the version asked for: a search or a run of samples asks hundreds of times. */
+/** Per book, by date, month and the version asked for: a search or a run of samples asks hundreds of times. */
 const eksVersions = new WeakMap<PriceBook, Map<string, EksVersion>>();
 
 /** EKS only: the version and support tier on the plan's date (one calendar lookup per book and date). */
@@ -217,7 +217,7 @@ export function pricedCapacity(
   /** Shared by a run of totals with the same options (a breakpoint search): resources priced before are taken again. */
   memo?: LineItemMemo,
 ): { readonly ha: boolean; readonly azs: number; readonly capacity: CapacityPlan; readonly total: Decimal } {
-  const { stage, step } = pricedStagesOf(users, profileOrName, book, options, { ...(probed ? { probed } : {}), ...(memo ? { memo } : {}) });
+  const { stage, step } = pricedStagesOf(users, profileOrName, book, options, { probed, memo });
   return { ha: stage.ha, azs: stage.azs, capacity: step.capacity, total: step.total };
 }
 
