@@ -34,6 +34,24 @@ describe('splitPoint', () => {
     expect(splitPoint(1_400, 1_500, ['nodes workers'], run)).toBe(1_450);
   });
 
+  it('after a missed guess, halves over whole steps of the spacings the search has seen', () => {
+    // Spacings 500 and 600: a step of 100 after the last breakpoint, 2,100.
+    const steps: FoundChange[] = [
+      { users: 1_000, changes: nodes(2, 4) },
+      { users: 1_500, changes: nodes(4, 6) },
+      { users: 2_100, changes: nodes(6, 8) },
+    ];
+    // Both guesses (2,700, one 600 on; 2,600, one 500 on) are passed and their next ones (3,100,
+    // 3,300) lie beyond the interval: steps 2,800 to 3,000 lie in (2,700, 3,050], so the split
+    // falls just below the middle one.
+    expect(splitPoint(2_700, 3_050, ['nodes workers'], steps)).toBe(2_899);
+    // No step in the interval: halves.
+    expect(splitPoint(2_710, 2_790, ['nodes workers'], steps)).toBe(2_750);
+    // A step too fine to gain on halving (spacings 500 and 507: a step of 1) halves too.
+    const fine = [steps[0]!, steps[1]!, { users: 2_007, changes: nodes(6, 8) }];
+    expect(splitPoint(2_600, 3_000, ['nodes workers'], fine)).toBe(2_800);
+  });
+
   it('always splits strictly inside an interval of three or more counts, so the search ends', () => {
     fc.assert(
       fc.property(
@@ -41,9 +59,11 @@ describe('splitPoint', () => {
         fc.integer({ min: 2, max: 1e6 }),
         fc.integer({ min: 1, max: 1e6 }),
         fc.integer({ min: 1, max: 1e5 }),
+        fc.integer({ min: 1, max: 1e5 }),
         fc.boolean(),
-        (a, width, last, spacing, sameAspects) => {
+        (a, width, last, spacing, earlier, sameAspects) => {
           const found = [
+            { users: Math.max(1, last - spacing - earlier), changes: nodes(0, 1) },
             { users: Math.max(1, last - spacing), changes: nodes(1, 2) },
             { users: last, changes: nodes(2, 3) },
           ];
