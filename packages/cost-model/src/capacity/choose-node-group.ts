@@ -206,11 +206,6 @@ function allocatableOf(s: Pick<Scan, 'catalog' | 'filter'>, i: number): Allocata
   return { cpuMillicores: c.cpuMillicores[i]!, memoryMiB: c.memoryMiB[i]!, pods };
 }
 
-/** Room for pods after DaemonSets, CPU scaled by the family's throughput factor (the catalog base has every type's). */
-function roomOf(s: Pick<Scan, 'base'>, i: number): Allocatable {
-  return roomAt(s.base, i);
-}
-
 /** The catalog base's open types against these pods: fit of the largest pod, and each type's cost lower bound. */
 function scanCatalogAnew(req: NodeGroupRequest, base: CatalogBase): Scan {
   const { catalog, filter, ds, prices, burstPrices, perNodeHour, perBurstNodeHour } = base;
@@ -291,7 +286,7 @@ function dayCounts(scan: Scan, req: NodeGroupRequest, i: number): DayCounts {
   let counts = scan.counts.get(i);
   if (!counts) {
     // The counts read the type only through its room.
-    const room = roomOf(scan, i);
+    const room = roomAt(scan.base, i);
     const key = `${room.cpuMillicores},${room.memoryMiB},${room.pods}`;
     counts = scan.countsByRoom.get(key);
     if (!counts) scan.countsByRoom.set(key, (counts = dayCountsAnew(req, room, scan.offPeakTotals)));
@@ -511,7 +506,7 @@ function cheapestLeftType(req: NodeGroupRequest, scan: Scan, left: ReadonlySet<s
   for (const name of left) {
     const i = catalog.indexOf.get(name) ?? -1;
     if (i < 0 || exclusionReason(filter, catalog, i) !== undefined || Number.isNaN(scan.prices.hourlyUsd[i]!) || Number.isNaN(scan.burstPrices.hourlyUsd[i]!)) continue;
-    if (!everyPodFits(scan.totals, roomOf(scan, i))) continue;
+    if (!everyPodFits(scan.totals, roomAt(scan.base, i))) continue;
     const { count, nodeHours, byLevel } = dayCounts(scan, req, i);
     const floorHours = floorNodeHours(byLevel, req.hoursPerMonth);
     const monthly = floorHours * (scan.prices.hourlyUsd[i]! + volumePerHour) + (nodeHours - floorHours) * (scan.burstPrices.hourlyUsd[i]! + volumePerHour);
@@ -535,7 +530,7 @@ type LeftCheaper = ReturnType<typeof cheapestLeftType>;
 function describeNodeGroup(req: NodeGroupRequest, scan: Scan, winner: Evaluated, runnerUp: Evaluated | undefined, ladder?: LadderNote, leftCheaper?: LeftCheaper): NodeGroupPlan {
   const { catalog, filter, totals, ds } = scan;
   const type = catalog.types[winner.index]!;
-  const room = roomOf(scan, winner.index);
+  const room = roomAt(scan.base, winner.index);
   const minimum = minimumNodeCount(req.ha, req.azs);
   // At the HPA maximum the autoscaler needs room for the pods, spread evenly when HA.
   let atMaxKey = `${room.cpuMillicores},${room.memoryMiB},${room.pods}|`;
@@ -608,7 +603,7 @@ function nodeChoice(req: NodeGroupRequest, scan: Scan, e: Evaluated): NodeChoice
     instanceType: type.name,
     count: e.count,
     monthlyUsd: remembered(scan.bills, `${e.index}|${credits?.surplusVcpuHours ?? '-'}`, () => toCents(billUnder(req, scan, type, e, credits?.surplusVcpuHours))),
-    binding: bindingResource(scan.totals, roomOf(scan, e.index), e.packed, e.count, minimum),
+    binding: bindingResource(scan.totals, roomAt(scan.base, e.index), e.packed, e.count, minimum),
     ...(credits && { cpuCredits: credits }),
   };
 }
